@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PGlite } from '@electric-sql/pglite';
+import { Pool } from 'pg';
+import { PrismaClient } from '../generated/prisma/client';
+import { parseDatabaseUrl } from './database-url';
+
+export type Db = PrismaClient;
+
+export interface DbHandle {
+  db: PrismaClient;
+  kind: 'postgres' | 'pglite';
+  /** The pg pool behind the Prisma adapter (PostgreSQL only), for the few hot paths written in SQL. */
+  pool: Pool | null;
+  close(): Promise<void>;
+}
+
+const root = path.resolve(__dirname, '..', '..');
+
+/**
+ * Opens the database named by DATABASE_URL: embedded PGlite when unset or `pglite:<dir>`,
+ * PostgreSQL for `postgresql://…`.
+ */
+export function createDb(databaseUrl: string | undefined, opts: { poolSize?: number } = {}): DbHandle {
+  const target = parseDatabaseUrl(databaseUrl, root);
+  if (target.kind === 'postgres') {
+    const pool = new Pool({
+      connectionString: target.url,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: 5_000,
+      // A statement that runs this long is a bug or an outage: fail it rather than hang the request.
+      statement_timeout: 15_000,
+    });
+    // An idle client losing its connection (database restart) must not crash the process.
+    pool.on('error', () => undefined);
+    const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return {
+      db,
+      kind: 'postgres',
+      pool,
+      async close() {
+        await db.$disconnect();
+        await pool.end().catch(() => undefined);
+      },
+    };
+  }
+  const pglite = new PGlite(target.dir);
+  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    pool: null,
+    async close() {
+      await db.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

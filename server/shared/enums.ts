@@ -1,0 +1,38 @@
+// Runs on both sides (mini program, web, server): no Node and no Prisma imports here.
+
+export const ROLES = ['ADMIN', 'FEDERATION', 'COMMITTEE', 'COORDINATOR', 'TEACHER', 'COUNSELOR'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: '系统管理员',
+  FEDERATION: '妇联工作人员',
+  COMMITTEE: '关工委工作人员',
+  COORDINATOR: '家长学校负责人',
+  TEACHER: '教师',
+  COUNSELOR: '心理健康教师',
+};
+
+export const ORG_UNIT_KINDS = ['PROVINCE', 'CITY', 'COUNTY', 'SCHOOL', 'COMMUNITY_SITE'] as const;
+export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+
+export const ORG_UNIT_KIND_LABELS: Record<OrgUnitKind, string> = {
+  PROVINCE: '省',
+  CITY: '市（地区）',
+  COUNTY: '县（市、区）',
+  SCHOOL: '学校',
+  COMMUNITY_SITE: '家庭教育指导服务站点',
+};
+
+export const GUARDIAN_RELATIONS = ['FATHER', 'MOTHER', 'GRANDPARENT', 'OTHER'] as const;
+export type GuardianRelation = (typeof GUARDIAN_RELATIONS)[number];
+
+export const GUARDIAN_RELATION_LABELS: Record<GuardianRelation, string> = {
+  FATHER: '父亲',
+  MOTHER: '母亲',
+  GRANDPARENT: '祖父母 / 外祖父母',
+  OTHER: '其他监护人',
+};
+
+/** Consent scopes. `sensitive:checklist` is the separate consent for a child's health-related answers. */
+export const CONSENT_SCOPES = ['privacy:basic', 'sensitive:checklist'] as const;
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];

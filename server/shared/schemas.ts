@@ -1,0 +1,69 @@
+// Zod schemas shared by the mini program, the web build and the server.
+// The client must call z.config({ jitless: true }) before importing this file (WeChat forbids eval).
+import { z } from 'zod';
+import { GUARDIAN_RELATIONS, GUARDIAN_RELATION_LABELS, CONSENT_SCOPES } from './enums';
+import { normalizeGrade } from './grades';
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, { error: `请填写${label}` })
+    .max(max, { error: `${label}不能超过 ${max} 个字` });
+
+export const idSchema = z.string({ error: '缺少编号' }).min(1, { error: '缺少编号' }).max(64, { error: '编号格式不正确' });
+
+export const wechatLoginInput = z.object({
+  code: z.string({ error: '缺少微信登录凭证 code' }).min(1, { error: '缺少微信登录凭证 code' }).max(128, { error: '登录凭证格式不正确' }),
+});
+
+export const passwordLoginInput = z.object({
+  username: text('用户名', 64),
+  password: z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(128, { error: '密码过长' }),
+});
+
+export const orgUnitChildrenInput = z.object({
+  parentId: idSchema.nullable().optional().default(null),
+});
+
+const relationSchema = z.preprocess(
+  (v) => {
+    if (typeof v !== 'string') return v;
+    const entry = Object.entries(GUARDIAN_RELATION_LABELS).find(([, label]) => label === v.trim());
+    return entry ? entry[0] : v.trim().toUpperCase();
+  },
+  z.enum(GUARDIAN_RELATIONS, { error: '与孩子的关系须为：父亲、母亲、祖父母 / 外祖父母或其他监护人' }),
+);
+
+const gradeSchema = z.preprocess(
+  (v) => normalizeGrade(v) ?? v,
+  z.string({ error: '请选择孩子的年级' }).regex(/^(K[1-3]|G([1-9]|1[0-2])|U[1-4])$/, { error: '年级不正确，请从列表中选择' }),
+);
+
+export const joinFamilyInput = z.object({
+  inviteCode: z
+    .string({ error: '请填写邀请码' })
+    .trim()
+    .min(4, { error: '邀请码至少 4 位' })
+    .max(32, { error: '邀请码过长' })
+    .transform((v) => v.toUpperCase()),
+  relation: relationSchema,
+  child: z.object(
+    {
+      name: text('孩子姓名', 32),
+      grade: gradeSchema,
+    },
+    { error: '请填写孩子的姓名和年级' },
+  ),
+});
+
+export const consentScopeSchema = z.enum(CONSENT_SCOPES, { error: '授权范围不正确' });
+
+export const grantConsentInput = z.object({
+  scope: consentScopeSchema,
+  textVersion: text('授权文本版本', 32),
+});
+
+export const withdrawConsentInput = z.object({ scope: consentScopeSchema });
+
+export type JoinFamilyInput = z.infer<typeof joinFamilyInput>;
