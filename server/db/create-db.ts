@@ -46,7 +46,8 @@ export function createDb(databaseUrl: string | undefined, opts: { poolSize?: num
     };
   }
   const pglite = new PGlite(target.dir);
-  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  // pglite-prisma-adapter 0.6 is typed against driver-adapter-utils 6.10; the runtime protocol matches 6.19.
+  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) as never });
   return {
     db,
     kind: 'pglite',

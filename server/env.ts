@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Unset or `pglite:<dir>` → embedded PGlite; `postgresql://…` → PostgreSQL. */
+  DATABASE_URL: z.string().optional(),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  WECHAT_APPID: z.string().default('wx-demo-appid'),
+  WECHAT_SECRET: z.string().default('demo-secret'),
+  /** True when WECHAT_API_BASE is the project's own fake (npm start): the web build offers demo logins. */
+  DEMO_MODE: bool,
+  TOKEN_TTL_HOURS: z.coerce.number().min(1).max(24 * 90).default(24 * 7),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Folder of the H5 build served at `/`. */
+  WEB_ROOT: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Reads and validates the environment once; fails fast with every problem listed. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`环境变量配置有误：\n${lines}`);
+  }
+  const env = parsed.data;
+  if (env.NODE_ENV === 'production' && (env.WECHAT_APPID === 'wx-demo-appid' || env.WECHAT_SECRET === 'demo-secret')) {
+    throw new Error('生产环境必须设置 WECHAT_APPID 和 WECHAT_SECRET');
+  }
+  return env;
+}

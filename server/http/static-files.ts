@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves the H5 build: files by path, and index.html for any other GET without a file extension
+ * (client-side routes). Never reads outside `root`.
+ */
+export function createStaticHandler(root: string) {
+  const absRoot = path.resolve(root);
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { 'content-type': 'text/plain; charset=utf-8' }).end('请求方法不正确');
+      return;
+    }
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('请求地址不正确');
+      return;
+    }
+    let file = path.resolve(absRoot, `.${pathname}`);
+    if (!file.startsWith(absRoot)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('页面不存在');
+      return;
+    }
+    const isAsset = path.extname(pathname) !== '';
+    if (!isAsset || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      if (isAsset) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('文件不存在');
+        return;
+      }
+      file = path.join(absRoot, 'index.html');
+    }
+    if (!fs.existsSync(file)) {
+      res
+        .writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('网页版尚未构建：请先运行 npm run build:h5（npm start 会自动构建）');
+      return;
+    }
+    const ext = path.extname(file);
+    const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream' };
+    // Hashed assets can be cached; index.html must not be.
+    headers['cache-control'] = ext === '.html' ? 'no-cache' : 'public, max-age=604800';
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    fs.createReadStream(file).pipe(res);
+  };
+}

@@ -1,0 +1,30 @@
+import pino, { type Logger } from 'pino';
+
+/**
+ * JSON logs without secrets or personal data: tokens, passwords, codes, openids, phone numbers and
+ * answers are redacted wherever they appear in a logged object, and request bodies are never logged.
+ */
+export function createLogger(level: string = 'info'): Logger {
+  return pino({
+    level,
+    base: { app: 'heartbridge' },
+    redact: {
+      paths: [
+        '*.token',
+        '*.password',
+        '*.passwordHash',
+        '*.code',
+        '*.openid',
+        '*.session_key',
+        '*.phone',
+        '*.answers',
+        '*.authorization',
+        'req.headers.authorization',
+        'headers.authorization',
+      ],
+      censor: '[已隐去]',
+    },
+  });
+}
+
+export type { Logger };

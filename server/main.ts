@@ -1,0 +1,31 @@
+import type { AddressInfo } from 'node:net';
+import { loadEnv, type Env } from './env';
+import { createLogger } from './logger';
+import { createDb } from './db/create-db';
+import { WechatClient } from './wechat/wechat-client';
+import { createApp } from './app';
+
+/** Builds the dependencies from the environment and starts listening. Returns a stop function. */
+export async function startServer(env: Env = loadEnv()) {
+  const log = createLogger(env.LOG_LEVEL);
+  const handle = createDb(env.DATABASE_URL, { poolSize: env.DB_POOL_SIZE });
+  const wechat = new WechatClient({ apiBase: env.WECHAT_API_BASE, appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET });
+  const server = createApp({ db: handle.db, env, log, wechat }, { webRoot: env.WEB_ROOT });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(env.PORT, env.HOST, resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  log.info({ port, db: handle.kind }, 'server listening');
+  return {
+    port,
+    url: `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`,
+    db: handle.db,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await handle.close();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import { router } from '../../trpc/init';
+import { current } from './current';
+import { grant } from './grant';
+import { withdraw } from './withdraw';
+
+export const consentsRouter = router({ current, grant, withdraw });

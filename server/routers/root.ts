@@ -1,0 +1,18 @@
+import { router, createCallerFactory } from '../trpc/init';
+import { authRouter } from './auth/router';
+import { familiesRouter } from './families/router';
+import { orgUnitsRouter } from './org-units/router';
+import { consentsRouter } from './consents/router';
+import { systemRouter } from './system/router';
+
+export const appRouter = router({
+  system: systemRouter,
+  auth: authRouter,
+  orgUnits: orgUnitsRouter,
+  families: familiesRouter,
+  consents: consentsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,42 @@
+import type { Db } from '../../db/create-db';
+import { AppError } from '../../errors/app-error';
+import type { ConsentScope } from '../../shared/enums';
+import { writeAudit } from '../audit/write-audit';
+
+export async function currentConsentTexts(db: Db) {
+  return db.consentText.findMany({
+    where: { inForce: true },
+    select: { scope: true, textVersion: true, title: true, text: true },
+    orderBy: { scope: 'asc' },
+  });
+}
+
+/** Records consent to the text in force. Repeating it is harmless. */
+export async function grantConsent(db: Db, userId: string, scope: ConsentScope, textVersion: string) {
+  const text = await db.consentText.findFirst({ where: { scope, inForce: true }, select: { textVersion: true } });
+  if (!text) throw new AppError('NOT_FOUND', '该授权事项不存在');
+  if (text.textVersion !== textVersion) throw new AppError('CONFLICT', '授权文本已更新，请重新阅读后再同意');
+  await db.$transaction(async (tx) => {
+    const active = await tx.consent.findFirst({ where: { userId, scope, textVersion, withdrawnAt: null }, select: { id: true } });
+    if (active) return;
+    await tx.consent.create({ data: { userId, scope, textVersion }, select: { id: true } });
+    await writeAudit(tx, { actorUserId: userId, action: 'consent.grant', targetType: 'Consent', detail: { scope, textVersion } });
+  });
+  return { ok: true as const };
+}
+
+export async function withdrawConsent(db: Db, userId: string, scope: ConsentScope) {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.consent.updateMany({ where: { userId, scope, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
+    if (count > 0) await writeAudit(tx, { actorUserId: userId, action: 'consent.withdraw', targetType: 'Consent', detail: { scope } });
+  });
+  return { ok: true as const };
+}
+
+/** Whether the user currently consents to `scope` (at the text version in force). */
+export async function hasConsent(db: Db, userId: string, scope: ConsentScope): Promise<boolean> {
+  const text = await db.consentText.findFirst({ where: { scope, inForce: true }, select: { textVersion: true } });
+  if (!text) return false;
+  const row = await db.consent.findFirst({ where: { userId, scope, textVersion: text.textVersion, withdrawnAt: null }, select: { id: true } });
+  return row != null;
+}

@@ -1,0 +1,46 @@
+import type { Db } from '../../db/create-db';
+import { AppError } from '../../errors/app-error';
+import { GUARDIAN_RELATION_LABELS } from '../../shared/enums';
+import { gradeLabel } from '../../shared/grades';
+
+export async function getMyFamily(db: Db, userId: string) {
+  const guardian = await db.guardian.findUnique({
+    where: { userId },
+    select: {
+      family: {
+        select: {
+          id: true,
+          orgUnit: { select: { name: true } },
+          invites: { where: { kind: 'FAMILY', disabled: false }, select: { code: true }, take: 1 },
+          guardians: { select: { id: true, userId: true, relation: true, user: { select: { displayName: true } } }, orderBy: { createdAt: 'asc' } },
+          children: {
+            select: { id: true, name: true, grade: true, className: true, school: { select: { name: true } } },
+            orderBy: { createdAt: 'asc' },
+          },
+        },
+      },
+    },
+  });
+  if (!guardian) throw new AppError('NOT_FOUND', '您还没有绑定家庭，请使用学校或家庭邀请码加入');
+  const f = guardian.family;
+  return {
+    id: f.id,
+    orgUnitName: f.orgUnit.name,
+    inviteCode: f.invites[0]?.code ?? null,
+    guardians: f.guardians.map((g) => ({
+      id: g.id,
+      relation: g.relation,
+      relationLabel: GUARDIAN_RELATION_LABELS[g.relation],
+      displayName: g.user.displayName,
+      isMe: g.userId === userId,
+    })),
+    children: f.children.map((c) => ({
+      id: c.id,
+      name: c.name,
+      grade: c.grade,
+      gradeLabel: gradeLabel(c.grade),
+      schoolName: c.school.name,
+      className: c.className,
+    })),
+  };
+}

@@ -1,0 +1,10 @@
+import type { Db } from '../../db/create-db';
+
+/** Direct children of an org unit (or the provinces when parentId is null), regions by GB/T 2260 code. */
+export async function listOrgUnitChildren(db: Db, parentId: string | null) {
+  return db.orgUnit.findMany({
+    where: parentId === null ? { parentId: null } : { parentId },
+    select: { id: true, code: true, name: true, kind: true },
+    orderBy: [{ kind: 'asc' }, { code: 'asc' }, { name: 'asc' }],
+  });
+}

@@ -1,0 +1,57 @@
+import type { IncomingMessage } from 'node:http';
+import type { Db } from '../db/create-db';
+import type { Env } from '../env';
+import type { Logger } from '../logger';
+import type { WechatClient } from '../wechat/wechat-client';
+import type { Role } from '../shared/enums';
+import { resolveUserByToken } from '../services/auth/resolve-user';
+
+export interface RoleGrant {
+  role: Role;
+  orgUnitId: string;
+  orgUnitName: string;
+  /** Materialised path of the org unit; a grant covers every unit whose path starts with it. */
+  orgUnitPath: string;
+}
+
+export interface AuthUser {
+  id: string;
+  displayName: string;
+  familyId: string | null;
+  roles: RoleGrant[];
+  sessionId: string;
+}
+
+/** What every procedure may use; no request object, so tests build it directly (createCaller). */
+export interface InnerContext {
+  db: Db;
+  env: Env;
+  log: Logger;
+  wechat: WechatClient;
+  user: AuthUser | null;
+  ip: string | null;
+}
+
+export type AppDeps = Omit<InnerContext, 'user' | 'ip'>;
+
+export function createInnerContext(deps: AppDeps, user: AuthUser | null = null, ip: string | null = null): InnerContext {
+  return { ...deps, user, ip };
+}
+
+export function bearerToken(header: string | string[] | undefined): string | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return null;
+  const match = /^Bearer\s+([A-Za-z0-9_-]{16,128})$/.exec(value.trim());
+  return match ? match[1] : null;
+}
+
+/** Outer context: reads the bearer token from the request and resolves the user. */
+export function createContextFactory(deps: AppDeps) {
+  return async ({ req }: { req: IncomingMessage }): Promise<InnerContext> => {
+    const token = bearerToken(req.headers.authorization);
+    const user = token ? await resolveUserByToken(deps.db, token) : null;
+    return createInnerContext(deps, user, req.socket.remoteAddress ?? null);
+  };
+}
+
+export type Context = InnerContext;
