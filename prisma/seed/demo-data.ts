@@ -6,7 +6,7 @@
  * written in one transaction (a few createMany statements), so a failed run leaves nothing behind.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import { Prisma, type PrismaClient } from '../../server/generated/prisma/client';
+import type { Prisma, PrismaClient } from '../../server/generated/prisma/client';
 import { hashPassword } from '../../server/services/auth/password';
 import {
   DEMO_CLASS_GRADE,
@@ -340,10 +340,6 @@ function buildDemoRows(passwordHash: string): DemoRows {
   return rows;
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
-}
-
 export async function seedDemo(
   db: PrismaClient,
   opts: { log?: (msg: string) => void } = {},
@@ -373,8 +369,9 @@ export async function seedDemo(
       { maxWait: 10_000, timeout: 60_000 },
     );
   } catch (err) {
-    // Another process seeding at the same moment wins; this run then has nothing to do.
-    if (isUniqueViolation(err) && (await alreadySeeded(db))) {
+    // Another process seeding at the same moment wins (this run then fails on a unique key and rolls back):
+    // nothing left to do.
+    if (await alreadySeeded(db).catch(() => false)) {
       log('演示数据已由另一进程创建，跳过。');
       return { seeded: false };
     }
