@@ -4,6 +4,7 @@ import { familiesRouter } from './families/router';
 import { orgUnitsRouter } from './org-units/router';
 import { consentsRouter } from './consents/router';
 import { systemRouter } from './system/router';
+import { invitesRouter } from './invites/router';
 
 export const appRouter = router({
   system: systemRouter,
@@ -11,6 +12,7 @@ export const appRouter = router({
   orgUnits: orgUnitsRouter,
   families: familiesRouter,
   consents: consentsRouter,
+  invites: invitesRouter,
 });
 
 export type AppRouter = typeof appRouter;

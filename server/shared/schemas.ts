@@ -67,3 +67,11 @@ export const grantConsentInput = z.object({
 export const withdrawConsentInput = z.object({ scope: consentScopeSchema });
 
 export type JoinFamilyInput = z.infer<typeof joinFamilyInput>;
+
+export const orgUnitScopedInput = z.object({ orgUnitId: idSchema });
+
+export const createClassInviteInput = z.object({
+  orgUnitId: idSchema,
+  grade: gradeSchema,
+  className: text('班级名称', 32),
+});

@@ -1,0 +1,140 @@
+import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
+import { hashToken } from '../../server/services/auth/tokens';
+import { hashPassword } from '../../server/services/auth/password';
+
+let app: TestApp;
+let http: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  app = await createTestApp();
+  http = await listen(app);
+});
+afterAll(async () => {
+  await http.close();
+  await app.close();
+});
+
+describe('auth.wechatLogin', () => {
+  it('exchanges the code at the WeChat API and signs the demo parent in', async () => {
+    const res = await callHttp(http.url, 'auth.wechatLogin', { method: 'POST', input: { code: 'demo-parent-1' } });
+    expect(res.status).toBe(200);
+    const { token, user } = res.json.result.data;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const seeded = await app.db.user.findUniqueOrThrow({ where: { openid: 'openid-demo-parent-1' }, select: { id: true } });
+    expect(user.id).toBe(seeded.id);
+    expect(user.roles).toEqual([]);
+    // session_key never leaves the server, and the token is stored only as a hash.
+    expect(res.text).not.toMatch(/session_key/);
+    const stored = await app.db.authSession.findMany({ where: { userId: seeded.id }, select: { tokenHash: true } });
+    expect(stored.map((s) => s.tokenHash)).toContain(hashToken(token));
+    expect(stored.map((s) => s.tokenHash)).not.toContain(token);
+
+    const me = await callHttp(http.url, 'auth.me', { token });
+    expect(me.status).toBe(200);
+    expect(me.json.result.data).toMatchObject({ id: seeded.id, roles: [] });
+    expect(typeof me.json.result.data.familyId).toBe('string');
+  });
+
+  it('creates one user per openid, however often they log in', async () => {
+    const a = await app.caller().auth.wechatLogin({ code: 'repeat-user' });
+    const b = await app.caller().auth.wechatLogin({ code: 'repeat-user' });
+    expect(a.user.id).toBe(b.user.id);
+    expect(a.token).not.toBe(b.token);
+    expect(await app.db.user.count({ where: { openid: 'openid-repeat-user' } })).toBe(1);
+  });
+
+  it('answers 401 in Chinese for a code WeChat rejects', async () => {
+    const res = await callHttp(http.url, 'auth.wechatLogin', { method: 'POST', input: { code: 'invalid-123' } });
+    expect(res.status).toBe(401);
+    expect(res.json.error.message).toBe('微信登录凭证无效或已使用，请重新登录');
+  });
+
+  it('answers 400 with a Chinese message for a missing code', async () => {
+    const res = await callHttp(http.url, 'auth.wechatLogin', { method: 'POST', input: {} });
+    expect(res.status).toBe(400);
+    expect(res.json.error.message).toMatch(/缺少微信登录凭证/);
+    expect(res.json.error.data.zodError.fieldErrors.code).toBeDefined();
+  });
+});
+
+describe('auth.passwordLogin', () => {
+  async function staff(username: string) {
+    return app.db.user.create({
+      data: { username, displayName: '测试工作人员', passwordHash: await hashPassword('right-pass-1'), roles: { create: { role: 'ADMIN', orgUnitId: '230000' } } },
+      select: { id: true },
+    });
+  }
+
+  it('signs a demo staff account in with its roles', async () => {
+    const res = await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'fulian.hrb', password: 'demo12345' } });
+    expect(res.status).toBe(200);
+    expect(res.json.result.data.user.roles).toEqual([{ role: 'FEDERATION', orgUnitId: '230100', orgUnitName: '哈尔滨市' }]);
+  });
+
+  it('refuses a wrong password or unknown user with the same 401 message', async () => {
+    const wrong = await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'admin', password: 'nope' } });
+    const unknown = await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'no-such-user', password: 'nope' } });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.json.error.message).toBe('用户名或密码错误');
+    expect(unknown.json.error.message).toBe(wrong.json.error.message);
+  });
+
+  it('locks the account for 15 minutes after 5 failures and answers 429, even to the right password', async () => {
+    await staff('lock.me');
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      statuses.push((await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'lock.me', password: `bad-${i}` } })).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    const right = await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'lock.me', password: 'right-pass-1' } });
+    expect(right.status).toBe(429);
+    expect(right.json.error.message).toMatch(/锁定/);
+    const row = await app.db.user.findUniqueOrThrow({ where: { username: 'lock.me' }, select: { lockedUntil: true } });
+    const minutes = (row.lockedUntil!.getTime() - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(14);
+    expect(minutes).toBeLessThanOrEqual(15);
+  });
+
+  it('counts every failure when attempts arrive at once', async () => {
+    await staff('burst.me');
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'burst.me', password: `bad-${i}` } })),
+    );
+    expect(results.filter((r) => r.status === 429)).toHaveLength(1);
+    const after = await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'burst.me', password: 'right-pass-1' } });
+    expect(after.status).toBe(429);
+  });
+
+  it('resets the failure count after a successful login', async () => {
+    await staff('reset.me');
+    for (let i = 0; i < 4; i += 1) await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'reset.me', password: 'bad' } });
+    expect((await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'reset.me', password: 'right-pass-1' } })).status).toBe(200);
+    for (let i = 0; i < 4; i += 1) {
+      expect((await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'reset.me', password: 'bad' } })).status).toBe(401);
+    }
+  });
+});
+
+describe('tokens', () => {
+  it('auth.logout revokes the token', async () => {
+    const { token } = (await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'coord.demo', password: 'demo12345' } })).json.result.data;
+    expect((await callHttp(http.url, 'auth.me', { token })).status).toBe(200);
+    expect((await callHttp(http.url, 'auth.logout', { method: 'POST', token })).status).toBe(200);
+    const after = await callHttp(http.url, 'auth.me', { token });
+    expect(after.status).toBe(401);
+    expect(after.json.error.message).toBe('请先登录');
+  });
+
+  it('an expired token is refused', async () => {
+    const user = await app.db.user.findUniqueOrThrow({ where: { username: 'teacher.demo' }, select: { id: true } });
+    const token = 'expired-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+    await app.db.authSession.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() - 1000) } });
+    expect((await callHttp(http.url, 'auth.me', { token })).status).toBe(401);
+  });
+
+  it('a malformed Authorization header counts as anonymous', async () => {
+    const res = await fetch(`${http.url}/trpc/auth.me`, { headers: { authorization: 'Basic abc' } });
+    expect(res.status).toBe(401);
+  });
+});

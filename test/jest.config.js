@@ -1,0 +1,22 @@
+// Jest configuration (run through `npm test`, which prepares a fresh PostgreSQL database: test/run.ts).
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }];
+
+const common = {
+  rootDir: root,
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/server/shared/$1' },
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  rootDir: root,
+  testTimeout: 30_000,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+  ],
+};

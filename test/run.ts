@@ -1,0 +1,81 @@
+/**
+ * `npm test`: every test, against real parts.
+ *  1. makes sure PostgreSQL answers on 127.0.0.1:5432;
+ *  2. creates a database for this run, migrates it and loads the demo province;
+ *  3. builds the weapp and the web app (the e2e tests load them; SKIP_BUILD=1 reuses the last build);
+ *  4. runs jest (arguments are passed on, e.g. `npm test -- test/unit`);
+ *  5. drops the database, whatever happened.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createScratchDatabase, dropScratchDatabase, pgReachable } from './helpers/pg-admin';
+import { runMigrations } from '../server/db/run-migrations';
+import { createDb } from '../server/db/create-db';
+import { seedDemo } from '../prisma/seed/demo-data';
+
+const root = path.resolve(__dirname, '..');
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function ensurePostgres() {
+  if (await pgReachable()) return;
+  console.log('PostgreSQL 未响应，尝试启动本机集群…');
+  const versions = fs.existsSync('/etc/postgresql') ? fs.readdirSync('/etc/postgresql') : [];
+  for (const v of versions) spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', v, 'main', 'start'], { stdio: 'inherit' });
+  for (let i = 0; i < 30 && !(await pgReachable()); i += 1) await new Promise((r) => setTimeout(r, 1000));
+  if (!(await pgReachable())) throw new Error('PostgreSQL 在 127.0.0.1:5432 不可用（可设置 TEST_PG_ADMIN_URL）');
+}
+
+async function main(): Promise<number> {
+  await ensurePostgres();
+  const db = await createScratchDatabase();
+  console.log(`测试数据库：${db.name}`);
+  try {
+    await runMigrations(db.url);
+    const handle = createDb(db.url, { poolSize: 2 });
+    try {
+      await seedDemo(handle.db);
+    } finally {
+      await handle.close();
+    }
+    if (process.env.SKIP_BUILD !== '1') {
+      const taro = require.resolve('@tarojs/cli/bin/taro');
+      for (const type of ['weapp', 'h5']) {
+        console.log(`构建 ${type}…`);
+        const code = await run(process.execPath, [taro, 'build', '--type', type], { ...process.env, NODE_ENV: 'production' });
+        if (code !== 0) throw new Error(`构建 ${type} 失败`);
+      }
+    }
+    const resultFile = path.join(os.tmpdir(), `hb-jest-${process.pid}.json`);
+    const code = await run(
+      process.execPath,
+      [require.resolve('jest/bin/jest'), '--config', path.join(root, 'test', 'jest.config.js'), '--json', `--outputFile=${resultFile}`, ...process.argv.slice(2)],
+      { ...process.env, TEST_DATABASE_URL: db.url, TZ: 'Asia/Shanghai' },
+    );
+    if (fs.existsSync(resultFile)) {
+      const r = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
+      fs.rmSync(resultFile, { force: true });
+      // A plain closing line that any CI can read.
+      console.log(`\nTests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+      if (r.numTotalTests === 0) return 1;
+    }
+    return code;
+  } finally {
+    await dropScratchDatabase(db.name).catch((e: Error) => console.error(`删除测试数据库失败：${e.message}`));
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    console.error(`测试未能运行：${err.message}`);
+    process.exit(1);
+  },
+);
