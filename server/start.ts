@@ -11,12 +11,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadEnv } from './env';
 import { runMigrations } from './db/run-migrations';
+import { parseDatabaseUrl } from './db/database-url';
 import { createDb } from './db/create-db';
 import { startFakeWechat } from './wechat/fake-wechat-server';
 import { startServer } from './main';
 import { seedDemo } from '../prisma/seed/demo-data';
 
 const root = path.resolve(__dirname, '..');
+
+function describeDatabase(url: string | undefined): string {
+  const target = parseDatabaseUrl(url, root);
+  return target.kind === 'postgres' ? `PostgreSQL（${new URL(target.url).host}${new URL(target.url).pathname}）` : `内置 PGlite（${path.relative(root, target.dir) || target.dir}）`;
+}
 
 function buildWeb(): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -58,7 +64,7 @@ async function main() {
   const server = await startServer({ ...env, WEB_ROOT: webRoot });
   console.log(`
 心桥 HeartBridge 已启动：${server.url}
-  数据库：${env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : '内置 PGlite（prisma/.pglite）'}
+  数据库：${describeDatabase(env.DATABASE_URL)}
   微信接口：${fakeWechat ? `本机模拟服务 ${fakeWechat.url}` : env.WECHAT_API_BASE}
 
 演示账号（密码均为 demo12345）：

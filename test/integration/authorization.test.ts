@@ -9,7 +9,7 @@ import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-a
 import { makeStaff, makeUnit, makeWechatUser } from '../helpers/factories';
 
 type ProcedureDef = { _def: { type: 'query' | 'mutation'; meta?: { access?: Access } } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, ProcedureDef>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
 
 let app: TestApp;
 let http: { url: string; close(): Promise<void> };

@@ -1,0 +1,21 @@
+// Main package: home and login only. Each role's pages live in a subpackage.
+const isWeapp = process.env.TARO_ENV === 'weapp';
+
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/login/index'],
+  subPackages: [
+    {
+      root: 'packageParent',
+      pages: ['join/index', 'family/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '心桥',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f8',
+  },
+  // WeChat's privacy-authorisation flow (wx.onNeedPrivacyAuthorization); mini program only.
+  ...(isWeapp ? { __usePrivacyCheck__: true } : {}),
+});

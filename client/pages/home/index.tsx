@@ -1,0 +1,11 @@
+import { PageShell } from '../../components/page-shell';
+import { HomeView } from '../../features/home/home-view';
+import './index.scss';
+
+export default function HomePage() {
+  return (
+    <PageShell className='home-page'>
+      <HomeView />
+    </PageShell>
+  );
+}

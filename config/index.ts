@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+const root = path.resolve(__dirname, '..');
+const sharedDir = path.resolve(root, 'server/shared');
+const taroEnv = process.env.TARO_ENV ?? 'weapp';
+// The mini program calls the API on another host; the web build (H5) is served by the API server itself.
+const apiBase = process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000';
+
+export default defineConfig<'webpack5'>(async (merge, { mode }) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'heartbridge',
+    date: '2026-11-29',
+    // NutUI is drawn at 375 px, our own styles at 750 px (NutUI's Taro setup guide).
+    designWidth(input) {
+      const file = typeof input === 'object' && input !== null ? input.file : undefined;
+      if (typeof file === 'string' && file.replace(/\\+/g, '/').includes('@nutui')) return 375;
+      return 750;
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'client',
+    outputRoot: `client/dist/${taroEnv}`,
+    plugins: ['@tarojs/plugin-html'],
+    defineConstants: {
+      'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
+    },
+    alias: {
+      '@shared': sharedDir,
+    },
+    copy: {
+      // Taro also writes project.config.json (miniprogramRoot './'); the copy keeps ours verbatim.
+      patterns: taroEnv === 'weapp' ? [{ from: 'client/project.config.json', to: 'client/dist/weapp/project.config.json' }] : [],
+      options: {},
+    },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      // server/shared lies outside sourceRoot: compile it like our own sources.
+      compile: { include: [sharedDir] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain, webpack) {
+        // WeChat has no AbortController and tRPC's links construct one: provide a small polyfill to every module.
+        chain.plugin('abort-controller-polyfill').use(webpack.ProvidePlugin, [
+          {
+            AbortController: [path.resolve(root, 'client/lib/abort-controller-polyfill.ts'), 'AbortController'],
+            AbortSignal: [path.resolve(root, 'client/lib/abort-controller-polyfill.ts'), 'AbortSignal'],
+          },
+        ]);
+      },
+    },
+    h5: {
+      compile: { include: [sharedDir] },
+      webpackChain(chain) {
+        // Pages are async chunks: share NutUI, zod and the tRPC client between them instead of copying them into each.
+        const splitChunks = chain.optimization.get('splitChunks');
+        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' });
+      },
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'browser' },
+      esnextModules: ['nutui-react'],
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  };
+  if (mode === 'development' || process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig);
+  }
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,86 @@
+/**
+ * The web build in real Chromium, served by the real server: a demo parent accepts the privacy notice,
+ * signs in through the WeChat stand-in, joins the demo school with HLJDEMO and sees the child on 我的家庭.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createTestApp, listen, type TestApp } from '../helpers/test-app';
+import { openBrowser, screenshot, type Browser } from '../helpers/browser';
+
+const webRoot = path.resolve(__dirname, '..', '..', 'client', 'dist', 'h5');
+
+let app: TestApp;
+let http: { url: string; close(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error('client/dist/h5 is missing: run `npm run build:h5` (npm test builds it)');
+  app = await createTestApp({ DEMO_MODE: '1' });
+  http = await listen(app);
+  browser = await openBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await http?.close();
+  await app?.close();
+});
+
+it('a demo parent logs in, joins with HLJDEMO and sees the child', async () => {
+  // A demo parent without a family (11–20), not used by any other test of this run.
+  const n = 19;
+  const openid = `openid-demo-parent-${n}`;
+  expect(await app.db.guardian.count({ where: { user: { openid } } })).toBe(0);
+  const { page } = browser;
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  await page.goto(`${http.url}/`);
+  await page.getByText('同意并继续', { exact: true }).click();
+  await page.goto(`${http.url}/pages/login/index?demoParent=${n}`);
+  await page.getByText('演示家长登录', { exact: true }).click();
+  await page.getByText('退出登录', { exact: true }).waitFor();
+  await page.getByText('加入家庭', { exact: true }).first().click();
+
+  await page.locator('input[placeholder="请输入邀请码"]').fill('HLJDEMO');
+  await page.getByText('母亲', { exact: true }).click();
+  await page.locator('input[placeholder="请输入孩子姓名"]').fill('王小桥');
+  await page.getByText('三年级', { exact: true }).click();
+  await page.getByText('提交', { exact: true }).click();
+
+  await page.getByText('另一位监护人可用此邀请码加入本家庭。').waitFor();
+  const overview = page.locator('.family-overview');
+  const text = await overview.innerText();
+  expect(text).toContain('王小桥');
+  expect(text).toContain('三年级');
+  expect(text).toContain('哈尔滨市南岗区心桥实验小学');
+  expect(text).toContain(`演示家长${n}（我）`);
+  await screenshot(page, 'web-parent-family');
+
+  // What the page shows is what the database holds.
+  const guardian = await app.db.guardian.findFirstOrThrow({
+    where: { user: { openid } },
+    select: { relation: true, family: { select: { children: { select: { name: true, grade: true } }, orgUnit: { select: { name: true } } } } },
+  });
+  expect(guardian).toEqual({ relation: 'MOTHER', family: { children: [{ name: '王小桥', grade: 'G3' }], orgUnit: { name: '哈尔滨市南岗区心桥实验小学' } } });
+  expect(errors).toEqual([]);
+}, 60_000);
+
+it('a wrong invite code shows the server’s Chinese message on the form', async () => {
+  const { page } = browser;
+  // A fresh visitor: nothing stored from the previous test.
+  await page.goto(`${http.url}/`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${http.url}/pages/login/index?demoParent=18`);
+  await page.getByText('同意并继续', { exact: true }).click();
+  await page.getByText('演示家长登录', { exact: true }).click();
+  await page.getByText('退出登录', { exact: true }).waitFor();
+  await page.goto(`${http.url}/packageParent/join/index`);
+  await page.locator('input[placeholder="请输入邀请码"]').fill('WRONG123');
+  await page.getByText('父亲', { exact: true }).click();
+  await page.locator('input[placeholder="请输入孩子姓名"]').fill('李小木');
+  await page.getByText('一年级', { exact: true }).click();
+  await page.getByText('提交', { exact: true }).click();
+  await page.locator('.form-error').getByText('邀请码无效或已过期，请向学校或家人核对').waitFor();
+  expect(await app.db.guardian.count({ where: { user: { openid: 'openid-demo-parent-18' } } })).toBe(0);
+}, 60_000);
