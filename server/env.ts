@@ -17,6 +17,12 @@ const envSchema = z.object({
   WECHAT_SECRET: z.string().default('demo-secret'),
   /** True when WECHAT_API_BASE is the project's own fake (npm start): the web build offers demo logins. */
   DEMO_MODE: bool,
+  /** Subscribe-message template ids from the mini program's console. */
+  WECHAT_TEMPLATE_SESSION_REMINDER: z.string().default('tpl-session-reminder'),
+  WECHAT_TEMPLATE_SESSION_CHANGE: z.string().default('tpl-session-change'),
+  /** Run the notification worker in this process (every process may: rows are claimed with SKIP LOCKED). */
+  NOTIFY_WORKER: z.enum(['1', '0', 'true', 'false']).default('1').transform((v) => v === '1' || v === 'true'),
+  NOTIFY_INTERVAL_MS: z.coerce.number().int().min(200).default(30_000),
   TOKEN_TTL_HOURS: z.coerce.number().min(1).max(24 * 90).default(24 * 7),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),

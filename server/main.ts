@@ -4,6 +4,7 @@ import { createLogger } from './logger';
 import { createDb } from './db/create-db';
 import { WechatClient } from './wechat/wechat-client';
 import { createApp } from './app';
+import { startNotificationWorker } from './services/notifications/worker';
 
 /** Builds the dependencies from the environment and starts listening. Returns a stop function. */
 export async function startServer(env: Env = loadEnv()) {
@@ -17,12 +18,15 @@ export async function startServer(env: Env = loadEnv()) {
     server.listen(env.PORT, env.HOST, resolve);
   });
   const port = (server.address() as AddressInfo).port;
+  // Every process may run the worker: notices are claimed with FOR UPDATE SKIP LOCKED.
+  const stopWorker = env.NOTIFY_WORKER ? startNotificationWorker({ db: handle.db, env, wechat, log }) : () => undefined;
   log.info({ port, db: handle.kind }, 'server listening');
   return {
     port,
     url: `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`,
     db: handle.db,
     async stop() {
+      stopWorker();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await handle.close();

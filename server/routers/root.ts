@@ -5,6 +5,8 @@ import { orgUnitsRouter } from './org-units/router';
 import { consentsRouter } from './consents/router';
 import { systemRouter } from './system/router';
 import { invitesRouter } from './invites/router';
+import { sessionsRouter } from './sessions/router';
+import { notificationsRouter } from './notifications/router';
 
 export const appRouter = router({
   system: systemRouter,
@@ -13,6 +15,8 @@ export const appRouter = router({
   families: familiesRouter,
   consents: consentsRouter,
   invites: invitesRouter,
+  sessions: sessionsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

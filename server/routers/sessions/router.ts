@@ -1,0 +1,34 @@
+import { router } from '../../trpc/init';
+import { create } from './create';
+import { createCourse } from './create-course';
+import { update } from './update';
+import { publish } from './publish';
+import { cancel } from './cancel';
+import { list } from './list';
+import { get } from './get';
+import { register } from './register';
+import { cancelRegistration } from './cancel-registration';
+import { checkInCode } from './check-in-code';
+import { checkIn } from './check-in';
+import { markAttendance } from './mark-attendance';
+import { roster } from './roster';
+import { mine } from './mine';
+import { rate } from './rate';
+
+export const sessionsRouter = router({
+  create,
+  createCourse,
+  update,
+  publish,
+  cancel,
+  list,
+  get,
+  register,
+  cancelRegistration,
+  checkInCode,
+  checkIn,
+  markAttendance,
+  roster,
+  mine,
+  rate,
+});

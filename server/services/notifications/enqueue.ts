@@ -1,0 +1,35 @@
+import type { Prisma } from '../../generated/prisma/client';
+import type { TemplateKey } from './templates';
+
+type Tx = Prisma.TransactionClient;
+
+export interface Notice {
+  templateKey: TemplateKey;
+  page?: string;
+  data: Record<string, { value: string }>;
+  dueAt: Date;
+  /** Per recipient: `${dedupePrefix}:${userId}`; the same notice is queued once. */
+  dedupePrefix: string;
+}
+
+/** Queues a notice for every guardian of a family (each has their own quota). In the caller's transaction. */
+export async function enqueueForFamily(tx: Tx, familyId: string, notice: Notice): Promise<void> {
+  const guardians = await tx.guardian.findMany({ where: { familyId }, select: { userId: true } });
+  if (guardians.length === 0) return;
+  await tx.notification.createMany({
+    data: guardians.map((g) => ({
+      userId: g.userId,
+      templateKey: notice.templateKey,
+      page: notice.page,
+      data: notice.data,
+      dueAt: notice.dueAt,
+      dedupeKey: `${notice.dedupePrefix}:${g.userId}`,
+    })),
+    skipDuplicates: true,
+  });
+}
+
+/** Cancels queued notices whose dedupe key starts with `prefix` (e.g. a cancelled registration's reminder). */
+export async function cancelQueued(tx: Tx, prefix: string): Promise<void> {
+  await tx.notification.updateMany({ where: { dedupeKey: { startsWith: prefix }, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+}

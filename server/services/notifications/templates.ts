@@ -1,0 +1,28 @@
+/**
+ * Subscribe-message templates. Template ids come from the mini program's WeChat console
+ * (env WECHAT_TEMPLATE_*); the data carries the session's title, time, place and status only —
+ * never a child's name or anything sensitive.
+ */
+export const TEMPLATE_KEYS = ['SESSION_REMINDER', 'SESSION_CHANGE'] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+export const TEMPLATE_LABELS: Record<TemplateKey, string> = {
+  SESSION_REMINDER: '活动开始提醒',
+  SESSION_CHANGE: '报名状态变更通知',
+};
+
+/** Shown in the web build and sent to the client so it can call requestSubscribeMessage. */
+export function templateIds(env: { WECHAT_TEMPLATE_SESSION_REMINDER: string; WECHAT_TEMPLATE_SESSION_CHANGE: string }): Record<TemplateKey, string> {
+  return { SESSION_REMINDER: env.WECHAT_TEMPLATE_SESSION_REMINDER, SESSION_CHANGE: env.WECHAT_TEMPLATE_SESSION_CHANGE };
+}
+
+/** WeChat `thing` fields hold at most 20 characters. */
+export function thing(value: string): { value: string } {
+  return { value: value.length > 20 ? `${value.slice(0, 19)}…` : value };
+}
+
+export function time(at: Date): { value: string } {
+  const local = new Date(at.getTime() + 8 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return { value: `${local.getUTCFullYear()}-${p(local.getUTCMonth() + 1)}-${p(local.getUTCDate())} ${p(local.getUTCHours())}:${p(local.getUTCMinutes())}` };
+}

@@ -1,0 +1,106 @@
+import type { Db } from '../../db/create-db';
+import { AppError } from '../../errors/app-error';
+import { writeAudit } from '../audit/write-audit';
+import { enqueueForFamily } from '../notifications/enqueue';
+import { thing, time } from '../notifications/templates';
+import { mentalHealthFlag } from './create-session';
+import { lockSession, promoteWhileSeats } from './registration';
+
+export interface SessionPatch {
+  title?: string;
+  description?: string;
+  speaker?: string;
+  stages?: string[];
+  grades?: string[];
+  mode?: 'OFFLINE' | 'ONLINE';
+  venue?: string;
+  liveUrl?: string;
+  capacity?: number;
+  mentalHealth?: boolean;
+  startsAt?: Date;
+  endsAt?: Date;
+  lessonIds?: string[];
+}
+
+/** Edits a session. Capacity may not drop below the families already confirmed; more seats promote the waitlist. */
+export async function updateSession(db: Db, actorId: string, sessionId: string, patch: SessionPatch) {
+  return db.$transaction(async (tx) => {
+    const s = await lockSession(tx, sessionId);
+    if (s.status === 'CANCELLED') throw new AppError('CONFLICT', '已取消的活动不能修改');
+    const startsAt = patch.startsAt ?? s.startsAt;
+    const endsAt = patch.endsAt ?? s.endsAt;
+    if (endsAt <= startsAt) throw new AppError('BAD_REQUEST', '结束时间须晚于开始时间');
+    if (patch.capacity !== undefined && patch.capacity < s.confirmedCount) {
+      throw new AppError('CONFLICT', `已有 ${s.confirmedCount} 个家庭报名成功，名额不能少于此数`);
+    }
+    await tx.guidanceSession.update({
+      where: { id: sessionId },
+      data: {
+        title: patch.title,
+        description: patch.description,
+        speaker: patch.speaker,
+        stages: patch.stages,
+        grades: patch.grades,
+        mode: patch.mode,
+        venue: patch.venue,
+        liveUrl: patch.liveUrl,
+        capacity: patch.capacity,
+        mentalHealth: patch.mentalHealth === undefined ? undefined : mentalHealthFlag(s.kind, patch.mentalHealth),
+        startsAt: patch.startsAt,
+        endsAt: patch.endsAt,
+      },
+      select: { id: true },
+    });
+    if (patch.lessonIds) {
+      await tx.sessionLesson.deleteMany({ where: { sessionId } });
+      if (patch.lessonIds.length) await tx.sessionLesson.createMany({ data: [...new Set(patch.lessonIds)].map((lessonId) => ({ sessionId, lessonId })) });
+    }
+    if (patch.startsAt) {
+      // Pending reminders follow the new time.
+      await tx.notification.updateMany({
+        where: { dedupeKey: { startsWith: `reminder:${sessionId}:` }, status: 'PENDING' },
+        data: { dueAt: new Date(Math.max(Date.now(), patch.startsAt.getTime() - 24 * 3600_000)) },
+      });
+    }
+    let promoted = 0;
+    if (patch.capacity !== undefined && s.status === 'PUBLISHED') {
+      s.capacity = patch.capacity;
+      promoted = await promoteWhileSeats(tx, s);
+    }
+    await writeAudit(tx, { actorUserId: actorId, action: 'session.update', targetType: 'Session', targetId: sessionId, detail: { promoted } });
+    return { ok: true as const, promoted };
+  });
+}
+
+export async function publishSession(db: Db, actorId: string, sessionId: string) {
+  return db.$transaction(async (tx) => {
+    const s = await lockSession(tx, sessionId);
+    if (s.status === 'CANCELLED') throw new AppError('CONFLICT', '已取消的活动不能发布');
+    if (s.status === 'PUBLISHED') return { ok: true as const };
+    await tx.guidanceSession.update({ where: { id: sessionId }, data: { status: 'PUBLISHED' }, select: { id: true } });
+    await writeAudit(tx, { actorUserId: actorId, action: 'session.publish', targetType: 'Session', targetId: sessionId });
+    return { ok: true as const };
+  });
+}
+
+/** Cancels a session and tells every registered family (confirmed or waitlisted). */
+export async function cancelSession(db: Db, actorId: string, sessionId: string, reason?: string) {
+  return db.$transaction(async (tx) => {
+    const s = await lockSession(tx, sessionId);
+    if (s.status === 'CANCELLED') return { ok: true as const, notifiedFamilies: 0 };
+    await tx.guidanceSession.update({ where: { id: sessionId }, data: { status: 'CANCELLED', cancelledAt: new Date(), cancelReason: reason ?? null }, select: { id: true } });
+    await tx.notification.updateMany({ where: { dedupeKey: { startsWith: `reminder:${sessionId}:` }, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+    const regs = await tx.registration.findMany({ where: { sessionId, status: { in: ['CONFIRMED', 'WAITLISTED'] } }, select: { familyId: true } });
+    for (const r of regs) {
+      await enqueueForFamily(tx, r.familyId, {
+        templateKey: 'SESSION_CHANGE',
+        page: `packageParent/session/index?id=${sessionId}`,
+        data: { thing1: thing(s.title), time2: time(s.startsAt), phrase3: { value: '活动取消' }, thing4: thing(reason ?? '主办方已取消本场活动') },
+        dueAt: new Date(),
+        dedupePrefix: `cancelled:${sessionId}:${r.familyId}`,
+      });
+    }
+    await writeAudit(tx, { actorUserId: actorId, action: 'session.cancel', targetType: 'Session', targetId: sessionId, detail: { families: regs.length } });
+    return { ok: true as const, notifiedFamilies: regs.length };
+  });
+}

@@ -1,0 +1,204 @@
+import type { Db } from '../../db/create-db';
+import type { AuthUser } from '../../trpc/context';
+import { AppError } from '../../errors/app-error';
+import { Prisma } from '../../generated/prisma/client';
+import { countyPathOf, familyMaySee } from './session-scope';
+import { familyUnitPath } from './registration';
+import { serviceYear } from './service-year';
+
+const PAGE = 20;
+
+function encodeCursor(startsAt: Date, id: string) {
+  return Buffer.from(`${startsAt.toISOString()}|${id}`).toString('base64url');
+}
+function decodeCursor(cursor: string): { startsAt: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const startsAt = new Date(iso);
+  if (!id || Number.isNaN(startsAt.getTime())) throw new AppError('BAD_REQUEST', '分页参数无效');
+  return { startsAt, id };
+}
+
+/**
+ * Sessions the caller may see, by start time. Parents: published sessions in their county.
+ * Staff: sessions of the units under their grants (drafts included).
+ */
+export async function listSessions(db: Db, user: AuthUser, input: { orgUnitId?: string; from?: Date; to?: Date; cursor?: string; limit?: number }) {
+  const limit = input.limit ?? PAGE;
+  const where: Prisma.GuidanceSessionWhereInput[] = [];
+  const reach: Prisma.GuidanceSessionWhereInput[] = [];
+  if (user.familyId) {
+    const path = await familyUnitPath(db, user.familyId);
+    reach.push({ status: { in: ['PUBLISHED', 'CANCELLED'] }, orgUnit: { path: { startsWith: countyPathOf(path) } } });
+  }
+  for (const g of user.roles) reach.push({ orgUnit: { path: { startsWith: g.orgUnitPath } } });
+  if (reach.length === 0) return { items: [], nextCursor: null };
+  where.push({ OR: reach });
+  if (input.orgUnitId) {
+    const unit = await db.orgUnit.findUnique({ where: { id: input.orgUnitId }, select: { path: true } });
+    if (!unit) throw new AppError('NOT_FOUND', '机构不存在');
+    where.push({ orgUnit: { path: { startsWith: unit.path } } });
+  }
+  if (input.from) where.push({ startsAt: { gte: input.from } });
+  if (input.to) where.push({ startsAt: { lt: input.to } });
+  if (input.cursor) {
+    const c = decodeCursor(input.cursor);
+    where.push({ OR: [{ startsAt: { gt: c.startsAt } }, { startsAt: c.startsAt, id: { gt: c.id } }] });
+  }
+  const rows = await db.guidanceSession.findMany({
+    where: { AND: where },
+    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    take: limit + 1,
+    select: {
+      id: true, kind: true, title: true, startsAt: true, endsAt: true, capacity: true, confirmedCount: true, waitlistedCount: true,
+      status: true, mode: true, venue: true, mentalHealth: true, orgUnit: { select: { name: true } },
+      registrations: { where: { familyId: user.familyId ?? '-' }, select: { status: true } },
+    },
+  });
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      startsAt: r.startsAt.toISOString(),
+      endsAt: r.endsAt.toISOString(),
+      capacity: r.capacity,
+      confirmed: r.confirmedCount,
+      waitlisted: r.waitlistedCount,
+      status: r.status,
+      mode: r.mode,
+      venue: r.venue,
+      mentalHealth: r.mentalHealth,
+      orgUnitName: r.orgUnit.name,
+      myStatus: r.registrations[0]?.status ?? null,
+    })),
+    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].startsAt, page[page.length - 1].id) : null,
+  };
+}
+
+export async function getSession(db: Db, user: AuthUser, sessionId: string) {
+  const s = await db.guidanceSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true, kind: true, title: true, description: true, speaker: true, stages: true, grades: true, mode: true, venue: true, liveUrl: true,
+      startsAt: true, endsAt: true, capacity: true, confirmedCount: true, waitlistedCount: true, status: true, mentalHealth: true, cancelReason: true,
+      courseId: true, courseSeq: true, orgUnitId: true, orgUnit: { select: { name: true, path: true } },
+      lessons: { select: { lesson: { select: { id: true, title: true, topic: true } } } },
+    },
+  });
+  if (!s) throw new AppError('NOT_FOUND', '活动不存在');
+  const staff = user.roles.some((g) => s.orgUnit.path.startsWith(g.orgUnitPath));
+  let mine: { registration: 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED' | null; attended: boolean; rated: boolean } | null = null;
+  if (user.familyId) {
+    const familyPath = await familyUnitPath(db, user.familyId);
+    if (!staff && (s.status === 'DRAFT' || !familyMaySee(s.orgUnit.path, familyPath))) throw new AppError('NOT_FOUND', '活动不存在');
+    const [reg, att, rating] = await Promise.all([
+      db.registration.findUnique({ where: { sessionId_familyId: { sessionId, familyId: user.familyId } }, select: { status: true } }),
+      db.attendance.findUnique({ where: { sessionId_familyId: { sessionId, familyId: user.familyId } }, select: { present: true } }),
+      db.sessionRating.findUnique({ where: { sessionId_familyId: { sessionId, familyId: user.familyId } }, select: { id: true } }),
+    ]);
+    mine = { registration: reg?.status ?? null, attended: att?.present ?? false, rated: rating != null };
+  } else if (!staff) {
+    throw new AppError('NOT_FOUND', '活动不存在');
+  }
+  const { orgUnit, lessons, confirmedCount, waitlistedCount, ...rest } = s;
+  return {
+    ...rest,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    confirmed: confirmedCount,
+    waitlisted: waitlistedCount,
+    orgUnitName: orgUnit.name,
+    // The live link is for registered families and staff only.
+    liveUrl: staff || mine?.registration === 'CONFIRMED' ? s.liveUrl : null,
+    lessons: lessons.map((l) => l.lesson),
+    mine,
+  };
+}
+
+/** The family's own history: sessions registered or attended, and this year's count of guidance services. */
+export async function mySessions(db: Db, familyId: string, now = new Date()) {
+  const year = serviceYear(now);
+  const [regs, attended, serviceRow] = await Promise.all([
+    db.registration.findMany({
+      where: { familyId },
+      orderBy: { session: { startsAt: 'desc' } },
+      take: 100,
+      select: { status: true, session: { select: { id: true, title: true, kind: true, startsAt: true, status: true, mentalHealth: true, orgUnit: { select: { name: true } } } } },
+    }),
+    db.attendance.findMany({ where: { familyId, present: true }, select: { sessionId: true } }),
+    db.familyServiceYear.findUnique({ where: { familyId_year: { familyId, year } }, select: { services: true } }),
+  ]);
+  const attendedIds = new Set(attended.map((a) => a.sessionId));
+  return {
+    year,
+    servicesThisYear: serviceRow?.services ?? 0,
+    items: regs.map((r) => ({
+      sessionId: r.session.id,
+      title: r.session.title,
+      kind: r.session.kind,
+      startsAt: r.session.startsAt.toISOString(),
+      sessionStatus: r.session.status,
+      orgUnitName: r.session.orgUnit.name,
+      mentalHealth: r.session.mentalHealth,
+      registration: r.status,
+      attended: attendedIds.has(r.session.id),
+    })),
+  };
+}
+
+function maskName(name: string): string {
+  if (name.length <= 1) return name;
+  return `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`;
+}
+
+/**
+ * The coordinator's roster: registered and attending families. Guardians by display name, children
+ * masked and by grade and class only; no phone numbers or openids.
+ */
+export async function roster(db: Db, sessionId: string) {
+  const [regs, atts] = await Promise.all([
+    db.registration.findMany({
+      where: { sessionId },
+      orderBy: [{ status: 'asc' }, { queuedAt: 'asc' }],
+      select: {
+        familyId: true, status: true, attendees: true, queuedAt: true,
+        family: { select: { guardians: { select: { relation: true, user: { select: { displayName: true } } } }, children: { select: { name: true, grade: true, className: true } } } },
+      },
+    }),
+    db.attendance.findMany({ where: { sessionId }, select: { familyId: true, present: true, method: true, at: true } }),
+  ]);
+  const attendance = new Map(atts.map((a) => [a.familyId, a]));
+  const rows = regs.map((r) => ({
+    familyId: r.familyId,
+    registration: r.status,
+    attendees: r.attendees,
+    queuedAt: r.queuedAt.toISOString(),
+    guardians: r.family.guardians.map((g) => g.user.displayName),
+    children: r.family.children.map((c) => ({ name: maskName(c.name), grade: c.grade, className: c.className })),
+    present: attendance.get(r.familyId)?.present ?? false,
+    method: attendance.get(r.familyId)?.method ?? null,
+    checkedInAt: attendance.get(r.familyId)?.at.toISOString() ?? null,
+  }));
+  return {
+    rows,
+    summary: {
+      confirmed: regs.filter((r) => r.status === 'CONFIRMED').length,
+      waitlisted: regs.filter((r) => r.status === 'WAITLISTED').length,
+      present: atts.filter((a) => a.present).length,
+      presentPeople: regs.filter((r) => attendance.get(r.familyId)?.present).reduce((n, r) => n + r.attendees, 0),
+    },
+  };
+}
+
+export async function rateSession(db: Db, familyId: string, input: { sessionId: string; rating: number; comment?: string }) {
+  const att = await db.attendance.findUnique({ where: { sessionId_familyId: { sessionId: input.sessionId, familyId } }, select: { present: true } });
+  if (!att?.present) throw new AppError('FORBIDDEN', '参加活动后才能评价');
+  await db.sessionRating.upsert({
+    where: { sessionId_familyId: { sessionId: input.sessionId, familyId } },
+    create: { sessionId: input.sessionId, familyId, rating: input.rating, comment: input.comment ?? null },
+    update: { rating: input.rating, comment: input.comment ?? null },
+    select: { id: true },
+  });
+  return { ok: true as const };
+}

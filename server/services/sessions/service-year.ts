@@ -1,0 +1,30 @@
+import type { Prisma } from '../../generated/prisma/client';
+
+type Tx = Prisma.TransactionClient;
+
+/** Calendar year in China (UTC+8, no daylight saving) of an instant. */
+export function serviceYear(at: Date): number {
+  return new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
+}
+
+/**
+ * Counts one family mental-health guidance service for the family in the year of `at`.
+ * Must run in the transaction that records the attendance or the completed visit.
+ */
+export async function recordService(tx: Tx, familyId: string, at: Date): Promise<void> {
+  const year = serviceYear(at);
+  await tx.$executeRaw`
+    INSERT INTO "FamilyServiceYear" ("familyId", "year", "services", "firstServedAt", "lastServedAt")
+    VALUES (${familyId}, ${year}, 1, ${at}, ${at})
+    ON CONFLICT ("familyId", "year") DO UPDATE
+       SET "services" = "FamilyServiceYear"."services" + 1,
+           "firstServedAt" = LEAST("FamilyServiceYear"."firstServedAt", EXCLUDED."firstServedAt"),
+           "lastServedAt" = GREATEST("FamilyServiceYear"."lastServedAt", EXCLUDED."lastServedAt")`;
+}
+
+/** Takes one service back (an attendance corrected to absent); the row goes when none is left. */
+export async function unrecordService(tx: Tx, familyId: string, at: Date): Promise<void> {
+  const year = serviceYear(at);
+  await tx.$executeRaw`UPDATE "FamilyServiceYear" SET "services" = "services" - 1 WHERE "familyId" = ${familyId} AND "year" = ${year}`;
+  await tx.$executeRaw`DELETE FROM "FamilyServiceYear" WHERE "familyId" = ${familyId} AND "year" = ${year} AND "services" <= 0`;
+}

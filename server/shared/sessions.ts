@@ -1,0 +1,160 @@
+// Sessions: enums, Chinese labels and zod schemas shared by client and server.
+import { z } from 'zod';
+import { STAGE_LABELS, normalizeGrade } from './grades';
+import { idSchema } from './schemas';
+
+export const SESSION_KINDS = ['GUIDANCE', 'LESSON', 'LECTURE', 'SALON', 'NEW_STUDENT_CLASS'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+/** The policy's own names (黑教联〔2023〕98号 第 19 条). */
+export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
+  GUIDANCE: '家庭心理健康教育指导服务',
+  LESSON: '家长学校课程',
+  LECTURE: '公益讲座',
+  SALON: '亲子沙龙',
+  NEW_STUDENT_CLASS: '新生家长课堂',
+};
+
+export const SESSION_MODES = ['OFFLINE', 'ONLINE'] as const;
+export const SESSION_MODE_LABELS = { OFFLINE: '线下', ONLINE: '线上' } as const;
+
+export const SESSION_STATUSES = ['DRAFT', 'PUBLISHED', 'CANCELLED'] as const;
+export const SESSION_STATUS_LABELS = { DRAFT: '草稿', PUBLISHED: '已发布', CANCELLED: '已取消' } as const;
+
+export const REGISTRATION_STATUSES = ['CONFIRMED', 'WAITLISTED', 'CANCELLED'] as const;
+export const REGISTRATION_STATUS_LABELS = { CONFIRMED: '报名成功', WAITLISTED: '候补中', CANCELLED: '已取消' } as const;
+
+export const ATTENDANCE_METHODS = ['QR', 'ROLL_CALL', 'PAPER'] as const;
+export const ATTENDANCE_METHOD_LABELS = { QR: '扫码签到', ROLL_CALL: '现场点名', PAPER: '纸质签到表补录' } as const;
+
+export const STAGES = Object.keys(STAGE_LABELS) as (keyof typeof STAGE_LABELS)[];
+
+const isoInstant = (label: string) =>
+  z.iso.datetime({ offset: true, error: `${label}须为带时区的时间，如 2026-12-05T19:00:00+08:00` }).transform((v) => new Date(v));
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, { error: `请填写${label}` })
+    .max(max, { error: `${label}不能超过 ${max} 个字` });
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label}不能超过 ${max} 个字` })
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const gradeList = z
+  .array(z.preprocess((v) => normalizeGrade(v) ?? v, z.string().regex(/^(K[1-3]|G([1-9]|1[0-2])|U[1-4])$/, { error: '年级不正确' })))
+  .max(19)
+  .optional();
+
+const sessionFields = {
+  kind: z.enum(SESSION_KINDS, { error: '活动类型须为：指导服务、家长学校课程、公益讲座、亲子沙龙或新生家长课堂' }),
+  title: text('活动名称', 60),
+  description: optionalText('活动介绍', 2000),
+  speaker: optionalText('主讲人', 60),
+  stages: z.array(z.enum(STAGES as [string, ...string[]], { error: '学段不正确' })).max(5).optional(),
+  grades: gradeList,
+  mode: z.enum(SESSION_MODES, { error: '形式须为线下或线上' }),
+  venue: optionalText('地点', 120),
+  liveUrl: z.url({ protocol: /^https?$/, error: '直播链接须为 http(s) 网址' }).max(500).optional(),
+  capacity: z.number({ error: '请填写名额（按家庭计）' }).int({ error: '名额须为整数' }).min(1, { error: '名额至少为 1 个家庭' }).max(100_000, { error: '名额过大' }),
+  mentalHealth: z.boolean().optional(),
+};
+
+function checkTimesAndPlace(v: { startsAt?: Date; endsAt?: Date; mode?: string; venue?: string }, ctx: z.RefinementCtx) {
+  if (v.startsAt && v.endsAt && v.endsAt <= v.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间须晚于开始时间' });
+  if (v.startsAt && v.endsAt && v.endsAt.getTime() - v.startsAt.getTime() > 24 * 3600_000) {
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '一场活动不能超过 24 小时' });
+  }
+  if (v.mode === 'OFFLINE' && v.venue === undefined) ctx.addIssue({ code: 'custom', path: ['venue'], message: '线下活动请填写地点' });
+}
+
+export const createSessionInput = z
+  .object({
+    orgUnitId: idSchema,
+    ...sessionFields,
+    startsAt: isoInstant('开始时间'),
+    endsAt: isoInstant('结束时间'),
+    /** Save without publishing (parents do not see drafts). */
+    draft: z.boolean().optional(),
+    lessonIds: z.array(idSchema).max(20).optional(),
+  })
+  .superRefine(checkTimesAndPlace);
+
+export const updateSessionInput = z
+  .object({
+    sessionId: idSchema,
+    title: sessionFields.title.optional(),
+    description: sessionFields.description,
+    speaker: sessionFields.speaker,
+    stages: sessionFields.stages,
+    grades: sessionFields.grades,
+    mode: sessionFields.mode.optional(),
+    venue: sessionFields.venue,
+    liveUrl: sessionFields.liveUrl,
+    capacity: sessionFields.capacity.optional(),
+    mentalHealth: sessionFields.mentalHealth,
+    startsAt: isoInstant('开始时间').optional(),
+    endsAt: isoInstant('结束时间').optional(),
+    lessonIds: z.array(idSchema).max(20).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.startsAt && v.endsAt && v.endsAt <= v.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间须晚于开始时间' });
+  });
+
+export const createCourseInput = z
+  .object({
+    orgUnitId: idSchema,
+    ...sessionFields,
+    kind: sessionFields.kind.default('LESSON'),
+    firstStartsAt: isoInstant('第一课开始时间'),
+    durationMinutes: z.number().int().min(15, { error: '每课至少 15 分钟' }).max(480, { error: '每课不超过 8 小时' }),
+    weeks: z.number().int().min(2, { error: '系列课程至少 2 课' }).max(52, { error: '系列课程不超过 52 课' }),
+    draft: z.boolean().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.mode === 'OFFLINE' && v.venue === undefined) ctx.addIssue({ code: 'custom', path: ['venue'], message: '线下活动请填写地点' });
+  });
+
+export const listSessionsInput = z
+  .object({
+    orgUnitId: idSchema.optional(),
+    from: isoInstant('起始时间').optional(),
+    to: isoInstant('截止时间').optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(100).optional(),
+  })
+  .optional()
+  .default({});
+
+export const sessionIdInput = z.object({ sessionId: idSchema });
+
+export const registerInput = z.object({
+  sessionId: idSchema,
+  attendees: z.number().int().min(1, { error: '到场人数至少 1 人' }).max(10, { error: '到场人数不超过 10 人' }).optional(),
+});
+
+export const checkInInput = z.object({
+  code: z.string({ error: '请扫描签到二维码' }).trim().min(10, { error: '签到码无效' }).max(200, { error: '签到码无效' }),
+});
+
+export const markAttendanceInput = z.object({
+  sessionId: idSchema,
+  familyId: idSchema,
+  present: z.boolean({ error: '请选择是否到场' }),
+  /** ROLL_CALL during the session; PAPER when entering a paper sign-in sheet afterwards. */
+  method: z.enum(['ROLL_CALL', 'PAPER']).optional(),
+});
+
+export const cancelSessionInput = z.object({ sessionId: idSchema, reason: optionalText('取消原因', 200) });
+
+export const rateSessionInput = z.object({
+  sessionId: idSchema,
+  rating: z.number({ error: '请打分（1–5 分）' }).int().min(1, { error: '评分为 1–5 分' }).max(5, { error: '评分为 1–5 分' }),
+  comment: optionalText('评价', 500),
+});
