@@ -66,12 +66,24 @@ const sessionFields = {
   mentalHealth: z.boolean().optional(),
 };
 
-function checkTimesAndPlace(v: { startsAt?: Date; endsAt?: Date; mode?: string; venue?: string }, ctx: z.RefinementCtx) {
-  if (v.startsAt && v.endsAt && v.endsAt <= v.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间须晚于开始时间' });
-  if (v.startsAt && v.endsAt && v.endsAt.getTime() - v.startsAt.getTime() > 24 * 3600_000) {
-    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '一场活动不能超过 24 小时' });
-  }
+// zod runs object refinements even when a field failed, with that field's raw value: check types.
+const asDate = (v: unknown): Date | undefined => (v instanceof Date ? v : undefined);
+
+function checkTimes(v: { startsAt?: unknown; endsAt?: unknown }, ctx: z.RefinementCtx) {
+  const startsAt = asDate(v.startsAt);
+  const endsAt = asDate(v.endsAt);
+  if (!startsAt || !endsAt) return;
+  if (endsAt <= startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间须晚于开始时间' });
+  else if (endsAt.getTime() - startsAt.getTime() > 24 * 3600_000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '一场活动不能超过 24 小时' });
+}
+
+function checkPlace(v: { mode?: unknown; venue?: unknown }, ctx: z.RefinementCtx) {
   if (v.mode === 'OFFLINE' && v.venue === undefined) ctx.addIssue({ code: 'custom', path: ['venue'], message: '线下活动请填写地点' });
+}
+
+function checkTimesAndPlace(v: { startsAt?: unknown; endsAt?: unknown; mode?: unknown; venue?: unknown }, ctx: z.RefinementCtx) {
+  checkTimes(v, ctx);
+  checkPlace(v, ctx);
 }
 
 export const createSessionInput = z
@@ -103,9 +115,7 @@ export const updateSessionInput = z
     endsAt: isoInstant('结束时间').optional(),
     lessonIds: z.array(idSchema).max(20).optional(),
   })
-  .superRefine((v, ctx) => {
-    if (v.startsAt && v.endsAt && v.endsAt <= v.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间须晚于开始时间' });
-  });
+  .superRefine(checkTimes);
 
 export const createCourseInput = z
   .object({
@@ -117,9 +127,7 @@ export const createCourseInput = z
     weeks: z.number().int().min(2, { error: '系列课程至少 2 课' }).max(52, { error: '系列课程不超过 52 课' }),
     draft: z.boolean().optional(),
   })
-  .superRefine((v, ctx) => {
-    if (v.mode === 'OFFLINE' && v.venue === undefined) ctx.addIssue({ code: 'custom', path: ['venue'], message: '线下活动请填写地点' });
-  });
+  .superRefine(checkPlace);
 
 export const listSessionsInput = z
   .object({

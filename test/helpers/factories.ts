@@ -29,3 +29,21 @@ export async function makeStaff(db: Db, role: Role, orgUnitId: string) {
 export async function makeWechatUser(db: Db) {
   return db.user.create({ data: { openid: `openid-test-${uid()}`, displayName: '测试家长' }, select: { id: true, openid: true } });
 }
+
+/** A family with one guardian (a WeChat user) at `unitId`; returns the guardian's user id and the family id. */
+export async function makeFamily(db: Db, unitId: string, opts: { guardians?: number } = {}) {
+  const family = await db.family.create({ data: { orgUnitId: unitId }, select: { id: true } });
+  const userIds: string[] = [];
+  for (let i = 0; i < (opts.guardians ?? 1); i += 1) {
+    const user = await makeWechatUser(db);
+    await db.guardian.create({ data: { familyId: family.id, userId: user.id, relation: i === 0 ? 'MOTHER' : 'FATHER' } });
+    userIds.push(user.id);
+  }
+  await db.child.create({ data: { familyId: family.id, name: `孩子${uid().slice(0, 4)}`, schoolId: unitId, grade: 'G4' } });
+  return { familyId: family.id, userId: userIds[0], userIds };
+}
+
+/** ISO instant `hours` from now, with offset (the contract's format). */
+export function inHours(hours: number): string {
+  return new Date(Date.now() + hours * 3600_000).toISOString();
+}

@@ -1,0 +1,118 @@
+/**
+ * Capacity and the waitlist under concurrency, on PostgreSQL with several connection pools standing in
+ * for several server processes.
+ */
+import fc from 'fast-check';
+import { createDb, type DbHandle } from '../../server/db/create-db';
+import { register, cancelRegistration } from '../../server/services/sessions/registration';
+import { createTestApp, testDatabaseUrl, type TestApp } from '../helpers/test-app';
+import { inHours, makeFamily, makeStaff, makeUnit } from '../helpers/factories';
+
+let app: TestApp;
+let processes: DbHandle[];
+let schoolId: string;
+let coordId: string;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  processes = Array.from({ length: 4 }, () => createDb(testDatabaseUrl(), { poolSize: 10 }));
+  schoolId = (await makeUnit(app.db)).id;
+  coordId = (await makeStaff(app.db, 'COORDINATOR', schoolId)).id;
+}, 60_000);
+afterAll(async () => {
+  await Promise.all(processes.map((p) => p.close()));
+  await app.close();
+});
+
+async function session(capacity: number) {
+  const coord = await app.as(coordId);
+  return (
+    await app.caller(coord).sessions.create({ orgUnitId: schoolId, kind: 'GUIDANCE', title: '秋季家庭心理健康指导', startsAt: inHours(72), endsAt: inHours(74), capacity, mode: 'ONLINE' })
+  ).id;
+}
+
+async function families(n: number) {
+  const out: { familyId: string; userId: string }[] = [];
+  for (let i = 0; i < n; i += 1) out.push(await makeFamily(app.db, schoolId));
+  return out;
+}
+
+it('200 concurrent registrations for 50 seats: exactly 50 confirmed, the rest waitlisted, nothing lost or doubled', async () => {
+  const sessionId = await session(50);
+  const fams = await families(200);
+  const results = await Promise.all(fams.map((f, i) => register(processes[i % processes.length].db, f.userId, f.familyId, sessionId)));
+  expect(results.filter((r) => r.status === 'CONFIRMED')).toHaveLength(50);
+  expect(results.filter((r) => r.status === 'WAITLISTED')).toHaveLength(150);
+  const rows = await app.db.registration.groupBy({ by: ['status'], where: { sessionId }, _count: { _all: true } });
+  expect(Object.fromEntries(rows.map((r) => [r.status, r._count._all]))).toEqual({ CONFIRMED: 50, WAITLISTED: 150 });
+  expect(await app.db.guidanceSession.findUniqueOrThrow({ where: { id: sessionId }, select: { confirmedCount: true, waitlistedCount: true } })).toEqual({
+    confirmedCount: 50,
+    waitlistedCount: 150,
+  });
+  // The same family racing itself still has one registration.
+  const again = await Promise.all(processes.map((p) => register(p.db, fams[0].userId, fams[0].familyId, sessionId)));
+  expect(new Set(again.map((r) => r.status)).size).toBe(1);
+  expect(await app.db.registration.count({ where: { sessionId, familyId: fams[0].familyId } })).toBe(1);
+}, 120_000);
+
+it('concurrent cancellations each promote a distinct waitlisted family, in queue order', async () => {
+  const sessionId = await session(10);
+  const fams = await families(20);
+  for (const f of fams) await register(app.db, f.userId, f.familyId, sessionId);
+  await Promise.all(fams.slice(0, 5).map((f, i) => cancelRegistration(processes[i % processes.length].db, f.userId, f.familyId, sessionId)));
+  const regs = await app.db.registration.findMany({ where: { sessionId }, select: { familyId: true, status: true } });
+  const status = new Map(regs.map((r) => [r.familyId, r.status]));
+  expect(fams.slice(10, 15).map((f) => status.get(f.familyId))).toEqual(Array(5).fill('CONFIRMED'));
+  expect(fams.slice(15).map((f) => status.get(f.familyId))).toEqual(Array(5).fill('WAITLISTED'));
+  expect(regs.filter((r) => r.status === 'CONFIRMED')).toHaveLength(10);
+}, 60_000);
+
+/**
+ * Model-based: random sequences of register and cancel, some fired concurrently, keep the invariants:
+ * confirmed ≤ capacity; nobody waits while a seat is free; the waitlist is promoted in FIFO order.
+ */
+it('random interleavings of register, cancel and promote keep capacity and FIFO order', async () => {
+  const pool = await families(8);
+  await fc.assert(
+    fc.asyncProperty(
+      fc.integer({ min: 1, max: 4 }),
+      fc.array(fc.array(fc.record({ op: fc.constantFrom('register', 'cancel'), who: fc.integer({ min: 0, max: 7 }) }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }),
+      async (capacity, steps) => {
+        const sessionId = await session(capacity);
+        const snapshot = async () => {
+          const regs = await app.db.registration.findMany({ where: { sessionId }, orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }], select: { familyId: true, status: true } });
+          return {
+            confirmed: new Set(regs.filter((r) => r.status === 'CONFIRMED').map((r) => r.familyId)),
+            waiting: regs.filter((r) => r.status === 'WAITLISTED').map((r) => r.familyId),
+          };
+        };
+        for (const step of steps) {
+          const before = await snapshot();
+          // Operations in one step run at the same time, on different "processes".
+          await Promise.allSettled(
+            step.map(({ op, who }, i) =>
+              op === 'register'
+                ? register(processes[i % processes.length].db, pool[who].userId, pool[who].familyId, sessionId)
+                : cancelRegistration(processes[i % processes.length].db, pool[who].userId, pool[who].familyId, sessionId),
+            ),
+          );
+          const after = await snapshot();
+          expect(after.confirmed.size).toBeLessThanOrEqual(capacity);
+          // Nobody waits while a seat is free.
+          if (after.waiting.length > 0) expect(after.confirmed.size).toBe(capacity);
+          const s = await app.db.guidanceSession.findUniqueOrThrow({ where: { id: sessionId }, select: { confirmedCount: true, waitlistedCount: true } });
+          expect(s).toEqual({ confirmedCount: after.confirmed.size, waitlistedCount: after.waiting.length });
+          // FIFO: of the families already waiting (and not cancelling), those promoted are the first in the queue,
+          // and a newcomer is seated only after everyone already waiting has been.
+          const touched = new Set(step.filter((x) => x.op === 'cancel').map((x) => pool[x.who].familyId));
+          const stillQueued = before.waiting.filter((f) => !touched.has(f));
+          const promoted = stillQueued.filter((f) => after.confirmed.has(f));
+          expect(promoted).toEqual(stillQueued.slice(0, promoted.length));
+          const newcomers = [...after.confirmed].filter((f) => !before.confirmed.has(f) && !before.waiting.includes(f));
+          if (newcomers.length > 0) expect(promoted).toEqual(stillQueued);
+        }
+      },
+    ),
+    { numRuns: 25 },
+  );
+}, 120_000);
