@@ -1,12 +1,15 @@
 /**
- * Generated from the router itself: every procedure must declare an access rule, refuse an anonymous
- * caller (unless public) with 401, and refuse a wrong role or a unit outside the caller's scope with 403.
+ * Generated from the router itself: every procedure must declare an access rule; every non-public one
+ * refuses an anonymous caller (401); parent-only ones refuse a user without a family (403); staff ones
+ * refuse every other role (403), and a role held on another unit (403), while allowing their own unit.
+ * A new scoped procedure fails this test until it gets a sample input below.
  */
 import { appRouter } from '../../server/routers/root';
 import type { Access } from '../../server/trpc/access';
 import { ROLES, type Role } from '../../server/shared/enums';
+import { createSession } from '../../server/services/sessions/create-session';
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
-import { makeStaff, makeUnit, makeWechatUser } from '../helpers/factories';
+import { inHours, makeFamily, makeStaff, makeUnit, makeWechatUser } from '../helpers/factories';
 
 type ProcedureDef = { _def: { type: 'query' | 'mutation'; meta?: { access?: Access } } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
@@ -22,60 +25,128 @@ afterAll(async () => {
   await app.close();
 });
 
+const sessionInput = (orgUnitId: string) => ({
+  orgUnitId,
+  kind: 'GUIDANCE',
+  title: '权限测试活动',
+  startsAt: inHours(30),
+  endsAt: inHours(31),
+  capacity: 5,
+  mode: 'ONLINE',
+});
+
+async function sessionIn(unitId: string) {
+  const owner = await makeStaff(app.db, 'COORDINATOR', unitId);
+  return (await createSession(app.db, owner.id, { ...sessionInput(unitId), kind: 'GUIDANCE', mode: 'ONLINE', startsAt: new Date(inHours(30)), endsAt: new Date(inHours(31)) })).id;
+}
+
+async function lessonIn(unitId: string) {
+  const owner = await makeStaff(app.db, 'COORDINATOR', unitId);
+  return (
+    await app.db.lesson.create({
+      data: { orgUnitId: unitId, title: '权限测试课程', topic: 'EMOTION', stages: ['PRIMARY'], format: 'ARTICLE', body: '正文', createdById: owner.id },
+      select: { id: true },
+    })
+  ).id;
+}
+
+/** A valid input acting on the given school, for every staff procedure with an org-unit scope. */
+const samples: Record<string, (unitId: string) => Promise<unknown>> = {
+  'invites.list': async (u) => ({ orgUnitId: u }),
+  'invites.createClass': async (u) => ({ orgUnitId: u, grade: 'G1', className: '一年级（1）班' }),
+  'sessions.create': async (u) => sessionInput(u),
+  'sessions.createCourse': async (u) => ({ ...sessionInput(u), kind: 'LESSON', firstStartsAt: inHours(30), durationMinutes: 60, weeks: 2 }),
+  'sessions.update': async (u) => ({ sessionId: await sessionIn(u), title: '改过的标题' }),
+  'sessions.publish': async (u) => ({ sessionId: await sessionIn(u) }),
+  'sessions.cancel': async (u) => ({ sessionId: await sessionIn(u) }),
+  'sessions.checkInCode': async (u) => ({ sessionId: await sessionIn(u) }),
+  'sessions.roster': async (u) => ({ sessionId: await sessionIn(u) }),
+  'sessions.markAttendance': async (u) => ({ sessionId: await sessionIn(u), familyId: (await makeFamily(app.db, u)).familyId, present: true }),
+  'lessons.create': async (u) => ({ orgUnitId: u, title: '权限测试课程', topic: 'EMOTION', stages: ['PRIMARY'], format: 'ARTICLE', body: '一段正文。' }),
+  'lessons.update': async (u) => ({ lessonId: await lessonIn(u), title: '改过的课程' }),
+  'lessons.publish': async (u) => ({ lessonId: await lessonIn(u) }),
+  'lessons.unpublish': async (u) => ({ lessonId: await lessonIn(u) }),
+  'lessons.stats': async (u) => ({ orgUnitId: u }),
+};
+
 function call(path: string, def: ProcedureDef, token: string | undefined, input: unknown) {
   return callHttp(http.url, path, { method: def._def.type === 'query' ? 'GET' : 'POST', token, input });
 }
 
+/** Region-level roles are granted on the province; school roles on the school itself. */
+const grantUnit = (role: Role, schoolId: string) => (role === 'FEDERATION' || role === 'COMMITTEE' || role === 'ADMIN' ? '230000' : schoolId);
+
 it('every procedure declares an access rule', () => {
-  expect(procedures.length).toBeGreaterThan(10);
-  const undeclared = procedures.filter(([, p]) => !p._def.meta?.access).map(([path]) => path);
-  expect(undeclared).toEqual([]);
+  expect(procedures.length).toBeGreaterThan(20);
+  expect(procedures.filter(([, p]) => !p._def.meta?.access).map(([path]) => path)).toEqual([]);
+});
+
+it('every scoped staff procedure has a sample input here', () => {
+  const scoped = procedures.filter(([, p]) => p._def.meta?.access?.kind === 'staff' && (p._def.meta.access as { scope?: unknown }).scope).map(([path]) => path);
+  expect(scoped.filter((path) => !samples[path])).toEqual([]);
 });
 
 describe.each(procedures.filter(([, p]) => p._def.meta?.access?.kind !== 'public'))('%s', (path, def) => {
   const rule = def._def.meta!.access!;
+  const sample = async (unitId: string) => (samples[path] ? samples[path](unitId) : { orgUnitId: unitId });
 
   it('refuses an anonymous caller with 401', async () => {
-    const res = await call(path, def, undefined, { orgUnitId: '230000' });
+    const res = await call(path, def, undefined, await sample((await makeUnit(app.db)).id));
     expect(res.status).toBe(401);
     expect(res.json.error.message).toBe('请先登录');
   });
 
+  if (rule.kind === 'parent') {
+    it('refuses a signed-in user without a family with 403', async () => {
+      const user = await makeWechatUser(app.db);
+      const res = await call(path, def, await app.tokenFor(user.id), {});
+      expect(res.status).toBe(403);
+    });
+  }
+
   if (rule.kind === 'staff') {
-    const allowed = rule.roles;
-    const wrongRoles = ROLES.filter((r) => !allowed.includes(r));
+    const wrongRoles = ROLES.filter((r) => !rule.roles.includes(r));
 
     it('refuses a parent (no staff role) with 403', async () => {
-      const parent = await makeWechatUser(app.db);
-      const res = await call(path, def, await app.tokenFor(parent.id), { orgUnitId: '230000' });
+      const school = await makeUnit(app.db);
+      const parent = await makeFamily(app.db, school.id);
+      const res = await call(path, def, await app.tokenFor(parent.userId), await sample(school.id));
       expect(res.status).toBe(403);
     });
 
     if (wrongRoles.length > 0) {
       it(`refuses the roles ${wrongRoles.join(', ')} with 403`, async () => {
-        const school = await makeUnit(app.db);
         for (const role of wrongRoles) {
-          const staff = await makeStaff(app.db, role as Role, role === 'FEDERATION' || role === 'COMMITTEE' || role === 'ADMIN' ? '230000' : school.id);
-          const res = await call(path, def, await app.tokenFor(staff.id), { orgUnitId: school.id, grade: 'G1', className: '一年级（1）班' });
+          const school = await makeUnit(app.db);
+          const staff = await makeStaff(app.db, role, grantUnit(role, school.id));
+          const res = await call(path, def, await app.tokenFor(staff.id), await sample(school.id));
           expect([path, role, res.status]).toEqual([path, role, 403]);
         }
       });
     }
 
     if (rule.scope) {
-      it('refuses an allowed role acting on a unit outside its scope with 403, and allows its own', async () => {
+      it.each(rule.roles.filter((r) => r !== 'ADMIN'))('refuses %s acting on a unit outside its scope with 403, and allows its own', async (role) => {
         const own = await makeUnit(app.db, { countyId: '230103' });
         const foreign = await makeUnit(app.db, { countyId: '230202' });
-        const role = allowed.find((r) => r !== 'ADMIN') ?? 'ADMIN';
-        const staff = await makeStaff(app.db, role, role === 'ADMIN' ? '230100' : own.id);
+        const staff = await makeStaff(app.db, role, own.id);
         const token = await app.tokenFor(staff.id);
-        const input = (unit: string) => ({ orgUnitId: unit, grade: 'G1', className: '一年级（1）班' });
-        const refused = await call(path, def, token, input(foreign.id));
-        expect(refused.status).toBe(403);
+        const refused = await call(path, def, token, await sample(foreign.id));
+        expect([path, refused.status]).toEqual([path, 403]);
         expect(refused.json.error.message).toBe('超出您的管辖范围');
-        const allowedRes = await call(path, def, token, input(own.id));
-        expect(allowedRes.status).toBe(200);
+        const allowed = await call(path, def, token, await sample(own.id));
+        expect([path, allowed.status, allowed.json.error?.message]).toEqual([path, 200, undefined]);
       });
+
+      if (rule.roles.includes('ADMIN')) {
+        it('allows a provincial admin anywhere in the province, and refuses a city admin elsewhere', async () => {
+          const school = await makeUnit(app.db, { countyId: '230202' });
+          const provincial = await makeStaff(app.db, 'ADMIN', '230000');
+          const harbin = await makeStaff(app.db, 'ADMIN', '230100');
+          expect((await call(path, def, await app.tokenFor(provincial.id), await sample(school.id))).status).toBe(200);
+          expect((await call(path, def, await app.tokenFor(harbin.id), await sample(school.id))).status).toBe(403);
+        });
+      }
     }
   }
 });
