@@ -6,7 +6,12 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packageParent',
-      pages: ['join/index', 'family/index'],
+      pages: ['join/index', 'family/index', 'sessions/index', 'session/index', 'checkin/index', 'my-sessions/index'],
+    },
+    {
+      // Coordinators (开设活动) and teachers (现场签到、名单).
+      root: 'packageStaff',
+      pages: ['sessions/index', 'session-edit/index', 'session-live/index', 'roster/index'],
     },
   ],
   window: {

@@ -40,6 +40,8 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     mini: {
       // server/shared lies outside sourceRoot: compile it like our own sources.
       compile: { include: [sharedDir] },
+      // Our stylesheets are BEM-scoped and never override each other: their order between chunks does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

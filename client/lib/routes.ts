@@ -4,4 +4,13 @@ export const ROUTES = {
   login: '/pages/login/index',
   joinFamily: '/packageParent/join/index',
   myFamily: '/packageParent/family/index',
+  sessions: '/packageParent/sessions/index',
+  session: (id: string) => `/packageParent/session/index?id=${encodeURIComponent(id)}`,
+  checkIn: '/packageParent/checkin/index',
+  mySessions: '/packageParent/my-sessions/index',
+  staffSessions: '/packageStaff/sessions/index',
+  /** Without an id: a new session. */
+  sessionEdit: (id?: string) => (id ? `/packageStaff/session-edit/index?id=${encodeURIComponent(id)}` : '/packageStaff/session-edit/index'),
+  sessionLive: (id: string) => `/packageStaff/session-live/index?id=${encodeURIComponent(id)}`,
+  roster: (id: string) => `/packageStaff/roster/index?id=${encodeURIComponent(id)}`,
 } as const;

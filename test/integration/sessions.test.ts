@@ -189,7 +189,9 @@ describe('check-in', () => {
     await app.caller(coord).sessions.markAttendance({ sessionId: id, familyId: a.familyId, present: true });
     await app.caller(coord).sessions.markAttendance({ sessionId: id, familyId: b.familyId, present: true, method: 'PAPER' });
     const roster = await app.caller(coord).sessions.roster({ sessionId: id });
-    expect(roster.summary).toMatchObject({ confirmed: 1, present: 2 });
+    expect(roster.summary).toMatchObject({ confirmed: 1, present: 2, presentPeople: 2 });
+    // The family entered from the paper sheet is on the roster too, without a registration.
+    expect(roster.rows.find((r) => r.familyId === b.familyId)).toMatchObject({ registration: null, present: true, method: 'PAPER' });
     expect(roster.rows.find((r) => r.familyId === a.familyId)).toMatchObject({ present: true, method: 'ROLL_CALL' });
     expect(roster.rows[0].children[0].name).toMatch(/^孩\*+$/);
     const year = serviceYear(new Date(Date.now() + 48 * 3600_000));

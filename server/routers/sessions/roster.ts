@@ -12,9 +12,9 @@ export const roster = defineProcedure({
     rows: z.array(
       z.object({
         familyId: z.string(),
-        registration: registrationStatus,
+        registration: registrationStatus.nullable(),
         attendees: z.number(),
-        queuedAt: z.string(),
+        queuedAt: z.string().nullable(),
         guardians: z.array(z.string()),
         children: z.array(z.object({ name: z.string(), grade: z.string(), className: z.string().nullable() })),
         present: z.boolean(),

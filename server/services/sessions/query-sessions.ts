@@ -157,36 +157,48 @@ function maskName(name: string): string {
  * masked and by grade and class only; no phone numbers or openids.
  */
 export async function roster(db: Db, sessionId: string) {
+  const familySelect = {
+    guardians: { select: { user: { select: { displayName: true } } } },
+    children: { select: { name: true, grade: true, className: true } },
+  } as const;
   const [regs, atts] = await Promise.all([
     db.registration.findMany({
       where: { sessionId },
       orderBy: [{ status: 'asc' }, { queuedAt: 'asc' }],
-      select: {
-        familyId: true, status: true, attendees: true, queuedAt: true,
-        family: { select: { guardians: { select: { relation: true, user: { select: { displayName: true } } } }, children: { select: { name: true, grade: true, className: true } } } },
-      },
+      select: { familyId: true, status: true, attendees: true, queuedAt: true, family: { select: familySelect } },
     }),
     db.attendance.findMany({ where: { sessionId }, select: { familyId: true, present: true, method: true, at: true } }),
   ]);
   const attendance = new Map(atts.map((a) => [a.familyId, a]));
-  const rows = regs.map((r) => ({
-    familyId: r.familyId,
-    registration: r.status,
-    attendees: r.attendees,
-    queuedAt: r.queuedAt.toISOString(),
-    guardians: r.family.guardians.map((g) => g.user.displayName),
-    children: r.family.children.map((c) => ({ name: maskName(c.name), grade: c.grade, className: c.className })),
-    present: attendance.get(r.familyId)?.present ?? false,
-    method: attendance.get(r.familyId)?.method ?? null,
-    checkedInAt: attendance.get(r.familyId)?.at.toISOString() ?? null,
-  }));
+  const registered = new Set(regs.map((r) => r.familyId));
+  // Families marked present by roll call or a paper sheet without having registered.
+  const walkIns = await db.family.findMany({
+    where: { id: { in: atts.filter((a) => !registered.has(a.familyId)).map((a) => a.familyId) } },
+    select: { id: true, ...familySelect },
+  });
+  type FamilyRow = { guardians: { user: { displayName: string } }[]; children: { name: string; grade: string; className: string | null }[] };
+  const row = (familyId: string, family: FamilyRow, registration: 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED' | null, attendees: number, queuedAt: Date | null) => ({
+    familyId,
+    registration,
+    attendees,
+    queuedAt: queuedAt?.toISOString() ?? null,
+    guardians: family.guardians.map((g) => g.user.displayName),
+    children: family.children.map((c) => ({ name: maskName(c.name), grade: c.grade, className: c.className })),
+    present: attendance.get(familyId)?.present ?? false,
+    method: attendance.get(familyId)?.method ?? null,
+    checkedInAt: attendance.get(familyId)?.at.toISOString() ?? null,
+  });
+  const rows = [
+    ...regs.map((r) => row(r.familyId, r.family, r.status, r.attendees, r.queuedAt)),
+    ...walkIns.map((f) => row(f.id, f, null, 1, null)),
+  ];
   return {
     rows,
     summary: {
       confirmed: regs.filter((r) => r.status === 'CONFIRMED').length,
       waitlisted: regs.filter((r) => r.status === 'WAITLISTED').length,
-      present: atts.filter((a) => a.present).length,
-      presentPeople: regs.filter((r) => attendance.get(r.familyId)?.present).reduce((n, r) => n + r.attendees, 0),
+      present: rows.filter((r) => r.present).length,
+      presentPeople: rows.filter((r) => r.present).reduce((n, r) => n + r.attendees, 0),
     },
   };
 }

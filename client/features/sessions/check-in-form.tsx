@@ -1,0 +1,101 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { checkInInput } from '@shared/sessions';
+import { FormError, FormField } from '../../components/form-field';
+import { Button, Input } from '../../components/nutui';
+import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { ROUTES } from '../../lib/routes';
+import { trpc } from '../../lib/trpc';
+import { validate } from '../../lib/validate';
+import './sessions.scss';
+
+type Result = { sessionId: string; firstTime: boolean; title: string | null };
+
+/**
+ * 扫码签到. In WeChat: scan the coordinator's QR code. Everywhere: type the code shown under the QR code
+ * (online sessions show it in the live stream; the web build cannot scan reliably).
+ */
+export function CheckInForm({ initialCode = '' }: { initialCode?: string }) {
+  const [code, setCode] = useState(initialCode);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+
+  const submit = async (raw: string) => {
+    if (busy) return;
+    const checked = validate(checkInInput, { code: raw });
+    if (!checked.ok) {
+      setError(checked.message);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const done = await trpc.sessions.checkIn.mutate(checked.data);
+      const title = await trpc.sessions.get.query({ sessionId: done.sessionId }).then(
+        (s) => s.title,
+        () => null,
+      );
+      setResult({ ...done, title });
+      setCode('');
+    } catch (e) {
+      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const scan = async () => {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      await submit(res.result);
+    } catch (e) {
+      const msg = (e as { errMsg?: string } | null)?.errMsg ?? '';
+      // Closing the scanner is not an error.
+      if (!msg.includes('cancel')) setError('未能识别二维码，请重试或输入签到码');
+    }
+  };
+
+  return (
+    <View className='check-in'>
+      {result ? (
+        <View className='check-in__result' role='status'>
+          <Text className='check-in__result-title'>{result.firstTime ? '签到成功' : '已签到'}</Text>
+          {result.title ? <Text className='check-in__result-text'>{result.title}</Text> : null}
+          <Text className='check-in__result-text'>
+            {result.firstTime ? '感谢参加！本次活动已记入你家的活动记录。' : '你家已签到过本场活动，无需重复签到。'}
+          </Text>
+          <View className='detail-card__actions'>
+            <Button block fill='outline' onClick={() => Taro.navigateTo({ url: ROUTES.session(result.sessionId) })}>
+              查看活动
+            </Button>
+            <Button block fill='outline' onClick={() => Taro.navigateTo({ url: ROUTES.mySessions })}>
+              我的活动
+            </Button>
+          </View>
+        </View>
+      ) : null}
+      <View className='detail-card'>
+        <Text className='detail-card__heading'>活动现场签到</Text>
+        <Text className='detail-card__hint'>请扫描工作人员展示的签到二维码；线上活动请输入直播中显示的签到码。签到码每分钟更新。</Text>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <View className='detail-card__actions'>
+            <Button type='primary' block loading={busy} onClick={scan}>
+              扫描签到二维码
+            </Button>
+          </View>
+        ) : null}
+        <FormField label='签到码'>
+          <Input name='checkInCode' placeholder='请输入签到码' value={code} onChange={setCode} maxLength={200} clearable />
+        </FormField>
+        <FormError message={error} />
+        <View className='detail-card__actions'>
+          <Button type={process.env.TARO_ENV === 'weapp' ? 'default' : 'primary'} block loading={busy} onClick={() => void submit(code)}>
+            签到
+          </Button>
+        </View>
+      </View>
+    </View>
+  );
+}

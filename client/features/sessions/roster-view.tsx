@@ -1,0 +1,108 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { ATTENDANCE_METHOD_LABELS } from '@shared/sessions';
+import { gradeLabel } from '@shared/grades';
+import { ChoiceChips } from '../../components/choice-chips';
+import { FormError } from '../../components/form-field';
+import { Button } from '../../components/nutui';
+import { RemoteState } from '../../components/remote-state';
+import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { chinaTime, formatTimeRange } from '../../lib/china-time';
+import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { useRemote } from '../../lib/use-remote';
+import { StatusBadge } from './session-card';
+import { registrationLabel } from './session-text';
+import './sessions.scss';
+
+type Roster = RouterOutputs['sessions']['roster'];
+type Row = Roster['rows'][number];
+type Method = 'ROLL_CALL' | 'PAPER';
+
+const METHOD_CHOICES: { value: Method; label: string }[] = [
+  { value: 'ROLL_CALL', label: '现场点名' },
+  { value: 'PAPER', label: '补录纸质签到表' },
+];
+
+function RosterRow({ row, busy, onToggle }: { row: Row; busy: boolean; onToggle: () => void }) {
+  // The class name (三年级（1）班) already says the grade.
+  const children = row.children.map((c) => `${c.name} ${c.className ?? gradeLabel(c.grade)}`).join('；');
+  return (
+    <View className={`roster-row${row.present ? ' roster-row--present' : ''}`} data-family-id={row.familyId}>
+      <View className='roster-row__head'>
+        <Text className='roster-row__guardians'>{row.guardians.join('、') || '（监护人）'}</Text>
+        {row.present ? <StatusBadge text='已到场' tone='ok' /> : <StatusBadge text='未到场' tone='muted' />}
+      </View>
+      <Text className='roster-row__line'>孩子：{children || '—'}</Text>
+      <Text className='roster-row__line'>
+        {row.registration ? registrationLabel(row.registration) : '未报名（现场登记）'} · {row.attendees} 人
+        {row.present && row.method ? ` · ${ATTENDANCE_METHOD_LABELS[row.method]}` : ''}
+        {row.present && row.checkedInAt ? ` ${chinaTime(row.checkedInAt).format('HH:mm')}` : ''}
+      </Text>
+      <View className='roster-row__actions'>
+        <Button size='small' type={row.present ? 'default' : 'primary'} fill={row.present ? 'outline' : 'solid'} loading={busy} onClick={onToggle}>
+          {row.present ? '改为未到场' : '标记到场'}
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/**
+ * 报名与签到名单: children's names masked, no phone numbers. 现场点名 marks families present during the
+ * session (ROLL_CALL); 补录纸质签到表 enters a paper sheet afterwards (PAPER).
+ */
+export function RosterView({ sessionId }: { sessionId: string }) {
+  const { state, reload, setData } = useRemote(async () => {
+    const [detail, roster] = await Promise.all([trpc.sessions.get.query({ sessionId }), trpc.sessions.roster.query({ sessionId })]);
+    return { detail, roster };
+  });
+  const [method, setMethod] = useState<Method>('ROLL_CALL');
+  const [busyFamily, setBusyFamily] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const toggle = async (row: Row) => {
+    if (busyFamily || state.kind !== 'ready') return;
+    setBusyFamily(row.familyId);
+    setError(null);
+    try {
+      await trpc.sessions.markAttendance.mutate({ sessionId, familyId: row.familyId, present: !row.present, method });
+      const roster = await trpc.sessions.roster.query({ sessionId });
+      setData({ ...state.data, roster });
+    } catch (e) {
+      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
+    } finally {
+      setBusyFamily(null);
+    }
+  };
+
+  return (
+    <RemoteState state={state} reload={reload}>
+      {({ detail, roster }) => (
+        <View className='roster'>
+          <View className='detail-card'>
+            <Text className='detail-card__heading'>{detail.title}</Text>
+            <Text className='detail-card__line'>{formatTimeRange(detail.startsAt, detail.endsAt)}</Text>
+          </View>
+          <View className='roster__summary' data-testid='attendance-summary'>
+            <Text>
+              报名 {roster.summary.confirmed} 户 / 到场 {roster.summary.present} 户 / 到场 {roster.summary.presentPeople} 人
+              {roster.summary.waitlisted > 0 ? ` · 候补 ${roster.summary.waitlisted} 户` : ''}
+            </Text>
+          </View>
+          <ChoiceChips options={METHOD_CHOICES} value={method} onChange={setMethod} />
+          <Text className='detail-card__hint'>
+            {method === 'ROLL_CALL' ? '活动现场逐户点名，点“标记到场”。' : '活动结束后按纸质签到表逐户补录，记为“纸质签到表补录”。'}
+          </Text>
+          <FormError message={error} />
+          {roster.rows.length === 0 ? <Text className='session-list__empty'>还没有家庭报名。</Text> : null}
+          {roster.rows.map((row) => (
+            <RosterRow key={row.familyId} row={row} busy={busyFamily === row.familyId} onToggle={() => void toggle(row)} />
+          ))}
+          <Button block fill='outline' onClick={reload}>
+            刷新名单
+          </Button>
+        </View>
+      )}
+    </RemoteState>
+  );
+}

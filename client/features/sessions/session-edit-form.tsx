@@ -1,0 +1,321 @@
+import { Switch, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import {
+  SESSION_KINDS,
+  SESSION_KIND_LABELS,
+  SESSION_MODES,
+  SESSION_MODE_LABELS,
+  createCourseInput,
+  createSessionInput,
+  updateSessionInput,
+  type SessionKind,
+} from '@shared/sessions';
+import { ChoiceChips } from '../../components/choice-chips';
+import { FormError, FormField } from '../../components/form-field';
+import { Button, Input } from '../../components/nutui';
+import { RemoteState } from '../../components/remote-state';
+import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { loadMe } from '../../lib/auth-store';
+import { inputTextToIso, toInputText } from '../../lib/china-time';
+import { ROUTES } from '../../lib/routes';
+import { trpc, type RouterInputs, type RouterOutputs } from '../../lib/trpc';
+import { useRemote } from '../../lib/use-remote';
+import { validate } from '../../lib/validate';
+import { DateTimeField } from './date-time-field';
+import { sessionStatusLabel } from './session-text';
+import { canManageSessions, sessionGrants } from './staff-units';
+import './sessions.scss';
+
+type Detail = RouterOutputs['sessions']['get'];
+type Mode = (typeof SESSION_MODES)[number];
+
+const KIND_CHOICES = SESSION_KINDS.map((value) => ({ value, label: SESSION_KIND_LABELS[value] }));
+const MODE_CHOICES = SESSION_MODES.map((value) => ({ value, label: SESSION_MODE_LABELS[value] }));
+
+interface FormValues {
+  kind: SessionKind | null;
+  title: string;
+  course: boolean;
+  startsAt: string;
+  endsAt: string;
+  durationMinutes: string;
+  weeks: string;
+  mode: Mode;
+  venue: string;
+  liveUrl: string;
+  capacity: string;
+  mentalHealth: boolean;
+  speaker: string;
+  description: string;
+  draft: boolean;
+}
+
+const EMPTY: FormValues = {
+  kind: null,
+  title: '',
+  course: false,
+  startsAt: '',
+  endsAt: '',
+  durationMinutes: '90',
+  weeks: '4',
+  mode: 'OFFLINE',
+  venue: '',
+  liveUrl: '',
+  capacity: '',
+  mentalHealth: false,
+  speaker: '',
+  description: '',
+  draft: false,
+};
+
+function fromDetail(d: Detail): FormValues {
+  return {
+    ...EMPTY,
+    kind: d.kind,
+    title: d.title,
+    startsAt: toInputText(d.startsAt),
+    endsAt: toInputText(d.endsAt),
+    mode: d.mode,
+    venue: d.venue ?? '',
+    liveUrl: d.liveUrl ?? '',
+    capacity: String(d.capacity),
+    mentalHealth: d.mentalHealth,
+    speaker: d.speaker ?? '',
+    description: d.description ?? '',
+  };
+}
+
+/** A whole number from what was typed, or undefined (the schema then says what is missing). */
+function whole(text: string): number | undefined {
+  const t = text.trim();
+  return /^\d+$/.test(t) ? Number(t) : undefined;
+}
+
+function goBackToList() {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  else void Taro.redirectTo({ url: ROUTES.staffSessions });
+}
+
+function SwitchRow({ label, checked, disabled, onChange }: { label: string; checked: boolean; disabled?: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <View className='switch-row'>
+      <Text className='switch-row__label'>{label}</Text>
+      <Switch checked={checked} disabled={disabled} color='#e8542e' onChange={(e) => onChange(Boolean(e.detail.value))} />
+    </View>
+  );
+}
+
+function Form({ orgUnitId, orgUnitName, existing }: { orgUnitId: string; orgUnitName: string; existing: Detail | null }) {
+  const [v, setV] = useState<FormValues>(() => (existing ? fromDetail(existing) : EMPTY));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [cancelReason, setCancelReason] = useState('');
+  const set = <K extends keyof FormValues>(key: K) => (value: FormValues[K]) => setV((prev) => ({ ...prev, [key]: value }));
+  const editing = existing !== null;
+  const guidance = v.kind === 'GUIDANCE';
+
+  const timeOrError = (text: string, label: string, example: string): string | null => {
+    const iso = inputTextToIso(text);
+    if (!iso) setError(text.trim() ? `${label}格式不正确，请按“${example}”填写` : `请填写${label}（如 ${example}）`);
+    return iso;
+  };
+
+  const common = () => ({
+    title: v.title,
+    mode: v.mode,
+    venue: v.venue,
+    liveUrl: v.liveUrl.trim() || undefined,
+    capacity: whole(v.capacity),
+    mentalHealth: guidance ? true : v.mentalHealth,
+    speaker: v.speaker,
+    description: v.description,
+  });
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = async () => {
+    if (busy) return;
+    if (!v.kind && !editing) {
+      setError('请选择活动类型');
+      return;
+    }
+    if (editing) {
+      const startsAt = timeOrError(v.startsAt, '开始时间', '2026-12-05 19:00');
+      if (!startsAt) return;
+      const endsAt = timeOrError(v.endsAt, '结束时间', '2026-12-05 20:30');
+      if (!endsAt) return;
+      const input = { sessionId: existing.id, ...common(), startsAt, endsAt };
+      const checked = validate(updateSessionInput, input);
+      if (!checked.ok) return setError(checked.message);
+      await run(async () => {
+        const { promoted } = await trpc.sessions.update.mutate(input as RouterInputs['sessions']['update']);
+        void Taro.showToast({ title: promoted > 0 ? `已保存，递补 ${promoted} 户` : '已保存', icon: 'success' });
+        goBackToList();
+      });
+      return;
+    }
+    if (v.course) {
+      const firstStartsAt = timeOrError(v.startsAt, '第一课开始时间', '2026-12-05 19:00');
+      if (!firstStartsAt) return;
+      const input = { orgUnitId, kind: v.kind, ...common(), firstStartsAt, durationMinutes: whole(v.durationMinutes), weeks: whole(v.weeks), draft: v.draft };
+      const checked = validate(createCourseInput, input);
+      if (!checked.ok) return setError(checked.message);
+      await run(async () => {
+        const { sessionIds } = await trpc.sessions.createCourse.mutate(input as RouterInputs['sessions']['createCourse']);
+        void Taro.showToast({ title: `已创建 ${sessionIds.length} 课`, icon: 'success' });
+        goBackToList();
+      });
+      return;
+    }
+    const startsAt = timeOrError(v.startsAt, '开始时间', '2026-12-05 19:00');
+    if (!startsAt) return;
+    const endsAt = timeOrError(v.endsAt, '结束时间', '2026-12-05 20:30');
+    if (!endsAt) return;
+    const input = { orgUnitId, kind: v.kind, ...common(), startsAt, endsAt, draft: v.draft };
+    const checked = validate(createSessionInput, input);
+    if (!checked.ok) return setError(checked.message);
+    await run(async () => {
+      await trpc.sessions.create.mutate(input as RouterInputs['sessions']['create']);
+      void Taro.showToast({ title: v.draft ? '已保存草稿' : '已发布', icon: 'success' });
+      goBackToList();
+    });
+  };
+
+  const publish = () =>
+    run(async () => {
+      await trpc.sessions.publish.mutate({ sessionId: existing!.id });
+      void Taro.showToast({ title: '已发布', icon: 'success' });
+      goBackToList();
+    });
+
+  const cancelSession = async () => {
+    const { confirm } = await Taro.showModal({ title: '取消活动', content: '取消后将通知所有已报名的家庭，且不能恢复。确定取消吗？', confirmText: '取消活动', cancelText: '再想想' });
+    if (!confirm) return;
+    await run(async () => {
+      const { notifiedFamilies } = await trpc.sessions.cancel.mutate({ sessionId: existing!.id, reason: cancelReason.trim() || undefined });
+      void Taro.showToast({ title: `已取消，通知 ${notifiedFamilies} 户`, icon: 'none' });
+      goBackToList();
+    });
+  };
+
+  return (
+    <View className='session-form'>
+      <Text className='detail-card__hint'>
+        主办：{orgUnitName}
+        {existing ? ` · ${sessionStatusLabel(existing.status)}` : ''}
+      </Text>
+      <FormField label='活动类型'>
+        {editing ? (
+          <Text>{v.kind ? SESSION_KIND_LABELS[v.kind] : ''}</Text>
+        ) : (
+          <ChoiceChips options={KIND_CHOICES} value={v.kind} onChange={set('kind')} />
+        )}
+      </FormField>
+      <FormField label='活动名称'>
+        <Input name='title' placeholder='请输入活动名称' value={v.title} onChange={set('title')} maxLength={60} clearable />
+      </FormField>
+      {editing ? null : <SwitchRow label='系列课程（每周一课）' checked={v.course} onChange={set('course')} />}
+      {v.course ? (
+        <>
+          <DateTimeField label='第一课开始时间' name='firstStartsAt' placeholder='第一课开始时间（如 2026-12-05 19:00）' value={v.startsAt} onChange={set('startsAt')} />
+          <FormField label='每课时长（分钟）'>
+            <Input name='durationMinutes' type='number' placeholder='每课时长（分钟）' value={v.durationMinutes} onChange={set('durationMinutes')} maxLength={3} />
+          </FormField>
+          <FormField label='每周一课，共几周'>
+            <Input name='weeks' type='number' placeholder='周数（2–52）' value={v.weeks} onChange={set('weeks')} maxLength={2} />
+          </FormField>
+        </>
+      ) : (
+        <>
+          <DateTimeField label='开始时间' name='startsAt' placeholder='开始时间（如 2026-12-05 19:00）' value={v.startsAt} onChange={set('startsAt')} />
+          <DateTimeField label='结束时间' name='endsAt' placeholder='结束时间（如 2026-12-05 20:30）' value={v.endsAt} onChange={set('endsAt')} />
+        </>
+      )}
+      <FormField label='形式'>
+        <ChoiceChips options={MODE_CHOICES} value={v.mode} onChange={set('mode')} />
+      </FormField>
+      <FormField label={v.mode === 'OFFLINE' ? '地点' : '平台或地点（选填）'}>
+        <Input name='venue' placeholder='请输入活动地点' value={v.venue} onChange={set('venue')} maxLength={120} clearable />
+      </FormField>
+      {v.mode === 'ONLINE' || v.liveUrl ? (
+        <FormField label='直播链接（仅报名家庭可见）'>
+          <Input name='liveUrl' placeholder='https://' value={v.liveUrl} onChange={set('liveUrl')} maxLength={500} clearable />
+        </FormField>
+      ) : null}
+      <FormField label='名额（按家庭计）'>
+        <Input name='capacity' type='number' placeholder='请输入名额（户）' value={v.capacity} onChange={set('capacity')} maxLength={6} />
+      </FormField>
+      <SwitchRow
+        label={guidance ? '心理健康（指导服务始终计入）' : '计入家庭心理健康指导服务'}
+        checked={guidance || v.mentalHealth}
+        disabled={guidance}
+        onChange={set('mentalHealth')}
+      />
+      <FormField label='主讲人（选填）'>
+        <Input name='speaker' placeholder='请输入主讲人' value={v.speaker} onChange={set('speaker')} maxLength={60} clearable />
+      </FormField>
+      <FormField label='活动介绍（选填）'>
+        <Textarea
+          className='session-form__textarea'
+          placeholder='介绍活动内容、适合的年级与注意事项'
+          value={v.description}
+          maxlength={2000}
+          onInput={(e) => set('description')(e.detail.value)}
+        />
+      </FormField>
+      {editing ? null : <SwitchRow label='保存为草稿（家长暂不可见）' checked={v.draft} onChange={set('draft')} />}
+      <FormError message={error} />
+      <View className='session-form__actions'>
+        <Button type='primary' block loading={busy} onClick={submit}>
+          {editing ? '保存修改' : v.draft ? '保存草稿' : '发布活动'}
+        </Button>
+        {existing?.status === 'DRAFT' ? (
+          <Button block fill='outline' loading={busy} onClick={publish}>
+            发布
+          </Button>
+        ) : null}
+      </View>
+      {existing && existing.status !== 'CANCELLED' ? (
+        <View className='session-form__actions'>
+          <FormField label='取消原因（选填，将通知报名家庭）'>
+            <Input name='cancelReason' placeholder='如：天气原因改期' value={cancelReason} onChange={setCancelReason} maxLength={200} clearable />
+          </FormField>
+          <Button block fill='outline' loading={busy} onClick={cancelSession}>
+            取消活动
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** 新建 / 编辑活动 for coordinators: in their own unit (the first COORDINATOR or ADMIN grant). */
+export function SessionEditForm({ sessionId }: { sessionId?: string }) {
+  const { state, reload } = useRemote(async () => {
+    const me = await loadMe();
+    const existing = sessionId ? await trpc.sessions.get.query({ sessionId }) : null;
+    return { me, existing };
+  });
+  return (
+    <RemoteState state={state} reload={reload}>
+      {({ me, existing }) => {
+        const grant = sessionGrants(me).find(canManageSessions);
+        if (!grant) return <Text className='session-list__empty'>只有家长学校负责人或管理员可以开设活动。</Text>;
+        const unitId = existing?.orgUnitId ?? grant.orgUnitId;
+        const unitName = existing?.orgUnitName ?? grant.orgUnitName;
+        return <Form key={existing?.id ?? 'new'} orgUnitId={unitId} orgUnitName={unitName} existing={existing} />;
+      }}
+    </RemoteState>
+  );
+}
