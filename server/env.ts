@@ -23,6 +23,13 @@ const envSchema = z.object({
   /** Run the notification worker in this process (every process may: rows are claimed with SKIP LOCKED). */
   NOTIFY_WORKER: z.enum(['1', '0', 'true', 'false']).default('1').transform((v) => v === '1' || v === 'true'),
   NOTIFY_INTERVAL_MS: z.coerce.number().int().min(200).default(30_000),
+  /** AES-256-GCM keys for sensitive fields: "keyId:base64(32 bytes)", comma-separated; DATA_KEY_ID picks the current one. */
+  DATA_KEYS: z.string().optional(),
+  DATA_KEY_ID: z.string().default('dev'),
+  /** How long checklist responses are kept (days; default 3 years). */
+  CHECKLIST_RETENTION_DAYS: z.coerce.number().int().min(1).default(3 * 365),
+  /** City mental-health resources shown with checklist results: JSON {"230100":[{"name":"…","number":"…"}]}. */
+  CITY_HOTLINES: z.string().optional(),
   TOKEN_TTL_HOURS: z.coerce.number().min(1).max(24 * 90).default(24 * 7),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
@@ -43,6 +50,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const env = parsed.data;
   if (env.NODE_ENV === 'production' && (env.WECHAT_APPID === 'wx-demo-appid' || env.WECHAT_SECRET === 'demo-secret')) {
     throw new Error('生产环境必须设置 WECHAT_APPID 和 WECHAT_SECRET');
+  }
+  if (env.NODE_ENV === 'production' && !env.DATA_KEYS) {
+    throw new Error('生产环境必须设置 DATA_KEYS（敏感数据加密密钥）');
   }
   return env;
 }

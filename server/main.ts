@@ -4,6 +4,7 @@ import { createLogger } from './logger';
 import { createDb } from './db/create-db';
 import { WechatClient } from './wechat/wechat-client';
 import { createApp } from './app';
+import { cipherFromEnv } from './crypto/cipher-from-env';
 import { startNotificationWorker } from './services/notifications/worker';
 
 /** Builds the dependencies from the environment and starts listening. Returns a stop function. */
@@ -11,7 +12,8 @@ export async function startServer(env: Env = loadEnv()) {
   const log = createLogger(env.LOG_LEVEL);
   const handle = createDb(env.DATABASE_URL, { poolSize: env.DB_POOL_SIZE });
   const wechat = new WechatClient({ apiBase: env.WECHAT_API_BASE, appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET });
-  const server = createApp({ db: handle.db, env, log, wechat }, { webRoot: env.WEB_ROOT });
+  const cipher = cipherFromEnv(env);
+  const server = createApp({ db: handle.db, env, log, wechat, cipher }, { webRoot: env.WEB_ROOT });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -3,6 +3,7 @@ import type { Db } from '../db/create-db';
 import type { Env } from '../env';
 import type { Logger } from '../logger';
 import type { WechatClient } from '../wechat/wechat-client';
+import type { FieldCipher } from '../crypto/field-cipher';
 import type { Role } from '../shared/enums';
 import { resolveUserByToken } from '../services/auth/resolve-user';
 
@@ -28,6 +29,8 @@ export interface InnerContext {
   env: Env;
   log: Logger;
   wechat: WechatClient;
+  /** Encrypts and decrypts sensitive fields (checklist answers, visit notes, addresses). */
+  cipher: FieldCipher;
   user: AuthUser | null;
   ip: string | null;
 }

@@ -3,6 +3,7 @@ import { createDb, type DbHandle } from '../../server/db/create-db';
 import { loadEnv, type Env } from '../../server/env';
 import { createLogger } from '../../server/logger';
 import { WechatClient } from '../../server/wechat/wechat-client';
+import { cipherFromEnv } from '../../server/crypto/cipher-from-env';
 import { startFakeWechat, type FakeWechatServer } from '../../server/wechat/fake-wechat-server';
 import { createInnerContext, type AppDeps, type AuthUser } from '../../server/trpc/context';
 import { createCaller } from '../../server/routers/root';
@@ -47,6 +48,7 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
     env,
     log: createLogger(env.LOG_LEVEL),
     wechat: new WechatClient({ apiBase: env.WECHAT_API_BASE, appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET }),
+    cipher: cipherFromEnv(env),
   };
   const tokenFor = async (userId: string) => (await issueSession(handle.db, userId, 1)).token;
   return {
