@@ -15,9 +15,10 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ PORT: 'abc' })).toThrow(/环境变量配置有误[\s\S]*PORT/);
   });
 
-  it('refuses to run in production with the demo WeChat credentials', () => {
+  it('refuses to run in production with the demo WeChat credentials or without data keys', () => {
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/WECHAT_APPID/);
-    expect(loadEnv({ NODE_ENV: 'production', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' }).NODE_ENV).toBe('production');
+    expect(() => loadEnv({ NODE_ENV: 'production', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' })).toThrow(/DATA_KEYS/);
+    expect(loadEnv({ NODE_ENV: 'production', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's', DATA_KEYS: 'k:x' }).NODE_ENV).toBe('production');
   });
 });
 
