@@ -20,6 +20,8 @@ const envSchema = z.object({
   /** Subscribe-message template ids from the mini program's console. */
   WECHAT_TEMPLATE_SESSION_REMINDER: z.string().default('tpl-session-reminder'),
   WECHAT_TEMPLATE_SESSION_CHANGE: z.string().default('tpl-session-change'),
+  WECHAT_TEMPLATE_VISIT_NOTICE: z.string().default('tpl-visit-notice'),
+  WECHAT_TEMPLATE_REFERRAL_ALERT: z.string().default('tpl-referral-alert'),
   /** Run the notification worker in this process (every process may: rows are claimed with SKIP LOCKED). */
   NOTIFY_WORKER: z.enum(['1', '0', 'true', 'false']).default('1').transform((v) => v === '1' || v === 'true'),
   NOTIFY_INTERVAL_MS: z.coerce.number().int().min(200).default(30_000),

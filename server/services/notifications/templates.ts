@@ -1,19 +1,30 @@
+import type { Env } from '../../env';
+
 /**
  * Subscribe-message templates. Template ids come from the mini program's WeChat console
  * (env WECHAT_TEMPLATE_*); the data carries the session's title, time, place and status only —
  * never a child's name or anything sensitive.
  */
-export const TEMPLATE_KEYS = ['SESSION_REMINDER', 'SESSION_CHANGE'] as const;
+export const TEMPLATE_KEYS = ['SESSION_REMINDER', 'SESSION_CHANGE', 'VISIT_NOTICE', 'REFERRAL_ALERT'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 export const TEMPLATE_LABELS: Record<TemplateKey, string> = {
   SESSION_REMINDER: '活动开始提醒',
   SESSION_CHANGE: '报名状态变更通知',
+  VISIT_NOTICE: '家访预约通知',
+  REFERRAL_ALERT: '心理转介提醒',
 };
 
 /** Shown in the web build and sent to the client so it can call requestSubscribeMessage. */
-export function templateIds(env: { WECHAT_TEMPLATE_SESSION_REMINDER: string; WECHAT_TEMPLATE_SESSION_CHANGE: string }): Record<TemplateKey, string> {
-  return { SESSION_REMINDER: env.WECHAT_TEMPLATE_SESSION_REMINDER, SESSION_CHANGE: env.WECHAT_TEMPLATE_SESSION_CHANGE };
+export function templateIds(
+  env: Pick<Env, 'WECHAT_TEMPLATE_SESSION_REMINDER' | 'WECHAT_TEMPLATE_SESSION_CHANGE' | 'WECHAT_TEMPLATE_VISIT_NOTICE' | 'WECHAT_TEMPLATE_REFERRAL_ALERT'>,
+): Record<TemplateKey, string> {
+  return {
+    SESSION_REMINDER: env.WECHAT_TEMPLATE_SESSION_REMINDER,
+    SESSION_CHANGE: env.WECHAT_TEMPLATE_SESSION_CHANGE,
+    VISIT_NOTICE: env.WECHAT_TEMPLATE_VISIT_NOTICE,
+    REFERRAL_ALERT: env.WECHAT_TEMPLATE_REFERRAL_ALERT,
+  };
 }
 
 /** WeChat `thing` fields hold at most 20 characters. */
