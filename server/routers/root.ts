@@ -7,6 +7,7 @@ import { systemRouter } from './system/router';
 import { invitesRouter } from './invites/router';
 import { sessionsRouter } from './sessions/router';
 import { notificationsRouter } from './notifications/router';
+import { visitsRouter } from './visits/router';
 
 export const appRouter = router({
   system: systemRouter,
@@ -17,6 +18,7 @@ export const appRouter = router({
   invites: invitesRouter,
   sessions: sessionsRouter,
   notifications: notificationsRouter,
+  visits: visitsRouter,
 });
 
 export type AppRouter = typeof appRouter;

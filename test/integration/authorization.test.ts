@@ -50,8 +50,28 @@ async function lessonIn(unitId: string) {
   ).id;
 }
 
-/** A valid input acting on the given school, for every staff procedure with an org-unit scope. */
-const samples: Record<string, (unitId: string) => Promise<unknown>> = {
+async function windowIn(unitId: string) {
+  const owner = await makeStaff(app.db, 'COORDINATOR', unitId);
+  const day = (d: number) => new Date(Date.now() + 8 * 3600_000 + d * 86_400_000).toISOString().slice(0, 10);
+  return (await app.db.visitWindow.create({ data: { orgUnitId: unitId, season: 'WINTER', title: '权限测试家访', startsOn: new Date(`${day(0)}T00:00:00Z`), endsOn: new Date(`${day(30)}T00:00:00Z`), createdById: owner.id }, select: { id: true } })).id;
+}
+
+async function slotIn(unitId: string, teacherId: string) {
+  const windowId = await windowIn(unitId);
+  const startsAt = new Date(Date.now() + 2 * 86_400_000 + Math.floor(Math.random() * 1000) * 3600_000 / 100);
+  return app.db.visitSlot.create({ data: { windowId, teacherId, startsAt, endsAt: new Date(startsAt.getTime() + 1800_000), mode: 'PHONE' }, select: { id: true, windowId: true } });
+}
+
+async function visitIn(unitId: string, teacherId: string) {
+  const slot = await slotIn(unitId, teacherId);
+  const fam = await makeFamily(app.db, unitId);
+  return (await app.db.visit.create({ data: { windowId: slot.windowId, slotId: slot.id, familyId: fam.familyId, teacherId, mode: 'PHONE', bookedById: fam.userId }, select: { id: true } })).id;
+}
+
+const teacherAt = async (unitId: string) => (await makeStaff(app.db, 'TEACHER', unitId)).id;
+
+/** A valid input acting on the given school (as `actorId`), for every staff procedure with an org-unit scope. */
+const samples: Record<string, (unitId: string, actorId: string) => Promise<unknown>> = {
   'invites.list': async (u) => ({ orgUnitId: u }),
   'invites.createClass': async (u) => ({ orgUnitId: u, grade: 'G1', className: '一年级（1）班' }),
   'sessions.create': async (u) => sessionInput(u),
@@ -67,6 +87,19 @@ const samples: Record<string, (unitId: string) => Promise<unknown>> = {
   'lessons.publish': async (u) => ({ lessonId: await lessonIn(u) }),
   'lessons.unpublish': async (u) => ({ lessonId: await lessonIn(u) }),
   'lessons.stats': async (u) => ({ orgUnitId: u }),
+  'visits.createWindow': async (u) => ({ orgUnitId: u, season: 'WINTER', startsOn: '2027-01-15', endsOn: '2027-02-20' }),
+  'visits.windows': async (u) => ({ orgUnitId: u }),
+  'visits.setClassTeacher': async (u) => ({ orgUnitId: u, grade: 'G3', className: '三年级（1）班', teacherId: await teacherAt(u) }),
+  'visits.assign': async (u) => ({ windowId: await windowIn(u), familyId: (await makeFamily(app.db, u)).familyId, teacherId: await teacherAt(u) }),
+  'visits.addSlots': async (u) => ({ windowId: await windowIn(u), slots: [{ startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 3 * 86_400_000 + 1800_000).toISOString(), mode: 'PHONE' }] }),
+  'visits.addSlotsBulk': async (u) => ({ windowId: await windowIn(u), days: [new Date(Date.now() + 8 * 3600_000 + 4 * 86_400_000).toISOString().slice(0, 10)], ranges: [{ start: '09:00', end: '10:00' }], durationMinutes: 30, mode: 'PHONE' }),
+  'visits.bookForFamily': async (u, actor) => ({ slotId: (await slotIn(u, actor)).id, familyId: (await makeFamily(app.db, u)).familyId }),
+  'visits.cancelByTeacher': async (u, actor) => ({ visitId: await visitIn(u, actor) }),
+  'visits.complete': async (u, actor) => ({ visitId: await visitIn(u, actor), summary: '权限测试' }),
+  'visits.record': async (u, actor) => ({ visitId: await visitIn(u, actor) }),
+  'visits.calendar': async (u) => ({ windowId: await windowIn(u) }),
+  'visits.flagPriority': async (u) => ({ familyId: (await makeFamily(app.db, u)).familyId, reason: 'BULLYING' }),
+  'visits.progress': async (u) => ({ windowId: await windowIn(u) }),
 };
 
 function call(path: string, def: ProcedureDef, token: string | undefined, input: unknown) {
@@ -88,10 +121,11 @@ it('every scoped staff procedure has a sample input here', () => {
 
 describe.each(procedures.filter(([, p]) => p._def.meta?.access?.kind !== 'public'))('%s', (path, def) => {
   const rule = def._def.meta!.access!;
-  const sample = async (unitId: string) => (samples[path] ? samples[path](unitId) : { orgUnitId: unitId });
+  const sample = async (unitId: string, actorId: string) => (samples[path] ? samples[path](unitId, actorId) : { orgUnitId: unitId });
 
   it('refuses an anonymous caller with 401', async () => {
-    const res = await call(path, def, undefined, await sample((await makeUnit(app.db)).id));
+    const unit = (await makeUnit(app.db)).id;
+    const res = await call(path, def, undefined, await sample(unit, await teacherAt(unit)));
     expect(res.status).toBe(401);
     expect(res.json.error.message).toBe('请先登录');
   });
@@ -110,7 +144,7 @@ describe.each(procedures.filter(([, p]) => p._def.meta?.access?.kind !== 'public
     it('refuses a parent (no staff role) with 403', async () => {
       const school = await makeUnit(app.db);
       const parent = await makeFamily(app.db, school.id);
-      const res = await call(path, def, await app.tokenFor(parent.userId), await sample(school.id));
+      const res = await call(path, def, await app.tokenFor(parent.userId), await sample(school.id, parent.userId));
       expect(res.status).toBe(403);
     });
 
@@ -119,7 +153,7 @@ describe.each(procedures.filter(([, p]) => p._def.meta?.access?.kind !== 'public
         for (const role of wrongRoles) {
           const school = await makeUnit(app.db);
           const staff = await makeStaff(app.db, role, grantUnit(role, school.id));
-          const res = await call(path, def, await app.tokenFor(staff.id), await sample(school.id));
+          const res = await call(path, def, await app.tokenFor(staff.id), await sample(school.id, staff.id));
           expect([path, role, res.status]).toEqual([path, role, 403]);
         }
       });
@@ -131,10 +165,10 @@ describe.each(procedures.filter(([, p]) => p._def.meta?.access?.kind !== 'public
         const foreign = await makeUnit(app.db, { countyId: '230202' });
         const staff = await makeStaff(app.db, role, own.id);
         const token = await app.tokenFor(staff.id);
-        const refused = await call(path, def, token, await sample(foreign.id));
+        const refused = await call(path, def, token, await sample(foreign.id, staff.id));
         expect([path, refused.status]).toEqual([path, 403]);
         expect(refused.json.error.message).toBe('超出您的管辖范围');
-        const allowed = await call(path, def, token, await sample(own.id));
+        const allowed = await call(path, def, token, await sample(own.id, staff.id));
         expect([path, allowed.status, allowed.json.error?.message]).toEqual([path, 200, undefined]);
       });
 
@@ -143,8 +177,8 @@ describe.each(procedures.filter(([, p]) => p._def.meta?.access?.kind !== 'public
           const school = await makeUnit(app.db, { countyId: '230202' });
           const provincial = await makeStaff(app.db, 'ADMIN', '230000');
           const harbin = await makeStaff(app.db, 'ADMIN', '230100');
-          expect((await call(path, def, await app.tokenFor(provincial.id), await sample(school.id))).status).toBe(200);
-          expect((await call(path, def, await app.tokenFor(harbin.id), await sample(school.id))).status).toBe(403);
+          expect((await call(path, def, await app.tokenFor(provincial.id), await sample(school.id, provincial.id))).status).toBe(200);
+          expect((await call(path, def, await app.tokenFor(harbin.id), await sample(school.id, harbin.id))).status).toBe(403);
         });
       }
     }

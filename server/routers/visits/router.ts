@@ -1,0 +1,46 @@
+import { router } from '../../trpc/init';
+import { createWindow } from './create-window';
+import { windows } from './windows';
+import { setClassTeacher } from './set-class-teacher';
+import { assign } from './assign';
+import { addSlots } from './add-slots';
+import { addSlotsBulk } from './add-slots-bulk';
+import { openSlots } from './open-slots';
+import { familyWindows } from './family-windows';
+import { book } from './book';
+import { bookForFamily } from './book-for-family';
+import { cancel } from './cancel';
+import { cancelByTeacher } from './cancel-by-teacher';
+import { reschedule } from './reschedule';
+import { mine } from './mine';
+import { complete } from './complete';
+import { record } from './record';
+import { calendar } from './calendar';
+import { followUps } from './follow-ups';
+import { completeFollowUp } from './complete-follow-up';
+import { flagPriority } from './flag-priority';
+import { progress } from './progress';
+
+export const visitsRouter = router({
+  createWindow,
+  windows,
+  setClassTeacher,
+  assign,
+  addSlots,
+  addSlotsBulk,
+  openSlots,
+  familyWindows,
+  book,
+  bookForFamily,
+  cancel,
+  cancelByTeacher,
+  reschedule,
+  mine,
+  complete,
+  record,
+  calendar,
+  followUps,
+  completeFollowUp,
+  flagPriority,
+  progress,
+});

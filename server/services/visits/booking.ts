@@ -1,0 +1,104 @@
+import type { Db } from '../../db/create-db';
+import type { Prisma } from '../../generated/prisma/client';
+import { AppError } from '../../errors/app-error';
+import { VISIT_MODE_LABELS } from '../../shared/visits';
+import { writeAudit } from '../audit/write-audit';
+import { enqueueForFamily } from '../notifications/enqueue';
+import { thing, time } from '../notifications/templates';
+import { assertFamilyAtSchool } from './windows';
+
+type Tx = Prisma.TransactionClient;
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return e?.code === 'P2002' || /unique constraint|duplicate key/i.test(String(e?.message));
+}
+
+async function lockSlot(tx: Tx, slotId: string) {
+  const rows = await tx.$queryRaw<{ id: string; windowId: string; teacherId: string; startsAt: Date; mode: 'HOME' | 'PHONE' | 'VIDEO'; orgUnitId: string }[]>`
+    SELECT s.id, s."windowId", s."teacherId", s."startsAt", s.mode::text AS mode, w."orgUnitId"
+      FROM "VisitSlot" s JOIN "VisitWindow" w ON w.id = s."windowId"
+     WHERE s.id = ${slotId}
+       FOR UPDATE OF s`;
+  if (!rows[0]) throw new AppError('NOT_FOUND', '家访时段不存在');
+  return rows[0];
+}
+
+/**
+ * Books a slot for a family. One family per slot (the slot row is locked; a partial unique index
+ * backs it up) and one live visit per family per window.
+ */
+export async function bookSlot(db: Db, actorId: string, familyId: string, slotId: string, opts: { byTeacher?: boolean } = {}) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const slot = await lockSlot(tx, slotId);
+      await assertFamilyAtSchool(tx, familyId, slot.orgUnitId);
+      if (opts.byTeacher && slot.teacherId !== actorId) throw new AppError('FORBIDDEN', '只能在自己的时段上代为预约');
+      if (slot.startsAt.getTime() <= Date.now()) throw new AppError('CONFLICT', '该时段已过');
+      const taken = await tx.visit.findFirst({ where: { slotId, status: { not: 'CANCELLED' } }, select: { id: true } });
+      if (taken) throw new AppError('CONFLICT', '该时段已被其他家庭预约，请选择其他时段');
+      const mine = await tx.visit.findFirst({ where: { windowId: slot.windowId, familyId, status: { not: 'CANCELLED' } }, select: { id: true } });
+      if (mine) throw new AppError('CONFLICT', '本次家访您已预约过一个时段；如需更改请改约');
+      const visit = await tx.visit.create({
+        data: { windowId: slot.windowId, slotId, familyId, teacherId: slot.teacherId, mode: slot.mode, bookedById: actorId },
+        select: { id: true },
+      });
+      await enqueueForFamily(tx, familyId, {
+        templateKey: 'VISIT_NOTICE',
+        page: `packageParent/visit/index?id=${visit.id}`,
+        data: { thing1: thing(VISIT_MODE_LABELS[slot.mode]), time2: time(slot.startsAt), phrase3: { value: '已预约' } },
+        dueAt: new Date(),
+        dedupePrefix: `visit-booked:${visit.id}`,
+      });
+      await writeAudit(tx, { actorUserId: actorId, action: opts.byTeacher ? 'visit.bookForFamily' : 'visit.book', targetType: 'Visit', targetId: visit.id, orgUnitId: slot.orgUnitId });
+      return { visitId: visit.id };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('CONFLICT', '该时段已被其他家庭预约，或本次家访您已预约');
+    throw err;
+  }
+}
+
+export async function cancelVisit(db: Db, actorId: string, visitId: string, who: { familyId?: string | null; teacherId?: string }) {
+  const v = await db.visit.findUnique({ where: { id: visitId }, select: { familyId: true, teacherId: true, status: true, slot: { select: { startsAt: true, mode: true } } } });
+  if (!v || (who.familyId && v.familyId !== who.familyId) || (who.teacherId && v.teacherId !== who.teacherId)) throw new AppError('NOT_FOUND', '家访预约不存在');
+  if (v.status === 'COMPLETED') throw new AppError('CONFLICT', '已完成的家访不能取消');
+  if (v.status === 'CANCELLED') return { ok: true as const };
+  await db.$transaction(async (tx) => {
+    await tx.visit.update({ where: { id: visitId }, data: { status: 'CANCELLED', cancelledAt: new Date() }, select: { id: true } });
+    await enqueueForFamily(tx, v.familyId, {
+      templateKey: 'VISIT_NOTICE',
+      page: 'packageParent/visit/index',
+      data: { thing1: thing(VISIT_MODE_LABELS[v.slot.mode]), time2: time(v.slot.startsAt), phrase3: { value: '已取消' } },
+      dueAt: new Date(),
+      dedupePrefix: `visit-cancelled:${visitId}`,
+    });
+    await writeAudit(tx, { actorUserId: actorId, action: 'visit.cancel', targetType: 'Visit', targetId: visitId });
+  });
+  return { ok: true as const };
+}
+
+/** Moves a booked visit to another open slot of the same window, in one transaction. */
+export async function rescheduleVisit(db: Db, actorId: string, familyId: string, visitId: string, slotId: string) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const v = await tx.visit.findUnique({ where: { id: visitId }, select: { familyId: true, status: true, windowId: true } });
+      if (!v || v.familyId !== familyId) throw new AppError('NOT_FOUND', '家访预约不存在');
+      if (v.status !== 'BOOKED') throw new AppError('CONFLICT', '只有已预约的家访可以改约');
+      const slot = await lockSlot(tx, slotId);
+      if (slot.windowId !== v.windowId) throw new AppError('BAD_REQUEST', '只能改约到同一家访窗口的时段');
+      const taken = await tx.visit.findFirst({ where: { slotId, status: { not: 'CANCELLED' } }, select: { id: true } });
+      if (taken) throw new AppError('CONFLICT', '该时段已被其他家庭预约，请选择其他时段');
+      await tx.visit.update({ where: { id: visitId }, data: { status: 'CANCELLED', cancelledAt: new Date() }, select: { id: true } });
+      const next = await tx.visit.create({
+        data: { windowId: v.windowId, slotId, familyId, teacherId: slot.teacherId, mode: slot.mode, bookedById: actorId },
+        select: { id: true },
+      });
+      await writeAudit(tx, { actorUserId: actorId, action: 'visit.reschedule', targetType: 'Visit', targetId: next.id });
+      return { visitId: next.id };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('CONFLICT', '该时段已被其他家庭预约，请选择其他时段');
+    throw err;
+  }
+}

@@ -1,0 +1,149 @@
+import type { Db } from '../../db/create-db';
+import type { FieldCipher } from '../../crypto/field-cipher';
+import type { AuthUser } from '../../trpc/context';
+import { AppError } from '../../errors/app-error';
+import { writeAudit } from '../audit/write-audit';
+import { recordService } from '../sessions/service-year';
+import { grantsCovering } from '../../trpc/access';
+
+const ctxOf = (visitId: string, field: string) => `Visit:${visitId}:${field}`;
+
+/**
+ * The visiting teacher records the visit. Free text and the address are encrypted; the completed
+ * visit counts as a family mental-health guidance service for the family's year.
+ */
+export async function completeVisit(
+  db: Db,
+  cipher: FieldCipher,
+  teacherId: string,
+  input: {
+    visitId: string;
+    summary: string;
+    followUp?: string | { action: string; dueOn: string }[];
+    topics?: string[];
+    concerns?: string[];
+    notes?: string;
+    address?: string;
+  },
+) {
+  const v = await db.visit.findUnique({ where: { id: input.visitId }, select: { teacherId: true, status: true, familyId: true, slot: { select: { startsAt: true } } } });
+  if (!v || v.teacherId !== teacherId) throw new AppError('NOT_FOUND', '家访不存在或不是您负责的家访');
+  if (v.status === 'CANCELLED') throw new AppError('CONFLICT', '已取消的家访不能记录');
+  if (v.status === 'COMPLETED') throw new AppError('CONFLICT', '该家访已记录完成');
+  const followUps =
+    typeof input.followUp === 'string'
+      ? input.followUp
+        ? [{ action: input.followUp.slice(0, 200), dueOn: new Date(Date.now() + 14 * 24 * 3600_000).toISOString().slice(0, 10) }]
+        : []
+      : input.followUp ?? [];
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.visit.updateMany({
+      where: { id: input.visitId, status: 'BOOKED' },
+      data: {
+        status: 'COMPLETED',
+        completedAt: new Date(),
+        topics: input.topics ?? [],
+        concerns: input.concerns ?? [],
+        summaryEnc: cipher.encrypt(input.summary, ctxOf(input.visitId, 'summary')),
+        notesEnc: input.notes ? cipher.encrypt(input.notes, ctxOf(input.visitId, 'notes')) : null,
+        addressEnc: input.address ? cipher.encrypt(input.address, ctxOf(input.visitId, 'address')) : null,
+      },
+    });
+    if (count === 0) throw new AppError('CONFLICT', '该家访已记录完成');
+    if (followUps.length) {
+      await tx.visitFollowUp.createMany({ data: followUps.map((f) => ({ visitId: input.visitId, teacherId, action: f.action, dueOn: new Date(`${f.dueOn}T00:00:00Z`) })) });
+    }
+    await recordService(tx, v.familyId, v.slot.startsAt);
+    await writeAudit(tx, { actorUserId: teacherId, action: 'visit.complete', targetType: 'Visit', targetId: input.visitId, detail: { followUps: followUps.length } });
+  });
+  return { ok: true as const };
+}
+
+/**
+ * A visit record with its decrypted notes, for the visiting teacher and the school's counsellors
+ * only. Every read is audited.
+ */
+export async function readVisitRecord(db: Db, cipher: FieldCipher, user: AuthUser, visitId: string) {
+  const v = await db.visit.findUnique({
+    where: { id: visitId },
+    select: {
+      id: true, status: true, mode: true, teacherId: true, completedAt: true, topics: true, concerns: true, summaryEnc: true, notesEnc: true, addressEnc: true,
+      slot: { select: { startsAt: true, endsAt: true } },
+      window: { select: { orgUnitId: true, orgUnit: { select: { path: true } } } },
+      family: { select: { guardians: { select: { relation: true, user: { select: { displayName: true } } } }, children: { select: { name: true, grade: true, className: true } } } },
+      followUps: { select: { id: true, action: true, dueOn: true, doneAt: true }, orderBy: { dueOn: 'asc' } },
+    },
+  });
+  if (!v) throw new AppError('NOT_FOUND', '家访不存在');
+  const isVisitor = v.teacherId === user.id;
+  const isCounselor = grantsCovering(user, ['COUNSELOR'], v.window.orgUnit.path).length > 0;
+  if (!isVisitor && !isCounselor) throw new AppError('FORBIDDEN', '家访记录只有负责家访的教师和本校心理健康教师可以查看');
+  await writeAudit(db, { actorUserId: user.id, action: 'visit.read', targetType: 'Visit', targetId: v.id, orgUnitId: v.window.orgUnitId });
+  return {
+    id: v.id,
+    status: v.status,
+    mode: v.mode,
+    startsAt: v.slot.startsAt.toISOString(),
+    endsAt: v.slot.endsAt.toISOString(),
+    completedAt: v.completedAt?.toISOString() ?? null,
+    topics: v.topics,
+    concerns: v.concerns,
+    summary: v.summaryEnc ? cipher.decrypt(v.summaryEnc, ctxOf(v.id, 'summary')) : null,
+    notes: v.notesEnc ? cipher.decrypt(v.notesEnc, ctxOf(v.id, 'notes')) : null,
+    address: v.addressEnc ? cipher.decrypt(v.addressEnc, ctxOf(v.id, 'address')) : null,
+    guardians: v.family.guardians.map((g) => g.user.displayName),
+    children: v.family.children,
+    followUps: v.followUps.map((f) => ({ id: f.id, action: f.action, dueOn: f.dueOn.toISOString().slice(0, 10), done: f.doneAt != null })),
+  };
+}
+
+/** The family's own visits (no notes: those are for the school). */
+export async function myVisits(db: Db, familyId: string) {
+  const rows = await db.visit.findMany({
+    where: { familyId },
+    orderBy: { createdAt: 'desc' },
+    take: 50,
+    select: { id: true, status: true, mode: true, windowId: true, slot: { select: { startsAt: true, endsAt: true, teacher: { select: { displayName: true } } } }, window: { select: { title: true } } },
+  });
+  return rows.map((r) => ({
+    visitId: r.id,
+    windowId: r.windowId,
+    windowTitle: r.window.title,
+    status: r.status,
+    mode: r.mode,
+    teacherName: r.slot.teacher.displayName,
+    startsAt: r.slot.startsAt.toISOString(),
+    endsAt: r.slot.endsAt.toISOString(),
+  }));
+}
+
+/** Windows open to the family's schools (for the parent's 预约家访 page). */
+export async function windowsForFamily(db: Db, familyId: string) {
+  const family = await db.family.findUniqueOrThrow({ where: { id: familyId }, select: { orgUnitId: true, children: { select: { schoolId: true } } } });
+  const schools = [...new Set([family.orgUnitId, ...family.children.map((c) => c.schoolId)])];
+  const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
+  const rows = await db.visitWindow.findMany({
+    where: { orgUnitId: { in: schools }, endsOn: { gte: today } },
+    orderBy: { startsOn: 'asc' },
+    select: { id: true, title: true, season: true, startsOn: true, endsOn: true, orgUnit: { select: { name: true } } },
+  });
+  return rows.map((w) => ({ id: w.id, title: w.title, season: w.season, startsOn: w.startsOn.toISOString().slice(0, 10), endsOn: w.endsOn.toISOString().slice(0, 10), schoolName: w.orgUnit.name }));
+}
+
+export async function teacherFollowUps(db: Db, teacherId: string) {
+  const rows = await db.visitFollowUp.findMany({
+    where: { teacherId, doneAt: null },
+    orderBy: { dueOn: 'asc' },
+    select: { id: true, action: true, dueOn: true, visitId: true },
+  });
+  return rows.map((r) => ({ id: r.id, action: r.action, dueOn: r.dueOn.toISOString().slice(0, 10), visitId: r.visitId }));
+}
+
+export async function completeFollowUp(db: Db, teacherId: string, followUpId: string) {
+  const { count } = await db.visitFollowUp.updateMany({ where: { id: followUpId, teacherId, doneAt: null }, data: { doneAt: new Date() } });
+  if (count === 0) {
+    const exists = await db.visitFollowUp.findFirst({ where: { id: followUpId, teacherId }, select: { id: true } });
+    if (!exists) throw new AppError('NOT_FOUND', '跟进事项不存在');
+  }
+  return { ok: true as const };
+}

@@ -1,0 +1,121 @@
+// Home visits: labels and zod schemas shared by client and server.
+import { z } from 'zod';
+import { idSchema } from './schemas';
+
+export const VISIT_SEASONS = ['WINTER', 'SUMMER', 'TERM'] as const;
+export const VISIT_SEASON_LABELS = { WINTER: '寒假家访', SUMMER: '暑假家访', TERM: '学期中电话家访' } as const;
+
+export const VISIT_MODES = ['HOME', 'PHONE', 'VIDEO'] as const;
+export type VisitMode = (typeof VISIT_MODES)[number];
+export const VISIT_MODE_LABELS: Record<VisitMode, string> = { HOME: '入户家访', PHONE: '电话家访', VIDEO: '视频家访' };
+
+export const VISIT_STATUS_LABELS = { BOOKED: '已预约', COMPLETED: '已完成', CANCELLED: '已取消' } as const;
+
+/** Structured topics of a visit record. */
+export const VISIT_TOPICS = ['ROUTINE', 'EMOTION', 'COMMUNICATION', 'STUDY_PRESSURE', 'SAFETY', 'MENTAL_HEALTH'] as const;
+export const VISIT_TOPIC_LABELS = {
+  ROUTINE: '作息',
+  EMOTION: '情绪',
+  COMMUNICATION: '亲子沟通',
+  STUDY_PRESSURE: '学业压力',
+  SAFETY: '安全教育',
+  MENTAL_HEALTH: '心理健康知识',
+} as const;
+
+/** The policy's groups of students needing special attention (items 10–12). */
+export const PRIORITY_REASONS = ['ACADEMIC_PRESSURE', 'ECONOMIC_HARDSHIP', 'EMOTIONAL_CRISIS', 'FAMILY_CHANGE', 'BULLYING', 'CHECKLIST_REFERRAL', 'OTHER'] as const;
+export const PRIORITY_REASON_LABELS = {
+  ACADEMIC_PRESSURE: '学业或就业压力',
+  ECONOMIC_HARDSHIP: '家庭经济困难',
+  EMOTIONAL_CRISIS: '情感危机',
+  FAMILY_CHANGE: '家庭变故',
+  BULLYING: '校园欺凌',
+  CHECKLIST_REFERRAL: '预警清单转介',
+  OTHER: '其他',
+} as const;
+
+const day = (label: string) =>
+  z.iso.date({ error: `${label}须为日期，如 2027-01-20` });
+const instant = (label: string) =>
+  z.iso.datetime({ offset: true, error: `${label}须为带时区的时间，如 2027-01-20T09:00:00+08:00` }).transform((v) => new Date(v));
+
+export const createWindowInput = z
+  .object({
+    orgUnitId: idSchema,
+    season: z.enum(VISIT_SEASONS, { error: '家访类型须为 WINTER（寒假）、SUMMER（暑假）或 TERM（学期中电话家访）' }),
+    startsOn: day('开始日期'),
+    endsOn: day('结束日期'),
+    title: z.string().trim().min(1).max(60, { error: '名称不能超过 60 个字' }).optional(),
+    travelBufferMinutes: z.number().int().min(0).max(240, { error: '路程间隔不超过 240 分钟' }).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (typeof v.startsOn === 'string' && typeof v.endsOn === 'string' && v.endsOn < v.startsOn) {
+      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: '结束日期不能早于开始日期' });
+    }
+  });
+
+const slot = z
+  .object({
+    startsAt: instant('开始时间'),
+    endsAt: instant('结束时间'),
+    mode: z.enum(VISIT_MODES, { error: '家访方式须为 HOME（入户）、PHONE（电话）或 VIDEO（视频）' }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.startsAt instanceof Date && v.endsAt instanceof Date && v.endsAt <= v.startsAt) {
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间须晚于开始时间' });
+    }
+  });
+
+export const addSlotsInput = z.object({
+  windowId: idSchema,
+  slots: z.array(slot, { error: '请提供时段' }).min(1, { error: '至少提供一个时段' }).max(500, { error: '一次最多 500 个时段' }),
+});
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:mm' });
+
+/** Bulk: days × time ranges, cut into slots of `durationMinutes`. */
+export const addSlotsBulkInput = z.object({
+  windowId: idSchema,
+  days: z.array(day('日期')).min(1, { error: '至少选择一天' }).max(62),
+  ranges: z
+    .array(z.object({ start: hhmm, end: hhmm }).refine((r) => r.end > r.start, { message: '结束时间须晚于开始时间' }))
+    .min(1, { error: '至少一个时间段' })
+    .max(6),
+  durationMinutes: z.number().int().min(10, { error: '每次家访至少 10 分钟' }).max(240, { error: '每次家访不超过 240 分钟' }),
+  mode: z.enum(VISIT_MODES),
+});
+
+export const windowIdInput = z.object({ windowId: idSchema });
+export const slotIdInput = z.object({ slotId: idSchema });
+export const visitIdInput = z.object({ visitId: idSchema });
+
+const followUpItem = z.object({
+  action: z.string().trim().min(1, { error: '请填写跟进事项' }).max(200, { error: '跟进事项不超过 200 字' }),
+  dueOn: day('完成期限'),
+});
+
+export const completeVisitInput = z.object({
+  visitId: idSchema,
+  summary: z.string({ error: '请填写家访小结' }).trim().min(1, { error: '请填写家访小结' }).max(2000, { error: '家访小结不超过 2000 字' }),
+  /** Free text, or structured follow-up actions with due dates. */
+  followUp: z.union([z.string().trim().max(1000, { error: '跟进说明不超过 1000 字' }), z.array(followUpItem).max(10)]).optional(),
+  topics: z.array(z.enum(VISIT_TOPICS, { error: '家访主题不正确' })).max(6).optional(),
+  concerns: z.array(z.enum(PRIORITY_REASONS, { error: '关注事项不正确' })).max(7).optional(),
+  notes: z.string().trim().max(5000, { error: '家访记录不超过 5000 字' }).optional(),
+  address: z.string().trim().max(200, { error: '地址不超过 200 字' }).optional(),
+});
+
+export const flagPriorityInput = z.object({
+  familyId: idSchema,
+  reason: z.enum(PRIORITY_REASONS, { error: '重点关注原因不正确' }),
+});
+
+export const assignInput = z.object({ windowId: idSchema, familyId: idSchema, teacherId: idSchema });
+export const classTeacherInput = z.object({
+  orgUnitId: idSchema,
+  grade: z.string().regex(/^(K[1-3]|G([1-9]|1[0-2])|U[1-4])$/, { error: '年级不正确' }),
+  className: z.string().trim().min(1).max(32),
+  teacherId: idSchema,
+});
+export const bookForFamilyInput = z.object({ slotId: idSchema, familyId: idSchema });
+export const rescheduleInput = z.object({ visitId: idSchema, slotId: idSchema });
