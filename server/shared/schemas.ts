@@ -75,3 +75,10 @@ export const createClassInviteInput = z.object({
   grade: gradeSchema,
   className: text('班级名称', 32),
 });
+
+export const reportInput = z.object({
+  orgUnitId: idSchema,
+  year: z.number({ error: '请选择年度' }).int({ error: '年度须为整数' }).min(2020, { error: '年度不早于 2020 年' }).max(2100, { error: '年度不正确' }),
+  /** The education line (schools) or the federation line (community guidance stations). */
+  siteKind: z.enum(['SCHOOL', 'COMMUNITY_SITE'], { error: '站点类型须为 SCHOOL 或 COMMUNITY_SITE' }).optional(),
+});

@@ -14,8 +14,8 @@ export function serviceYear(at: Date): number {
 export async function recordService(tx: Tx, familyId: string, at: Date): Promise<void> {
   const year = serviceYear(at);
   await tx.$executeRaw`
-    INSERT INTO "FamilyServiceYear" ("familyId", "year", "services", "firstServedAt", "lastServedAt")
-    VALUES (${familyId}, ${year}, 1, ${at}, ${at})
+    INSERT INTO "FamilyServiceYear" ("familyId", "year", "orgUnitId", "services", "firstServedAt", "lastServedAt")
+    SELECT f.id, ${year}, f."orgUnitId", 1, ${at}, ${at} FROM "Family" f WHERE f.id = ${familyId}
     ON CONFLICT ("familyId", "year") DO UPDATE
        SET "services" = "FamilyServiceYear"."services" + 1,
            "firstServedAt" = LEAST("FamilyServiceYear"."firstServedAt", EXCLUDED."firstServedAt"),

@@ -1,0 +1,9 @@
+import { router } from '../../trpc/init';
+import { coverage } from './coverage';
+import { coverageXlsx } from './coverage-xlsx';
+import { coverageCsv } from './coverage-csv';
+import { dashboard } from './dashboard';
+import { unservedFamilies } from './unserved-families';
+import { remindUnserved } from './remind-unserved';
+
+export const reportsRouter = router({ coverage, coverageXlsx, coverageCsv, dashboard, unservedFamilies, remindUnserved });

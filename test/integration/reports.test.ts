@@ -1,0 +1,269 @@
+/**
+ * Coverage reports against an independent computation from the raw tables (attendance and visits,
+ * not the service-year summary the report reads), on a scenario with two-guardian families, siblings,
+ * a family served twice, a session without mental-health content, a marked attendance, a completed
+ * home visit, a cancelled session and last year's attendance.
+ */
+import ExcelJS from 'exceljs';
+import { createSession } from '../../server/services/sessions/create-session';
+import { markAttendance } from '../../server/services/sessions/check-in';
+import { cancelSession } from '../../server/services/sessions/manage-session';
+import { completeVisit } from '../../server/services/visits/records';
+import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
+import { makeFamily, makeStaff, makeUnit } from '../helpers/factories';
+import type { CoverageRow } from '../../server/services/reports/coverage';
+
+let app: TestApp;
+const Y = 2026;
+let cityId: string;
+let countyA: string;
+let countyB: string;
+let s1: string;
+let c1: string;
+let c2: string;
+let s2: string;
+let adminId: string;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  // 大兴安岭地区: no other test file uses it.
+  cityId = '232700';
+  const counties = await app.db.orgUnit.findMany({ where: { parentId: cityId }, orderBy: { id: 'asc' }, select: { id: true } });
+  [countyA, countyB] = [counties[0].id, counties[1].id];
+  s1 = (await makeUnit(app.db, { countyId: countyA })).id;
+  c1 = (await makeUnit(app.db, { countyId: countyA, kind: 'COMMUNITY_SITE' })).id;
+  c2 = (await makeUnit(app.db, { countyId: countyA, kind: 'COMMUNITY_SITE' })).id;
+  s2 = (await makeUnit(app.db, { countyId: countyB })).id;
+  adminId = (await makeStaff(app.db, 'ADMIN', '230000')).id;
+
+  const fams = async (unit: string, n: number) => {
+    const out = [];
+    for (let i = 0; i < n; i += 1) out.push(await makeFamily(app.db, unit, { guardians: i === 0 ? 2 : 1 }));
+    return out;
+  };
+  const f1 = await fams(s1, 7);
+  const fc1 = await fams(c1, 6);
+  await fams(c2, 2);
+  const f2 = await fams(s2, 3);
+  // Siblings: a second child in the first family of S1.
+  await app.db.child.create({ data: { familyId: f1[0].familyId, name: '二宝', schoolId: s1, grade: 'G1' } });
+
+  const coordS1 = (await makeStaff(app.db, 'COORDINATOR', s1)).id;
+  const session = async (unit: string, kind: 'GUIDANCE' | 'LECTURE' | 'SALON', when: string, mentalHealth?: boolean) =>
+    (await createSession(app.db, coordS1, { orgUnitId: unit, kind, title: '场景活动', mode: 'ONLINE', capacity: 50, startsAt: new Date(when), endsAt: new Date(new Date(when).getTime() + 3600_000), mentalHealth })).id;
+  const present = (sessionId: string, familyId: string, method: 'ROLL_CALL' | 'PAPER' = 'ROLL_CALL') => markAttendance(app.db, coordS1, { sessionId, familyId, present: true, method });
+
+  const g1 = await session(s1, 'GUIDANCE', `${Y}-03-12T19:00:00+08:00`);
+  const g2 = await session(s1, 'GUIDANCE', `${Y}-09-20T19:00:00+08:00`);
+  const lecture = await session(s1, 'LECTURE', `${Y}-05-08T19:00:00+08:00`, false);
+  for (const f of f1.slice(0, 5)) await present(g1, f.familyId);
+  await present(g2, f1[0].familyId, 'PAPER'); // served twice, counts once
+  await present(lecture, f1[5].familyId); // attended, but no mental-health content
+  await present(lecture, f1[6].familyId);
+  const salon = await session(c1, 'SALON', `${Y}-04-18T10:00:00+08:00`, true);
+  for (const f of fc1.slice(0, 3)) await present(salon, f.familyId);
+  // Last year's service does not count this year.
+  const old = await session(c1, 'GUIDANCE', `${Y - 1}-11-01T10:00:00+08:00`);
+  await present(old, fc1[4].familyId);
+  // A cancelled session is not counted.
+  const cancelled = await session(s2, 'GUIDANCE', `${Y}-06-01T10:00:00+08:00`);
+  await cancelSession(app.db, coordS1, cancelled);
+  // A completed home visit at S2.
+  const teacher = (await makeStaff(app.db, 'TEACHER', s2)).id;
+  const w = await app.db.visitWindow.create({ data: { orgUnitId: s2, season: 'SUMMER', title: '暑假家访', startsOn: new Date(`${Y}-07-10T00:00:00Z`), endsOn: new Date(`${Y}-08-20T00:00:00Z`), createdById: teacher }, select: { id: true } });
+  const slot = await app.db.visitSlot.create({ data: { windowId: w.id, teacherId: teacher, startsAt: new Date(`${Y}-07-15T09:00:00+08:00`), endsAt: new Date(`${Y}-07-15T10:00:00+08:00`), mode: 'HOME' }, select: { id: true } });
+  const visit = await app.db.visit.create({ data: { windowId: w.id, slotId: slot.id, familyId: f2[0].familyId, teacherId: teacher, mode: 'HOME', bookedById: teacher }, select: { id: true } });
+  await completeVisit(app.db, app.deps.cipher, teacher, { visitId: visit.id, summary: '家访完成' });
+}, 120_000);
+afterAll(() => app.close());
+
+/** The same figures computed straight from the raw tables, grouped by the ancestor at `depth`. */
+async function independent(rootPath: string, depth: number) {
+  const from = new Date(`${Y}-01-01T00:00:00+08:00`);
+  const to = new Date(`${Y + 1}-01-01T00:00:00+08:00`);
+  const idx = depth + 2;
+  const rows = await app.db.$queryRaw<{ child: string; families: number; served: number; sites: number; active: number; sessions: number; attendances: number; visits: number }[]>`
+    WITH leaf AS (SELECT id, kind, split_part(path, '/', ${idx}::int) AS child FROM "OrgUnit" WHERE path LIKE ${rootPath + '%'} AND kind IN ('SCHOOL','COMMUNITY_SITE')),
+    served_fam AS (
+      SELECT DISTINCT f.id, f."orgUnitId" FROM "Family" f
+       WHERE EXISTS (SELECT 1 FROM "Attendance" a JOIN "Session" s ON s.id = a."sessionId" WHERE a."familyId" = f.id AND a.present AND s."mentalHealth" AND s."startsAt" >= ${from} AND s."startsAt" < ${to})
+          OR EXISTS (SELECT 1 FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" WHERE v."familyId" = f.id AND v.status = 'COMPLETED' AND sl."startsAt" >= ${from} AND sl."startsAt" < ${to}))
+    SELECT leaf.child,
+      (SELECT count(*) FROM "Family" f JOIN leaf l2 ON l2.id = f."orgUnitId" WHERE l2.child = leaf.child)::int AS families,
+      (SELECT count(*) FROM served_fam sf JOIN leaf l2 ON l2.id = sf."orgUnitId" WHERE l2.child = leaf.child)::int AS served,
+      (SELECT count(*) FROM leaf l2 WHERE l2.child = leaf.child AND l2.kind = 'COMMUNITY_SITE')::int AS sites,
+      (SELECT count(DISTINCT s."orgUnitId") FROM "Session" s JOIN leaf l2 ON l2.id = s."orgUnitId" JOIN "Attendance" a ON a."sessionId" = s.id AND a.present
+        WHERE l2.child = leaf.child AND l2.kind = 'COMMUNITY_SITE' AND s."mentalHealth" AND s."startsAt" >= ${from} AND s."startsAt" < ${to})::int AS active,
+      (SELECT count(*) FROM "Session" s JOIN leaf l2 ON l2.id = s."orgUnitId" WHERE l2.child = leaf.child AND s.status <> 'CANCELLED' AND s."startsAt" >= ${from} AND s."startsAt" < ${to})::int AS sessions,
+      (SELECT count(*) FROM "Attendance" a JOIN "Session" s ON s.id = a."sessionId" JOIN leaf l2 ON l2.id = s."orgUnitId" WHERE l2.child = leaf.child AND a.present AND s."startsAt" >= ${from} AND s."startsAt" < ${to})::int AS attendances,
+      (SELECT count(*) FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" JOIN "VisitWindow" w ON w.id = v."windowId" JOIN leaf l2 ON l2.id = w."orgUnitId"
+        WHERE l2.child = leaf.child AND v.status = 'COMPLETED' AND sl."startsAt" >= ${from} AND sl."startsAt" < ${to})::int AS visits
+    FROM leaf GROUP BY leaf.child`;
+  return new Map(rows.map((r) => [r.child, r]));
+}
+
+function expectRow(row: CoverageRow, raw: { families: number; served: number; sites: number; active: number; sessions: number; attendances: number; visits: number } | undefined, suppress: boolean) {
+  const v = (n: number) => (suppress && n < 5 ? null : n);
+  const r = raw ?? { families: 0, served: 0, sites: 0, active: 0, sessions: 0, attendances: 0, visits: 0 };
+  expect(row).toMatchObject({
+    families: v(r.families),
+    servedFamilies: v(r.served),
+    guidanceSites: v(r.sites),
+    activeGuidanceSites: v(r.active),
+    sessions: v(r.sessions),
+    attendances: v(r.attendances),
+    homeVisitsDone: v(r.visits),
+  });
+  if (row.families !== null && row.servedFamilies !== null) expect(row.coverage).toBeCloseTo(r.families === 0 ? 0 : r.served / r.families, 4);
+}
+
+describe('reports.coverage', () => {
+  it('matches the independent computation at city level (rows = counties), and the scenario’s own figures', async () => {
+    const admin = await app.as(adminId);
+    const report = await app.caller(admin).reports.coverage({ orgUnitId: cityId, year: Y });
+    const truth = await independent('/230000/232700/', 2);
+    expect(report.rows.length).toBe(await app.db.orgUnit.count({ where: { parentId: cityId } }));
+    for (const row of report.rows) expectRow(row, truth.get(row.orgUnitId), false);
+    const a = report.rows.find((r) => r.orgUnitId === countyA)!;
+    // S1: 5 families at the guidance session (one of them twice); C1: 3 at the salon. Lecture-only families are not served.
+    expect(a).toMatchObject({ families: 15, servedFamilies: 8, guidanceSites: 2, activeGuidanceSites: 1, sessions: 4, attendances: 11, homeVisitsDone: 0 });
+    expect(a.coverage).toBeCloseTo(8 / 15, 4);
+    expect(report.rows.find((r) => r.orgUnitId === countyB)).toMatchObject({ families: 3, servedFamilies: 1, sessions: 0, homeVisitsDone: 1 });
+    expect(report.total).toMatchObject({ orgUnitId: cityId, families: 18, servedFamilies: 9 });
+  });
+
+  it('suppresses counts under 5 below county level, and matches the computation otherwise', async () => {
+    const admin = await app.as(adminId);
+    const report = await app.caller(admin).reports.coverage({ orgUnitId: countyA, year: Y });
+    const truth = await independent(`/230000/232700/${countyA}/`, 3);
+    for (const row of report.rows) expectRow(row, truth.get(row.orgUnitId), true);
+    const site2 = report.rows.find((r) => r.orgUnitId === c2)!;
+    expect(site2).toMatchObject({ families: null, servedFamilies: null, coverage: null });
+    expect(report.rows.find((r) => r.orgUnitId === s1)).toMatchObject({ families: 7, servedFamilies: 5 });
+    // The county total is not below county level: shown in full.
+    expect(report.total).toMatchObject({ families: 15, servedFamilies: 8 });
+  });
+
+  it('filters by the education line or the federation line', async () => {
+    const admin = await app.as(adminId);
+    const schools = await app.caller(admin).reports.coverage({ orgUnitId: countyA, year: Y, siteKind: 'SCHOOL' });
+    expect(schools.rows.every((r) => r.kind === 'SCHOOL')).toBe(true);
+    expect(schools.total).toMatchObject({ families: 7, servedFamilies: 5, guidanceSites: 0 });
+    const sites = await app.caller(admin).reports.coverage({ orgUnitId: countyA, year: Y, siteKind: 'COMMUNITY_SITE' });
+    expect(sites.total).toMatchObject({ families: 8, servedFamilies: 3, guidanceSites: 2, activeGuidanceSites: 1 });
+  });
+
+  it('another year shows last year’s service only', async () => {
+    const admin = await app.as(adminId);
+    const last = await app.caller(admin).reports.coverage({ orgUnitId: cityId, year: Y - 1 });
+    expect(last.total).toMatchObject({ servedFamilies: 1, sessions: 1, attendances: 1 });
+  });
+});
+
+describe('dashboard', () => {
+  it('has the monthly series, kinds, modes and the active-station share against the 60% target', async () => {
+    const admin = await app.as(adminId);
+    const d = await app.caller(admin).reports.dashboard({ orgUnitId: cityId, year: Y });
+    expect(d.monthly).toHaveLength(12);
+    expect(d.monthly.reduce((n, m) => n + m.newlyServed, 0)).toBe(9);
+    expect(d.monthly.find((m) => m.month === 3)).toMatchObject({ newlyServed: 5, attendances: 5 });
+    expect(d.monthly.find((m) => m.month === 7)).toMatchObject({ newlyServed: 1, visits: 1 });
+    expect(d.sessionsByKind).toEqual(expect.arrayContaining([{ kind: 'GUIDANCE', sessions: 2, mentalHealth: 2 }, { kind: 'LECTURE', sessions: 1, mentalHealth: 0 }, { kind: 'SALON', sessions: 1, mentalHealth: 1 }]));
+    expect(d.homeVisitsByMode).toEqual([{ mode: 'HOME', visits: 1 }]);
+    expect(d.guidanceSites).toEqual({ sites: 2, active: 1, share: 0.5, target: 0.6 });
+    expect(d.checklistTiers.every((t) => t.responses === null || t.responses >= 5)).toBe(true);
+  });
+});
+
+describe('exports', () => {
+  it('the xlsx has a titled sheet per level, definitions, and the same figures', async () => {
+    const admin = await app.as(adminId);
+    const { fileName, base64 } = await app.caller(admin).reports.coverageXlsx({ orgUnitId: cityId, year: Y });
+    expect(fileName).toBe(`大兴安岭地区-${Y}年家庭心理健康指导服务覆盖情况.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(base64, 'base64') as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '县（市、区）', '学校与指导服务站点']);
+    const info = wb.getWorksheet('说明')!;
+    expect(String(info.getCell('A1').value)).toBe(`大兴安岭地区${Y}年家庭心理健康教育指导服务覆盖情况`);
+    expect(String(info.getCell('A2').value)).toMatch(/范围：大兴安岭地区　年度：2026　生成时间：\d{4}-\d\d-\d\d \d\d:\d\d/);
+    const defs: string[] = [];
+    info.eachRow((r) => defs.push(String(r.getCell(1).value)));
+    expect(defs).toEqual(expect.arrayContaining(['覆盖率', '已获指导家庭数', '隐私保护']));
+
+    const counties = wb.getWorksheet('县（市、区）')!;
+    const header = counties.getRow(3).values as unknown[];
+    const col = (h: string) => header.indexOf(h);
+    let found = false;
+    const name = (await app.db.orgUnit.findUniqueOrThrow({ where: { id: countyA }, select: { name: true } })).name;
+    counties.eachRow((row, i) => {
+      if (i > 3 && row.getCell(col('单位')).value === name) {
+        found = true;
+        expect(row.getCell(col('家庭数')).value).toBe(15);
+        expect(row.getCell(col('已获指导家庭数')).value).toBe(8);
+        expect(row.getCell(col('覆盖率')).value).toBeCloseTo(8 / 15, 4);
+        expect(row.getCell(col('开展心理健康教育的站点数')).value).toBe(1);
+      }
+    });
+    expect(found).toBe(true);
+    const leaves = wb.getWorksheet('学校与指导服务站点')!;
+    const leafValues: unknown[][] = [];
+    leaves.eachRow((row, i) => i > 3 && leafValues.push(row.values as unknown[]));
+    // The small site's cells are withheld in the file too.
+    expect(leafValues.some((v) => v.includes('<5'))).toBe(true);
+  });
+
+  it('the CSV carries the same rows with a BOM', async () => {
+    const admin = await app.as(adminId);
+    const { content } = await app.caller(admin).reports.coverageCsv({ orgUnitId: countyA, year: Y });
+    expect(content.startsWith('\uFEFF单位,区划代码,家庭数,已获指导家庭数,覆盖率')).toBe(true);
+    expect(content).toContain('<5');
+    expect(content.trim().split('\r\n').pop()).toMatch(/^合计（.+）,\d+,15,8,/);
+  });
+});
+
+describe('scope', () => {
+  it('region staff see their own region and below; a coordinator sees their own site; others are refused', async () => {
+    const hrb = await app.as((await app.db.user.findUniqueOrThrow({ where: { username: 'fulian.hrb' }, select: { id: true } })).id);
+    await expect(app.caller(hrb).reports.coverage({ orgUnitId: cityId, year: Y })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(app.caller(hrb).reports.coverage({ orgUnitId: '230000', year: Y })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await app.caller(hrb).reports.coverage({ orgUnitId: '230100', year: Y })).rows.length).toBe(18);
+    const committee = await app.as((await app.db.user.findUniqueOrThrow({ where: { username: 'guangongwei.hlj' }, select: { id: true } })).id);
+    expect((await app.caller(committee).reports.coverage({ orgUnitId: '230000', year: Y })).rows).toHaveLength(13);
+    const coord = await app.as((await makeStaff(app.db, 'COORDINATOR', s1)).id);
+    expect((await app.caller(coord).reports.coverage({ orgUnitId: s1, year: Y })).total).toMatchObject({ families: 7 });
+    await expect(app.caller(coord).reports.coverage({ orgUnitId: countyA, year: Y })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const counselor = await app.as((await makeStaff(app.db, 'COUNSELOR', s1)).id);
+    await expect(app.caller(counselor).reports.coverage({ orgUnitId: s1, year: Y })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('no report carries names, openids or a school + grade + class combination', async () => {
+    const http = await listen(app);
+    try {
+      const token = await app.tokenFor(adminId);
+      const bodies = await Promise.all(
+        ['reports.coverage', 'reports.dashboard', 'reports.coverageCsv'].map(async (p) => (await callHttp(http.url, p, { token, input: { orgUnitId: countyA, year: Y } })).text),
+      );
+      const children = await app.db.child.findMany({ where: { schoolId: s1 }, select: { name: true } });
+      const openids = await app.db.user.findMany({ where: { guardian: { family: { orgUnitId: s1 } } }, select: { openid: true } });
+      for (const body of bodies) {
+        for (const c of children) expect(body).not.toContain(c.name);
+        for (const o of openids) expect(body).not.toContain(o.openid!);
+        expect(body).not.toMatch(/className|年级（|年级\(/);
+      }
+    } finally {
+      await http.close();
+    }
+  });
+});
+
+describe('gaps to act on', () => {
+  it('lists the site’s unserved families and queues a reminder to each', async () => {
+    const coord = await app.as((await makeStaff(app.db, 'COORDINATOR', s1)).id);
+    const list = await app.caller(coord).reports.unservedFamilies({ orgUnitId: s1, year: Y });
+    expect(list).toHaveLength(2);
+    const { queuedFamilies } = await app.caller(coord).reports.remindUnserved({ orgUnitId: s1, year: Y });
+    expect(queuedFamilies).toBe(2);
+    const queued = await app.db.notification.count({ where: { dedupeKey: { startsWith: `unserved:${Y}:` }, user: { guardian: { familyId: { in: list.map((f) => f.familyId) } } } } });
+    expect(queued).toBe(2);
+  });
+});
