@@ -8,6 +8,8 @@ import { invitesRouter } from './invites/router';
 import { sessionsRouter } from './sessions/router';
 import { notificationsRouter } from './notifications/router';
 import { visitsRouter } from './visits/router';
+import { reportsRouter } from './reports/router';
+import { lessonsRouter } from './lessons/router';
 
 export const appRouter = router({
   system: systemRouter,
@@ -19,6 +21,8 @@ export const appRouter = router({
   sessions: sessionsRouter,
   notifications: notificationsRouter,
   visits: visitsRouter,
+  reports: reportsRouter,
+  lessons: lessonsRouter,
 });
 
 export type AppRouter = typeof appRouter;

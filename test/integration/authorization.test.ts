@@ -100,6 +100,12 @@ const samples: Record<string, (unitId: string, actorId: string) => Promise<unkno
   'visits.calendar': async (u) => ({ windowId: await windowIn(u) }),
   'visits.flagPriority': async (u) => ({ familyId: (await makeFamily(app.db, u)).familyId, reason: 'BULLYING' }),
   'visits.progress': async (u) => ({ windowId: await windowIn(u) }),
+  'reports.coverage': async (u) => ({ orgUnitId: u, year: 2026 }),
+  'reports.coverageXlsx': async (u) => ({ orgUnitId: u, year: 2026 }),
+  'reports.coverageCsv': async (u) => ({ orgUnitId: u, year: 2026 }),
+  'reports.dashboard': async (u) => ({ orgUnitId: u, year: 2026 }),
+  'reports.unservedFamilies': async (u) => ({ orgUnitId: u, year: 2026 }),
+  'reports.remindUnserved': async (u) => ({ orgUnitId: u, year: 2026 }),
 };
 
 function call(path: string, def: ProcedureDef, token: string | undefined, input: unknown) {
