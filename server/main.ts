@@ -6,6 +6,7 @@ import { WechatClient } from './wechat/wechat-client';
 import { createApp } from './app';
 import { cipherFromEnv } from './crypto/cipher-from-env';
 import { startNotificationWorker } from './services/notifications/worker';
+import { startMaintenance } from './services/maintenance';
 
 /** Builds the dependencies from the environment and starts listening. Returns a stop function. */
 export async function startServer(env: Env = loadEnv()) {
@@ -22,6 +23,7 @@ export async function startServer(env: Env = loadEnv()) {
   const port = (server.address() as AddressInfo).port;
   // Every process may run the worker: notices are claimed with FOR UPDATE SKIP LOCKED.
   const stopWorker = env.NOTIFY_WORKER ? startNotificationWorker({ db: handle.db, env, wechat, log }) : () => undefined;
+  const stopMaintenance = env.NOTIFY_WORKER ? startMaintenance({ db: handle.db, log }, 3600_000) : () => undefined;
   log.info({ port, db: handle.kind }, 'server listening');
   return {
     port,
@@ -29,6 +31,7 @@ export async function startServer(env: Env = loadEnv()) {
     db: handle.db,
     async stop() {
       stopWorker();
+      stopMaintenance();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await handle.close();

@@ -6,6 +6,11 @@
  * written in one transaction (a few createMany statements), so a failed run leaves nothing behind.
  */
 import { randomInt, randomUUID } from 'node:crypto';
+import type { FieldCipher } from '../../server/crypto/field-cipher';
+import { cipherFromEnv } from '../../server/crypto/cipher-from-env';
+import { seedDemoLessons } from './demo-lessons';
+import { seedDemoActivity } from './demo-activity';
+import { seedDemoChecklists } from './demo-checklists';
 import type { Prisma, PrismaClient } from '../../server/generated/prisma/client';
 import { hashPassword } from '../../server/services/auth/password';
 import {
@@ -342,7 +347,7 @@ function buildDemoRows(passwordHash: string): DemoRows {
 
 export async function seedDemo(
   db: PrismaClient,
-  opts: { log?: (msg: string) => void } = {},
+  opts: { log?: (msg: string) => void; cipher?: FieldCipher } = {},
 ): Promise<{ seeded: boolean }> {
   const log = opts.log ?? (() => undefined);
   if (await alreadySeeded(db)) {
@@ -365,6 +370,7 @@ export async function seedDemo(
         await tx.child.createMany({ data: rows.children });
         await tx.inviteCode.createMany({ data: rows.invites });
         await tx.consentText.createMany({ data: CONSENT_TEXTS, skipDuplicates: true });
+        await seedDemoChecklists(tx);
       },
       { maxWait: 10_000, timeout: 60_000 },
     );
@@ -387,5 +393,9 @@ export async function seedDemo(
       `演示家长 ${DEMO_PARENT_COUNT} 人；家庭 ${rows.families.length} 户、孩子 ${rows.children.length} 人；` +
       `演示学校「${DEMO_SCHOOL_NAME}」邀请码 ${DEMO_INVITE_CODE}。`,
   );
+  // The lesson library and the demo year's activity (sessions, attendance, home visits).
+  const adminId = (await db.user.findUniqueOrThrow({ where: { username: DEMO_USERNAMES.admin }, select: { id: true } })).id;
+  await seedDemoLessons(db, PROVINCE_ID, adminId);
+  await seedDemoActivity(db, opts.cipher ?? cipherFromEnv({ DATA_KEYS: process.env.DATA_KEYS, DATA_KEY_ID: process.env.DATA_KEY_ID ?? 'dev' }), log);
   return { seeded: true };
 }

@@ -10,6 +10,8 @@ import { notificationsRouter } from './notifications/router';
 import { visitsRouter } from './visits/router';
 import { reportsRouter } from './reports/router';
 import { lessonsRouter } from './lessons/router';
+import { checklistsRouter } from './checklists/router';
+import { referralsRouter } from './referrals/router';
 
 export const appRouter = router({
   system: systemRouter,
@@ -23,6 +25,8 @@ export const appRouter = router({
   visits: visitsRouter,
   reports: reportsRouter,
   lessons: lessonsRouter,
+  checklists: checklistsRouter,
+  referrals: referralsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -75,11 +75,13 @@ it('a coordinator opens a guidance session; a parent registers and checks in wit
   // Starts in a few minutes (today, so it is listed and open for check-in), one and a half hours long.
   const startsAt = new Date(Math.ceil((Date.now() + 5 * 60_000) / 60_000) * 60_000);
   const endsAt = new Date(startsAt.getTime() + 90 * 60_000);
-  await coord.getByText('家庭心理健康教育指导服务', { exact: true }).click();
+  // The list page stays in the DOM under the form (and its cards carry the same kind labels): act on the form.
+  const form = coord.locator('.session-form');
+  await form.getByText('家庭心理健康教育指导服务', { exact: true }).click();
   await coord.locator('input[placeholder="请输入活动名称"]').fill(title);
   await coord.locator('input[placeholder="开始时间（如 2026-12-05 19:00）"]').fill(chinaInputText(startsAt));
   await coord.locator('input[placeholder="结束时间（如 2026-12-05 20:30）"]').fill(chinaInputText(endsAt));
-  await coord.getByText('线下', { exact: true }).click();
+  await form.getByText('线下', { exact: true }).click();
   await coord.locator('input[placeholder="请输入活动地点"]').fill('心桥实验小学报告厅');
   await coord.locator('input[placeholder="请输入名额（户）"]').fill('30');
   await settledScreenshot(coord, 'web-session-edit');

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import {
+  CHECKLIST_STAGES,
+  REFERRAL_ACTIONS,
+  REFERRAL_STATUSES,
+  RISK_TIERS,
+  checklistItemSchema,
+  checklistScoringSchema,
+} from '../../shared/checklists';
+import { access } from '../../trpc/access';
+
+/** The province whose admins edit checklist content (黑龙江省). */
+export const PROVINCE_UNIT_ID = '230000';
+
+/** Province admins only: the scope resolver always names the province, so a city admin is refused. */
+export const provinceAdmins = access.staff(['ADMIN'], () => PROVINCE_UNIT_ID, 'province');
+
+export const tier = z.enum(RISK_TIERS);
+export const referralStatus = z.enum(REFERRAL_STATUSES);
+export const referralAction = z.enum(REFERRAL_ACTIONS);
+export const hotline = z.object({ name: z.string(), number: z.string() });
+export const ok = z.object({ ok: z.literal(true) });
+
+export const answeredItem = z.object({
+  itemId: z.string(),
+  text: z.string(),
+  answer: z.number().int(),
+  answerLabel: z.string(),
+  critical: z.boolean(),
+});
+
+export const checklistForParents = z.object({
+  id: z.string(),
+  code: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  stage: z.enum(CHECKLIST_STAGES),
+  intro: z.string(),
+  items: z.array(z.object({ id: z.string(), text: z.string() })),
+});
+
+export const checklistForEditor = z.object({
+  id: z.string(),
+  code: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  stage: z.enum(CHECKLIST_STAGES),
+  intro: z.string(),
+  items: z.array(checklistItemSchema),
+  scoring: checklistScoringSchema,
+  published: z.boolean(),
+  createdAt: z.string(),
+});

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { submitChecklistInput } from '../../shared/checklists';
+import { access, defineProcedure } from '../../trpc/access';
+import { submitChecklist } from '../../services/checklists/submit-checklist';
+import { hotline, tier } from './outputs';
+
+export const submit = defineProcedure({
+  access: access.parent(),
+  summary: '为自家孩子填写心理预警清单（须先单独同意；作答加密保存；选择分享且需要时转介给学校心理健康教师）',
+  input: submitChecklistInput,
+  output: z.object({ tier, advice: z.string(), hotlines: z.array(hotline), responseId: z.string(), referred: z.boolean() }),
+}).mutation(({ ctx, input }) =>
+  submitChecklist(
+    { db: ctx.db, env: ctx.env, cipher: ctx.cipher, onConfigError: (message) => ctx.log.warn(message) },
+    { id: ctx.user!.id, familyId: ctx.user!.familyId! },
+    input,
+  ),
+);

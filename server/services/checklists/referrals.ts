@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/create-db';
+import type { FieldCipher } from '../../crypto/field-cipher';
+import type { Prisma } from '../../generated/prisma/client';
+import { AppError } from '../../errors/app-error';
+import type { ReferralActionKind, ReferralStatus, RiskTier } from '../../shared/checklists';
+import type { AuthUser } from '../../trpc/context';
+import { writeAudit } from '../audit/write-audit';
+import { decryptAnswers } from './responses';
+import { queueReferralAlert, staffCoveringSchool } from './staff-alerts';
+
+/** Scope resolver: the school a referral belongs to (counsellors must hold a grant covering it). */
+export async function referralSchoolId(db: Db, referralId: string): Promise<string | null> {
+  const r = await db.referral.findUnique({ where: { id: referralId }, select: { schoolId: true } });
+  return r?.schoolId ?? null;
+}
+
+export const noteContext = (actionId: string) => `ReferralAction:${actionId}`;
+
+const isOverdue = (r: { status: string; ackDeadline: Date }, now: Date) => r.status === 'OPEN' && r.ackDeadline < now;
+
+/**
+ * The caller's referral inbox: referrals of the schools their COUNSELOR grants cover (a school grant
+ * covers that school only), open ones first, then by acknowledgement deadline.
+ */
+export async function listReferrals(db: Db, user: AuthUser, status?: ReferralStatus, now = new Date()) {
+  const paths = user.roles.filter((g) => g.role === 'COUNSELOR').map((g) => g.orgUnitPath);
+  if (paths.length === 0) return [];
+  const rows = await db.referral.findMany({
+    where: { ...(status ? { status } : {}), school: { OR: paths.map((p) => ({ path: { startsWith: p } })) } },
+    orderBy: [{ status: 'asc' }, { ackDeadline: 'asc' }, { id: 'asc' }],
+    take: 500,
+    select: { id: true, tier: true, childGrade: true, createdAt: true, status: true, ackDeadline: true, escalatedAt: true, school: { select: { name: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    tier: r.tier as RiskTier,
+    childGrade: r.childGrade,
+    createdAt: r.createdAt.toISOString(),
+    status: r.status as ReferralStatus,
+    ackDeadline: r.ackDeadline.toISOString(),
+    overdue: isOverdue(r, now),
+    escalated: r.escalatedAt != null,
+    schoolName: r.school.name,
+  }));
+}
+
+/**
+ * One referral for a counsellor of its school (scope checked by the access rule): the shared answers
+ * (decrypted; each read is audited), the action log, and who to contact in the family.
+ */
+export async function getReferral(deps: { db: Db; cipher: FieldCipher }, actorId: string, referralId: string, now = new Date()) {
+  const { db, cipher } = deps;
+  const r = await db.referral.findUnique({
+    where: { id: referralId },
+    select: {
+      id: true,
+      tier: true,
+      childGrade: true,
+      status: true,
+      createdAt: true,
+      ackDeadline: true,
+      acknowledgedAt: true,
+      escalatedAt: true,
+      closedAt: true,
+      schoolId: true,
+      school: { select: { name: true } },
+      response: {
+        select: {
+          id: true,
+          answersEnc: true,
+          createdAt: true,
+          checklist: { select: { title: true, version: true, items: true, scoring: true } },
+          child: { select: { name: true, className: true } },
+          family: { select: { guardians: { select: { relation: true, user: { select: { displayName: true } } }, orderBy: { createdAt: 'asc' } } } },
+        },
+      },
+      actions: { select: { id: true, action: true, noteEnc: true, byUserId: true, at: true }, orderBy: { at: 'asc' } },
+    },
+  });
+  if (!r) throw new AppError('NOT_FOUND', '转介不存在或已被家长删除');
+  await writeAudit(db, {
+    actorUserId: actorId,
+    action: 'checklist.read',
+    targetType: 'ChecklistResponse',
+    targetId: r.response.id,
+    orgUnitId: r.schoolId,
+    detail: { by: 'counselor', referralId: r.id },
+  });
+  const authorIds = [...new Set(r.actions.map((a) => a.byUserId))];
+  const authors = new Map(
+    (await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
+  );
+  return {
+    id: r.id,
+    tier: r.tier as RiskTier,
+    childGrade: r.childGrade,
+    status: r.status as ReferralStatus,
+    createdAt: r.createdAt.toISOString(),
+    ackDeadline: r.ackDeadline.toISOString(),
+    acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
+    escalatedAt: r.escalatedAt?.toISOString() ?? null,
+    closedAt: r.closedAt?.toISOString() ?? null,
+    overdue: isOverdue(r, now),
+    schoolName: r.school.name,
+    checklistTitle: r.response.checklist.title,
+    checklistVersion: r.response.checklist.version,
+    answeredAt: r.response.createdAt.toISOString(),
+    answers: decryptAnswers(cipher, r.response, r.response.checklist),
+    childName: r.response.child.name,
+    childClassName: r.response.child.className,
+    guardians: r.response.family.guardians.map((g) => ({ displayName: g.user.displayName, relation: g.relation })),
+    actions: r.actions.map((a) => ({
+      id: a.id,
+      action: a.action as ReferralActionKind,
+      note: a.noteEnc ? cipher.decrypt(a.noteEnc, noteContext(a.id)) : null,
+      by: authors.get(a.byUserId) ?? '',
+      at: a.at.toISOString(),
+    })),
+  };
+}
+
+type Tx = Prisma.TransactionClient;
+
+async function acknowledgeIn(tx: Tx, actorId: string, referralId: string, now: Date): Promise<boolean> {
+  const { count } = await tx.referral.updateMany({
+    where: { id: referralId, status: 'OPEN' },
+    data: { status: 'ACKNOWLEDGED', acknowledgedAt: now, acknowledgedById: actorId },
+  });
+  return count > 0;
+}
+
+/** The counsellor takes the referral on. Repeating it, or acknowledging a closed one, changes nothing. */
+export async function acknowledgeReferral(db: Db, actorId: string, referralId: string, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const changed = await acknowledgeIn(tx, actorId, referralId, now);
+    if (changed) await writeAudit(tx, { actorUserId: actorId, action: 'referral.acknowledge', targetType: 'Referral', targetId: referralId });
+    const r = await tx.referral.findUniqueOrThrow({ where: { id: referralId }, select: { status: true } });
+    return { ok: true as const, status: r.status as ReferralStatus };
+  });
+}
+
+/**
+ * Records what the counsellor did. The note is encrypted (bound to the action's row). Any action on an
+ * open referral acknowledges it; CLOSED closes it; a closed referral takes no more actions.
+ */
+export async function addReferralAction(
+  deps: { db: Db; cipher: FieldCipher },
+  actorId: string,
+  input: { referralId: string; action: ReferralActionKind; note?: string },
+  now = new Date(),
+) {
+  const { db, cipher } = deps;
+  return db.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Referral" WHERE id = ${input.referralId} FOR UPDATE`;
+    if (!locked) throw new AppError('NOT_FOUND', '转介不存在或已被家长删除');
+    if (locked.status === 'CLOSED') throw new AppError('CONFLICT', '该转介已结束跟进，不能再添加记录');
+    if (locked.status === 'OPEN') await acknowledgeIn(tx, actorId, input.referralId, now);
+    const id = randomUUID();
+    await tx.referralAction.create({
+      data: { id, referralId: input.referralId, action: input.action, noteEnc: input.note ? cipher.encrypt(input.note, noteContext(id)) : null, byUserId: actorId, at: now },
+      select: { id: true },
+    });
+    if (input.action === 'CLOSED') {
+      await tx.referral.update({ where: { id: input.referralId }, data: { status: 'CLOSED', closedAt: now }, select: { id: true } });
+    }
+    await writeAudit(tx, { actorUserId: actorId, action: 'referral.action', targetType: 'Referral', targetId: input.referralId, detail: { action: input.action } });
+    const r = await tx.referral.findUniqueOrThrow({ where: { id: input.referralId }, select: { status: true } });
+    return { id, status: r.status as ReferralStatus };
+  });
+}
+
+/**
+ * For the escalation job: unacknowledged referrals past their deadline are escalated once to the
+ * coordinators of the school (alert without sensitive content). Running it again does nothing more.
+ */
+export async function escalateOverdueReferrals(db: Db, now = new Date()): Promise<{ escalated: number; alerts: number }> {
+  const due = await db.referral.findMany({
+    where: { status: 'OPEN', ackDeadline: { lt: now }, escalatedAt: null },
+    select: { id: true, ackDeadline: true, schoolId: true, school: { select: { path: true } } },
+    orderBy: { ackDeadline: 'asc' },
+    take: 500,
+  });
+  let escalated = 0;
+  let alerts = 0;
+  for (const r of due) {
+    await db.$transaction(async (tx) => {
+      // Claimed by the update itself: a second job running at the same time finds nothing to do.
+      const { count } = await tx.referral.updateMany({ where: { id: r.id, status: 'OPEN', escalatedAt: null }, data: { escalatedAt: now } });
+      if (count === 0) return;
+      const coordinators = await staffCoveringSchool(tx, r.school.path, 'COORDINATOR');
+      const queued = await queueReferralAlert(tx, coordinators, {
+        referralId: r.id,
+        deadline: r.ackDeadline,
+        message: '有转介超时未处理，请督促跟进',
+        status: '已超时',
+        dedupe: 'referral-escalated',
+        // Coordinators cannot open the referral itself (counsellors only): they land on their home page.
+        page: 'pages/home/index',
+      });
+      await writeAudit(tx, { actorUserId: null, action: 'referral.escalate', targetType: 'Referral', targetId: r.id, orgUnitId: r.schoolId, detail: { alerts: queued } });
+      escalated += 1;
+      alerts += queued;
+    });
+  }
+  return { escalated, alerts };
+}

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/create-db';
+import type { Env } from '../../env';
+import type { FieldCipher } from '../../crypto/field-cipher';
+import { AppError } from '../../errors/app-error';
+import { tierAtLeast, type RiskTier, type SubmitChecklistInput } from '../../shared/checklists';
+import { writeAudit } from '../audit/write-audit';
+import { hasConsent } from '../consents/consents';
+import { adviceFor, cityOfPath, hotlinesFor, parseCityHotlines, type Hotline } from './advice';
+import { checkAnswersComplete, parseDefinition, scoreAnswers } from './scoring';
+import { queueReferralAlert, staffCoveringSchool } from './staff-alerts';
+
+/** Hours a counsellor has to acknowledge a referral. */
+export function ackDeadlineHours(tier: RiskTier): number {
+  return tier === 'URGENT' ? 24 : 72;
+}
+
+/** The AES-GCM context binding a response's ciphertext to its row. */
+export const responseContext = (responseId: string) => `ChecklistResponse:${responseId}`;
+
+/** Only the answers are encrypted; the tier stays in clear for referrals and aggregate counts. */
+export interface StoredAnswers {
+  answers: Record<string, number>;
+}
+
+export interface SubmitDeps {
+  db: Db;
+  env: Pick<Env, 'CHECKLIST_RETENTION_DAYS' | 'CITY_HOTLINES'>;
+  cipher: FieldCipher;
+  onConfigError?: (message: string) => void;
+}
+
+/** Whether a checklist's audience fits the child's grade (U1–U4 = university). */
+function fitsChild(stage: string, grade: string): string | null {
+  const university = grade.startsWith('U');
+  if (stage === 'CHILD' && university) return '该清单适用于 4–16 岁的孩子；孩子已上大学，请选择“大学生家长版”清单';
+  if (stage === 'UNIVERSITY' && !university) return '该清单适用于大学生的家长，请选择适合孩子年龄的清单';
+  return null;
+}
+
+/**
+ * A parent answers a checklist about one of their children. Needs the separate `sensitive:checklist`
+ * consent. Answers are stored encrypted; when the parent shares and the tier is CONTACT_SCHOOL or
+ * higher, a referral goes to the school's counsellors, the family is flagged for a home visit and the
+ * counsellors get an alert without sensitive content — all in one transaction.
+ */
+export async function submitChecklist(
+  deps: SubmitDeps,
+  user: { id: string; familyId: string },
+  input: SubmitChecklistInput,
+  now = new Date(),
+): Promise<{ tier: RiskTier; advice: string; hotlines: Hotline[]; responseId: string; referred: boolean }> {
+  const { db, env, cipher } = deps;
+  if (!(await hasConsent(db, user.id, 'sensitive:checklist'))) {
+    throw new AppError('FORBIDDEN', '提交心理预警清单前，请先阅读并单独同意《敏感个人信息单独同意（心理预警清单）》');
+  }
+  const child = await db.child.findFirst({
+    where: { id: input.childId, familyId: user.familyId },
+    select: { id: true, grade: true, schoolId: true, school: { select: { path: true } } },
+  });
+  if (!child) throw new AppError('NOT_FOUND', '没有找到这个孩子（只能为自己家的孩子填写）');
+  const checklist = await db.checklist.findFirst({
+    where: { id: input.checklistId, published: true },
+    select: { id: true, version: true, stage: true, items: true, scoring: true },
+  });
+  if (!checklist) throw new AppError('NOT_FOUND', '该清单不存在或已更新，请重新打开清单填写');
+  const mismatch = fitsChild(checklist.stage, child.grade);
+  if (mismatch) throw new AppError('BAD_REQUEST', mismatch);
+
+  const def = parseDefinition(checklist);
+  checkAnswersComplete(def, input.answers);
+  const { tier } = scoreAnswers(def, input.answers);
+  const refer = input.shareWithSchool && tierAtLeast(tier, 'CONTACT_SCHOOL');
+  const deadlineHours = ackDeadlineHours(tier);
+
+  // The id is chosen here so that the ciphertext can be bound to its row before the insert.
+  const responseId = randomUUID();
+  const stored: StoredAnswers = { answers: input.answers };
+  const answersEnc = cipher.encryptJson(stored, responseContext(responseId));
+  const deleteAfter = new Date(now.getTime() + env.CHECKLIST_RETENTION_DAYS * 24 * 3600_000);
+
+  await db.$transaction(async (tx) => {
+    await tx.checklistResponse.create({
+      data: {
+        id: responseId,
+        checklistId: checklist.id,
+        childId: child.id,
+        familyId: user.familyId,
+        submittedById: user.id,
+        tier,
+        answersEnc,
+        sharedWithSchool: input.shareWithSchool,
+        createdAt: now,
+        deleteAfter,
+      },
+      select: { id: true },
+    });
+    await writeAudit(tx, {
+      actorUserId: user.id,
+      action: 'checklist.submit',
+      targetType: 'ChecklistResponse',
+      targetId: responseId,
+      detail: { checklistId: checklist.id, version: checklist.version, shared: input.shareWithSchool },
+    });
+    if (!refer) return;
+
+    const ackDeadline = new Date(now.getTime() + deadlineHours * 3600_000);
+    const referral = await tx.referral.create({
+      data: { responseId, schoolId: child.schoolId, childGrade: child.grade, tier, ackDeadline, createdAt: now },
+      select: { id: true },
+    });
+    // One open priority flag per family and reason: the family row lock orders concurrent submissions.
+    await tx.$queryRaw`SELECT id FROM "Family" WHERE id = ${user.familyId} FOR UPDATE`;
+    const flagged = await tx.priorityFlag.findFirst({
+      where: { familyId: user.familyId, reason: 'CHECKLIST_REFERRAL', clearedAt: null },
+      select: { id: true },
+    });
+    if (!flagged) {
+      await tx.priorityFlag.create({
+        data: { familyId: user.familyId, orgUnitId: child.schoolId, reason: 'CHECKLIST_REFERRAL', flaggedById: user.id },
+        select: { id: true },
+      });
+    }
+    let recipients = await staffCoveringSchool(tx, child.school.path, 'COUNSELOR');
+    let audience = 'COUNSELOR';
+    if (recipients.length === 0) {
+      // No counsellor covers the school: tell its coordinators now rather than at the deadline.
+      recipients = await staffCoveringSchool(tx, child.school.path, 'COORDINATOR');
+      audience = 'COORDINATOR';
+    }
+    const alerts = await queueReferralAlert(tx, recipients, {
+      referralId: referral.id,
+      deadline: ackDeadline,
+      message: '有一条新的转介，请及时处理',
+      status: '待处理',
+      dedupe: 'referral-new',
+      page: audience === 'COUNSELOR' ? undefined : 'pages/home/index',
+    });
+    await writeAudit(tx, {
+      actorUserId: user.id,
+      action: 'referral.create',
+      targetType: 'Referral',
+      targetId: referral.id,
+      orgUnitId: child.schoolId,
+      detail: { responseId, alerts, audience, priorityFlag: !flagged },
+    });
+  });
+
+  const cityHotlines = parseCityHotlines(env.CITY_HOTLINES, deps.onConfigError);
+  return {
+    tier,
+    advice: adviceFor(tier, checklist.stage, refer ? { deadlineHours } : input.shareWithSchool ? 'not-needed' : null),
+    hotlines: hotlinesFor(tier, cityOfPath(child.school.path), cityHotlines),
+    responseId,
+    referred: refer,
+  };
+}

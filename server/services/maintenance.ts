@@ -1,0 +1,34 @@
+import type { Db } from '../db/create-db';
+import type { Logger } from '../logger';
+import { purgeExpiredResponses } from './checklists/responses';
+import { escalateOverdueReferrals } from './checklists/referrals';
+
+/**
+ * Periodic jobs: delete checklist responses past their retention, and escalate referrals not
+ * acknowledged by their deadline. Both are safe when several processes run them at once.
+ */
+export async function runMaintenance(db: Db, now = new Date()) {
+  const purged = await purgeExpiredResponses(db, now);
+  const escalated = await escalateOverdueReferrals(db, now);
+  return { purged: purged.deleted, escalated: escalated.escalated };
+}
+
+export function startMaintenance(deps: { db: Db; log: Logger }, intervalMs: number) {
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  const tick = async () => {
+    if (stopped) return;
+    try {
+      const r = await runMaintenance(deps.db);
+      if (r.purged || r.escalated) deps.log.info(r, 'maintenance');
+    } catch (err) {
+      deps.log.warn({ err: { name: (err as Error).name } }, 'maintenance failed');
+    }
+    if (!stopped) timer = setTimeout(tick, intervalMs);
+  };
+  timer = setTimeout(tick, 5_000);
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+  };
+}

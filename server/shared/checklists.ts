@@ -1,0 +1,177 @@
+// Warning-sign checklists (心理预警清单): tiers, labels and zod schemas shared by client and server.
+// Runs on both sides: no Node and no Prisma imports here.
+import { z } from 'zod';
+import { idSchema } from './schemas';
+
+/** Result tiers, lowest first (the order is used to compare them). */
+export const RISK_TIERS = ['NONE', 'WATCH', 'CONTACT_SCHOOL', 'URGENT'] as const;
+export type RiskTier = (typeof RISK_TIERS)[number];
+
+export const RISK_TIER_LABELS: Record<RiskTier, string> = {
+  NONE: '未发现明显预警信号',
+  WATCH: '需要留意',
+  CONTACT_SCHOOL: '建议联系学校',
+  URGENT: '紧急：请立即求助',
+};
+
+export function tierRank(tier: RiskTier): number {
+  return RISK_TIERS.indexOf(tier);
+}
+
+export function tierAtLeast(tier: RiskTier, floor: RiskTier): boolean {
+  return tierRank(tier) >= tierRank(floor);
+}
+
+/** Audience of a checklist: CHILD = PSC-17 (ages 4–16), ANY = crisis signs for every age, UNIVERSITY = parents of students. */
+export const CHECKLIST_STAGES = ['CHILD', 'ANY', 'UNIVERSITY'] as const;
+export type ChecklistStage = (typeof CHECKLIST_STAGES)[number];
+
+export const CHECKLIST_STAGE_LABELS: Record<ChecklistStage, string> = {
+  CHILD: '4–16 岁儿童青少年',
+  ANY: '各学段通用',
+  UNIVERSITY: '大学生家长',
+};
+
+/** Every item is answered 从不 / 有时 / 经常 = 0 / 1 / 2. */
+export const ANSWER_OPTIONS = [
+  { value: 0, label: '从不' },
+  { value: 1, label: '有时' },
+  { value: 2, label: '经常' },
+] as const;
+export type AnswerValue = 0 | 1 | 2;
+
+export function answerLabel(value: number): string {
+  return ANSWER_OPTIONS.find((o) => o.value === value)?.label ?? String(value);
+}
+
+/** PSC-17 subscales. */
+export const SUBSCALES = ['internalising', 'attention', 'externalising'] as const;
+export type Subscale = (typeof SUBSCALES)[number];
+
+export const SUBSCALE_LABELS: Record<Subscale, string> = {
+  internalising: '情绪（内化）',
+  attention: '注意力',
+  externalising: '行为（外化）',
+};
+
+export const REFERRAL_STATUSES = ['OPEN', 'ACKNOWLEDGED', 'CLOSED'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
+  OPEN: '已转介，等待学校心理健康教师处理',
+  ACKNOWLEDGED: '学校心理健康教师已接收',
+  CLOSED: '已结束跟进',
+};
+
+export const REFERRAL_ACTIONS = ['CONTACTED_FAMILY', 'MET_CHILD', 'REFERRED_HOSPITAL', 'NOTE', 'CLOSED'] as const;
+export type ReferralActionKind = (typeof REFERRAL_ACTIONS)[number];
+
+export const REFERRAL_ACTION_LABELS: Record<ReferralActionKind, string> = {
+  CONTACTED_FAMILY: '已联系家庭',
+  MET_CHILD: '已与孩子面谈',
+  REFERRED_HOSPITAL: '已建议到医疗机构就诊',
+  NOTE: '备注',
+  CLOSED: '结束跟进',
+};
+
+// ─── Content (versioned; edited by province admins) ─────────────────────────────────────────────
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, { error: `请填写${label}` })
+    .max(max, { error: `${label}不能超过 ${max} 个字` });
+
+export const checklistItemSchema = z.object({
+  id: z.string({ error: '请填写题目编号' }).regex(/^[a-z0-9_-]{1,32}$/, { error: '题目编号只能用小写字母、数字、下划线和连字符（至多 32 位）' }),
+  text: text('题目内容', 200),
+  subscale: z.enum(SUBSCALES, { error: '分量表须为 internalising、attention 或 externalising' }).optional(),
+  /** A critical sign: answered 有时 or 经常 ⇒ URGENT. */
+  critical: z.boolean().optional(),
+});
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+
+const cutoff = (label: string) => z.number({ error: `${label}须为整数` }).int({ error: `${label}须为整数` }).min(1, { error: `${label}至少为 1` }).max(200, { error: `${label}过大` });
+
+/**
+ * Cut-offs of a checklist (see server/services/checklists/scoring.ts for the rule):
+ * `totalCutoff` on the sum of all answers, `subscaleCutoffs` on each subscale's sum, and
+ * `frequentCutoff` on the number of non-critical signs answered 经常.
+ */
+export const checklistScoringSchema = z.object({
+  totalCutoff: cutoff('总分界值').optional(),
+  subscaleCutoffs: z.partialRecord(z.enum(SUBSCALES, { error: '分量表不正确' }), cutoff('分量表界值')).optional(),
+  frequentCutoff: cutoff('“经常”出现的信号数界值').optional(),
+});
+export type ChecklistScoring = z.infer<typeof checklistScoringSchema>;
+
+export const checklistCodeSchema = z
+  .string({ error: '请填写清单代码' })
+  .regex(/^[a-z0-9-]{2,40}$/, { error: '清单代码只能用小写字母、数字和连字符（2–40 位）' });
+
+export const saveChecklistDraftInput = z
+  .object({
+    code: checklistCodeSchema,
+    title: text('清单名称', 80),
+    stage: z.enum(CHECKLIST_STAGES, { error: '适用对象须为 CHILD、ANY 或 UNIVERSITY' }),
+    intro: text('填写说明', 2000),
+    items: z.array(checklistItemSchema, { error: '请填写题目' }).min(1, { error: '至少需要 1 道题目' }).max(60, { error: '题目不能超过 60 道' }),
+    scoring: checklistScoringSchema,
+  })
+  .superRefine((v, ctx) => {
+    if (!Array.isArray(v.items)) return;
+    const ids = v.items.map((i) => i?.id);
+    const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (dup) ctx.addIssue({ code: 'custom', path: ['items'], message: `题目编号重复：${dup}` });
+    const used = new Set(v.items.map((i) => i?.subscale).filter(Boolean));
+    for (const key of Object.keys(v.scoring?.subscaleCutoffs ?? {})) {
+      if (!used.has(key as Subscale)) ctx.addIssue({ code: 'custom', path: ['scoring', 'subscaleCutoffs', key], message: `没有题目属于分量表 ${key}` });
+    }
+  });
+export type SaveChecklistDraftInput = z.infer<typeof saveChecklistDraftInput>;
+
+// ─── Parent procedures ──────────────────────────────────────────────────────────────────────────
+
+export const listChecklistsInput = z
+  .object({ stage: z.enum(CHECKLIST_STAGES, { error: '适用对象须为 CHILD、ANY 或 UNIVERSITY' }).optional() })
+  .optional();
+
+const answerValue = z.union([z.literal(0), z.literal(1), z.literal(2)], { error: '每题的回答须为 0（从不）、1（有时）或 2（经常）' });
+
+export const submitChecklistInput = z.object({
+  checklistId: idSchema,
+  childId: idSchema,
+  answers: z
+    .record(z.string().max(32, { error: '题目编号不正确' }), answerValue, { error: '请回答清单中的题目' })
+    .refine((a) => Object.keys(a).length <= 100, { message: '回答的题目过多' }),
+  shareWithSchool: z.boolean({ error: '请选择是否分享给学校' }),
+});
+export type SubmitChecklistInput = z.infer<typeof submitChecklistInput>;
+
+export const responseIdInput = z.object({ responseId: idSchema });
+export const checklistIdInput = z.object({ checklistId: idSchema });
+
+// ─── Counsellor and region procedures ───────────────────────────────────────────────────────────
+
+export const listReferralsInput = z
+  .object({ status: z.enum(REFERRAL_STATUSES, { error: '状态须为 OPEN、ACKNOWLEDGED 或 CLOSED' }).optional() })
+  .optional();
+
+export const referralIdInput = z.object({ referralId: idSchema });
+
+export const addReferralActionInput = z
+  .object({
+    referralId: idSchema,
+    action: z.enum(REFERRAL_ACTIONS, { error: '跟进记录类型须为：已联系家庭、已与孩子面谈、已建议就医、备注或结束跟进' }),
+    note: z.string().trim().max(2000, { error: '备注不能超过 2000 个字' }).optional(),
+  })
+  .refine((v) => v.action !== 'NOTE' || (typeof v.note === 'string' && v.note.length > 0), { path: ['note'], message: '请填写备注内容' });
+
+export const referralStatsInput = z.object({
+  orgUnitId: idSchema,
+  year: z.number({ error: '请填写年度' }).int({ error: '年度须为整数' }).min(2020, { error: '年度不正确' }).max(2100, { error: '年度不正确' }),
+});
+
+/** Aggregates below this count are suppressed (shown as null) so that no child can be singled out. */
+export const STATS_MIN_COUNT = 5;

@@ -1,0 +1,357 @@
+import { randomUUID } from 'node:crypto';
+import { createTestApp, type TestApp } from '../helpers/test-app';
+import { makeFamily, makeStaff, makeUnit } from '../helpers/factories';
+import { createCallerFactory, router } from '../../server/trpc/init';
+import { createInnerContext, type AuthUser } from '../../server/trpc/context';
+import { checklistsRouter } from '../../server/routers/checklists/router';
+import { referralsRouter } from '../../server/routers/referrals/router';
+import { consentsRouter } from '../../server/routers/consents/router';
+import { CRISIS_SIGNS, seedDemoChecklists } from '../../prisma/seed/demo-checklists';
+import { submitChecklist } from '../../server/services/checklists/submit-checklist';
+import { escalateOverdueReferrals } from '../../server/services/checklists/referrals';
+import type { Access } from '../../server/trpc/access';
+import { ROLES, type Role } from '../../server/shared/enums';
+
+// The same procedures as the app router (composed here so this file does not depend on root.ts).
+const callerFactory = createCallerFactory(router({ checklists: checklistsRouter, referrals: referralsRouter, consents: consentsRouter }));
+
+let app: TestApp;
+let crisisId: string;
+let pscId: string;
+const crisisItems = CRISIS_SIGNS.items.map((i) => i.id);
+
+const call = (user: AuthUser | null) => callerFactory(createInnerContext(app.deps, user));
+
+beforeAll(async () => {
+  app = await createTestApp();
+  await seedDemoChecklists(app.db);
+  crisisId = (await app.db.checklist.findFirstOrThrow({ where: { code: 'crisis-signs', published: true }, select: { id: true } })).id;
+  pscId = (await app.db.checklist.findFirstOrThrow({ where: { code: 'psc-17', published: true }, select: { id: true } })).id;
+});
+afterAll(() => app.close());
+
+async function consentingParent(unitId: string) {
+  const f = await makeFamily(app.db, unitId, { guardians: 2 });
+  const user = await app.as(f.userId);
+  const text = (await call(user).consents.current()).find((t) => t.scope === 'sensitive:checklist')!;
+  await call(user).consents.grant({ scope: 'sensitive:checklist', textVersion: text.textVersion });
+  const child = await app.db.child.findFirstOrThrow({ where: { familyId: f.familyId }, select: { id: true, name: true } });
+  return { ...f, user, childId: child.id, childName: child.name };
+}
+
+const crisisAnswers = (set: Record<string, 0 | 1 | 2>) => ({ ...Object.fromEntries(crisisItems.map((id) => [id, 0 as 0 | 1 | 2])), ...set });
+const URGENT = crisisAnswers({ c01: 1 });
+const CONTACT = crisisAnswers({ c05: 2, c06: 2 });
+
+/** A school with a counsellor, and a shared result there (optionally submitted at another instant). */
+async function referralAt(unitId: string, answers = URGENT, now?: Date) {
+  const parent = await consentingParent(unitId);
+  const res = now
+    ? await submitChecklist(app.deps, { id: parent.userId, familyId: parent.familyId }, { checklistId: crisisId, childId: parent.childId, answers, shareWithSchool: true }, now)
+    : await call(parent.user).checklists.submit({ checklistId: crisisId, childId: parent.childId, answers, shareWithSchool: true });
+  const ref = await app.db.referral.findUniqueOrThrow({ where: { responseId: res.responseId }, select: { id: true } });
+  return { parent, responseId: res.responseId, referralId: ref.id };
+}
+
+/** 七台河市: no other test file uses it, so grants and counts on its counties see only this file's schools. */
+const OWN_CITY = '230900';
+async function ownCounty(index: number) {
+  const counties = await app.db.orgUnit.findMany({ where: { parentId: OWN_CITY, kind: 'COUNTY' }, orderBy: { id: 'asc' }, select: { id: true } });
+  return counties[index];
+}
+
+describe('referrals.list', () => {
+  it('shows a counsellor the referrals of their own school only, open first by deadline, with overdue flags', async () => {
+    const listCounty = await ownCounty(1);
+    const school = await makeUnit(app.db, { countyId: listCounty.id });
+    const other = await makeUnit(app.db, { countyId: listCounty.id });
+    const counsellor = await app.as((await makeStaff(app.db, 'COUNSELOR', school.id)).id);
+    const contact = await referralAt(school.id, CONTACT); // deadline in 3 days
+    const urgent = await referralAt(school.id, URGENT); // deadline in 24 h: first despite being newer
+    const overdue = await referralAt(school.id, URGENT, new Date(Date.now() - 25 * 3600_000));
+    const foreign = await referralAt(other.id, URGENT);
+
+    const rows = await call(counsellor).referrals.list({});
+    expect(rows.map((r) => r.id)).toEqual([overdue.referralId, urgent.referralId, contact.referralId]);
+    expect(rows[0]).toMatchObject({ tier: 'URGENT', childGrade: 'G4', status: 'OPEN', overdue: true, schoolName: school.name });
+    expect(rows[1].overdue).toBe(false);
+    expect(rows.some((r) => r.id === foreign.referralId)).toBe(false);
+    // No child names or answers in the inbox.
+    expect(JSON.stringify(rows)).not.toContain(contact.parent.childName);
+
+    await call(counsellor).referrals.acknowledge({ referralId: urgent.referralId });
+    expect((await call(counsellor).referrals.list({ status: 'ACKNOWLEDGED' })).map((r) => r.id)).toEqual([urgent.referralId]);
+    expect((await call(counsellor).referrals.list({ status: 'OPEN' })).map((r) => r.id)).toEqual([overdue.referralId, contact.referralId]);
+
+    // A counsellor granted on the county sees every school below it; one of another school sees none of these.
+    const county = await app.as((await makeStaff(app.db, 'COUNSELOR', listCounty.id)).id);
+    const countyIds = (await call(county).referrals.list({})).map((r) => r.id);
+    expect(countyIds).toEqual(expect.arrayContaining([contact.referralId, foreign.referralId]));
+    const stranger = await app.as((await makeStaff(app.db, 'COUNSELOR', (await makeUnit(app.db)).id)).id);
+    expect(await call(stranger).referrals.list({})).toEqual([]);
+  });
+
+  it('refuses parents and other roles', async () => {
+    const school = await makeUnit(app.db);
+    const parent = await consentingParent(school.id);
+    await expect(call(parent.user).referrals.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    for (const role of ['ADMIN', 'FEDERATION', 'COMMITTEE', 'COORDINATOR', 'TEACHER'] as const) {
+      const staff = await app.as((await makeStaff(app.db, role, role === 'COORDINATOR' || role === 'TEACHER' ? school.id : '230000')).id);
+      await expect(call(staff).referrals.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+  });
+});
+
+describe('referrals.get, acknowledge, addAction', () => {
+  it('gives the school’s counsellor the shared answers, the family contacts and the action log, auditing every read', async () => {
+    const school = await makeUnit(app.db);
+    const counsellor = await app.as((await makeStaff(app.db, 'COUNSELOR', school.id)).id);
+    const { parent, responseId, referralId } = await referralAt(school.id, crisisAnswers({ c02: 2, c08: 1 }));
+    const reads = () => app.db.auditLog.count({ where: { action: 'checklist.read', targetId: responseId } });
+
+    const got = await call(counsellor).referrals.get({ referralId });
+    expect(got).toMatchObject({ id: referralId, tier: 'URGENT', status: 'OPEN', checklistTitle: '孩子心理危机预警信号清单', childName: parent.childName, schoolName: school.name, actions: [] });
+    expect(got.answers.find((a) => a.itemId === 'c02')).toMatchObject({ answer: 2, answerLabel: '经常', critical: true });
+    expect(got.answers.find((a) => a.itemId === 'c08')).toMatchObject({ answer: 1, critical: false });
+    expect(got.guardians.map((g) => g.displayName)).toEqual(['测试家长', '测试家长']);
+    expect(got.guardians.map((g) => g.relation).sort()).toEqual(['FATHER', 'MOTHER']);
+    expect(await reads()).toBe(1);
+    await call(counsellor).referrals.get({ referralId });
+    expect(await reads()).toBe(2);
+    const row = await app.db.auditLog.findFirstOrThrow({ where: { action: 'checklist.read', targetId: responseId }, select: { actorUserId: true, orgUnitId: true } });
+    expect(row).toEqual({ actorUserId: counsellor.id, orgUnitId: school.id });
+
+    // Acknowledge (idempotent), then record actions; the note is encrypted at rest.
+    expect(await call(counsellor).referrals.acknowledge({ referralId })).toEqual({ ok: true, status: 'ACKNOWLEDGED' });
+    expect(await call(counsellor).referrals.acknowledge({ referralId })).toEqual({ ok: true, status: 'ACKNOWLEDGED' });
+    const ack = await app.db.referral.findUniqueOrThrow({ where: { id: referralId }, select: { acknowledgedAt: true, acknowledgedById: true } });
+    expect(ack.acknowledgedById).toBe(counsellor.id);
+    expect(await app.db.auditLog.count({ where: { action: 'referral.acknowledge', targetId: referralId } })).toBe(1);
+
+    await expect(call(counsellor).referrals.addAction({ referralId, action: 'NOTE' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('请填写备注内容') });
+    await expect(call(counsellor).referrals.addAction({ referralId, action: 'CALLED' as never })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('跟进记录类型') });
+    const note = '已电话联系孩子妈妈，约定明天面谈';
+    const contacted = await call(counsellor).referrals.addAction({ referralId, action: 'CONTACTED_FAMILY', note });
+    expect(contacted.status).toBe('ACKNOWLEDGED');
+    const [raw] = await app.db.$queryRaw<{ noteEnc: string }[]>`SELECT "noteEnc" FROM "ReferralAction" WHERE id = ${contacted.id}`;
+    expect(raw.noteEnc.startsWith('v1.')).toBe(true);
+    expect(raw.noteEnc).not.toContain('电话');
+    await call(counsellor).referrals.addAction({ referralId, action: 'MET_CHILD' });
+    const closed = await call(counsellor).referrals.addAction({ referralId, action: 'CLOSED', note: '已转介医院，结束' });
+    expect(closed.status).toBe('CLOSED');
+    await expect(call(counsellor).referrals.addAction({ referralId, action: 'NOTE', note: '再补一句' })).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    const log = (await call(counsellor).referrals.get({ referralId })).actions;
+    expect(log.map((a) => [a.action, a.note])).toEqual([
+      ['CONTACTED_FAMILY', note],
+      ['MET_CHILD', null],
+      ['CLOSED', '已转介医院，结束'],
+    ]);
+    expect(log[0].by).toBe('测试COUNSELOR');
+
+    // The parent sees the status and what was done, not the counsellor's notes.
+    const mine = (await call(parent.user).checklists.myResponses()).find((r) => r.id === responseId)!;
+    expect(mine.referral).toMatchObject({ status: 'CLOSED', closedAt: expect.any(String), acknowledgedAt: expect.any(String) });
+    expect(mine.referral!.actions.map((a) => a.action)).toEqual(['CONTACTED_FAMILY', 'MET_CHILD', 'CLOSED']);
+    expect(JSON.stringify(mine)).not.toContain('电话');
+  });
+
+  it('an action on an open referral acknowledges it', async () => {
+    const school = await makeUnit(app.db);
+    const counsellor = await app.as((await makeStaff(app.db, 'COUNSELOR', school.id)).id);
+    const { referralId } = await referralAt(school.id);
+    expect((await call(counsellor).referrals.addAction({ referralId, action: 'CONTACTED_FAMILY' })).status).toBe('ACKNOWLEDGED');
+  });
+
+  it('refuses a counsellor of another school (403) and every other role, and reveals nothing', async () => {
+    const school = await makeUnit(app.db);
+    const other = await makeUnit(app.db);
+    const { responseId, referralId } = await referralAt(school.id);
+    const stranger = await app.as((await makeStaff(app.db, 'COUNSELOR', other.id)).id);
+    await expect(call(stranger).referrals.get({ referralId })).rejects.toMatchObject({ code: 'FORBIDDEN', message: '超出您的管辖范围' });
+    await expect(call(stranger).referrals.acknowledge({ referralId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(call(stranger).referrals.addAction({ referralId, action: 'NOTE', note: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(call(stranger).referrals.get({ referralId: 'no-such-referral' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    for (const role of ['COORDINATOR', 'TEACHER'] as const) {
+      const staff = await app.as((await makeStaff(app.db, role, school.id)).id);
+      await expect(call(staff).referrals.get({ referralId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    const federation = await app.as((await makeStaff(app.db, 'FEDERATION', '230000')).id);
+    await expect(call(federation).referrals.get({ referralId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const parent = await consentingParent(school.id);
+    await expect(call(parent.user).referrals.get({ referralId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await app.db.auditLog.count({ where: { action: 'checklist.read', targetId: responseId } })).toBe(0);
+    const ref = await app.db.referral.findUniqueOrThrow({ where: { id: referralId }, select: { status: true } });
+    expect(ref.status).toBe('OPEN');
+  });
+});
+
+describe('escalateOverdueReferrals (the escalation job)', () => {
+  it('escalates unacknowledged referrals past their deadline to the school’s coordinators, once', async () => {
+    const school = await makeUnit(app.db);
+    const coordinator = await makeStaff(app.db, 'COORDINATOR', school.id);
+    const counsellor = await app.as((await makeStaff(app.db, 'COUNSELOR', school.id)).id);
+    const otherCoordinator = await makeStaff(app.db, 'COORDINATOR', (await makeUnit(app.db)).id);
+    const longAgo = new Date(Date.now() - 4 * 24 * 3600_000);
+    const overdue = await referralAt(school.id, URGENT, longAgo);
+    const overdueContact = await referralAt(school.id, CONTACT, longAgo);
+    const acknowledged = await referralAt(school.id, URGENT, longAgo);
+    await call(counsellor).referrals.acknowledge({ referralId: acknowledged.referralId });
+    const notYet = await referralAt(school.id, CONTACT, new Date(Date.now() - 2 * 24 * 3600_000)); // due in a day
+
+    const now = new Date();
+    const first = await escalateOverdueReferrals(app.db, now);
+    expect(first.escalated).toBeGreaterThanOrEqual(2);
+    const rows = await app.db.referral.findMany({
+      where: { id: { in: [overdue.referralId, overdueContact.referralId, acknowledged.referralId, notYet.referralId] } },
+      select: { id: true, escalatedAt: true },
+    });
+    const escalated = Object.fromEntries(rows.map((r) => [r.id, r.escalatedAt != null]));
+    expect(escalated).toEqual({ [overdue.referralId]: true, [overdueContact.referralId]: true, [acknowledged.referralId]: false, [notYet.referralId]: false });
+
+    const alerts = await app.db.notification.findMany({ where: { dedupeKey: { startsWith: `referral-escalated:${overdue.referralId}:` } }, select: { userId: true, templateKey: true, data: true } });
+    expect(alerts.map((a) => a.userId)).toEqual([coordinator.id]);
+    expect(alerts[0].templateKey).toBe('REFERRAL_ALERT');
+    expect(JSON.stringify(alerts[0].data)).not.toContain(overdue.parent.childName);
+    expect(await app.db.notification.count({ where: { userId: otherCoordinator.id } })).toBe(0);
+    expect(await app.db.auditLog.count({ where: { action: 'referral.escalate', targetId: overdue.referralId } })).toBe(1);
+
+    // Idempotent: nothing more the second time.
+    const second = await escalateOverdueReferrals(app.db, new Date());
+    expect(await app.db.notification.count({ where: { dedupeKey: { startsWith: `referral-escalated:${overdue.referralId}:` } } })).toBe(1);
+    expect(await app.db.auditLog.count({ where: { action: 'referral.escalate', targetId: overdue.referralId } })).toBe(1);
+    expect(second.escalated).toBe(0);
+  });
+});
+
+describe('referrals.stats', () => {
+  it('counts results by tier and referrals for each unit below, in SQL, suppressing counts under 5', async () => {
+    const county = await ownCounty(0);
+    const a = await makeUnit(app.db, { countyId: county.id });
+    const b = await makeUnit(app.db, { countyId: county.id });
+    const parentA = await consentingParent(a.id);
+    const pscItems = (await app.db.checklist.findUniqueOrThrow({ where: { id: pscId }, select: { items: true } })).items as { id: string }[];
+    const zeros = Object.fromEntries(pscItems.map((i) => [i.id, 0]));
+    for (let i = 0; i < 5; i += 1) {
+      await call(parentA.user).checklists.submit({ checklistId: pscId, childId: parentA.childId, answers: zeros as never, shareWithSchool: false });
+    }
+    for (let i = 0; i < 6; i += 1) await referralAt(a.id, URGENT);
+    await referralAt(b.id, CONTACT);
+
+    const federation = await app.as((await makeStaff(app.db, 'FEDERATION', '230000')).id);
+    const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+    const stats = await call(federation).referrals.stats({ orgUnitId: county.id, year });
+    expect(stats.minCount).toBe(5);
+    const byId = Object.fromEntries(stats.units.map((u) => [u.orgUnitId, u]));
+    expect(Object.keys(byId).sort()).toEqual([a.id, b.id].sort());
+    expect(byId[a.id]).toMatchObject({ tiers: { NONE: 5, WATCH: null, CONTACT_SCHOOL: null, URGENT: 6 }, referrals: 6 });
+    expect(byId[b.id]).toMatchObject({ tiers: { NONE: null, WATCH: null, CONTACT_SCHOOL: null, URGENT: null }, referrals: null });
+    expect(stats.total).toEqual({ tiers: { NONE: 5, WATCH: null, CONTACT_SCHOOL: null, URGENT: 6 }, referrals: 7 });
+
+    // The city sees the county as one row; another year shows nothing; a school counts for itself.
+    const city = await call(federation).referrals.stats({ orgUnitId: OWN_CITY, year });
+    expect(city.units.find((u) => u.orgUnitId === county.id)).toMatchObject({ tiers: { NONE: 5, URGENT: 6 }, referrals: 7 });
+    const lastYear = await call(federation).referrals.stats({ orgUnitId: county.id, year: year - 1 });
+    expect(lastYear.total).toEqual({ tiers: { NONE: null, WATCH: null, CONTACT_SCHOOL: null, URGENT: null }, referrals: null });
+    const committee = await app.as((await makeStaff(app.db, 'COMMITTEE', a.id)).id);
+    const own = await call(committee).referrals.stats({ orgUnitId: a.id, year });
+    expect(own.units).toEqual([{ orgUnitId: a.id, name: a.name, tiers: { NONE: 5, WATCH: null, CONTACT_SCHOOL: null, URGENT: 6 }, referrals: 6 }]);
+  });
+
+  it('is for federation, committee and admin staff within their region only', async () => {
+    const school = await makeUnit(app.db, { countyId: '230202' });
+    const harbinFederation = await app.as((await makeStaff(app.db, 'FEDERATION', '230100')).id);
+    await expect(call(harbinFederation).referrals.stats({ orgUnitId: school.id, year: 2026 })).rejects.toMatchObject({ code: 'FORBIDDEN', message: '超出您的管辖范围' });
+    const counsellor = await app.as((await makeStaff(app.db, 'COUNSELOR', school.id)).id);
+    await expect(call(counsellor).referrals.stats({ orgUnitId: school.id, year: 2026 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const admin = await app.as((await makeStaff(app.db, 'ADMIN', '230000')).id);
+    await expect(call(admin).referrals.stats({ orgUnitId: school.id, year: 1999 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('年度') });
+    expect((await call(admin).referrals.stats({ orgUnitId: school.id, year: 2026 })).units).toHaveLength(1);
+  });
+});
+
+/**
+ * The authorization matrix for every checklist and referral procedure (the same rules and sample inputs as
+ * test/integration/authorization.test.ts, plus the parent rules that one cannot see): anonymous 401; a user
+ * without a family 403 on parent procedures; staff procedures refuse parents and every other role; scoped
+ * ones refuse a grant on another unit and allow their own; province-only ones refuse a city admin.
+ */
+describe('authorization matrix', () => {
+  const composed = router({ checklists: checklistsRouter, referrals: referralsRouter });
+  type Def = { _def: { meta?: { access?: Access } } };
+  const procedures = Object.entries(composed._def.procedures as unknown as Record<string, Def>);
+  const invoke = (user: AuthUser | null, path: string, input: unknown) => {
+    const [ns, name] = path.split('.');
+    return (call(user) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>)[ns][name](input);
+  };
+  const outcome = (p: Promise<unknown>) => p.then(() => 'OK', (e: { code?: string }) => e.code ?? String(e));
+
+  async function referralIn(unitId: string) {
+    await seedDemoChecklists(app.db);
+    const { familyId, userId } = await makeFamily(app.db, unitId);
+    const child = await app.db.child.findFirstOrThrow({ where: { familyId }, select: { id: true, grade: true } });
+    const checklist = await app.db.checklist.findFirstOrThrow({ where: { code: 'crisis-signs', published: true }, select: { id: true } });
+    const responseId = randomUUID();
+    const answersEnc = app.deps.cipher.encryptJson({ answers: {} }, `ChecklistResponse:${responseId}`);
+    const day = new Date(Date.now() + 86_400_000);
+    await app.db.checklistResponse.create({
+      data: { id: responseId, checklistId: checklist.id, childId: child.id, familyId, submittedById: userId, tier: 'URGENT', answersEnc, sharedWithSchool: true, deleteAfter: day },
+    });
+    return (await app.db.referral.create({ data: { responseId, schoolId: unitId, childGrade: child.grade, tier: 'URGENT', ackDeadline: day }, select: { id: true } })).id;
+  }
+  const draftInput = () => ({ code: `authz-${randomUUID().slice(0, 8)}`, title: '权限测试清单', stage: 'ANY', intro: '权限测试', items: [{ id: 'a1', text: '权限测试题目' }], scoring: {} });
+
+  // Exactly the lines proposed for authorization.test.ts's `samples` map.
+  const samples: Record<string, (unitId: string) => Promise<unknown>> = {
+    'checklists.adminList': async () => ({}),
+    'checklists.saveDraft': async () => draftInput(),
+    'checklists.publish': async () => ({ checklistId: (await app.db.checklist.create({ data: { ...draftInput(), version: 1 }, select: { id: true } })).id }),
+    'referrals.get': async (u) => ({ referralId: await referralIn(u) }),
+    'referrals.acknowledge': async (u) => ({ referralId: await referralIn(u) }),
+    'referrals.addAction': async (u) => ({ referralId: await referralIn(u), action: 'NOTE', note: '权限测试' }),
+    'referrals.stats': async (u) => ({ orgUnitId: u, year: 2026 }),
+  };
+  const sample = (path: string, unitId: string) => (samples[path] ? samples[path](unitId) : Promise.resolve({ orgUnitId: unitId }));
+  const grantUnit = (role: Role, schoolId: string) => (role === 'FEDERATION' || role === 'COMMITTEE' || role === 'ADMIN' ? '230000' : schoolId);
+
+  it('every procedure declares an access rule, and every scoped one has a sample', () => {
+    expect(procedures.filter(([, p]) => !p._def.meta?.access).map(([path]) => path)).toEqual([]);
+    const scoped = procedures.filter(([, p]) => p._def.meta?.access?.kind === 'staff' && (p._def.meta.access as { scope?: unknown }).scope).map(([path]) => path);
+    expect(scoped.sort()).toEqual(Object.keys(samples).sort());
+  });
+
+  it.each(procedures.map(([path, def]) => [path, def] as const))('%s', async (path, def) => {
+    const rule = def._def.meta!.access!;
+    const school = await makeUnit(app.db);
+    expect([path, await outcome(invoke(null, path, await sample(path, school.id)))]).toEqual([path, 'UNAUTHORIZED']);
+    if (rule.kind === 'parent') {
+      const noFamily = await app.as((await app.db.user.create({ data: { displayName: '无家庭用户' }, select: { id: true } })).id);
+      expect([path, await outcome(invoke(noFamily, path, {}))]).toEqual([path, 'FORBIDDEN']);
+      const counsellor = await app.as((await makeStaff(app.db, 'COUNSELOR', school.id)).id);
+      expect([path, await outcome(invoke(counsellor, path, {}))]).toEqual([path, 'FORBIDDEN']);
+    }
+    if (rule.kind !== 'staff') return;
+    const parent = await app.as((await makeFamily(app.db, school.id)).userId);
+    expect([path, 'parent', await outcome(invoke(parent, path, await sample(path, school.id)))]).toEqual([path, 'parent', 'FORBIDDEN']);
+    for (const role of ROLES.filter((r) => !rule.roles.includes(r))) {
+      const unit = await makeUnit(app.db);
+      const staff = await app.as((await makeStaff(app.db, role, grantUnit(role, unit.id))).id);
+      expect([path, role, await outcome(invoke(staff, path, await sample(path, unit.id)))]).toEqual([path, role, 'FORBIDDEN']);
+    }
+    if (!rule.scope) return;
+    for (const role of rule.roles.filter((r) => r !== 'ADMIN')) {
+      const own = await makeUnit(app.db, { countyId: '230103' });
+      const foreign = await makeUnit(app.db, { countyId: '230202' });
+      const staff = await app.as((await makeStaff(app.db, role, own.id)).id);
+      expect([path, role, 'foreign', await outcome(invoke(staff, path, await sample(path, foreign.id)))]).toEqual([path, role, 'foreign', 'FORBIDDEN']);
+      expect([path, role, 'own', await outcome(invoke(staff, path, await sample(path, own.id)))]).toEqual([path, role, 'own', 'OK']);
+    }
+    if (rule.roles.includes('ADMIN')) {
+      const far = await makeUnit(app.db, { countyId: '230202' });
+      const provincial = await app.as((await makeStaff(app.db, 'ADMIN', '230000')).id);
+      const harbin = await app.as((await makeStaff(app.db, 'ADMIN', '230100')).id);
+      expect([path, 'provincial', await outcome(invoke(provincial, path, await sample(path, far.id)))]).toEqual([path, 'provincial', 'OK']);
+      expect([path, 'harbin', await outcome(invoke(harbin, path, await sample(path, far.id)))]).toEqual([path, 'harbin', 'FORBIDDEN']);
+    }
+  });
+});
