@@ -6,12 +6,27 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packageParent',
-      pages: ['join/index', 'family/index', 'sessions/index', 'session/index', 'checkin/index', 'my-sessions/index'],
+      pages: ['join/index', 'family/index', 'sessions/index', 'session/index', 'checkin/index', 'my-sessions/index', 'lessons/index', 'lesson/index'],
     },
     {
       // Coordinators (开设活动) and teachers (现场签到、名单).
       root: 'packageStaff',
       pages: ['sessions/index', 'session-edit/index', 'session-live/index', 'roster/index'],
+    },
+    {
+      // 寒暑假家访、电话家访: parents book, teachers publish slots and record, coordinators set up and follow progress.
+      root: 'packageVisits',
+      pages: ['parent/index', 'teacher/index', 'record/index', 'coordinator/index'],
+    },
+    {
+      // 心理预警清单 for parents; referrals for school counsellors; the checklist editor for admins.
+      root: 'packageChecklists',
+      pages: ['parent/index', 'answer/index', 'result/index', 'referrals/index', 'referral/index', 'editor/index'],
+    },
+    {
+      // Coverage for women's federations, 关工委 and admins (aggregates only).
+      root: 'packageReports',
+      pages: ['dashboard/index'],
     },
   ],
   window: {

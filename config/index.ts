@@ -6,6 +6,8 @@ import prodConfig from './prod';
 const root = path.resolve(__dirname, '..');
 const sharedDir = path.resolve(root, 'server/shared');
 const taroEnv = process.env.TARO_ENV ?? 'weapp';
+// HB_OUTPUT_ROOT lets parallel builds (e.g. two developers' test runs) use separate folders.
+const outputRoot = process.env.HB_OUTPUT_ROOT ? `${process.env.HB_OUTPUT_ROOT}/${taroEnv}` : `client/dist/${taroEnv}`;
 // The mini program calls the API on another host; the web build (H5) is served by the API server itself.
 const apiBase = process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000';
 
@@ -21,7 +23,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'client',
-    outputRoot: `client/dist/${taroEnv}`,
+    outputRoot,
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {
       'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
@@ -31,7 +33,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     },
     copy: {
       // Taro also writes project.config.json (miniprogramRoot './'); the copy keeps ours verbatim.
-      patterns: taroEnv === 'weapp' ? [{ from: 'client/project.config.json', to: 'client/dist/weapp/project.config.json' }] : [],
+      patterns: taroEnv === 'weapp' ? [{ from: 'client/project.config.json', to: `${outputRoot}/project.config.json` }] : [],
       options: {},
     },
     framework: 'react',

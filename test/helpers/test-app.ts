@@ -73,7 +73,8 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
 
 /** The same app over real HTTP on a loopback port. */
 export async function listen(app: TestApp): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createApp(app.deps);
+  // WEB_ROOT: a web build in another folder (HB_OUTPUT_ROOT at build time).
+  const server = createApp(app.deps, { webRoot: process.env.WEB_ROOT });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return {

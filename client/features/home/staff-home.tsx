@@ -4,6 +4,7 @@ import type { Me } from '../../lib/auth-store';
 import { ROUTES } from '../../lib/routes';
 import { canManageSessions, sessionGrants } from '../sessions/staff-units';
 import { EntryCard } from './entry-card';
+import { staffDomainEntries } from './entry-registry';
 import './home.scss';
 
 /** Staff see their work entries, then the roles they hold and the org unit each is scoped to. */
@@ -23,6 +24,9 @@ export function StaffHome({ me }: { me: Me }) {
           url={ROUTES.staffSessions}
         />
       ) : null}
+      {staffDomainEntries(me).map((e) => (
+        <EntryCard key={e.url} title={e.title} description={e.description} url={e.url} />
+      ))}
       <View className='home-roles'>
         <Text className='home-roles__title'>我的工作身份</Text>
         {me.roles.map((role) => (
