@@ -32,6 +32,10 @@ const envSchema = z.object({
   CHECKLIST_RETENTION_DAYS: z.coerce.number().int().min(1).default(3 * 365),
   /** City mental-health resources shown with checklist results: JSON {"230100":[{"name":"…","number":"…"}]}. */
   CITY_HOTLINES: z.string().optional(),
+  /** Multiplies every abuse limit (e.g. 100 for a load test from one machine); 0 turns them off. */
+  RATE_LIMIT_SCALE: z.coerce.number().min(0).default(1),
+  /** Behind a load balancer: take the client IP from X-Forwarded-For. */
+  TRUST_PROXY: z.enum(['1', '0', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   TOKEN_TTL_HOURS: z.coerce.number().min(1).max(24 * 90).default(24 * 7),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),

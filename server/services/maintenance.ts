@@ -2,6 +2,7 @@ import type { Db } from '../db/create-db';
 import type { Logger } from '../logger';
 import { purgeExpiredResponses } from './checklists/responses';
 import { escalateOverdueReferrals } from './checklists/referrals';
+import { purgeRateLimitBuckets } from './rate-limit';
 
 /**
  * Periodic jobs: delete checklist responses past their retention, and escalate referrals not
@@ -10,6 +11,7 @@ import { escalateOverdueReferrals } from './checklists/referrals';
 export async function runMaintenance(db: Db, now = new Date()) {
   const purged = await purgeExpiredResponses(db, now);
   const escalated = await escalateOverdueReferrals(db, now);
+  await purgeRateLimitBuckets(db, now);
   return { purged: purged.deleted, escalated: escalated.escalated };
 }
 

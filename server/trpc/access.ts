@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Role } from '../shared/enums';
 import type { AuthUser, Context } from './context';
 import { baseProcedure, mapErrors, middleware } from './init';
+import { enforceRateLimit, type RateRule } from '../services/rate-limit';
 
 /**
  * Who may call a procedure. Declared next to each procedure and enforced in one place (below);
@@ -63,7 +64,12 @@ const enforceScope = middleware(async ({ ctx, meta, input, next }) => {
   return next();
 });
 
-const root = baseProcedure.use(mapErrors).use(authenticate);
+const rateLimited = middleware(async ({ ctx, meta, path, next }) => {
+  if (meta?.rateLimit) await enforceRateLimit(ctx.db, path, meta.rateLimit, { userId: ctx.user?.id ?? null, ip: ctx.ip }, ctx.env.RATE_LIMIT_SCALE);
+  return next();
+});
+
+const root = baseProcedure.use(mapErrors).use(authenticate).use(rateLimited);
 
 /**
  * Every procedure starts here: access rule, input and output schemas in one declaration.
@@ -74,8 +80,9 @@ export function defineProcedure<TIn extends z.ZodType, TOut extends z.ZodType>(d
   summary: string;
   input: TIn;
   output: TOut;
+  rateLimit?: RateRule;
 }) {
-  return root.meta({ access: def.access, summary: def.summary }).input(def.input).output(def.output).use(enforceScope);
+  return root.meta({ access: def.access, summary: def.summary, rateLimit: def.rateLimit }).input(def.input).output(def.output).use(enforceScope);
 }
 
 /** For procedures without input. */

@@ -53,7 +53,8 @@ export function createContextFactory(deps: AppDeps) {
   return async ({ req }: { req: IncomingMessage }): Promise<InnerContext> => {
     const token = bearerToken(req.headers.authorization);
     const user = token ? await resolveUserByToken(deps.db, token) : null;
-    return createInnerContext(deps, user, req.socket.remoteAddress ?? null);
+    const forwarded = deps.env.TRUST_PROXY ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
+    return createInnerContext(deps, user, forwarded || req.socket.remoteAddress || null);
   };
 }
 

@@ -2,10 +2,13 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { Context } from './context';
 import type { Access } from './access';
+import type { RateRule } from '../services/rate-limit';
 import { AppError } from '../errors/app-error';
 
 export interface Meta {
   access?: Access;
+  /** Abuse limit for this procedure, counted per user and per IP across processes. */
+  rateLimit?: RateRule;
   /** One line in Chinese describing the procedure (used by docs and the authorization matrix). */
   summary?: string;
 }

@@ -40,6 +40,8 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
     DATABASE_URL: testDatabaseUrl(),
     WECHAT_API_BASE: wechat.url,
     LOG_LEVEL: 'silent',
+    // Every test file calls from 127.0.0.1 at once: limits are scaled up here and tested at scale 1 in rate-limits.test.ts.
+    RATE_LIMIT_SCALE: '100',
     ...envOverrides,
   });
   const handle = createDb(env.DATABASE_URL, { poolSize: 8 });

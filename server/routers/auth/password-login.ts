@@ -7,5 +7,6 @@ export const passwordLogin = defineProcedure({
   access: access.public(),
   summary: '工作人员账号密码登录',
   input: passwordLoginInput,
+  rateLimit: { perIp: 30, windowSeconds: 60 },
   output: loginOutput,
 }).mutation(({ ctx, input }) => loginWithPassword(ctx.db, ctx.env, input.username, input.password));

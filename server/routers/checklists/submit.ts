@@ -8,6 +8,7 @@ export const submit = defineProcedure({
   access: access.parent(),
   summary: '为自家孩子填写心理预警清单（须先单独同意；作答加密保存；选择分享且需要时转介给学校心理健康教师）',
   input: submitChecklistInput,
+  rateLimit: { perUser: 10, perIp: 600, windowSeconds: 600 },
   output: z.object({ tier, advice: z.string(), hotlines: z.array(hotline), responseId: z.string(), referred: z.boolean() }),
 }).mutation(({ ctx, input }) =>
   submitChecklist(
