@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -17,6 +18,27 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/**
+ * Content-Security-Policy for the web build: scripts only from this origin, plus the hashes of the
+ * inline scripts the build put in index.html (Taro's rem sizing); no plugins, no framing.
+ */
+export function contentSecurityPolicy(html: string): string {
+  const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${hashes.join(' ')}`.trim(),
+    // Taro and NutUI set inline style attributes.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 /**
  * Serves the H5 build: files by path, and index.html for any other GET without a file extension
@@ -59,6 +81,7 @@ export function createStaticHandler(root: string) {
     const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream' };
     // Hashed assets can be cached; index.html must not be.
     headers['cache-control'] = ext === '.html' ? 'no-cache' : 'public, max-age=604800';
+    if (ext === '.html') headers['content-security-policy'] = contentSecurityPolicy(fs.readFileSync(file, 'utf8'));
     res.writeHead(200, headers);
     if (req.method === 'HEAD') {
       res.end();

@@ -63,3 +63,14 @@ describe('HTTP contract', () => {
     expect(res.headers.get('x-frame-options')).toBe('DENY');
   });
 });
+
+describe('the web build', () => {
+  it('is served with a Content-Security-Policy that allows only its own scripts', async () => {
+    const { contentSecurityPolicy } = await import('../../server/http/static-files');
+    const csp = contentSecurityPolicy('<html><script>var a=1;</script><script src="/x.js"></script></html>');
+    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain('unsafe-eval');
+  });
+});
