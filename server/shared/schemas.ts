@@ -14,7 +14,11 @@ const text = (label: string, max: number) =>
 export const idSchema = z.string({ error: '缺少编号' }).min(1, { error: '缺少编号' }).max(64, { error: '编号格式不正确' });
 
 export const wechatLoginInput = z.object({
-  code: z.string({ error: '缺少微信登录凭证 code' }).min(1, { error: '缺少微信登录凭证 code' }).max(128, { error: '登录凭证格式不正确' }),
+  code: z
+    .string({ error: '缺少微信登录凭证 code' })
+    .min(1, { error: '缺少微信登录凭证 code' })
+    .max(128, { error: '登录凭证格式不正确' })
+    .regex(/^[A-Za-z0-9_-]+$/, { error: '登录凭证格式不正确' }),
 });
 
 export const passwordLoginInput = z.object({
