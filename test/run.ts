@@ -33,6 +33,29 @@ async function ensurePostgres() {
   if (!(await pgReachable())) throw new Error('PostgreSQL 在 127.0.0.1:5432 不可用（可设置 TEST_PG_ADMIN_URL）');
 }
 
+/**
+ * The server's logs of the whole run must hold no tokens, passwords, session keys, answers, phone
+ * numbers or openids. Returns a message when they do (or when there are too few lines to tell).
+ */
+function checkLogs(file: string): string | null {
+  if (!fs.existsSync(file)) return null; // a partial run (e.g. only unit tests) starts no server
+  const text = fs.readFileSync(file, 'utf8');
+  const lines = text.split('\n').filter(Boolean);
+  const forbidden: [string, RegExp][] = [
+    ['登录令牌', /Bearer\s+[A-Za-z0-9_-]{16,}|"token":"[A-Za-z0-9_-]{20,}"/],
+    ['密码', /demo12345|right-pass-1|"password":"(?!\[已隐去\])/],
+    ['session_key', /session_key/],
+    ['清单答案', /"answers":\{|"answersEnc"/],
+    ['手机号', /(?<!\d)1[3-9]\d{9}(?!\d)/],
+    ['openid', /openid-[A-Za-z0-9_-]+/],
+  ];
+  const found = forbidden.filter(([, re]) => re.test(text)).map(([name]) => name);
+  if (found.length > 0) return `服务端日志中出现了不应记录的内容：${found.join('、')}（${file}）`;
+  console.log(`日志检查：${lines.length} 行服务端日志，未发现令牌、密码、答案、手机号或 openid。`);
+  fs.rmSync(file, { force: true });
+  return null;
+}
+
 async function main(): Promise<number> {
   await ensurePostgres();
   const db = await createScratchDatabase();
@@ -54,11 +77,18 @@ async function main(): Promise<number> {
       }
     }
     const resultFile = path.join(os.tmpdir(), `hb-jest-${process.pid}.json`);
+    const logFile = path.join(os.tmpdir(), `hb-test-server-${process.pid}.log`);
+    fs.rmSync(logFile, { force: true });
     const code = await run(
       process.execPath,
       [require.resolve('jest/bin/jest'), '--config', path.join(root, 'test', 'jest.config.js'), '--json', `--outputFile=${resultFile}`, ...process.argv.slice(2)],
-      { ...process.env, TEST_DATABASE_URL: db.url, TZ: 'Asia/Shanghai' },
+      { ...process.env, TEST_DATABASE_URL: db.url, TZ: 'Asia/Shanghai', HB_LOG_FILE: logFile },
     );
+    const leaks = checkLogs(logFile);
+    if (leaks) {
+      console.error(leaks);
+      return 1;
+    }
     if (fs.existsSync(resultFile)) {
       const r = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
       fs.rmSync(resultFile, { force: true });

@@ -39,7 +39,8 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
     NODE_ENV: 'test',
     DATABASE_URL: testDatabaseUrl(),
     WECHAT_API_BASE: wechat.url,
-    LOG_LEVEL: 'silent',
+    // npm test collects every server log line in HB_LOG_FILE and checks it for secrets afterwards.
+    LOG_LEVEL: process.env.HB_LOG_FILE ? 'info' : 'silent',
     // Every test file calls from 127.0.0.1 at once: limits are scaled up here and tested at scale 1 in rate-limits.test.ts.
     RATE_LIMIT_SCALE: '100',
     ...envOverrides,
@@ -48,7 +49,7 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
   const deps: AppDeps = {
     db: handle.db,
     env,
-    log: createLogger(env.LOG_LEVEL),
+    log: createLogger(env.LOG_LEVEL, process.env.HB_LOG_FILE),
     wechat: new WechatClient({ apiBase: env.WECHAT_API_BASE, appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET }),
     cipher: cipherFromEnv(env),
   };
