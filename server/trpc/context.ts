@@ -5,7 +5,9 @@ import type { Logger } from '../logger';
 import type { WechatClient } from '../wechat/wechat-client';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { Role } from '../shared/enums';
+import { TRPCError } from '@trpc/server';
 import { resolveUserByToken } from '../services/auth/resolve-user';
+import { isDatabaseUnavailable } from '../db/database-errors';
 
 export interface RoleGrant {
   role: Role;
@@ -52,7 +54,14 @@ export function bearerToken(header: string | string[] | undefined): string | nul
 export function createContextFactory(deps: AppDeps) {
   return async ({ req }: { req: IncomingMessage }): Promise<InnerContext> => {
     const token = bearerToken(req.headers.authorization);
-    const user = token ? await resolveUserByToken(deps.db, token) : null;
+    let user: AuthUser | null = null;
+    try {
+      user = token ? await resolveUserByToken(deps.db, token) : null;
+    } catch (err) {
+      // The session lookup is the first query of every signed-in request: an outage must answer 503 here too.
+      if (isDatabaseUnavailable(err)) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: '数据库暂时不可用，请稍后再试', cause: err as Error });
+      throw err;
+    }
     const forwarded = deps.env.TRUST_PROXY ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
     return createInnerContext(deps, user, forwarded || req.socket.remoteAddress || null);
   };

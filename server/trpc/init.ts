@@ -4,6 +4,7 @@ import type { Context } from './context';
 import type { Access } from './access';
 import type { RateRule } from '../services/rate-limit';
 import { AppError } from '../errors/app-error';
+import { isDatabaseUnavailable } from '../db/database-errors';
 
 export interface Meta {
   access?: Access;
@@ -78,8 +79,7 @@ function fromDatabaseError(cause: unknown): TRPCError | null {
   if (e.code === 'P2002') return new TRPCError({ code: 'CONFLICT', message: '记录已存在，请勿重复提交', cause: cause as Error });
   if (e.code === 'P2025') return new TRPCError({ code: 'NOT_FOUND', message: '记录不存在或已被删除', cause: cause as Error });
   if (e.code === 'P2003') return new TRPCError({ code: 'BAD_REQUEST', message: '关联的记录不存在', cause: cause as Error });
-  const text = `${e.name ?? ''} ${e.message ?? ''}`;
-  if (/ECONNREFUSED|ECONNRESET|terminating connection|Connection terminated|timeout exceeded when trying to connect|the database system is|P1001|P1017/i.test(text)) {
+  if (isDatabaseUnavailable(cause)) {
     return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: '数据库暂时不可用，请稍后再试', cause: cause as Error });
   }
   return null;
