@@ -1,0 +1,99 @@
+/**
+ * Crash safety: the server process is killed with SIGKILL during a registration burst and started
+ * again. Every acknowledged registration is there with the status it was given, nothing is doubled,
+ * and capacity still holds; clients retrying afterwards get one registration each.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { randomInt } from 'node:crypto';
+import { createTestApp, testDatabaseUrl, type TestApp } from '../helpers/test-app';
+import { inHours, makeFamily, makeStaff, makeUnit } from '../helpers/factories';
+
+const root = path.resolve(__dirname, '..', '..');
+let app: TestApp;
+
+function startServer(port: number): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'index.ts')], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: testDatabaseUrl(), PORT: String(port), NOTIFY_WORKER: '0', RATE_LIMIT_SCALE: '0', LOG_LEVEL: 'silent', HB_LOG_FILE: '' },
+    stdio: 'ignore',
+  });
+}
+
+async function waitHealthy(url: string) {
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(`${url}/healthz`)).status === 200) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not start');
+}
+
+beforeAll(async () => {
+  app = await createTestApp();
+});
+afterAll(() => app.close());
+
+it('SIGKILL during a registration burst loses no acknowledged registration and keeps capacity', async () => {
+  const school = await makeUnit(app.db);
+  const coord = await app.as((await makeStaff(app.db, 'COORDINATOR', school.id)).id);
+  const capacity = 60;
+  const { id: sessionId } = await app.caller(coord).sessions.create({ orgUnitId: school.id, kind: 'GUIDANCE', title: '秋季指导服务', startsAt: inHours(48), endsAt: inHours(50), capacity, mode: 'ONLINE' });
+  const families: { familyId: string; token: string }[] = [];
+  for (let i = 0; i < 150; i += 1) {
+    const f = await makeFamily(app.db, school.id);
+    families.push({ familyId: f.familyId, token: await app.tokenFor(f.userId) });
+  }
+
+  const port = 41000 + randomInt(0, 2000);
+  const url = `http://127.0.0.1:${port}`;
+  let server = startServer(port);
+  await waitHealthy(url);
+
+  const acked = new Map<string, string>();
+  let killed = false;
+  const register = async (f: (typeof families)[number]) => {
+    try {
+      const res = await fetch(`${url}/trpc/sessions.register`, { method: 'POST', headers: { authorization: `Bearer ${f.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ sessionId }) });
+      if (res.status === 200) acked.set(f.familyId, (await res.json()).result.data.status);
+    } catch {
+      /* the connection died with the server: not acknowledged */
+    }
+  };
+  const burst = families.map((f, i) =>
+    new Promise((r) => setTimeout(r, i * 2)).then(async () => {
+      await register(f);
+      if (!killed && acked.size >= 40) {
+        killed = true;
+        server.kill('SIGKILL');
+      }
+    }),
+  );
+  await Promise.all(burst);
+  expect(killed).toBe(true);
+  expect(acked.size).toBeGreaterThanOrEqual(40);
+  expect(acked.size).toBeLessThan(families.length);
+
+  server = startServer(port);
+  try {
+    await waitHealthy(url);
+    const rows = await app.db.registration.findMany({ where: { sessionId }, select: { familyId: true, status: true } });
+    const stored = new Map(rows.map((r) => [r.familyId, r.status]));
+    for (const [familyId, status] of acked) expect([familyId, stored.get(familyId)]).toEqual([familyId, status]);
+    const s = await app.db.guidanceSession.findUniqueOrThrow({ where: { id: sessionId }, select: { confirmedCount: true, waitlistedCount: true } });
+    expect(s.confirmedCount).toBe(rows.filter((r) => r.status === 'CONFIRMED').length);
+    expect(s.waitlistedCount).toBe(rows.filter((r) => r.status === 'WAITLISTED').length);
+    expect(s.confirmedCount).toBeLessThanOrEqual(capacity);
+
+    // Every client retries: one registration per family, exactly `capacity` confirmed.
+    await Promise.all(families.map(register));
+    const after = await app.db.registration.groupBy({ by: ['status'], where: { sessionId }, _count: { _all: true } });
+    expect(Object.fromEntries(after.map((r) => [r.status, r._count._all]))).toEqual({ CONFIRMED: capacity, WAITLISTED: families.length - capacity });
+    expect(acked.size).toBe(families.length);
+  } finally {
+    server.kill('SIGKILL');
+  }
+}, 120_000);
