@@ -66,6 +66,11 @@ describe('the contract’s home-visit flow', () => {
     expect(res).toEqual({ created: 12 });
     await expect(app.caller(t).visits.addSlotsBulk({ windowId, days: [dayFromNow(6), dayFromNow(7)], ranges: [{ start: '10:00', end: '11:00' }], durationMinutes: 30, mode: 'PHONE' })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await app.db.visitSlot.count({ where: { teacherId: t.id } })).toBe(12);
+    // Home visits keep the window's 30-minute travel buffer between generated slots.
+    const home = await app.caller(t).visits.addSlotsBulk({ windowId, days: [dayFromNow(15)], ranges: [{ start: '09:00', end: '11:30' }], durationMinutes: 60, mode: 'HOME' });
+    expect(home).toEqual({ created: 2 });
+    const starts = await app.db.visitSlot.findMany({ where: { teacherId: t.id, mode: 'HOME' }, orderBy: { startsAt: 'asc' }, select: { startsAt: true } });
+    expect(starts.map((x) => x.startsAt.toISOString())).toEqual([new Date(at(15, '09:00')).toISOString(), new Date(at(15, '10:30')).toISOString()]);
   });
 
   it('slots outside the window’s dates are refused', async () => {

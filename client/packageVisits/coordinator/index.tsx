@@ -1,6 +1,11 @@
-// PLACEHOLDER: replaced by the page's real implementation.
-import { View } from '@tarojs/components';
+import { PageShell } from '../../components/page-shell';
+import { CoordinatorView } from '../../features/visits/coordinator-view';
+import './index.scss';
 
-export default function Page() {
-  return <View>页面准备中</View>;
+export default function VisitCoordinatorPage() {
+  return (
+    <PageShell className='visits-coordinator-page'>
+      <CoordinatorView />
+    </PageShell>
+  );
 }

@@ -45,7 +45,7 @@ export async function bookSlot(db: Db, actorId: string, familyId: string, slotId
       });
       await enqueueForFamily(tx, familyId, {
         templateKey: 'VISIT_NOTICE',
-        page: `packageParent/visit/index?id=${visit.id}`,
+        page: 'packageVisits/parent/index',
         data: { thing1: thing(VISIT_MODE_LABELS[slot.mode]), time2: time(slot.startsAt), phrase3: { value: '已预约' } },
         dueAt: new Date(),
         dedupePrefix: `visit-booked:${visit.id}`,
@@ -68,7 +68,7 @@ export async function cancelVisit(db: Db, actorId: string, visitId: string, who:
     await tx.visit.update({ where: { id: visitId }, data: { status: 'CANCELLED', cancelledAt: new Date() }, select: { id: true } });
     await enqueueForFamily(tx, v.familyId, {
       templateKey: 'VISIT_NOTICE',
-      page: 'packageParent/visit/index',
+      page: 'packageVisits/parent/index',
       data: { thing1: thing(VISIT_MODE_LABELS[v.slot.mode]), time2: time(v.slot.startsAt), phrase3: { value: '已取消' } },
       dueAt: new Date(),
       dedupePrefix: `visit-cancelled:${visitId}`,
@@ -87,12 +87,22 @@ export async function rescheduleVisit(db: Db, actorId: string, familyId: string,
       if (v.status !== 'BOOKED') throw new AppError('CONFLICT', '只有已预约的家访可以改约');
       const slot = await lockSlot(tx, slotId);
       if (slot.windowId !== v.windowId) throw new AppError('BAD_REQUEST', '只能改约到同一家访窗口的时段');
+      if (slot.startsAt.getTime() <= Date.now()) throw new AppError('CONFLICT', '该时段已过');
+      const assigned = await tx.visitAssignment.findUnique({ where: { windowId_familyId: { windowId: v.windowId, familyId } }, select: { teacherId: true } });
+      if (assigned && assigned.teacherId !== slot.teacherId) throw new AppError('BAD_REQUEST', '请选择负责您家家访的老师的时段');
       const taken = await tx.visit.findFirst({ where: { slotId, status: { not: 'CANCELLED' } }, select: { id: true } });
       if (taken) throw new AppError('CONFLICT', '该时段已被其他家庭预约，请选择其他时段');
       await tx.visit.update({ where: { id: visitId }, data: { status: 'CANCELLED', cancelledAt: new Date() }, select: { id: true } });
       const next = await tx.visit.create({
         data: { windowId: v.windowId, slotId, familyId, teacherId: slot.teacherId, mode: slot.mode, bookedById: actorId },
         select: { id: true },
+      });
+      await enqueueForFamily(tx, familyId, {
+        templateKey: 'VISIT_NOTICE',
+        page: 'packageVisits/parent/index',
+        data: { thing1: thing(VISIT_MODE_LABELS[slot.mode]), time2: time(slot.startsAt), phrase3: { value: '已改约' } },
+        dueAt: new Date(),
+        dedupePrefix: `visit-rescheduled:${next.id}`,
       });
       await writeAudit(tx, { actorUserId: actorId, action: 'visit.reschedule', targetType: 'Visit', targetId: next.id });
       return { visitId: next.id };

@@ -121,7 +121,8 @@ export async function myVisits(db: Db, familyId: string) {
 export async function windowsForFamily(db: Db, familyId: string) {
   const family = await db.family.findUniqueOrThrow({ where: { id: familyId }, select: { orgUnitId: true, children: { select: { schoolId: true } } } });
   const schools = [...new Set([family.orgUnitId, ...family.children.map((c) => c.schoolId)])];
-  const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
+  // Today's date in China, as the Date column stores it.
+  const today = new Date(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) + 'T00:00:00Z');
   const rows = await db.visitWindow.findMany({
     where: { orgUnitId: { in: schools }, endsOn: { gte: today } },
     orderBy: { startsOn: 'asc' },

@@ -21,14 +21,15 @@ export function clash(a: SlotSpec, b: SlotSpec, bufferMinutes: number): boolean 
   return a.startsAt.getTime() < b.endsAt.getTime() + pad && b.startsAt.getTime() < a.endsAt.getTime() + pad;
 }
 
-/** Days × time ranges cut into slots of `durationMinutes` (China time). */
-export function expandBulk(input: { days: string[]; ranges: { start: string; end: string }[]; durationMinutes: number; mode: VisitMode }): SlotSpec[] {
+/** Days × time ranges cut into slots of `durationMinutes` (China time); home visits keep `bufferMinutes` between them. */
+export function expandBulk(input: { days: string[]; ranges: { start: string; end: string }[]; durationMinutes: number; mode: VisitMode }, bufferMinutes = 0): SlotSpec[] {
+  const step = (input.durationMinutes + (input.mode === 'HOME' ? bufferMinutes : 0)) * 60_000;
   const out: SlotSpec[] = [];
   for (const day of [...new Set(input.days)].sort()) {
     for (const r of input.ranges) {
       const from = new Date(`${day}T${r.start}:00+08:00`).getTime();
       const to = new Date(`${day}T${r.end}:00+08:00`).getTime();
-      for (let t = from; t + input.durationMinutes * 60_000 <= to; t += input.durationMinutes * 60_000) {
+      for (let t = from; t + input.durationMinutes * 60_000 <= to; t += step) {
         out.push({ startsAt: new Date(t), endsAt: new Date(t + input.durationMinutes * 60_000), mode: input.mode });
       }
     }

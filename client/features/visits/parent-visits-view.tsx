@@ -1,0 +1,217 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { ChoiceChips } from '../../components/choice-chips';
+import { FormError } from '../../components/form-field';
+import { Button } from '../../components/nutui';
+import { RemoteState } from '../../components/remote-state';
+import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { formatTimeRange } from '../../lib/china-time';
+import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { useRemote } from '../../lib/use-remote';
+import { clockRange, groupByDay, modeLabel, seasonLabel, visitStatusLabel, windowDates } from './visit-text';
+import './visits.scss';
+
+type VisitWindow = RouterOutputs['visits']['familyWindows'][number];
+type MyVisit = RouterOutputs['visits']['mine'][number];
+
+function StatusBadge({ status }: { status: string }) {
+  const tone = status === 'COMPLETED' ? 'ok' : status === 'CANCELLED' ? 'muted' : '';
+  return <Text className={`visit-badge${tone ? ` visit-badge--${tone}` : ''}`}>{visitStatusLabel(status)}</Text>;
+}
+
+/** The family's visit in this window (booked or done), with 改约 and 取消. */
+function MyVisitCard({ visit, rescheduling, onReschedule, onCancelled }: { visit: MyVisit; rescheduling: boolean; onReschedule: (on: boolean) => void; onCancelled: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const cancel = async () => {
+    const { confirm } = await Taro.showModal({ title: '取消家访预约', content: '取消后老师会收到通知，您可以重新预约其他时段。确定取消吗？', confirmText: '确定取消', cancelText: '再想想' });
+    if (!confirm) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await trpc.visits.cancel.mutate({ visitId: visit.visitId });
+      void Taro.showToast({ title: '已取消预约', icon: 'none' });
+      onCancelled();
+    } catch (e) {
+      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='visit-card my-visit' data-visit-id={visit.visitId}>
+      <Text className='visit-card__heading'>
+        我的家访
+        <StatusBadge status={visit.status} />
+      </Text>
+      <Text className='visit-card__line'>时间：{formatTimeRange(visit.startsAt, visit.endsAt)}</Text>
+      <Text className='visit-card__line'>方式：{modeLabel(visit.mode)}</Text>
+      <Text className='visit-card__line'>家访教师：{visit.teacherName}</Text>
+      {visit.status === 'BOOKED' ? (
+        <>
+          <Text className='visits__hint'>{visit.mode === 'HOME' ? '老师将按预约时间到家中走访，请提前准备好与孩子相关的情况。' : '老师将按预约时间与您联系，请保持电话畅通。'}</Text>
+          <View className='visit-card__actions'>
+            <Button size='small' fill='outline' onClick={() => onReschedule(!rescheduling)}>
+              {rescheduling ? '不改约了' : '改约'}
+            </Button>
+            <Button size='small' fill='outline' loading={busy} onClick={cancel}>
+              取消预约
+            </Button>
+          </View>
+        </>
+      ) : null}
+      <FormError message={error} />
+    </View>
+  );
+}
+
+/** Open slots of one window grouped by day: 预约, or 改约到此时段 while rescheduling. */
+function OpenSlots({ window: w, myVisit, rescheduling, onDone }: { window: VisitWindow; myVisit: MyVisit | null; rescheduling: boolean; onDone: (text: string) => void }) {
+  const { state, reload } = useRemote(() => trpc.visits.openSlots.query({ windowId: w.id }));
+  const [busySlot, setBusySlot] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const booked = myVisit?.status === 'BOOKED';
+  const canPick = !myVisit || (booked && rescheduling);
+
+  const pick = async (slot: { slotId: string; startsAt: string; endsAt: string; mode: string }) => {
+    if (busySlot) return;
+    setBusySlot(slot.slotId);
+    setError(null);
+    try {
+      if (booked && myVisit) await trpc.visits.reschedule.mutate({ visitId: myVisit.visitId, slotId: slot.slotId });
+      else await trpc.visits.book.mutate({ slotId: slot.slotId });
+      const what = `${formatTimeRange(slot.startsAt, slot.endsAt)}（${modeLabel(slot.mode)}）`;
+      void Taro.showToast({ title: booked ? '改约成功' : '预约成功', icon: 'success' });
+      onDone(booked ? `改约成功：${what}` : `预约成功：${what}`);
+    } catch (e) {
+      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
+      reload();
+    } finally {
+      setBusySlot(null);
+    }
+  };
+
+  if (myVisit && !canPick) {
+    return myVisit.status === 'COMPLETED' ? <Text className='visits__empty'>本次家访已完成，感谢您的配合。</Text> : <Text className='visits__hint'>如需更换时间，请点击“改约”选择其他时段。</Text>;
+  }
+  return (
+    <RemoteState state={state} reload={reload}>
+      {(slots) => (
+        <View className='visits'>
+          <Text className='visits__hint'>{rescheduling ? '请选择新的时段：' : '请选择一个方便的时段预约（每个家庭每次家访限约一个时段）：'}</Text>
+          <FormError message={error} />
+          {slots.length === 0 ? <Text className='visits__empty'>老师暂未发布可预约的时段，请稍后再来看看。</Text> : null}
+          {groupByDay(slots).map((g) => (
+            <View key={g.day} className='visit-day' data-day={g.day}>
+              <Text className='visit-day__heading'>{g.heading}</Text>
+              {g.items.map((s) => (
+                <View key={s.slotId} className='visit-slot' data-slot-id={s.slotId}>
+                  <View className='visit-slot__main'>
+                    <Text className='visit-slot__time'>{clockRange(s.startsAt, s.endsAt)}</Text>
+                    <Text className='visit-slot__line'>
+                      {modeLabel(s.mode)} · {s.teacherName}
+                    </Text>
+                  </View>
+                  <Button size='small' type='primary' loading={busySlot === s.slotId} onClick={() => pick(s)}>
+                    {rescheduling ? '改约到此时段' : '预约'}
+                  </Button>
+                </View>
+              ))}
+            </View>
+          ))}
+        </View>
+      )}
+    </RemoteState>
+  );
+}
+
+function WindowPanel({ window: w, mine, onChanged }: { window: VisitWindow; mine: MyVisit[]; onChanged: () => void }) {
+  const [rescheduling, setRescheduling] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [slotsKey, setSlotsKey] = useState(0);
+  const myVisit = mine.find((v) => v.windowId === w.id && v.status === 'BOOKED') ?? mine.find((v) => v.windowId === w.id && v.status === 'COMPLETED') ?? null;
+  const refresh = () => {
+    setSlotsKey((k) => k + 1);
+    onChanged();
+  };
+  return (
+    <View className='visits'>
+      <View className='visit-card'>
+        <Text className='visit-card__heading'>{w.title}</Text>
+        <Text className='visit-card__line'>
+          {seasonLabel(w.season)} · {w.schoolName}
+        </Text>
+        <Text className='visit-card__line'>家访时间：{windowDates(w)}</Text>
+      </View>
+      {notice ? (
+        <View className='visits__notice' role='status'>
+          <Text>{notice}</Text>
+        </View>
+      ) : null}
+      {myVisit ? (
+        <MyVisitCard
+          visit={myVisit}
+          rescheduling={rescheduling}
+          onReschedule={setRescheduling}
+          onCancelled={() => {
+            setRescheduling(false);
+            setNotice('已取消预约，可重新选择时段。');
+            refresh();
+          }}
+        />
+      ) : null}
+      <OpenSlots
+        key={`${w.id}:${slotsKey}`}
+        window={w}
+        myVisit={myVisit}
+        rescheduling={rescheduling}
+        onDone={(text) => {
+          setRescheduling(false);
+          setNotice(text);
+          refresh();
+        }}
+      />
+    </View>
+  );
+}
+
+/** 预约家访: the family's schools' open windows, the teacher's open slots by day, and my visits. */
+export function ParentVisitsView() {
+  const { state, reload } = useRemote(async () => {
+    const [windows, mine] = await Promise.all([trpc.visits.familyWindows.query(), trpc.visits.mine.query()]);
+    return { windows, mine };
+  });
+  const [picked, setPicked] = useState<string | null>(null);
+  return (
+    <RemoteState state={state} reload={reload}>
+      {({ windows, mine }) => {
+        const current = windows.find((w) => w.id === picked) ?? windows[0] ?? null;
+        const past = mine.filter((v) => !windows.some((w) => w.id === v.windowId) || v.status === 'CANCELLED');
+        return (
+          <View className='visits'>
+            {windows.length === 0 ? <Text className='visits__empty'>孩子的学校目前没有开放的家访安排。寒暑假家访或电话家访开始后，可在这里预约。</Text> : null}
+            {windows.length > 1 ? <ChoiceChips options={windows.map((w) => ({ value: w.id, label: w.title }))} value={current?.id ?? null} onChange={setPicked} /> : null}
+            {current ? <WindowPanel key={current.id} window={current} mine={mine} onChanged={reload} /> : null}
+            {past.length > 0 ? (
+              <View className='visit-card'>
+                <Text className='visit-card__heading'>家访记录</Text>
+                {past.map((v) => (
+                  <View key={v.visitId} className='visit-follow-up'>
+                    <Text className='visit-card__line'>
+                      {v.windowTitle} · {modeLabel(v.mode)}
+                      <StatusBadge status={v.status} />
+                    </Text>
+                    <Text className='visit-card__line'>
+                      {formatTimeRange(v.startsAt, v.endsAt)} · {v.teacherName}
+                    </Text>
+                  </View>
+                ))}
+              </View>
+            ) : null}
+          </View>
+        );
+      }}
+    </RemoteState>
+  );
+}
