@@ -1,6 +1,18 @@
-// PLACEHOLDER: replaced by the page's real implementation.
-import { View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { ErrorState } from '../../components/loading-state';
+import { PageShell } from '../../components/page-shell';
+import { AnswerView } from '../../features/checklists/answer-view';
+import './index.scss';
 
-export default function Page() {
-  return <View>页面准备中</View>;
+const param = (value: string | undefined) => (typeof value === 'string' ? decodeURIComponent(value) : '');
+
+export default function ChecklistAnswerPage() {
+  const { params } = useRouter();
+  const checklistId = param(params.checklistId);
+  const childId = param(params.childId);
+  return (
+    <PageShell className='checklist-answer-page'>
+      {checklistId && childId ? <AnswerView checklistId={checklistId} childId={childId} /> : <ErrorState message='请从“心理预警清单”页选择孩子和清单' />}
+    </PageShell>
+  );
 }

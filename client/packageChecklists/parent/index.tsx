@@ -1,6 +1,11 @@
-// PLACEHOLDER: replaced by the page's real implementation.
-import { View } from '@tarojs/components';
+import { PageShell } from '../../components/page-shell';
+import { ParentChecklistsView } from '../../features/checklists/parent-checklists-view';
+import './index.scss';
 
-export default function Page() {
-  return <View>页面准备中</View>;
+export default function ChecklistParentPage() {
+  return (
+    <PageShell className='checklist-parent-page'>
+      <ParentChecklistsView />
+    </PageShell>
+  );
 }

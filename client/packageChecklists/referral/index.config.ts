@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '心桥' });
+export default definePageConfig({
+  navigationBarTitleText: '转介详情',
+});

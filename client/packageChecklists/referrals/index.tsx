@@ -1,6 +1,11 @@
-// PLACEHOLDER: replaced by the page's real implementation.
-import { View } from '@tarojs/components';
+import { PageShell } from '../../components/page-shell';
+import { ReferralInbox } from '../../features/checklists/referral-inbox';
+import './index.scss';
 
-export default function Page() {
-  return <View>页面准备中</View>;
+export default function ReferralsPage() {
+  return (
+    <PageShell className='referrals-page'>
+      <ReferralInbox />
+    </PageShell>
+  );
 }

@@ -1,6 +1,13 @@
-// PLACEHOLDER: replaced by the page's real implementation.
-import { View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { PageShell } from '../../components/page-shell';
+import { LessonDetail } from '../../features/lessons/lesson-detail';
+import './index.scss';
 
-export default function Page() {
-  return <View>页面准备中</View>;
+export default function LessonPage() {
+  const { params } = useRouter();
+  return (
+    <PageShell className='lesson-page'>
+      <LessonDetail lessonId={params.id} />
+    </PageShell>
+  );
 }

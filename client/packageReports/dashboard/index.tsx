@@ -1,6 +1,11 @@
-// PLACEHOLDER: replaced by the page's real implementation.
-import { View } from '@tarojs/components';
+import { PageShell } from '../../components/page-shell';
+import { CoverageDashboard } from '../../features/reports/coverage-dashboard';
+import './index.scss';
 
-export default function Page() {
-  return <View>页面准备中</View>;
+export default function ReportsDashboardPage() {
+  return (
+    <PageShell className='reports-dashboard-page'>
+      <CoverageDashboard />
+    </PageShell>
+  );
 }

@@ -9,7 +9,7 @@ type Tx = Prisma.TransactionClient;
 export const REFERRAL_TEMPLATE_KEY: TemplateKey = 'REFERRAL_ALERT';
 
 /** The counsellors' page for one referral. The id says nothing about the family. */
-export const referralPage = (referralId: string) => `packageStaff/referral/index?id=${referralId}`;
+export const referralPage = (referralId: string) => `packageChecklists/referral/index?id=${referralId}`;
 
 /**
  * Users holding `role` on the school or on a unit above it. A path is made of the ids of the units

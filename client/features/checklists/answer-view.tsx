@@ -1,0 +1,210 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { ANSWER_OPTIONS, submitChecklistInput, type AnswerValue } from '@shared/checklists';
+import { ChoiceChips } from '../../components/choice-chips';
+import { FormError } from '../../components/form-field';
+import { Button } from '../../components/nutui';
+import { RemoteState } from '../../components/remote-state';
+import { errorCode, errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { loadMe } from '../../lib/auth-store';
+import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { useRemote } from '../../lib/use-remote';
+import { validate } from '../../lib/validate';
+import { forgetChecklistConsent, hasChecklistConsent, loadChecklistConsentText } from './checklist-consent';
+import { rememberResult } from './result-cache';
+import { CHECKLIST_ROUTES } from './routes';
+import './checklists.scss';
+
+type Checklist = RouterOutputs['checklists']['list'][number];
+type Child = RouterOutputs['families']['mine']['children'][number];
+
+const SHARE_CHOICES = [
+  { value: 'yes', label: '分享给学校心理健康教师' },
+  { value: 'no', label: '不分享' },
+] as const;
+type Share = (typeof SHARE_CHOICES)[number]['value'];
+
+async function loadAnswerPage(checklistId: string, childId: string) {
+  const [me, consentText, checklists, family] = await Promise.all([
+    loadMe(),
+    loadChecklistConsentText(),
+    trpc.checklists.list.query(),
+    trpc.families.mine.query(),
+  ]);
+  const checklist = checklists.find((c) => c.id === checklistId);
+  if (!checklist) throw new Error('该清单不存在或已更新，请返回重新选择清单');
+  const child = family.children.find((c) => c.id === childId);
+  if (!child) throw new Error('没有找到这个孩子（只能为自己家的孩子填写）');
+  return { userId: me.id, consented: hasChecklistConsent(me.id, consentText), checklist, child };
+}
+
+function backToChecklists() {
+  Taro.navigateBack().catch(() => Taro.redirectTo({ url: CHECKLIST_ROUTES.parent }));
+}
+
+function Progress({ current, total }: { current: number; total: number }) {
+  const pct = Math.round((current / total) * 100);
+  return (
+    <View className='cl-progress'>
+      <Text className='cl-progress__text'>
+        第 {current} 题 / 共 {total} 题
+      </Text>
+      <View className='cl-progress__bar'>
+        <View className='cl-progress__fill' style={{ width: `${pct}%` }} />
+      </View>
+    </View>
+  );
+}
+
+function ShareStep({ child, share, onChange }: { child: Child; share: Share | null; onChange: (s: Share) => void }) {
+  return (
+    <View className='cl-card cl-share'>
+      <Text className='cl-card__heading'>与学校心理健康教师共享结果</Text>
+      <Text className='cl-card__text'>
+        选择“分享”后，如果结果是“建议联系学校”或“紧急”，{child.schoolName}的心理健康教师会收到提醒，看到{child.name}的姓名、班级、这份清单的作答和结果，并与您联系（紧急情况在 24 小时内，其他情况在 3 天内）。
+      </Text>
+      <Text className='cl-card__text'>只有本校的心理健康教师能看到，班主任、其他老师和同学都看不到。结果没有达到需要学校跟进的程度时，不会发送给学校。</Text>
+      <Text className='cl-card__text'>选择“不分享”，结果只保存在您家的账号里，学校看不到。无论怎样选择，您都可以随时删除这次记录。</Text>
+      <ChoiceChips options={SHARE_CHOICES} value={share} onChange={onChange} />
+    </View>
+  );
+}
+
+function Questionnaire({ checklist, child, userId }: { checklist: Checklist; child: Child; userId: string }) {
+  const total = checklist.items.length;
+  // -1: the checklist's introduction; 0…total-1: one item each; total: the sharing choice.
+  const [step, setStep] = useState(-1);
+  const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
+  const [share, setShare] = useState<Share | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const go = (next: number) => {
+    setError(null);
+    setStep(next);
+  };
+
+  const submit = async () => {
+    if (busy) return;
+    if (share === null) return setError('请选择是否与学校心理健康教师共享结果');
+    const missing = checklist.items.findIndex((item) => answers[item.id] === undefined);
+    if (missing >= 0) {
+      setError(`第 ${missing + 1} 题还没有回答`);
+      setStep(missing);
+      return;
+    }
+    const checked = validate(submitChecklistInput, { checklistId: checklist.id, childId: child.id, answers, shareWithSchool: share === 'yes' });
+    if (!checked.ok) return setError(checked.message);
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await trpc.checklists.submit.mutate(checked.data);
+      rememberResult({ ...result, checklistTitle: checklist.title, childName: child.name, shared: share === 'yes' });
+      await Taro.redirectTo({ url: CHECKLIST_ROUTES.result(result.responseId) });
+    } catch (e) {
+      if (redirectIfUnauthorized(e)) return;
+      // The consent was withdrawn elsewhere (or its text changed): ask again on the checklists page.
+      if (errorCode(e) === 'FORBIDDEN') forgetChecklistConsent(userId);
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (step < 0) {
+    return (
+      <View className='checklist-answer'>
+        <View className='cl-card'>
+          <Text className='cl-card__heading'>{checklist.title}</Text>
+          <Text className='cl-line'>为 {child.name} 填写 · 共 {total} 题</Text>
+          <Text className='cl-card__text cl-intro-text'>{checklist.intro}</Text>
+          <Text className='cl-card__hint'>每题选择“从不”“有时”或“经常”。作答加密保存，只有您家能查看。</Text>
+          <View className='cl-actions'>
+            <Button type='primary' block onClick={() => go(0)}>
+              开始作答
+            </Button>
+          </View>
+        </View>
+      </View>
+    );
+  }
+
+  if (step >= total) {
+    return (
+      <View className='checklist-answer'>
+        <ShareStep child={child} share={share} onChange={setShare} />
+        <FormError message={error} />
+        <View className='cl-nav'>
+          <Button fill='outline' onClick={() => go(total - 1)}>
+            上一题
+          </Button>
+          <Button type='primary' loading={busy} onClick={() => void submit()}>
+            提交清单
+          </Button>
+        </View>
+      </View>
+    );
+  }
+
+  const item = checklist.items[step];
+  const answer = answers[item.id];
+  return (
+    <View className='checklist-answer'>
+      <Progress current={step + 1} total={total} />
+      <View className='cl-card cl-item' data-item-id={item.id}>
+        <Text className='cl-item__text'>{item.text}</Text>
+        <View className='cl-options'>
+          {ANSWER_OPTIONS.map((o) => (
+            <View
+              key={o.value}
+              className={`cl-option${answer === o.value ? ' cl-option--selected' : ''}`}
+              aria-selected={answer === o.value}
+              onClick={() => {
+                setError(null);
+                setAnswers((a) => ({ ...a, [item.id]: o.value }));
+              }}
+            >
+              <Text>{o.label}</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+      <FormError message={error} />
+      <View className='cl-nav'>
+        <Button fill='outline' onClick={() => go(step - 1)}>
+          上一题
+        </Button>
+        <Button type='primary' onClick={() => (answer === undefined ? setError('请先选择一个答案') : go(step + 1))}>
+          {step === total - 1 ? '下一步' : '下一题'}
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** Answering a checklist, one item per screen, then the sharing choice and 提交. */
+export function AnswerView({ checklistId, childId }: { checklistId: string; childId: string }) {
+  const { state, reload } = useRemote(() => loadAnswerPage(checklistId, childId));
+  return (
+    <RemoteState state={state} reload={reload}>
+      {(page) =>
+        page.consented ? (
+          <Questionnaire checklist={page.checklist} child={page.child} userId={page.userId} />
+        ) : (
+          <View className='checklist-answer'>
+            <View className='cl-card'>
+              <Text className='cl-card__heading'>需要先单独同意</Text>
+              <Text className='cl-card__text'>填写心理预警清单前，请先在“心理预警清单”页阅读并同意《敏感个人信息单独同意（心理预警清单）》。</Text>
+              <View className='cl-actions'>
+                <Button type='primary' block onClick={backToChecklists}>
+                  去阅读并同意
+                </Button>
+              </View>
+            </View>
+          </View>
+        )
+      }
+    </RemoteState>
+  );
+}

@@ -1,0 +1,222 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { CHECKLIST_STAGE_LABELS, type ChecklistStage } from '@shared/checklists';
+import { gradeLabel } from '@shared/grades';
+import { ChoiceChips } from '../../components/choice-chips';
+import { FormError } from '../../components/form-field';
+import { Button } from '../../components/nutui';
+import { RemoteState } from '../../components/remote-state';
+import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { loadMe } from '../../lib/auth-store';
+import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { useRemote } from '../../lib/use-remote';
+import {
+  consentedVersion,
+  grantChecklistConsent,
+  hasChecklistConsent,
+  loadChecklistConsentText,
+  withdrawChecklistConsent,
+  type ConsentText,
+} from './checklist-consent';
+import { ChecklistConsentCard } from './consent-card';
+import { ResponseHistory, type HistoryItem } from './response-history';
+import { CHECKLIST_ROUTES } from './routes';
+import './checklists.scss';
+
+type Child = RouterOutputs['families']['mine']['children'][number];
+type Checklist = RouterOutputs['checklists']['list'][number];
+
+/** Checklists that fit a child: university students get the university list, others PSC-17; the crisis list fits all. */
+export function fitsChild(stage: ChecklistStage, grade: string): boolean {
+  if (stage === 'ANY') return true;
+  return grade.startsWith('U') ? stage === 'UNIVERSITY' : stage === 'CHILD';
+}
+
+async function loadPage() {
+  const [me, consentText, family, checklists, history] = await Promise.all([
+    loadMe(),
+    loadChecklistConsentText(),
+    trpc.families.mine.query(),
+    trpc.checklists.list.query(),
+    trpc.checklists.myResponses.query(),
+  ]);
+  return { userId: me.id, consentText, children: family.children, checklists, history };
+}
+
+function StartCard({ children, checklists }: { children: Child[]; checklists: Checklist[] }) {
+  const [childId, setChildId] = useState<string | null>(children.length === 1 ? children[0].id : null);
+  const [picked, setChecklistId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const child = children.find((c) => c.id === childId) ?? null;
+  const fitting = child ? checklists.filter((c) => fitsChild(c.stage, child.grade)) : [];
+  // A checklist picked for another child may not fit this one.
+  const checklistId = fitting.some((c) => c.id === picked) ? picked : null;
+
+  const start = () => {
+    if (!childId) return setError('请选择孩子');
+    if (!checklistId) return setError('请选择一份清单');
+    setError(null);
+    void Taro.navigateTo({ url: CHECKLIST_ROUTES.answer(checklistId, childId) });
+  };
+
+  if (children.length === 0) {
+    return (
+      <View className='cl-card'>
+        <Text className='cl-card__heading'>选择孩子和清单</Text>
+        <Text className='cl-card__hint'>家庭里还没有孩子的信息，请先在“我的家庭”中添加孩子。</Text>
+      </View>
+    );
+  }
+
+  return (
+    <View className='cl-card cl-start'>
+      <Text className='cl-card__heading'>选择孩子和清单</Text>
+      <Text className='cl-label'>为哪个孩子填写</Text>
+      <ChoiceChips options={children.map((c) => ({ value: c.id, label: `${c.name}（${gradeLabel(c.grade)}）` }))} value={childId} onChange={setChildId} />
+      {child ? (
+        <>
+          <Text className='cl-label'>选择清单</Text>
+          {fitting.length === 0 ? <Text className='cl-card__hint'>暂时没有适合这个孩子的清单。</Text> : null}
+          {fitting.map((c) => (
+            <View
+              key={c.id}
+              className={`cl-choice${c.id === checklistId ? ' cl-choice--selected' : ''}`}
+              data-checklist-code={c.code}
+              aria-selected={c.id === checklistId}
+              onClick={() => setChecklistId(c.id)}
+            >
+              <Text className='cl-choice__title'>{c.title}</Text>
+              <Text className='cl-line cl-line--muted'>
+                适用：{CHECKLIST_STAGE_LABELS[c.stage]} · 共 {c.items.length} 题 · 约 {Math.max(1, Math.ceil(c.items.length / 4))} 分钟
+              </Text>
+            </View>
+          ))}
+        </>
+      ) : null}
+      <FormError message={error} />
+      <View className='cl-actions'>
+        <Button type='primary' block onClick={start}>
+          开始填写
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function ConsentManagement({ userId, text, consented, historyCount, onWithdrawn }: { userId: string; text: ConsentText | null; consented: boolean; historyCount: number; onWithdrawn: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const withdraw = async () => {
+    if (busy) return;
+    const { confirm } = await Taro.showModal({
+      title: '撤回同意',
+      content: `撤回后将不能再填写心理预警清单，已保存的 ${historyCount} 份答卷会全部删除（已转介给学校的记录一并删除），无法恢复。确定撤回吗？`,
+      confirmText: '确认撤回',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      const deleted = await withdrawChecklistConsent(userId);
+      void Taro.showToast({ title: deleted > 0 ? `已撤回，删除 ${deleted} 份答卷` : '已撤回同意', icon: 'none' });
+      onWithdrawn();
+    } catch (e) {
+      if (!redirectIfUnauthorized(e)) void Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='cl-card cl-consent-manage'>
+      <Text className='cl-card__heading'>同意管理</Text>
+      <Text className='cl-card__text'>
+        {consented && text
+          ? `您已同意《${text.title}》（版本 ${consentedVersion(userId) ?? text.textVersion}）。`
+          : '您目前没有同意（或已撤回）心理预警清单的单独同意。'}
+      </Text>
+      <Text className='cl-card__hint'>撤回同意后不能再填写清单；您家保存的全部答卷会被删除，已转介给学校的记录也一并删除。</Text>
+      <View className='cl-actions'>
+        <Button block fill='outline' loading={busy} onClick={() => void withdraw()}>
+          撤回同意并删除已保存的答卷
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** 心理预警清单 for a parent: the separate consent, then choose child and checklist; history; consent management. */
+export function ParentChecklistsView() {
+  const { state, reload } = useRemote(loadPage);
+  const [consented, setConsented] = useState<boolean | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const data = state.kind === 'ready' ? state.data : null;
+  useEffect(() => {
+    if (data) setConsented(hasChecklistConsent(data.userId, data.consentText));
+  }, [data]);
+
+  const agree = async (userId: string, text: ConsentText) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await grantChecklistConsent(userId, text);
+      setConsented(true);
+    } catch (e) {
+      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <RemoteState state={state} reload={reload}>
+      {(page) => {
+        const agreed = consented ?? hasChecklistConsent(page.userId, page.consentText);
+        const history: HistoryItem[] = page.history;
+        return (
+          <View className='checklist-parent'>
+            <View className='cl-card cl-intro'>
+              <Text className='cl-intro__title'>心理预警清单</Text>
+              <Text className='cl-card__text'>
+                对照清单回想孩子最近的表现，帮助您及早发现心理危机的信号，并知道现在可以做什么、向谁求助。
+              </Text>
+              <Text className='cl-card__hint'>清单结果只是筛查参考，不是诊断。</Text>
+            </View>
+            {!page.consentText ? (
+              <View className='cl-card'>
+                <Text className='cl-card__hint'>暂时无法加载单独同意的说明，请稍后再试。</Text>
+              </View>
+            ) : agreed ? (
+              <StartCard children={page.children} checklists={page.checklists} />
+            ) : (
+              <>
+                <ChecklistConsentCard
+                  text={page.consentText}
+                  busy={busy}
+                  onAgree={() => void agree(page.userId, page.consentText!)}
+                  onDecline={() => void Taro.navigateBack().catch(() => undefined)}
+                />
+                <FormError message={error} />
+              </>
+            )}
+            <ResponseHistory items={history} onChanged={reload} />
+            {agreed || history.length > 0 ? (
+              <ConsentManagement
+                userId={page.userId}
+                text={page.consentText}
+                consented={agreed}
+                historyCount={history.length}
+                onWithdrawn={() => {
+                  setConsented(false);
+                  reload();
+                }}
+              />
+            ) : null}
+          </View>
+        );
+      }}
+    </RemoteState>
+  );
+}

@@ -1,0 +1,170 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { REFERRAL_ACTION_LABELS, addReferralActionInput, type ReferralActionKind } from '@shared/checklists';
+import { GUARDIAN_RELATION_LABELS } from '@shared/enums';
+import { gradeLabel } from '@shared/grades';
+import { ChoiceChips } from '../../components/choice-chips';
+import { FormError, FormField } from '../../components/form-field';
+import { Button, Input } from '../../components/nutui';
+import { RemoteState } from '../../components/remote-state';
+import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { formatDateTime } from '../../lib/china-time';
+import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { useRemote } from '../../lib/use-remote';
+import { validate } from '../../lib/validate';
+import { REFERRAL_STATUS_SHORT, TIER_TONES, tierLabel } from './checklist-text';
+import { Badge } from './tier-badge';
+import './checklists.scss';
+
+type Detail = RouterOutputs['referrals']['get'];
+
+/** What the counsellor records, in the words of the school's work. */
+const ACTION_CHOICES: { value: ReferralActionKind; label: string }[] = [
+  { value: 'CONTACTED_FAMILY', label: '联系家长' },
+  { value: 'MET_CHILD', label: '与学生面谈' },
+  { value: 'REFERRED_HOSPITAL', label: '转介医院' },
+  { value: 'NOTE', label: '备注' },
+  { value: 'CLOSED', label: '结案' },
+];
+
+function AcknowledgeBox({ detail, onChanged }: { detail: Detail; onChanged: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (detail.status !== 'OPEN') return null;
+  const acknowledge = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await trpc.referrals.acknowledge.mutate({ referralId: detail.id });
+      void Taro.showToast({ title: '已确认接收', icon: 'success' });
+      onChanged();
+    } catch (e) {
+      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='cl-card cl-ack'>
+      <Text className={`cl-card__text${detail.overdue ? ' cl-line--danger' : ''}`}>
+        {detail.overdue ? '已超过确认期限' : '请在此前确认接收'}：{formatDateTime(detail.ackDeadline)}
+      </Text>
+      <Text className='cl-card__hint'>确认接收表示您已开始跟进，学校负责人不会再收到超时提醒。</Text>
+      <FormError message={error} />
+      <View className='cl-actions'>
+        <Button type='primary' block loading={busy} onClick={() => void acknowledge()}>
+          确认接收
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function AddActionForm({ detail, onChanged }: { detail: Detail; onChanged: () => void }) {
+  const [action, setAction] = useState<ReferralActionKind | null>(null);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (detail.status === 'CLOSED') return null;
+  const save = async () => {
+    if (busy) return;
+    if (!action) return setError('请选择跟进类型');
+    const checked = validate(addReferralActionInput, { referralId: detail.id, action, note: note.trim() ? note : undefined });
+    if (!checked.ok) return setError(checked.message);
+    if (action === 'CLOSED') {
+      const { confirm } = await Taro.showModal({ title: '结案', content: '结案后不能再添加跟进记录。确定结案吗？', confirmText: '结案', cancelText: '取消' });
+      if (!confirm) return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await trpc.referrals.addAction.mutate(checked.data);
+      void Taro.showToast({ title: '已记录', icon: 'success' });
+      setAction(null);
+      setNote('');
+      onChanged();
+    } catch (e) {
+      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='cl-card cl-add-action'>
+      <Text className='cl-card__heading'>添加跟进记录</Text>
+      <ChoiceChips options={ACTION_CHOICES} value={action} onChange={setAction} />
+      <FormField label={action === 'NOTE' ? '备注内容' : '备注（选填）'}>
+        <Input name='note' placeholder='跟进情况（加密保存，家长看不到）' value={note} onChange={setNote} maxLength={2000} clearable />
+      </FormField>
+      <FormError message={error} />
+      <Button type='primary' block loading={busy} onClick={() => void save()}>
+        保存跟进记录
+      </Button>
+    </View>
+  );
+}
+
+/** One referral: who, what was answered, the deadline; 确认接收, the action log and adding to it. */
+export function ReferralDetail({ referralId }: { referralId: string }) {
+  const { state, reload } = useRemote(() => trpc.referrals.get.query({ referralId }));
+  return (
+    <RemoteState state={state} reload={reload}>
+      {(d) => (
+        <View className='referral-detail'>
+          <View className={`cl-tier cl-tier--${TIER_TONES[d.tier]}`} data-tier={d.tier}>
+            <Text className='cl-tier__caption'>转介 · {REFERRAL_STATUS_SHORT[d.status]}</Text>
+            <Text className='cl-tier__label'>{tierLabel(d.tier)}</Text>
+            <Text className='cl-tier__meta'>
+              {d.childName} · {gradeLabel(d.childGrade)}
+              {d.childClassName ? ` · ${d.childClassName}` : ''} · {d.schoolName}
+            </Text>
+          </View>
+          <View className='cl-card'>
+            <View className='cl-row'>
+              <Badge text={REFERRAL_STATUS_SHORT[d.status]} tone={d.status === 'OPEN' ? 'warn' : d.status === 'CLOSED' ? 'muted' : 'info'} />
+              {d.overdue ? <Badge text='已超时' tone='danger' /> : null}
+              {d.escalatedAt ? <Badge text='已提醒负责人' tone='muted' /> : null}
+            </View>
+            <Text className='cl-line'>转介时间：{formatDateTime(d.createdAt)}</Text>
+            <Text className='cl-line'>确认期限：{formatDateTime(d.ackDeadline)}</Text>
+            {d.acknowledgedAt ? <Text className='cl-line'>确认接收：{formatDateTime(d.acknowledgedAt)}</Text> : null}
+            {d.closedAt ? <Text className='cl-line'>结案：{formatDateTime(d.closedAt)}</Text> : null}
+            <Text className='cl-line'>
+              家长：{d.guardians.map((g) => `${g.displayName}（${GUARDIAN_RELATION_LABELS[g.relation]}）`).join('、') || '—'}
+            </Text>
+          </View>
+          <AcknowledgeBox detail={d} onChanged={reload} />
+          <View className='cl-card cl-answers'>
+            <Text className='cl-card__heading'>{d.checklistTitle}（第 {d.checklistVersion} 版）</Text>
+            <Text className='cl-card__hint'>家长填写于 {formatDateTime(d.answeredAt)}。标红的是出现的危险信号。结果只是筛查参考，不是诊断。</Text>
+            {d.answers.map((a, i) => (
+              <View key={a.itemId} className={`cl-answer${a.critical && a.answer > 0 ? ' cl-answer--critical' : ''}`}>
+                <Text className='cl-answer__text'>
+                  {i + 1}. {a.text}
+                  {a.critical ? '（危险信号）' : ''}
+                </Text>
+                <Text className='cl-answer__value'>{a.answerLabel}</Text>
+              </View>
+            ))}
+          </View>
+          <View className='cl-card cl-log'>
+            <Text className='cl-card__heading'>跟进记录</Text>
+            {d.actions.length === 0 ? <Text className='cl-card__hint'>还没有跟进记录。</Text> : null}
+            {d.actions.map((a) => (
+              <View key={a.id} className='cl-log__item'>
+                <Text className='cl-log__action'>{REFERRAL_ACTION_LABELS[a.action]}</Text>
+                <Text className='cl-line cl-line--muted'>
+                  {formatDateTime(a.at)} · {a.by}
+                </Text>
+                {a.note ? <Text className='cl-card__text'>{a.note}</Text> : null}
+              </View>
+            ))}
+          </View>
+          <AddActionForm detail={d} onChanged={reload} />
+        </View>
+      )}
+    </RemoteState>
+  );
+}

@@ -1,0 +1,77 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { REFERRAL_ACTION_LABELS } from '@shared/checklists';
+import { Button } from '../../components/nutui';
+import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { formatDateTime } from '../../lib/china-time';
+import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { referralStatusLabel } from './checklist-text';
+import { forgetResults } from './result-cache';
+import { CHECKLIST_ROUTES } from './routes';
+import { Badge, TierBadge } from './tier-badge';
+import './checklists.scss';
+
+export type HistoryItem = RouterOutputs['checklists']['myResponses'][number];
+
+function schoolStatus(item: HistoryItem): string {
+  if (item.referral) return referralStatusLabel(item.referral.status);
+  if (item.sharedWithSchool) return '已选择分享；本次结果未达到需要学校跟进的程度，没有发送给学校';
+  return '未分享给学校';
+}
+
+/** 填写记录: each response's tier, date, child and what the school did; view or delete one. */
+export function ResponseHistory({ items, onChanged }: { items: HistoryItem[]; onChanged: () => void }) {
+  const remove = async (item: HistoryItem) => {
+    const { confirm } = await Taro.showModal({
+      title: '删除这次记录',
+      content: item.referral ? '删除后无法恢复，已转介给学校的记录也会一并删除。确定删除吗？' : '删除后无法恢复。确定删除吗？',
+      confirmText: '删除',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    try {
+      await trpc.checklists.deleteResponse.mutate({ responseId: item.id });
+      void Taro.showToast({ title: '已删除', icon: 'success' });
+      onChanged();
+    } catch (e) {
+      if (!redirectIfUnauthorized(e)) void Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    }
+  };
+
+  return (
+    <View className='cl-card cl-history'>
+      <Text className='cl-card__heading'>填写记录</Text>
+      {items.length === 0 ? <Text className='cl-card__hint'>还没有填写记录。</Text> : null}
+      {items.map((item) => (
+        <View key={item.id} className='cl-history__item' data-response-id={item.id}>
+          <View className='cl-row'>
+            <TierBadge tier={item.tier} />
+            {item.referral ? <Badge text='已转介' tone='info' /> : null}
+          </View>
+          <Text className='cl-history__title'>{item.checklistTitle}</Text>
+          <Text className='cl-line'>
+            孩子：{item.childName} · {formatDateTime(item.createdAt)} · 第 {item.checklistVersion} 版
+          </Text>
+          <Text className='cl-line'>学校跟进：{schoolStatus(item)}</Text>
+          {item.referral?.actions.map((a) => (
+            <Text key={`${a.action}-${a.at}`} className='cl-line cl-line--muted'>
+              · {REFERRAL_ACTION_LABELS[a.action]}（{formatDateTime(a.at)}）
+            </Text>
+          ))}
+          <View className='cl-row cl-row--actions'>
+            <Button size='small' fill='outline' onClick={() => {
+                // An older result is read from the server (with its answers and an audit row), never from memory.
+                forgetResults();
+                void Taro.navigateTo({ url: CHECKLIST_ROUTES.result(item.id) });
+              }}>
+              查看结果
+            </Button>
+            <Button size='small' fill='none' onClick={() => void remove(item)}>
+              删除记录
+            </Button>
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,93 @@
+// One lesson: the article (paragraphs) or the video, and 标记为已学习 (recorded once; repeating changes nothing).
+import { Text, Video, View } from '@tarojs/components';
+import { useState } from 'react';
+import { FormError } from '../../components/form-field';
+import { ErrorState } from '../../components/loading-state';
+import { Button } from '../../components/nutui';
+import { RemoteState } from '../../components/remote-state';
+import { errorMessage } from '../../lib/api-error';
+import { formatDateTime } from '../../lib/china-time';
+import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { useRemote } from '../../lib/use-remote';
+import { lessonMeta, stagesText } from './lesson-text';
+import './lessons.scss';
+
+type Lesson = RouterOutputs['lessons']['get'];
+
+function CompleteButton({ lesson, onDone }: { lesson: Lesson; onDone: (count: number) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (lesson.completed) return null;
+  const complete = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await trpc.lessons.complete.mutate({ lessonId: lesson.id });
+      onDone(res.completedCount);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='lesson-detail__actions'>
+      <Button block type='primary' loading={busy} onClick={() => void complete()}>
+        标记为已学习
+      </Button>
+      <FormError message={error} />
+    </View>
+  );
+}
+
+export function LessonDetail({ lessonId }: { lessonId: string | undefined }) {
+  const remote = useRemote<Lesson | null>(async () => (lessonId ? trpc.lessons.get.query({ lessonId }) : null));
+  const [completedCount, setCompletedCount] = useState<number | null>(null);
+  if (!lessonId) return <ErrorState message='没有指定课程，请从家长课堂进入。' />;
+  return (
+    <RemoteState state={remote.state} reload={remote.reload}>
+      {(lesson) =>
+        lesson ? (
+          <View className='lesson-detail'>
+            <View className='lesson-tags'>
+              <Text className='lesson-tag lesson-tag--topic'>{lesson.topicLabel}</Text>
+              <Text className='lesson-tag'>{lessonMeta(lesson)}</Text>
+            </View>
+            <Text className='lesson-detail__title'>{lesson.title}</Text>
+            <Text className='lesson-detail__line'>{`适用：${stagesText(lesson.stages)}`}</Text>
+            <Text className='lesson-detail__line'>{`发布：${lesson.publisherName}${lesson.publishedAt ? ` · ${formatDateTime(lesson.publishedAt)}` : ''}`}</Text>
+            {lesson.summary ? <Text className='lesson-detail__summary'>{lesson.summary}</Text> : null}
+            {lesson.format === 'VIDEO' && lesson.videoUrl ? <Video className='lesson-detail__video' src={lesson.videoUrl} controls /> : null}
+            {lesson.body ? (
+              <View className='lesson-detail__body'>
+                {lesson.body
+                  .split('\n')
+                  .filter((p) => p.trim().length > 0)
+                  .map((p, i) => (
+                    <Text key={i} className='lesson-detail__paragraph'>
+                      {p}
+                    </Text>
+                  ))}
+              </View>
+            ) : null}
+            {lesson.completed ? (
+              <View className='lesson-detail__done' role='status'>
+                <Text>{completedCount === null ? '已学习' : `已学习，你已学完 ${completedCount} 节课程`}</Text>
+              </View>
+            ) : null}
+            <CompleteButton
+              lesson={lesson}
+              onDone={(count) => {
+                setCompletedCount(count);
+                remote.setData({ ...lesson, completed: true });
+              }}
+            />
+          </View>
+        ) : (
+          <ErrorState message='没有指定课程，请从家长课堂进入。' />
+        )
+      }
+    </RemoteState>
+  );
+}

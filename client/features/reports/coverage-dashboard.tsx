@@ -1,0 +1,214 @@
+// 覆盖情况统计: the family mental-health guidance coverage of the user's region, a year at a time, with the
+// education line (schools) or the federation line (community stations) alone, drill-down by region, charts,
+// the schools without activity this semester, and Excel/CSV export. Aggregates only: no family is named.
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import { ChoiceChips } from '../../components/choice-chips';
+import { FormError } from '../../components/form-field';
+import { ErrorState } from '../../components/loading-state';
+import { Button } from '../../components/nutui';
+import { RemoteState } from '../../components/remote-state';
+import { errorMessage } from '../../lib/api-error';
+import { loadMe } from '../../lib/auth-store';
+import { chinaTime } from '../../lib/china-time';
+import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { useRemote } from '../../lib/use-remote';
+import { CoverageTable } from './coverage-table';
+import { ChecklistTiersChart, MonthlyChart, SessionsByKindChart, SiteShareBar, VisitsByModeChart } from './dashboard-charts';
+import { CAN_EXPORT_CSV, saveCsv, saveXlsx } from './export-report';
+import { reportGrants, type ReportGrant } from './report-scope';
+import { countText, percentText, reportYears, SITE_FILTERS, type SiteFilter } from './report-text';
+import './reports.scss';
+
+type Coverage = RouterOutputs['reports']['coverage'];
+type Dashboard = RouterOutputs['reports']['dashboard'];
+interface Crumb {
+  id: string;
+  name: string;
+}
+
+export function CoverageDashboard() {
+  const me = useRemote(() => loadMe());
+  return (
+    <RemoteState state={me.state} reload={me.reload}>
+      {(user) => {
+        const grants = reportGrants(user);
+        if (grants.length === 0) return <ErrorState message='覆盖情况统计仅对妇联、关工委、管理员和家长学校负责人开放。' />;
+        return <DashboardForGrants grants={grants} />;
+      }}
+    </RemoteState>
+  );
+}
+
+function Headline({ coverage, dashboard }: { coverage: Coverage; dashboard: Dashboard }) {
+  const t = coverage.total;
+  const sites = dashboard.guidanceSites;
+  const figures = [
+    { key: 'families', label: '家庭数', value: countText(t.families) },
+    { key: 'served', label: '已获指导家庭数', value: countText(t.servedFamilies) },
+    { key: 'coverage', label: '覆盖率', value: percentText(t.coverage) },
+    { key: 'site-share', label: '站点开展率（目标 60%）', value: sites.sites === 0 ? '—' : percentText(sites.share) },
+  ];
+  return (
+    <View className='headline'>
+      {figures.map((f) => (
+        <View key={f.key} className={`headline__figure headline__figure--${f.key}`}>
+          <Text className='headline__value'>{f.value}</Text>
+          <Text className='headline__label'>{f.label}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Breadcrumb({ path, onGo }: { path: Crumb[]; onGo: (index: number) => void }) {
+  return (
+    <View className='breadcrumb' aria-label='当前查看的单位'>
+      {path.map((c, i) => {
+        const last = i === path.length - 1;
+        return (
+          <View key={c.id} className='breadcrumb__item'>
+            {i > 0 ? <Text className='breadcrumb__sep'>›</Text> : null}
+            <Text className={`breadcrumb__name${last ? ' breadcrumb__name--current' : ' breadcrumb__name--link'}`} onClick={last ? undefined : () => onGo(i)}>
+              {c.name}
+            </Text>
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+function SchoolsWithoutActivity({ dashboard }: { dashboard: Dashboard }) {
+  const list = dashboard.schoolsWithoutActivity;
+  return (
+    <View className='report-card idle-schools'>
+      <Text className='report-card__title'>{`${dashboard.semester}尚未开展指导活动的学校（${list.length >= 200 ? '200 所以上' : `${list.length} 所`}）`}</Text>
+      <Text className='report-card__note'>本学期既没有心理健康类活动、也没有完成家访的学校，请督促尽早开展。</Text>
+      {list.length === 0 ? <Text className='report-empty'>本学期各学校均已开展指导活动。</Text> : null}
+      {list.map((s) => (
+        <View key={s.id} className='idle-schools__item'>
+          <Text className='idle-schools__name'>{s.name}</Text>
+          <Text className='idle-schools__county'>{s.countyName}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function ExportButtons({ input }: { input: { orgUnitId: string; year: number; siteKind?: 'SCHOOL' | 'COMMUNITY_SITE' } }) {
+  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (kind: 'xlsx' | 'csv') => {
+    if (busy) return;
+    setBusy(kind);
+    setError(null);
+    try {
+      if (kind === 'xlsx') await saveXlsx(await trpc.reports.coverageXlsx.query(input));
+      else saveCsv(await trpc.reports.coverageCsv.query(input));
+      if (process.env.TARO_ENV === 'h5') void Taro.showToast({ title: '已开始下载', icon: 'success' });
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <View className='report-card report-export'>
+      <Text className='report-card__title'>导出报表</Text>
+      <Text className='report-card__note'>Excel 含各级单位分表、指标说明、生成时间与范围。</Text>
+      <View className='report-export__buttons'>
+        <Button type='primary' loading={busy === 'xlsx'} onClick={() => void run('xlsx')}>
+          导出 Excel 报表
+        </Button>
+        {CAN_EXPORT_CSV ? (
+          <Button fill='outline' loading={busy === 'csv'} onClick={() => void run('csv')}>
+            导出 CSV
+          </Button>
+        ) : null}
+      </View>
+      <FormError message={error} />
+    </View>
+  );
+}
+
+function DashboardForGrants({ grants }: { grants: ReportGrant[] }) {
+  const thisYear = chinaTime(new Date()).year();
+  const [grantId, setGrantId] = useState(grants[0].orgUnitId);
+  const [path, setPath] = useState<Crumb[]>([{ id: grants[0].orgUnitId, name: grants[0].orgUnitName }]);
+  const [year, setYear] = useState(thisYear);
+  const [site, setSite] = useState<SiteFilter>('ALL');
+  const unit = path[path.length - 1];
+  const input = { orgUnitId: unit.id, year, ...(site === 'ALL' ? {} : { siteKind: site }) };
+  const key = `${unit.id}|${year}|${site}`;
+
+  const remote = useRemote(async () => {
+    const [coverage, dashboard] = await Promise.all([trpc.reports.coverage.query(input), trpc.reports.dashboard.query(input)]);
+    return { key, coverage, dashboard };
+  });
+  const mounted = useRef(false);
+  useEffect(() => {
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
+    remote.reload();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  const pickGrant = (id: string) => {
+    const g = grants.find((x) => x.orgUnitId === id);
+    if (!g) return;
+    setGrantId(id);
+    setPath([{ id: g.orgUnitId, name: g.orgUnitName }]);
+  };
+
+  return (
+    <View className='coverage-dashboard'>
+      <View className='report-card report-filters'>
+        <Text className='coverage-dashboard__title'>家庭心理健康教育指导服务覆盖情况</Text>
+        {grants.length > 1 ? (
+          <View className='report-filters__group'>
+            <Text className='report-filters__label'>统计范围</Text>
+            <ChoiceChips options={grants.map((g) => ({ value: g.orgUnitId, label: g.orgUnitName }))} value={grantId} onChange={pickGrant} />
+          </View>
+        ) : null}
+        <View className='report-filters__group report-filters__years'>
+          <Text className='report-filters__label'>年度</Text>
+          <ChoiceChips options={reportYears(thisYear).map((y) => ({ value: String(y), label: `${y}年` }))} value={String(year)} onChange={(v) => setYear(Number(v))} />
+        </View>
+        <View className='report-filters__group report-filters__sites'>
+          <Text className='report-filters__label'>站点类型</Text>
+          <ChoiceChips options={SITE_FILTERS} value={site} onChange={setSite} />
+        </View>
+        <Breadcrumb path={path} onGo={(i) => setPath(path.slice(0, i + 1))} />
+      </View>
+
+      <RemoteState state={remote.state} reload={remote.reload}>
+        {({ key: shownKey, coverage, dashboard }) => (
+          <View className={`coverage-dashboard__body${shownKey === key ? '' : ' coverage-dashboard__body--stale'}`} data-unit-id={coverage.orgUnitId} data-year={coverage.year}>
+            {shownKey !== key ? <Text className='coverage-dashboard__updating'>正在更新…</Text> : null}
+            <Text className='coverage-dashboard__scope'>{`${coverage.name} · ${coverage.year}年${site === 'ALL' ? '' : ` · ${SITE_FILTERS.find((f) => f.value === site)?.label}`}`}</Text>
+            <Headline coverage={coverage} dashboard={dashboard} />
+            <View className='report-card'>
+              <Text className='report-card__title'>站点开展率</Text>
+              <SiteShareBar data={dashboard} />
+            </View>
+            <View className='report-card'>
+              <Text className='report-card__title'>按地区查看</Text>
+              <Text className='report-card__note'>点击市、县（区）进入下一级；点击上方路径返回上一级。</Text>
+              <CoverageTable data={coverage} onOpen={(row) => setPath([...path, { id: row.orgUnitId, name: row.name }])} />
+            </View>
+            <MonthlyChart data={dashboard} dataKey={shownKey} />
+            <SessionsByKindChart data={dashboard} dataKey={shownKey} />
+            <VisitsByModeChart data={dashboard} dataKey={shownKey} />
+            <ChecklistTiersChart data={dashboard} dataKey={shownKey} />
+            <SchoolsWithoutActivity dashboard={dashboard} />
+          </View>
+        )}
+      </RemoteState>
+      <ExportButtons input={input} />
+    </View>
+  );
+}

@@ -1,0 +1,72 @@
+// The drill-down table: one row per unit one level down. Tapping a region goes one level further;
+// schools and guidance stations are the last level. Cells withheld by the server (under 5) read "<5".
+import { ScrollView, Text, View } from '@tarojs/components';
+import { ORG_UNIT_KIND_LABELS, type OrgUnitKind } from '@shared/enums';
+import type { RouterOutputs } from '../../lib/trpc';
+import { countText, percentText } from './report-text';
+
+type Coverage = RouterOutputs['reports']['coverage'];
+type Row = Coverage['rows'][number];
+
+const LEAF_KINDS = ['SCHOOL', 'COMMUNITY_SITE'];
+
+export function canDrillInto(row: Pick<Row, 'kind'>): boolean {
+  return !LEAF_KINDS.includes(row.kind);
+}
+
+const COLUMNS: { key: keyof Row; title: string; render: (r: Row) => string }[] = [
+  { key: 'families', title: '家庭数', render: (r) => countText(r.families) },
+  { key: 'servedFamilies', title: '已获指导', render: (r) => countText(r.servedFamilies) },
+  { key: 'coverage', title: '覆盖率', render: (r) => percentText(r.coverage) },
+  { key: 'activeGuidanceSites', title: '开展站点', render: (r) => `${countText(r.activeGuidanceSites)}/${countText(r.guidanceSites)}` },
+  { key: 'sessions', title: '活动场次', render: (r) => countText(r.sessions) },
+  { key: 'attendances', title: '到场户次', render: (r) => countText(r.attendances) },
+  { key: 'homeVisitsDone', title: '完成家访', render: (r) => countText(r.homeVisitsDone) },
+];
+
+function TableRow({ row, total, onOpen }: { row: Row; total?: boolean; onOpen?: () => void }) {
+  const drill = !total && onOpen && canDrillInto(row);
+  return (
+    <View
+      className={`coverage-row${total ? ' coverage-row--total' : ''}${drill ? ' coverage-row--link' : ''}`}
+      data-unit-id={row.orgUnitId}
+      onClick={drill ? onOpen : undefined}
+    >
+      <View className='coverage-row__name'>
+        <Text className='coverage-row__unit'>{total ? `合计（${row.name}）` : row.name}</Text>
+        {!total ? <Text className='coverage-row__kind'>{ORG_UNIT_KIND_LABELS[row.kind as OrgUnitKind] ?? row.kind}</Text> : null}
+        {drill ? <Text className='coverage-row__more'>查看下级 ›</Text> : null}
+      </View>
+      {COLUMNS.map((c) => (
+        <Text key={c.key} className={`coverage-row__cell coverage-row__${c.key}`}>
+          {c.render(row)}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+export function CoverageTable({ data, onOpen }: { data: Coverage; onOpen: (row: Row) => void }) {
+  return (
+    <View className='coverage-table'>
+      <ScrollView scrollX className='coverage-table__scroll'>
+        <View className='coverage-table__inner'>
+          <View className='coverage-row coverage-row--head'>
+            <Text className='coverage-row__name'>单位</Text>
+            {COLUMNS.map((c) => (
+              <Text key={c.key} className='coverage-row__cell'>
+                {c.title}
+              </Text>
+            ))}
+          </View>
+          {data.rows.map((row) => (
+            <TableRow key={row.orgUnitId} row={row} onOpen={() => onOpen(row)} />
+          ))}
+          <TableRow row={data.total} total />
+        </View>
+      </ScrollView>
+      {data.rows.length === 0 ? <Text className='report-empty'>本单位没有下级单位，上表为本单位合计。</Text> : null}
+      <Text className='report-card__note'>{'“<5”：县级以下单位小于 5 的数字不显示，以免识别到具体家庭。开展站点 = 开展心理健康教育的站点数 / 站点总数。'}</Text>
+    </View>
+  );
+}

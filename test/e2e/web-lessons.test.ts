@@ -1,0 +1,76 @@
+/**
+ * 家长课堂 end to end in real Chromium: demo parent 7 (a family at the demo school) opens the lesson library,
+ * filters by the topic 儿童常见心理问题, reads a lesson, marks it 已学习, and the database holds the completion;
+ * back on the list the lesson carries the 已学习 marker.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createTestApp, listen, type TestApp } from '../helpers/test-app';
+import { openBrowser, screenshot, type Browser } from '../helpers/browser';
+
+const webRoot = process.env.WEB_ROOT ? path.resolve(process.env.WEB_ROOT) : path.resolve(__dirname, '..', '..', 'client', 'dist', 'h5');
+// A demo parent with a family that no other test uses.
+const PARENT = 7;
+
+let app: TestApp;
+let http: { url: string; close(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error(`${webRoot} is missing: run \`npm run build:h5\` (npm test builds it)`);
+  app = await createTestApp({ DEMO_MODE: '1' });
+  http = await listen(app);
+  browser = await openBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await http?.close();
+  await app?.close();
+});
+
+it('a parent opens 家长课堂, reads a lesson on common child problems and marks it 已学习', async () => {
+  const { page } = browser;
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  const user = await app.db.user.findFirstOrThrow({ where: { openid: `openid-demo-parent-${PARENT}` }, select: { id: true } });
+  const lesson = await app.db.lesson.findFirstOrThrow({ where: { topic: 'COMMON_PROBLEMS', published: true }, select: { id: true, title: true } });
+  expect(await app.db.lessonCompletion.count({ where: { userId: user.id, lessonId: lesson.id } })).toBe(0);
+
+  await page.goto(`${http.url}/pages/login/index?demoParent=${PARENT}`);
+  await page.getByText('同意并继续', { exact: true }).click();
+  await page.getByText('演示家长登录', { exact: true }).click();
+  await page.getByText('退出登录', { exact: true }).waitFor();
+  await page.getByText('家长课堂（课程资源）', { exact: true }).click();
+
+  const library = page.locator('.lesson-library');
+  await library.locator('.lesson-card').first().waitFor();
+  await library.locator('.lesson-filters').getByText('儿童常见心理问题', { exact: true }).click();
+  // Only lessons of that topic remain.
+  await page.waitForFunction(() => {
+    const tags = Array.from(document.querySelectorAll('.lesson-library .lesson-card .lesson-tag--topic'), (t) => t.textContent);
+    return tags.length > 0 && tags.every((t) => t === '儿童常见心理问题');
+  });
+  const card = library.locator('.lesson-card').filter({ hasText: lesson.title });
+  expect(await card.innerText()).not.toContain('已学习');
+  await card.click();
+
+  const detail = page.locator('.lesson-detail');
+  await detail.locator('.lesson-detail__title').getByText(lesson.title, { exact: true }).waitFor();
+  expect(await detail.locator('.lesson-detail__paragraph').count()).toBeGreaterThan(1);
+  await detail.getByText('标记为已学习', { exact: true }).click();
+  await detail.locator('.lesson-detail__done').getByText(/^已学习，你已学完 \d+ 节课程$/).waitFor();
+  await screenshot(page, 'web-lesson-completed');
+
+  const completion = await app.db.lessonCompletion.findFirst({ where: { userId: user.id, lessonId: lesson.id }, select: { familyId: true } });
+  expect(completion).not.toBeNull();
+  const guardian = await app.db.guardian.findFirstOrThrow({ where: { userId: user.id }, select: { familyId: true } });
+  expect(completion!.familyId).toBe(guardian.familyId);
+
+  // Back on the list (reloaded when it shows again), the lesson is marked.
+  await page.goBack();
+  await card.locator('.lesson-tag--done').getByText('已学习', { exact: true }).waitFor();
+
+  expect(errors).toEqual([]);
+}, 90_000);

@@ -1,0 +1,185 @@
+/**
+ * Coverage reports end to end in real Chromium against the real server (demo mode): 哈尔滨市妇联 staff sign in on
+ * the web, open 覆盖情况统计 and see 哈尔滨市 with its districts and counties as rows; every figure shown equals
+ * reports.coverage for the same unit and year. They drill down into 南岗区 (the demo school and its guidance
+ * stations), check the figures again (cells under 5 read "<5"), go back up with the breadcrumb and export the
+ * Excel workbook, which is read back with exceljs.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { createTestApp, listen, type TestApp } from '../helpers/test-app';
+import { openBrowser, screenshot, type Browser } from '../helpers/browser';
+import { DEMO_FEDERATION_HARBIN_USERNAME, DEMO_PASSWORD, DEMO_SCHOOL_COUNTY_ID, DEMO_SCHOOL_NAME, HARBIN_ID } from '../../prisma/seed/demo-ids';
+
+const webRoot = process.env.WEB_ROOT ? path.resolve(process.env.WEB_ROOT) : path.resolve(__dirname, '..', '..', 'client', 'dist', 'h5');
+
+let app: TestApp;
+let http: { url: string; close(): Promise<void> };
+let browser: Browser;
+
+type Coverage = Awaited<ReturnType<ReturnType<TestApp['caller']>['reports']['coverage']>>;
+type Row = Coverage['rows'][number];
+
+/** How the page writes a figure: withheld counts read "<5", a withheld rate "—". */
+const count = (n: number | null) => (n === null ? '<5' : String(n));
+const percent = (n: number | null) => (n === null ? '—' : `${(Math.round(n * 1000) / 10).toFixed(1)}%`);
+
+function expectedCells(r: Row): Record<string, string> {
+  return {
+    families: count(r.families),
+    servedFamilies: count(r.servedFamilies),
+    coverage: percent(r.coverage),
+    activeGuidanceSites: `${count(r.activeGuidanceSites)}/${count(r.guidanceSites)}`,
+    sessions: count(r.sessions),
+    attendances: count(r.attendances),
+    homeVisitsDone: count(r.homeVisitsDone),
+  };
+}
+
+/** This year in China (UTC+8), as the page picks it by default. */
+function chinaYear(): number {
+  return new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+}
+
+/** A full-length screenshot of the current page (Taro's page scrolls inside its own container). */
+async function tallScreenshot(page: Browser['page'], name: string) {
+  await page.waitForFunction(() => {
+    const pages = document.querySelectorAll('.taro_page');
+    const current = pages[pages.length - 1];
+    return !current || Math.abs(current.getBoundingClientRect().left) < 1;
+  });
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 414, height: 3200 });
+  await screenshot(page, name);
+  if (viewport) await page.setViewportSize(viewport);
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error(`${webRoot} is missing: run \`npm run build:h5\` (npm test builds it)`);
+  app = await createTestApp({ DEMO_MODE: '1' });
+  http = await listen(app);
+  browser = await openBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await http?.close();
+  await app?.close();
+});
+
+it('federation staff see their region’s coverage, drill down one level and export the workbook', async () => {
+  const { page } = browser;
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  const staff = await app.db.user.findUniqueOrThrow({ where: { username: DEMO_FEDERATION_HARBIN_USERNAME }, select: { id: true } });
+  const caller = app.caller(await app.as(staff.id));
+  const year = chinaYear();
+
+  // ── Sign in on the web and open 覆盖情况统计.
+  await page.goto(`${http.url}/`);
+  await page.getByText('同意并继续', { exact: true }).click();
+  await page.locator('input[placeholder="请输入用户名"]').fill(DEMO_FEDERATION_HARBIN_USERNAME);
+  await page.locator('input[placeholder="请输入密码"]').fill(DEMO_PASSWORD);
+  await page.getByText('登录', { exact: true }).click();
+  await page.getByText('退出登录', { exact: true }).waitFor();
+  await page.getByText('覆盖情况统计', { exact: true }).click();
+
+  const dashboard = page.locator('.coverage-dashboard');
+  const body = (unitId: string) => dashboard.locator(`.coverage-dashboard__body[data-unit-id="${unitId}"]`);
+
+  /** Every figure on the page for `unitId` equals reports.coverage (the server's own numbers). */
+  async function expectFiguresOf(unitId: string): Promise<Coverage> {
+    const expected = await caller.reports.coverage({ orgUnitId: unitId, year });
+    const shown = body(unitId);
+    await shown.waitFor();
+    expect(await shown.getAttribute('data-year')).toBe(String(year));
+    const t = expected.total;
+    expect((await shown.locator('.headline__figure--families .headline__value').innerText()).trim()).toBe(count(t.families));
+    expect((await shown.locator('.headline__figure--served .headline__value').innerText()).trim()).toBe(count(t.servedFamilies));
+    expect((await shown.locator('.headline__figure--coverage .headline__value').innerText()).trim()).toBe(percent(t.coverage));
+    const rows = shown.locator('.coverage-row[data-unit-id]:not(.coverage-row--total)');
+    expect(await rows.count()).toBe(expected.rows.length);
+    for (const r of [...expected.rows, t]) {
+      const row = r === t ? shown.locator('.coverage-row--total') : shown.locator(`.coverage-row[data-unit-id="${r.orgUnitId}"]`);
+      expect(await row.locator('.coverage-row__unit').innerText()).toContain(r.name);
+      for (const [key, value] of Object.entries(expectedCells(r))) {
+        expect([r.name, key, (await row.locator(`.coverage-row__${key}`).innerText()).trim()]).toEqual([r.name, key, value]);
+      }
+    }
+    return expected;
+  }
+
+  // ── 哈尔滨市: its districts and counties are the rows; the demo year's activity is counted.
+  const harbin = await expectFiguresOf(HARBIN_ID);
+  expect(harbin.name).toBe('哈尔滨市');
+  expect(harbin.rows.map((r) => r.name)).toEqual(expect.arrayContaining(['南岗区', '道里区']));
+  expect(harbin.rows.every((r) => r.kind === 'COUNTY')).toBe(true);
+  expect(harbin.total.servedFamilies).toBeGreaterThan(0);
+  expect(harbin.total.sessions).toBeGreaterThan(0);
+  // The site share against the 60% target comes from reports.dashboard.
+  const board = await caller.reports.dashboard({ orgUnitId: HARBIN_ID, year });
+  expect((await body(HARBIN_ID).locator('.headline__figure--site-share .headline__value').innerText()).trim()).toBe(
+    board.guidanceSites.sites === 0 ? '—' : percent(board.guidanceSites.share),
+  );
+  expect(await body(HARBIN_ID).locator('.site-share__text').innerText()).toContain('目标 60.0%');
+  // F2 drew the monthly chart on its canvas (some pixel is not blank).
+  const drawn = await body(HARBIN_ID)
+    .locator('.f2-chart canvas')
+    .first()
+    .evaluate(async (canvas: HTMLCanvasElement) => {
+      for (let i = 0; i < 40; i += 1) {
+        const ctx = canvas.getContext('2d');
+        if (ctx && canvas.width > 0) {
+          const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+          for (let p = 3; p < data.length; p += 4) if (data[p] !== 0) return true;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return false;
+    });
+  expect(drawn).toBe(true);
+  await tallScreenshot(page, 'web-reports-harbin');
+
+  // ── Drill down into 南岗区: the demo school and the guidance stations are its rows.
+  await body(HARBIN_ID).locator(`.coverage-row[data-unit-id="${DEMO_SCHOOL_COUNTY_ID}"]`).click();
+  const nangang = await expectFiguresOf(DEMO_SCHOOL_COUNTY_ID);
+  expect(nangang.name).toBe('南岗区');
+  expect(nangang.rows.map((r) => r.name)).toContain(DEMO_SCHOOL_NAME);
+  expect(nangang.rows.some((r) => r.kind === 'COMMUNITY_SITE')).toBe(true);
+  // Below county level small counts are withheld, and the page says so.
+  const withheld = nangang.rows.find((r) => r.families === null);
+  if (withheld) expect((await body(DEMO_SCHOOL_COUNTY_ID).locator(`.coverage-row[data-unit-id="${withheld.orgUnitId}"] .coverage-row__families`).innerText()).trim()).toBe('<5');
+  expect(await dashboard.locator('.breadcrumb').innerText()).toMatch(/哈尔滨市\s*›\s*南岗区/);
+  // Schools and stations are the last level: their rows do not open anything.
+  expect(await body(DEMO_SCHOOL_COUNTY_ID).locator('.coverage-row--link').count()).toBe(0);
+  await tallScreenshot(page, 'web-reports-nangang');
+
+  // ── Back up with the breadcrumb.
+  await dashboard.locator('.breadcrumb__name--link').getByText('哈尔滨市', { exact: true }).click();
+  await body(HARBIN_ID).waitFor();
+
+  // ── Export the Excel workbook: a download, read back with exceljs.
+  const [download] = await Promise.all([page.waitForEvent('download'), dashboard.getByText('导出 Excel 报表', { exact: true }).click()]);
+  expect(download.suggestedFilename()).toBe(`哈尔滨市-${year}年家庭心理健康指导服务覆盖情况.xlsx`);
+  const file = await download.path();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const title = wb.getWorksheet('说明');
+  expect(title).toBeDefined();
+  expect(title!.getCell('A1').value).toBe(`哈尔滨市${year}年家庭心理健康教育指导服务覆盖情况`);
+  expect(String(title!.getCell('A2').value)).toContain('范围：哈尔滨市');
+  // The total on the title sheet is the one the page shows.
+  const servedRow = title!.getRows(1, title!.rowCount)!.find((r) => r.getCell(1).value === '已获指导家庭数');
+  expect(servedRow?.getCell(2).value).toBe(harbin.total.servedFamilies);
+
+  // ── And the CSV.
+  const [csv] = await Promise.all([page.waitForEvent('download'), dashboard.getByText('导出 CSV', { exact: true }).click()]);
+  expect(csv.suggestedFilename()).toBe(`哈尔滨市-${year}年覆盖情况.csv`);
+  const csvText = fs.readFileSync(await csv.path(), 'utf8');
+  expect(csvText).toContain('南岗区');
+  expect(csvText).toContain(`合计（哈尔滨市）`);
+
+  expect(errors).toEqual([]);
+}, 120_000);
