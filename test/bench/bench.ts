@@ -1,0 +1,253 @@
+/**
+ * `npm run bench` (full) and `npm run bench -- --quick` (CI-sized): check-in throughput against a raw
+ * node:http + pg baseline, a registration burst, the province coverage report at scale against
+ * hand-written SQL, and the server's peak memory. Ends with a line `BENCH {…}`.
+ * Runs on the local PostgreSQL in a database of its own, dropped at the end.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { Pool } from 'pg';
+import { createScratchDatabase, dropScratchDatabase } from '../helpers/pg-admin';
+import { runMigrations } from '../../server/db/run-migrations';
+import { createDb } from '../../server/db/create-db';
+import { seedDemo } from '../../prisma/seed/demo-data';
+import { checkInCode } from '../../server/services/sessions/check-in';
+
+const quick = process.argv.includes('--quick');
+const SIZE = quick
+  ? { checkinFamilies: 5_000, checkinSeconds: 8, burst: 300, seats: 100, families: 100_000, attendance: 500_000 }
+  : { checkinFamilies: 20_000, checkinSeconds: 20, burst: 1000, seats: 300, families: 2_000_000, attendance: 10_000_000 };
+const root = path.resolve(__dirname, '..', '..');
+const YEAR = 2026;
+
+/** Starts a server file on a free port and waits until it answers. */
+function spawnNode(file: string, env: Record<string, string>, readyPath: string): { child: ChildProcess; port: Promise<number> } {
+  const port = 42000 + Math.floor(Math.random() * 3000);
+  const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: root, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const ready = (async () => {
+    for (let i = 0; i < 200; i += 1) {
+      try {
+        await fetch(`http://127.0.0.1:${port}${readyPath}`);
+        return port;
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    throw new Error(`${file} did not start`);
+  })();
+  return { child, port: ready };
+}
+
+function peakRssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+
+/** Families with a guardian and a live token each, set-based. Token i is `benchtoken<prefix><i>`. */
+async function makeFamilies(pool: Pool, prefix: string, n: number, unitId: string) {
+  await pool.query(
+    `INSERT INTO "User" (id, "displayName", "createdAt") SELECT 'bu_${prefix}_' || g, '压测家长', now() FROM generate_series(1, $1) g;
+     `.replace(/\$1/g, String(n)),
+  );
+  await pool.query(`INSERT INTO "Family" (id, "orgUnitId", "createdAt") SELECT 'bf_${prefix}_' || g, $1, now() FROM generate_series(1, ${n}) g`, [unitId]);
+  await pool.query(`INSERT INTO "Guardian" (id, "familyId", "userId", relation, "createdAt") SELECT 'bg_${prefix}_' || g, 'bf_${prefix}_' || g, 'bu_${prefix}_' || g, 'MOTHER', now() FROM generate_series(1, ${n}) g`);
+  await pool.query(
+    `INSERT INTO "AuthSession" (id, "tokenHash", "userId", "createdAt", "expiresAt")
+     SELECT 'bs_${prefix}_' || g, encode(sha256(convert_to('benchtoken${prefix}' || lpad(g::text, 10, '0'), 'UTF8')), 'hex'), 'bu_${prefix}_' || g, now(), now() + interval '1 day'
+       FROM generate_series(1, ${n}) g`,
+  );
+  return (i: number) => `benchtoken${prefix}${String(i).padStart(10, '0')}`;
+}
+
+async function main() {
+  const db = await createScratchDatabase('hb_bench');
+  const pool = new Pool({ connectionString: db.url, max: 4 });
+  const children: ChildProcess[] = [];
+  const results: Record<string, number | boolean> = {};
+  try {
+    console.log(`压测数据库 ${db.name}（${quick ? '快速' : '完整'}规模）`);
+    await runMigrations(db.url);
+    const h = createDb(db.url, { poolSize: 2 });
+    await seedDemo(h.db);
+    const school = (await h.db.orgUnit.findFirstOrThrow({ where: { kind: 'SCHOOL' }, select: { id: true } })).id;
+    const coordinator = (await h.db.user.findUniqueOrThrow({ where: { username: 'coord.demo' }, select: { id: true } })).id;
+
+    const env = { DATABASE_URL: db.url, NOTIFY_WORKER: '0', RATE_LIMIT_SCALE: '0', LOG_LEVEL: 'warn', DB_POOL_SIZE: '20', HB_LOG_FILE: '' };
+    const app = spawnNode(path.join(root, 'server', 'index.ts'), env, '/healthz');
+    children.push(app.child);
+    const appPort = await app.port;
+    const raw = spawnNode(path.join(__dirname, 'raw-checkin-server.ts'), { DATABASE_URL: db.url, DB_POOL_SIZE: '20' }, '/');
+    children.push(raw.child);
+    const rawPort = await raw.port;
+
+    // ── Check-in throughput: distinct families, each checking in once, app vs raw baseline.
+    const token = await makeFamilies(pool, 'c', SIZE.checkinFamilies, school);
+    const newSession = async (title: string) =>
+      (
+        await pool.query(
+          `INSERT INTO "Session" (id, "orgUnitId", kind, "mentalHealth", title, mode, "startsAt", "endsAt", capacity, status, "checkInSecret", "createdById", "updatedAt", "confirmedCount")
+           VALUES (gen_random_uuid()::text, $1, 'LECTURE', true, $2, 'ONLINE', now(), now() + interval '2 hours', 1000000, 'PUBLISHED', md5(random()::text), $3, now(), $4) RETURNING id`,
+          [school, title, coordinator, SIZE.checkinFamilies],
+        )
+      ).rows[0].id as string;
+    const runCheckins = async (port: number, pathName: string, sessionId: string) => {
+      // Everyone is registered, so check-in takes the common path (no walk-in seat).
+      await pool.query(
+        `INSERT INTO "Registration" (id, "sessionId", "familyId", status, "registeredById", "updatedAt") SELECT gen_random_uuid()::text, $1, 'bf_c_' || g, 'CONFIRMED', 'bu_c_' || g, now() FROM generate_series(1, ${SIZE.checkinFamilies}) g`,
+        [sessionId],
+      );
+      const { code } = await checkInCode(h.db, sessionId);
+      let i = 0;
+      const result = await autocannon({
+        url: `http://127.0.0.1:${port}${pathName}`,
+        connections: 50,
+        duration: SIZE.checkinSeconds,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req: { method?: string }) => {
+              i = (i % SIZE.checkinFamilies) + 1;
+              return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${token(i)}` }, body: JSON.stringify({ code }) };
+            },
+          },
+        ],
+      });
+      return { rps: result.requests.average, non2xx: result.non2xx };
+    };
+    const appRun = await runCheckins(appPort, '/trpc/sessions.checkIn', await newSession('压测：应用'));
+    const rawRun = await runCheckins(rawPort, '/checkin', await newSession('压测：基线'));
+    results.checkinRps = Math.round(appRun.rps);
+    results.rawRps = Math.round(rawRun.rps);
+    results.checkinVsRaw = Math.round((appRun.rps / rawRun.rps) * 100) / 100;
+    results.checkinErrors = appRun.non2xx;
+
+    // ── Burst registration: M concurrent registrations for S seats.
+    const rtoken = await makeFamilies(pool, 'r', SIZE.burst, school);
+    const burstSession = (
+      await pool.query(
+        `INSERT INTO "Session" (id, "orgUnitId", kind, "mentalHealth", title, mode, "startsAt", "endsAt", capacity, status, "checkInSecret", "createdById", "updatedAt")
+         VALUES (gen_random_uuid()::text, $1, 'GUIDANCE', true, '压测：报名', 'ONLINE', now() + interval '2 days', now() + interval '2 days 2 hours', $2, 'PUBLISHED', md5(random()::text), $3, now()) RETURNING id`,
+        [school, SIZE.seats, coordinator],
+      )
+    ).rows[0].id as string;
+    const latencies: number[] = [];
+    const statuses = await Promise.all(
+      Array.from({ length: SIZE.burst }, async (_, k) => {
+        const t = performance.now();
+        const res = await fetch(`http://127.0.0.1:${appPort}/trpc/sessions.register`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${rtoken(k + 1)}` },
+          body: JSON.stringify({ sessionId: burstSession }),
+        });
+        latencies.push(performance.now() - t);
+        return res.status === 200 ? ((await res.json()).result.data.status as string) : `HTTP ${res.status}`;
+      }),
+    );
+    const rows = (await pool.query(`SELECT status, count(*)::int AS n FROM "Registration" WHERE "sessionId" = $1 GROUP BY 1`, [burstSession])).rows as { status: string; n: number }[];
+    const confirmed = rows.find((r) => r.status === 'CONFIRMED')?.n ?? 0;
+    const waitlisted = rows.find((r) => r.status === 'WAITLISTED')?.n ?? 0;
+    results.registerExact =
+      confirmed === SIZE.seats && waitlisted === SIZE.burst - SIZE.seats && statuses.filter((s) => s === 'CONFIRMED').length === SIZE.seats && statuses.every((s) => !s.startsWith('HTTP'));
+    results.registerP50Ms = Math.round(pct(latencies, 0.5));
+    results.registerP99Ms = Math.round(pct(latencies, 0.99));
+
+    // ── Coverage report at scale: set-based data, the app's report vs the same figures in hand-written SQL.
+    console.log(`生成报表数据：${SIZE.families.toLocaleString()} 户、${SIZE.attendance.toLocaleString()} 条到场记录…`);
+    await pool.query(`
+      INSERT INTO "OrgUnit" (id, name, kind, "parentId", path, depth, "createdAt")
+      SELECT 'bsch_' || g, '压测学校' || g, (CASE WHEN g % 5 = 0 THEN 'COMMUNITY_SITE' ELSE 'SCHOOL' END)::"OrgUnitKind", c.id, c.path || 'bsch_' || g || '/', 3, now()
+        FROM generate_series(1, 2000) g
+        JOIN LATERAL (SELECT id, path FROM "OrgUnit" WHERE kind = 'COUNTY' ORDER BY id OFFSET (g % 126) LIMIT 1) c ON true`);
+    await pool.query(`INSERT INTO "Family" (id, "orgUnitId", "createdAt") SELECT 'bfam_' || g, 'bsch_' || (1 + g % 2000), now() FROM generate_series(1, ${SIZE.families}) g`);
+    const sessions = Math.max(100, Math.floor(SIZE.attendance / 200));
+    await pool.query(`
+      INSERT INTO "Session" (id, "orgUnitId", kind, "mentalHealth", title, mode, "startsAt", "endsAt", capacity, status, "checkInSecret", "createdById", "updatedAt")
+      SELECT 'bses_' || g, 'bsch_' || (1 + g % 2000), 'GUIDANCE', g % 3 <> 0, '压测活动', 'OFFLINE',
+             timestamp '${YEAR}-01-05 10:00' + (g % 340) * interval '1 day', timestamp '${YEAR}-01-05 12:00' + (g % 340) * interval '1 day',
+             1000, 'PUBLISHED', 'x', '${coordinator}', now()
+        FROM generate_series(1, ${sessions}) g`);
+    // Each session's attendees are families of its own school (family f is at school 1 + f % 2000).
+    await pool.query(`
+      INSERT INTO "Attendance" (id, "sessionId", "familyId", present, method, at)
+      SELECT 'batt_' || g, 'bses_' || s, 'bfam_' || (((g / ${sessions}) * 2000 + (1 + s % 2000) - 1) % ${SIZE.families} + 1), true, 'ROLL_CALL', now()
+        FROM generate_series(1, ${SIZE.attendance}) g, LATERAL (SELECT 1 + g % ${sessions} AS s) x
+      ON CONFLICT DO NOTHING`);
+    await pool.query(`
+      INSERT INTO "FamilyServiceYear" ("familyId", year, "orgUnitId", services, "firstServedAt", "lastServedAt")
+      SELECT a."familyId", ${YEAR}, f."orgUnitId", count(*), min(s."startsAt"), max(s."startsAt")
+        FROM "Attendance" a JOIN "Session" s ON s.id = a."sessionId" JOIN "Family" f ON f.id = a."familyId"
+       WHERE a."sessionId" LIKE 'bses_%' AND s."mentalHealth"
+       GROUP BY a."familyId", f."orgUnitId"
+      ON CONFLICT DO NOTHING`);
+    await pool.query('ANALYZE');
+    const adminToken = await makeAdminToken(pool);
+    const reportTimes: number[] = [];
+    for (let k = 0; k < 5; k += 1) {
+      const t = performance.now();
+      const res = await fetch(`http://127.0.0.1:${appPort}/trpc/reports.coverage?input=${encodeURIComponent(JSON.stringify({ orgUnitId: '230000', year: YEAR }))}`, { headers: { authorization: `Bearer ${adminToken}` } });
+      if (res.status !== 200) throw new Error(`reports.coverage answered ${res.status}`);
+      await res.json();
+      reportTimes.push(performance.now() - t);
+    }
+    const sqlTimes: number[] = [];
+    for (let k = 0; k < 5; k += 1) {
+      const t = performance.now();
+      await pool.query(HAND_WRITTEN_COVERAGE, [`${YEAR}-01-01T00:00:00+08:00`, `${YEAR + 1}-01-01T00:00:00+08:00`, YEAR]);
+      sqlTimes.push(performance.now() - t);
+    }
+    results.reportFamilies = (await pool.query(`SELECT count(*)::int AS n FROM "Family"`)).rows[0].n;
+    results.reportP50Ms = Math.round(median(reportTimes));
+    results.sqlP50Ms = Math.round(median(sqlTimes));
+    results.reportVsSql = Math.round((median(reportTimes) / median(sqlTimes)) * 100) / 100;
+    results.rssMb = peakRssMb(app.child.pid!);
+    await h.close();
+  } finally {
+    for (const c of children) c.kill('SIGKILL');
+    await pool.end();
+    await dropScratchDatabase(db.name);
+  }
+
+  console.log('\n指标                 数值');
+  for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(20)} ${v}`);
+  console.log(`\nBENCH ${JSON.stringify(results)}`);
+}
+
+async function makeAdminToken(pool: Pool) {
+  const t = 'benchadmintoken0000000000';
+  await pool.query(
+    `INSERT INTO "AuthSession" (id, "tokenHash", "userId", "createdAt", "expiresAt")
+     SELECT 'bench-admin', encode(sha256(convert_to($1, 'UTF8')), 'hex'), id, now(), now() + interval '1 day' FROM "User" WHERE username = 'admin'`,
+    [t],
+  );
+  return t;
+}
+
+/** The province's figures by city, written by hand for comparison (the same definitions as the report). */
+const HAND_WRITTEN_COVERAGE = `
+  WITH leaf AS (SELECT id, kind, split_part(path, '/', 3) AS city FROM "OrgUnit" WHERE depth = 3),
+  fam AS (SELECT "orgUnitId" u, count(*) n FROM "Family" GROUP BY 1),
+  served AS (SELECT "orgUnitId" u, count(*) n FROM "FamilyServiceYear" WHERE year = $3 GROUP BY 1),
+  sess AS (SELECT "orgUnitId" u, count(*) n FROM "Session" WHERE "startsAt" >= $1 AND "startsAt" < $2 AND status <> 'CANCELLED' GROUP BY 1),
+  att AS (SELECT s."orgUnitId" u, count(*) n, bool_or(s."mentalHealth") mh FROM "Attendance" a JOIN "Session" s ON s.id = a."sessionId"
+           WHERE a.present AND s."startsAt" >= $1 AND s."startsAt" < $2 GROUP BY 1),
+  vis AS (SELECT w."orgUnitId" u, count(*) n FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" JOIN "VisitWindow" w ON w.id = v."windowId"
+           WHERE v.status = 'COMPLETED' AND sl."startsAt" >= $1 AND sl."startsAt" < $2 GROUP BY 1)
+  SELECT leaf.city, sum(fam.n), sum(served.n), count(*) FILTER (WHERE leaf.kind = 'COMMUNITY_SITE'),
+         count(*) FILTER (WHERE leaf.kind = 'COMMUNITY_SITE' AND att.mh), sum(sess.n), sum(att.n), sum(vis.n)
+    FROM leaf LEFT JOIN fam ON fam.u = leaf.id LEFT JOIN served ON served.u = leaf.id LEFT JOIN sess ON sess.u = leaf.id
+    LEFT JOIN att ON att.u = leaf.id LEFT JOIN vis ON vis.u = leaf.id
+   GROUP BY leaf.city`;
+
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    console.error(`压测失败：${err.message}`);
+    process.exit(1);
+  },
+);
