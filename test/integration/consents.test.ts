@@ -26,7 +26,9 @@ describe('consents', () => {
     expect(rows[0]).toMatchObject({ scope: 'sensitive:checklist', textVersion, withdrawnAt: null });
     expect(Date.now() - rows[0].grantedAt.getTime()).toBeLessThan(60_000);
 
+    expect(await app.caller(user).consents.mine()).toEqual([expect.objectContaining({ scope: 'sensitive:checklist', textVersion, current: true })]);
     await app.caller(user).consents.withdraw({ scope: 'sensitive:checklist' });
+    expect(await app.caller(user).consents.mine()).toEqual([]);
     const after = await app.db.consent.findFirstOrThrow({ where: { userId: user.id }, select: { withdrawnAt: true } });
     expect(after.withdrawnAt).not.toBeNull();
     const audit = await app.db.auditLog.findMany({ where: { actorUserId: user.id }, select: { action: true }, orderBy: { id: 'asc' } });

@@ -171,7 +171,19 @@ describe('dashboard', () => {
     expect(d.sessionsByKind).toEqual(expect.arrayContaining([{ kind: 'GUIDANCE', sessions: 2, mentalHealth: 2 }, { kind: 'LECTURE', sessions: 1, mentalHealth: 0 }, { kind: 'SALON', sessions: 1, mentalHealth: 1 }]));
     expect(d.homeVisitsByMode).toEqual([{ mode: 'HOME', visits: 1 }]);
     expect(d.guidanceSites).toEqual({ sites: 2, active: 1, share: 0.5, target: 0.6 });
-    expect(d.checklistTiers.every((t) => t.responses === null || t.responses >= 5)).toBe(true);
+    expect(d.checklistTiers.map((t) => t.tier)).toEqual(['NONE', 'WATCH', 'CONTACT_SCHOOL', 'URGENT']);
+  });
+
+  it('follows the education / federation line filter in every part', async () => {
+    const admin = await app.as(adminId);
+    const schools = await app.caller(admin).reports.dashboard({ orgUnitId: cityId, year: Y, siteKind: 'SCHOOL' });
+    expect(schools.guidanceSites).toEqual({ sites: 0, active: 0, share: 0, target: 0.6 });
+    expect(schools.homeVisitsByMode).toEqual([{ mode: 'HOME', visits: 1 }]);
+    expect(schools.sessionsByKind.find((k) => k.kind === 'SALON')).toBeUndefined();
+    const sites = await app.caller(admin).reports.dashboard({ orgUnitId: cityId, year: Y, siteKind: 'COMMUNITY_SITE' });
+    expect(sites.homeVisitsByMode).toEqual([]);
+    expect(sites.schoolsWithoutActivity).toEqual([]);
+    expect(sites.guidanceSites).toMatchObject({ sites: 2, active: 1 });
   });
 });
 

@@ -40,3 +40,17 @@ export async function hasConsent(db: Db, userId: string, scope: ConsentScope): P
   const row = await db.consent.findFirst({ where: { userId, scope, textVersion: text.textVersion, withdrawnAt: null }, select: { id: true } });
   return row != null;
 }
+
+/** The user's consents not withdrawn; `current` when given to the text now in force. */
+export async function myConsents(db: Db, userId: string) {
+  const [rows, texts] = await Promise.all([
+    db.consent.findMany({ where: { userId, withdrawnAt: null }, select: { scope: true, textVersion: true, grantedAt: true }, orderBy: { grantedAt: 'desc' } }),
+    db.consentText.findMany({ where: { inForce: true }, select: { scope: true, textVersion: true } }),
+  ]);
+  return rows.map((r) => ({
+    scope: r.scope,
+    textVersion: r.textVersion,
+    grantedAt: r.grantedAt.toISOString(),
+    current: texts.some((t) => t.scope === r.scope && t.textVersion === r.textVersion),
+  }));
+}

@@ -26,7 +26,8 @@ export async function dashboard(db: Db, input: { orgUnitId: string; year: number
   const { from, to } = yearBounds(input.year);
   const kinds = input.siteKind ? [input.siteKind] : ['SCHOOL', 'COMMUNITY_SITE'];
   const prefix = `${root.path}%`;
-  const sem = semesterBounds(now);
+  // This semester for the current year; the autumn semester that ends a past year.
+  const sem = semesterBounds(input.year < new Date(now.getTime() + 8 * 3600_000).getUTCFullYear() ? new Date(`${input.year}-12-15T00:00:00+08:00`) : now);
 
   const [monthly, byKind, byMode, tiers, sites, idle] = await Promise.all([
     db.$queryRaw<{ month: number; newlyServed: number; attendances: number; visits: number }[]>`
@@ -54,7 +55,7 @@ export async function dashboard(db: Db, input: { orgUnitId: string; year: number
     db.$queryRaw<{ mode: string; visits: number }[]>`
       SELECT v.mode::text AS mode, count(*)::int AS visits
         FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" JOIN "VisitWindow" w ON w.id = v."windowId" JOIN "OrgUnit" o ON o.id = w."orgUnitId"
-       WHERE o.path LIKE ${prefix} AND v.status = 'COMPLETED' AND sl."startsAt" >= ${from} AND sl."startsAt" < ${to}
+       WHERE o.path LIKE ${prefix} AND o.kind::text = ANY(${kinds}::text[]) AND v.status = 'COMPLETED' AND sl."startsAt" >= ${from} AND sl."startsAt" < ${to}
        GROUP BY 1 ORDER BY 1`,
     db.$queryRaw<{ tier: string; responses: number }[]>`
       SELECT r.tier::text AS tier, count(*)::int AS responses
@@ -66,11 +67,11 @@ export async function dashboard(db: Db, input: { orgUnitId: string; year: number
              (count(*) FILTER (WHERE EXISTS (
                SELECT 1 FROM "Session" s JOIN "Attendance" a ON a."sessionId" = s.id AND a.present
                 WHERE s."orgUnitId" = o.id AND s."mentalHealth" AND s."startsAt" >= ${from} AND s."startsAt" < ${to})))::int AS active
-        FROM "OrgUnit" o WHERE o.path LIKE ${prefix} AND o.kind = 'COMMUNITY_SITE'`,
+        FROM "OrgUnit" o WHERE o.path LIKE ${prefix} AND o.kind = 'COMMUNITY_SITE' AND 'COMMUNITY_SITE' = ANY(${kinds}::text[])`,
     db.$queryRaw<{ id: string; name: string; countyName: string }[]>`
       SELECT o.id, o.name, p.name AS "countyName"
         FROM "OrgUnit" o JOIN "OrgUnit" p ON p.id = o."parentId"
-       WHERE o.path LIKE ${prefix} AND o.kind = 'SCHOOL'
+       WHERE o.path LIKE ${prefix} AND o.kind = 'SCHOOL' AND 'SCHOOL' = ANY(${kinds}::text[])
          AND NOT EXISTS (SELECT 1 FROM "Session" s WHERE s."orgUnitId" = o.id AND s."mentalHealth" AND s.status <> 'CANCELLED' AND s."startsAt" >= ${sem.from} AND s."startsAt" < ${sem.to})
          AND NOT EXISTS (SELECT 1 FROM "Visit" v JOIN "VisitWindow" w ON w.id = v."windowId" JOIN "VisitSlot" sl ON sl.id = v."slotId"
                           WHERE w."orgUnitId" = o.id AND v.status = 'COMPLETED' AND sl."startsAt" >= ${sem.from} AND sl."startsAt" < ${sem.to})
@@ -85,7 +86,10 @@ export async function dashboard(db: Db, input: { orgUnitId: string; year: number
     monthly,
     sessionsByKind: byKind,
     homeVisitsByMode: byMode,
-    checklistTiers: tierOrder.map((tier) => ({ tier, responses: suppress(tiers.find((t) => t.tier === tier)?.responses ?? 0) })),
+    checklistTiers: tierOrder.map((tier) => {
+      const n = tiers.find((t) => t.tier === tier)?.responses ?? 0;
+      return { tier, responses: root.kind === 'SCHOOL' || root.kind === 'COMMUNITY_SITE' ? suppress(n) : n };
+    }),
     guidanceSites: { sites: s.sites, active: s.active, share: s.sites === 0 ? 0 : Math.round((s.active / s.sites) * 10_000) / 10_000, target: ACTIVE_SITE_TARGET },
     semester: sem.label,
     schoolsWithoutActivity: idle,

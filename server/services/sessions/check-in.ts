@@ -3,9 +3,9 @@ import type { Db } from '../../db/create-db';
 import type { Prisma } from '../../generated/prisma/client';
 import { AppError } from '../../errors/app-error';
 import { writeAudit } from '../audit/write-audit';
-import { recordService, unrecordService } from './service-year';
+import { recordService, serviceYear, unrecordService } from './service-year';
 import { familyMaySee } from './session-scope';
-import { familyUnitPath, lockSession, seatWalkIn } from './registration';
+import { LOCKED_TX, familyUnitPath, lockSession, seatWalkIn } from './registration';
 
 type Tx = Prisma.TransactionClient;
 
@@ -53,13 +53,69 @@ export async function markPresent(tx: Tx, args: { sessionId: string; familyId: s
   return firstTime;
 }
 
+interface CheckInSession {
+  id: string;
+  checkInSecret: string;
+  status: 'DRAFT' | 'PUBLISHED' | 'CANCELLED';
+  startsAt: Date;
+  endsAt: Date;
+  mentalHealth: boolean;
+}
+
+/**
+ * A burst of check-ins reads the same session row thousands of times a minute: keep it for a few
+ * seconds per process. (A cancellation is seen within CACHE_MS; the code itself rotates every minute.)
+ */
+const CACHE_MS = 5_000;
+const sessionCache = new Map<string, { at: number; value: CheckInSession | null }>();
+
+async function sessionForCheckIn(db: Db, id: string, now: number): Promise<CheckInSession | null> {
+  const hit = sessionCache.get(id);
+  if (hit && now - hit.at < CACHE_MS) return hit.value;
+  const value = await db.guidanceSession.findUnique({
+    where: { id },
+    select: { id: true, checkInSecret: true, status: true, startsAt: true, endsAt: true, mentalHealth: true },
+  });
+  if (sessionCache.size > 10_000) sessionCache.clear();
+  sessionCache.set(id, { at: now, value });
+  return value;
+}
+
+/**
+ * The common case in one statement: a registered family's attendance, and its guidance service for
+ * the year when this is its first attendance at a mental-health session. Returns null when the family
+ * holds no confirmed seat (the caller then seats it as a walk-in under the session lock).
+ */
+async function checkInRegistered(db: Db, s: CheckInSession, familyId: string, actorId: string): Promise<boolean | null> {
+  const year = serviceYear(s.startsAt);
+  const rows = await db.$queryRaw<{ registered: boolean; firstTime: boolean }[]>`
+    WITH reg AS (
+      SELECT 1 FROM "Registration" WHERE "sessionId" = ${s.id} AND "familyId" = ${familyId} AND status = 'CONFIRMED'
+    ), ins AS (
+      INSERT INTO "Attendance" (id, "sessionId", "familyId", present, method, "recordedById", at)
+      SELECT gen_random_uuid()::text, ${s.id}, ${familyId}, true, 'QR', ${actorId}, now() WHERE EXISTS (SELECT 1 FROM reg)
+      ON CONFLICT ("sessionId", "familyId") DO UPDATE
+         SET present = true, method = EXCLUDED.method, "recordedById" = EXCLUDED."recordedById", at = now()
+       WHERE "Attendance".present = false
+      RETURNING id
+    ), svc AS (
+      INSERT INTO "FamilyServiceYear" ("familyId", "year", "orgUnitId", "services", "firstServedAt", "lastServedAt")
+      SELECT f.id, ${year}, f."orgUnitId", 1, ${s.startsAt}, ${s.startsAt} FROM "Family" f
+       WHERE f.id = ${familyId} AND ${s.mentalHealth} AND EXISTS (SELECT 1 FROM ins)
+      ON CONFLICT ("familyId", "year") DO UPDATE
+         SET "services" = "FamilyServiceYear"."services" + 1,
+             "firstServedAt" = LEAST("FamilyServiceYear"."firstServedAt", EXCLUDED."firstServedAt"),
+             "lastServedAt" = GREATEST("FamilyServiceYear"."lastServedAt", EXCLUDED."lastServedAt")
+      RETURNING 1
+    )
+    SELECT EXISTS (SELECT 1 FROM reg) AS registered, EXISTS (SELECT 1 FROM ins) AS "firstTime"`;
+  return rows[0].registered ? rows[0].firstTime : null;
+}
+
 /** A parent scans the coordinator's QR code. Idempotent: a family checking in twice counts once. */
 export async function checkIn(db: Db, actorId: string, familyId: string, code: string, now = Date.now()) {
   const parsed = parseCode(code);
-  const s = await db.guidanceSession.findUnique({
-    where: { id: parsed.sessionId },
-    select: { id: true, checkInSecret: true, status: true, startsAt: true, endsAt: true, mentalHealth: true },
-  });
+  const s = await sessionForCheckIn(db, parsed.sessionId, now);
   if (!s) throw new AppError('BAD_REQUEST', '签到码无效，请重新扫描现场二维码');
   const current = Math.floor(now / CHECK_IN_WINDOW_MS);
   const expected = [current, current - 1].includes(parsed.window) ? signature(s.checkInSecret, s.id, parsed.window) : null;
@@ -70,16 +126,15 @@ export async function checkIn(db: Db, actorId: string, familyId: string, code: s
   if (s.status !== 'PUBLISHED') throw new AppError('CONFLICT', s.status === 'CANCELLED' ? '该活动已取消' : '活动尚未发布');
   if (s.endsAt.getTime() + CHECK_IN_GRACE_MS < now) throw new AppError('CONFLICT', '本场活动签到已结束');
 
+  const fast = await checkInRegistered(db, s, familyId, actorId);
+  if (fast !== null) return { sessionId: s.id, firstTime: fast };
+  // Not registered (or waitlisted): a walk-in takes a seat while capacity allows, under the session lock.
   return db.$transaction(async (tx) => {
-    const reg = await tx.registration.findUnique({ where: { sessionId_familyId: { sessionId: s.id, familyId } }, select: { status: true } });
-    if (reg?.status !== 'CONFIRMED') {
-      // Not registered (or waitlisted): a walk-in takes a seat while capacity allows.
-      const locked = await lockSession(tx, s.id);
-      await seatWalkIn(tx, locked, familyId, actorId);
-    }
+    const locked = await lockSession(tx, s.id);
+    await seatWalkIn(tx, locked, familyId, actorId);
     const firstTime = await markPresent(tx, { sessionId: s.id, familyId, method: 'QR', actorId, startsAt: s.startsAt, mentalHealth: s.mentalHealth });
     return { sessionId: s.id, firstTime };
-  });
+  }, LOCKED_TX);
 }
 
 /** The coordinator's roll call, also for entering a paper sign-in sheet after the event. */

@@ -9,6 +9,12 @@ import { familyMaySee } from './session-scope';
 
 type Tx = Prisma.TransactionClient;
 
+/**
+ * Transactions that wait for a session's row lock: in a burst (a city registering the hour a session
+ * opens) hundreds queue for the same row, so give them time to get a connection and the lock.
+ */
+export const LOCKED_TX = { maxWait: 20_000, timeout: 30_000 } as const;
+
 interface LockedSession {
   id: string;
   title: string;
@@ -90,7 +96,7 @@ export async function register(db: Db, actorId: string, familyId: string, sessio
     if (status === 'CONFIRMED') await scheduleReminder(tx, s, familyId);
     await writeAudit(tx, { actorUserId: actorId, action: 'session.register', targetType: 'Session', targetId: sessionId, detail: { status } });
     return { status };
-  });
+  }, LOCKED_TX);
 }
 
 /** Promotes the first waitlisted family into a freed seat, in the caller's transaction, and tells it. */
@@ -134,7 +140,7 @@ export async function cancelRegistration(db: Db, actorId: string, familyId: stri
     await cancelQueued(tx, `reminder:${sessionId}:${familyId}`);
     await writeAudit(tx, { actorUserId: actorId, action: 'session.cancelRegistration', targetType: 'Session', targetId: sessionId });
     return { status: 'CANCELLED' as const };
-  });
+  }, LOCKED_TX);
 }
 
 /** After capacity grows: fill the new seats from the waitlist, in order. Caller holds the lock. */
