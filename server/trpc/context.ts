@@ -4,6 +4,7 @@ import type { Env } from '../env';
 import type { Logger } from '../logger';
 import type { WechatClient } from '../wechat/wechat-client';
 import type { FieldCipher } from '../crypto/field-cipher';
+import type { SqlRunner } from '../db/sql-runner';
 import type { Role } from '../shared/enums';
 import { TRPCError } from '@trpc/server';
 import { resolveUserByToken } from '../services/auth/resolve-user';
@@ -33,6 +34,8 @@ export interface InnerContext {
   wechat: WechatClient;
   /** Encrypts and decrypts sensitive fields (checklist answers, visit notes, addresses). */
   cipher: FieldCipher;
+  /** Hand-written SQL for hot paths (the pg pool on PostgreSQL). */
+  sql: SqlRunner;
   user: AuthUser | null;
   ip: string | null;
 }
@@ -56,7 +59,7 @@ export function createContextFactory(deps: AppDeps) {
     const token = bearerToken(req.headers.authorization);
     let user: AuthUser | null = null;
     try {
-      user = token ? await resolveUserByToken(deps.db, token) : null;
+      user = token ? await resolveUserByToken(deps.sql, token) : null;
     } catch (err) {
       // The session lookup is the first query of every signed-in request: an outage must answer 503 here too.
       if (isDatabaseUnavailable(err)) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: '数据库暂时不可用，请稍后再试', cause: err as Error });

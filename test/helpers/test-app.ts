@@ -4,6 +4,7 @@ import { loadEnv, type Env } from '../../server/env';
 import { createLogger } from '../../server/logger';
 import { WechatClient } from '../../server/wechat/wechat-client';
 import { cipherFromEnv } from '../../server/crypto/cipher-from-env';
+import { createSqlRunner } from '../../server/db/sql-runner';
 import { startFakeWechat, type FakeWechatServer } from '../../server/wechat/fake-wechat-server';
 import { createInnerContext, type AppDeps, type AuthUser } from '../../server/trpc/context';
 import { createCaller } from '../../server/routers/root';
@@ -52,6 +53,7 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
     log: createLogger(env.LOG_LEVEL, process.env.HB_LOG_FILE),
     wechat: new WechatClient({ apiBase: env.WECHAT_API_BASE, appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET }),
     cipher: cipherFromEnv(env),
+    sql: createSqlRunner(handle),
   };
   const tokenFor = async (userId: string) => (await issueSession(handle.db, userId, 1)).token;
   return {
@@ -63,7 +65,7 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
     caller: (user = null) => createCaller(createInnerContext(deps, user)),
     tokenFor,
     async as(userId: string) {
-      const user = await resolveUserByToken(handle.db, await tokenFor(userId));
+      const user = await resolveUserByToken(deps.sql, await tokenFor(userId));
       if (!user) throw new Error(`cannot sign in ${userId}`);
       return user;
     },

@@ -9,4 +9,4 @@ export const checkIn = defineProcedure({
   input: checkInInput,
   rateLimit: { perUser: 20, perIp: 6000, windowSeconds: 60 },
   output: z.object({ sessionId: z.string(), firstTime: z.boolean() }),
-}).mutation(({ ctx, input }) => checkInService(ctx.db, ctx.user!.id, ctx.user!.familyId!, input.code));
+}).mutation(({ ctx, input }) => checkInService(ctx.db, ctx.sql, ctx.user!.id, ctx.user!.familyId!, input.code));

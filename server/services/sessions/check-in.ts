@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/create-db';
+import type { SqlRunner } from '../../db/sql-runner';
 import type { Prisma } from '../../generated/prisma/client';
 import { AppError } from '../../errors/app-error';
 import { writeAudit } from '../audit/write-audit';
@@ -86,34 +87,35 @@ async function sessionForCheckIn(db: Db, id: string, now: number): Promise<Check
  * the year when this is its first attendance at a mental-health session. Returns null when the family
  * holds no confirmed seat (the caller then seats it as a walk-in under the session lock).
  */
-async function checkInRegistered(db: Db, s: CheckInSession, familyId: string, actorId: string): Promise<boolean | null> {
-  const year = serviceYear(s.startsAt);
-  const rows = await db.$queryRaw<{ registered: boolean; firstTime: boolean }[]>`
-    WITH reg AS (
-      SELECT 1 FROM "Registration" WHERE "sessionId" = ${s.id} AND "familyId" = ${familyId} AND status = 'CONFIRMED'
-    ), ins AS (
-      INSERT INTO "Attendance" (id, "sessionId", "familyId", present, method, "recordedById", at)
-      SELECT gen_random_uuid()::text, ${s.id}, ${familyId}, true, 'QR', ${actorId}, now() WHERE EXISTS (SELECT 1 FROM reg)
-      ON CONFLICT ("sessionId", "familyId") DO UPDATE
-         SET present = true, method = EXCLUDED.method, "recordedById" = EXCLUDED."recordedById", at = now()
-       WHERE "Attendance".present = false
-      RETURNING id
-    ), svc AS (
-      INSERT INTO "FamilyServiceYear" ("familyId", "year", "orgUnitId", "services", "firstServedAt", "lastServedAt")
-      SELECT f.id, ${year}, f."orgUnitId", 1, ${s.startsAt}, ${s.startsAt} FROM "Family" f
-       WHERE f.id = ${familyId} AND ${s.mentalHealth} AND EXISTS (SELECT 1 FROM ins)
-      ON CONFLICT ("familyId", "year") DO UPDATE
-         SET "services" = "FamilyServiceYear"."services" + 1,
-             "firstServedAt" = LEAST("FamilyServiceYear"."firstServedAt", EXCLUDED."firstServedAt"),
-             "lastServedAt" = GREATEST("FamilyServiceYear"."lastServedAt", EXCLUDED."lastServedAt")
-      RETURNING 1
-    )
-    SELECT EXISTS (SELECT 1 FROM reg) AS registered, EXISTS (SELECT 1 FROM ins) AS "firstTime"`;
+async function checkInRegistered(sql: SqlRunner, s: CheckInSession, familyId: string, actorId: string): Promise<boolean | null> {
+  const rows = await sql<{ registered: boolean; firstTime: boolean }>(
+    `WITH reg AS (
+       SELECT 1 FROM "Registration" WHERE "sessionId" = $1 AND "familyId" = $2 AND status = 'CONFIRMED'
+     ), ins AS (
+       INSERT INTO "Attendance" (id, "sessionId", "familyId", present, method, "recordedById", at)
+       SELECT gen_random_uuid()::text, $1, $2, true, 'QR', $3, now() WHERE EXISTS (SELECT 1 FROM reg)
+       ON CONFLICT ("sessionId", "familyId") DO UPDATE
+          SET present = true, method = EXCLUDED.method, "recordedById" = EXCLUDED."recordedById", at = now()
+        WHERE "Attendance".present = false
+       RETURNING id
+     ), svc AS (
+       INSERT INTO "FamilyServiceYear" ("familyId", "year", "orgUnitId", "services", "firstServedAt", "lastServedAt")
+       SELECT f.id, $4::int, f."orgUnitId", 1, $5::timestamp, $5::timestamp FROM "Family" f
+        WHERE f.id = $2 AND $6::boolean AND EXISTS (SELECT 1 FROM ins)
+       ON CONFLICT ("familyId", "year") DO UPDATE
+          SET "services" = "FamilyServiceYear"."services" + 1,
+              "firstServedAt" = LEAST("FamilyServiceYear"."firstServedAt", EXCLUDED."firstServedAt"),
+              "lastServedAt" = GREATEST("FamilyServiceYear"."lastServedAt", EXCLUDED."lastServedAt")
+       RETURNING 1
+     )
+     SELECT EXISTS (SELECT 1 FROM reg) AS registered, EXISTS (SELECT 1 FROM ins) AS "firstTime"`,
+    [s.id, familyId, actorId, serviceYear(s.startsAt), s.startsAt.toISOString().replace('T', ' ').replace('Z', ''), s.mentalHealth],
+  );
   return rows[0].registered ? rows[0].firstTime : null;
 }
 
 /** A parent scans the coordinator's QR code. Idempotent: a family checking in twice counts once. */
-export async function checkIn(db: Db, actorId: string, familyId: string, code: string, now = Date.now()) {
+export async function checkIn(db: Db, sql: SqlRunner, actorId: string, familyId: string, code: string, now = Date.now()) {
   const parsed = parseCode(code);
   const s = await sessionForCheckIn(db, parsed.sessionId, now);
   if (!s) throw new AppError('BAD_REQUEST', '签到码无效，请重新扫描现场二维码');
@@ -126,7 +128,7 @@ export async function checkIn(db: Db, actorId: string, familyId: string, code: s
   if (s.status !== 'PUBLISHED') throw new AppError('CONFLICT', s.status === 'CANCELLED' ? '该活动已取消' : '活动尚未发布');
   if (s.endsAt.getTime() + CHECK_IN_GRACE_MS < now) throw new AppError('CONFLICT', '本场活动签到已结束');
 
-  const fast = await checkInRegistered(db, s, familyId, actorId);
+  const fast = await checkInRegistered(sql, s, familyId, actorId);
   if (fast !== null) return { sessionId: s.id, firstTime: fast };
   // Not registered (or waitlisted): a walk-in takes a seat while capacity allows, under the session lock.
   return db.$transaction(async (tx) => {
