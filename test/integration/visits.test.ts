@@ -194,6 +194,16 @@ describe('assignment, priority and progress', () => {
     await app.caller(t).visits.complete({ visitId: v1.visitId, summary: '已电话沟通' });
     await app.caller(t).visits.bookForFamily({ slotId: slots[1].id, familyId: fams[0].familyId });
 
+    // The coordinator picks teachers from the school's staff and sees every family; the teacher sees their own.
+    expect((await app.caller(c).visits.schoolStaff({ orgUnitId: s.id })).map((x) => x.userId)).toEqual([t.id]);
+    const all = await app.caller(c).visits.families({ windowId: w.id });
+    expect(all).toHaveLength(3);
+    expect(all.find((f) => f.familyId === fams[1].familyId)).toMatchObject({ teacherId: t.id, priorityReasons: ['ECONOMIC_HARDSHIP'], visitStatus: 'NOT_BOOKED' });
+    expect(all.find((f) => f.familyId === fams[2].familyId)).toMatchObject({ visitStatus: 'COMPLETED', children: [expect.objectContaining({ grade: 'G4', className: '四年级（2）班' })] });
+    const other = await app.as((await makeStaff(app.db, 'TEACHER', s.id)).id);
+    expect(await app.caller(other).visits.families({ windowId: w.id })).toEqual([]);
+    expect(await app.caller(t).visits.families({ windowId: w.id })).toHaveLength(3);
+
     const p = await app.caller(c).visits.progress({ windowId: w.id });
     expect(p.classes).toEqual([{ grade: 'G4', className: '四年级（2）班', families: 3, booked: 1, visited: 1, home: 0, phone: 1, video: 0 }]);
     expect(p.priority.map((x) => [x.familyId, x.status])).toEqual([

@@ -20,6 +20,8 @@ import { followUps } from './follow-ups';
 import { completeFollowUp } from './complete-follow-up';
 import { flagPriority } from './flag-priority';
 import { progress } from './progress';
+import { schoolStaff } from './school-staff';
+import { families } from './families';
 
 export const visitsRouter = router({
   createWindow,
@@ -43,4 +45,6 @@ export const visitsRouter = router({
   completeFollowUp,
   flagPriority,
   progress,
+  schoolStaff,
+  families,
 });
