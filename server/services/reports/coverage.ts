@@ -76,28 +76,28 @@ async function aggregate(db: Db, rootPath: string, groupDepth: number, year: num
         FROM "OrgUnit"
        WHERE path LIKE ${`${rootPath}%`} AND kind::text = ANY(${kinds}::text[])
     ),
+    -- Each figure is grouped by unit first (no join on the large tables), then mapped to the rows.
     fam AS (
-      SELECT f."orgUnitId" AS u, count(*)::int AS n FROM "Family" f JOIN units ON units.id = f."orgUnitId" GROUP BY 1
+      SELECT "orgUnitId" AS u, count(*)::int AS n FROM "Family" WHERE "orgUnitId" IN (SELECT id FROM units) GROUP BY 1
     ),
     served AS (
-      SELECT s."orgUnitId" AS u, count(*)::int AS n FROM "FamilyServiceYear" s JOIN units ON units.id = s."orgUnitId" WHERE s.year = ${year} GROUP BY 1
+      SELECT "orgUnitId" AS u, count(*)::int AS n FROM "FamilyServiceYear" WHERE year = ${year} AND "orgUnitId" IN (SELECT id FROM units) GROUP BY 1
     ),
-    sess AS (
-      SELECT s."orgUnitId" AS u, count(*)::int AS n
-        FROM "Session" s JOIN units ON units.id = s."orgUnitId"
-       WHERE s."startsAt" >= ${from} AND s."startsAt" < ${to} AND s.status <> 'CANCELLED'
-       GROUP BY 1
+    ys AS (
+      SELECT id, "orgUnitId", "mentalHealth" FROM "Session"
+       WHERE "startsAt" >= ${from} AND "startsAt" < ${to} AND status <> 'CANCELLED' AND "orgUnitId" IN (SELECT id FROM units)
+    ),
+    sess AS (SELECT "orgUnitId" AS u, count(*)::int AS n FROM ys GROUP BY 1),
+    per_session AS (
+      SELECT a."sessionId", count(*)::int AS n FROM "Attendance" a WHERE a.present AND a."sessionId" IN (SELECT id FROM ys) GROUP BY 1
     ),
     att AS (
-      SELECT s."orgUnitId" AS u, count(*)::int AS n, bool_or(s."mentalHealth") AS mh
-        FROM "Attendance" a JOIN "Session" s ON s.id = a."sessionId" JOIN units ON units.id = s."orgUnitId"
-       WHERE a.present AND s."startsAt" >= ${from} AND s."startsAt" < ${to}
-       GROUP BY 1
+      SELECT ys."orgUnitId" AS u, sum(p.n)::int AS n, bool_or(ys."mentalHealth") AS mh FROM per_session p JOIN ys ON ys.id = p."sessionId" GROUP BY 1
     ),
     vis AS (
       SELECT w."orgUnitId" AS u, count(*)::int AS n
-        FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" JOIN "VisitWindow" w ON w.id = v."windowId" JOIN units ON units.id = w."orgUnitId"
-       WHERE v.status = 'COMPLETED' AND sl."startsAt" >= ${from} AND sl."startsAt" < ${to}
+        FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" JOIN "VisitWindow" w ON w.id = v."windowId"
+       WHERE v.status = 'COMPLETED' AND sl."startsAt" >= ${from} AND sl."startsAt" < ${to} AND w."orgUnitId" IN (SELECT id FROM units)
        GROUP BY 1
     )
     SELECT units.child,
