@@ -10,7 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { createTestApp, listen, type TestApp } from '../helpers/test-app';
 import { openBrowser, screenshot, type Browser } from '../helpers/browser';
-import { DEMO_FEDERATION_HARBIN_USERNAME, DEMO_PASSWORD, DEMO_SCHOOL_COUNTY_ID, DEMO_SCHOOL_NAME, HARBIN_ID } from '../../prisma/seed/demo-ids';
+import { DEMO_COORDINATOR_USERNAME, DEMO_FEDERATION_HARBIN_USERNAME, DEMO_PASSWORD, DEMO_SCHOOL_COUNTY_ID, DEMO_SCHOOL_NAME, HARBIN_ID } from '../../prisma/seed/demo-ids';
 
 const webRoot = process.env.WEB_ROOT ? path.resolve(process.env.WEB_ROOT) : path.resolve(__dirname, '..', '..', 'client', 'dist', 'h5');
 
@@ -181,5 +181,53 @@ it('federation staff see their region’s coverage, drill down one level and exp
   expect(csvText).toContain('南岗区');
   expect(csvText).toContain(`合计（哈尔滨市）`);
 
+  expect(errors).toEqual([]);
+}, 120_000);
+
+it('the demo school’s coordinator sees the families not yet served this year and invites them', async () => {
+  const { page } = browser;
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const year = chinaYear();
+  const coordinator = await app.db.user.findUniqueOrThrow({ where: { username: DEMO_COORDINATOR_USERNAME }, select: { id: true } });
+  const school = await app.db.orgUnit.findFirstOrThrow({ where: { kind: 'SCHOOL', parentId: DEMO_SCHOOL_COUNTY_ID, name: DEMO_SCHOOL_NAME }, select: { id: true } });
+  const caller = app.caller(await app.as(coordinator.id));
+  const expected = await caller.reports.unservedFamilies({ orgUnitId: school.id, year });
+  expect(expected.length).toBeGreaterThan(0);
+
+  // A fresh sign-in as coord.demo (the federation user's browser, signed out).
+  await page.evaluate(() => window.localStorage.clear());
+  await page.goto(`${http.url}/`);
+  const consent = page.getByText('同意并继续', { exact: true });
+  await Promise.race([consent.waitFor(), page.locator('input[placeholder="请输入用户名"]').waitFor()]);
+  if (await consent.isVisible()) await consent.click();
+  await page.locator('input[placeholder="请输入用户名"]').fill(DEMO_COORDINATOR_USERNAME);
+  await page.locator('input[placeholder="请输入密码"]').fill(DEMO_PASSWORD);
+  await page.getByText('登录', { exact: true }).click();
+  await page.getByText('退出登录', { exact: true }).waitFor();
+  await page.getByText('覆盖情况统计', { exact: true }).click();
+
+  const dashboard = page.locator('.taro_page').last().locator('.coverage-dashboard');
+  const section = dashboard.locator(`.unserved-families[data-unit-id="${school.id}"][data-year="${year}"]`);
+  await section.locator(`.unserved-families__count[data-count="${expected.length}"]`).waitFor();
+  expect(await section.locator('.unserved-families__item').count()).toBe(Math.min(expected.length, 30));
+  const first = expected[0];
+  const firstRow = section.locator(`.unserved-families__item[data-family-id="${first.familyId}"]`);
+  if (first.guardians[0]) expect(await firstRow.innerText()).toContain(first.guardians[0]);
+  if (first.children[0]?.className) expect(await firstRow.innerText()).toContain(first.children[0].className);
+
+  // Invite them: one notice per guardian of each unserved family is queued.
+  const before = await app.db.notification.count({ where: { dedupeKey: { startsWith: `unserved:${year}:` } } });
+  expect(before).toBe(0);
+  await section.getByText('向这些家庭发送活动邀请', { exact: true }).click();
+  await section.getByText('确认发送', { exact: true }).click();
+  const families = await app.db.family.findMany({ where: { orgUnitId: school.id, serviceYears: { none: { year } } }, select: { id: true, guardians: { select: { userId: true } } } });
+  await section.getByText(`已向 ${families.length} 户家庭发送邀请（仅发送给已订阅消息的家长）`, { exact: true }).waitFor();
+  const queued = await app.db.notification.findMany({ where: { dedupeKey: { startsWith: `unserved:${year}:` } }, select: { userId: true, templateKey: true, status: true } });
+  const guardianIds = families.flatMap((f) => f.guardians.map((g) => g.userId));
+  expect(queued.length).toBe(guardianIds.length);
+  expect(new Set(queued.map((n) => n.userId))).toEqual(new Set(guardianIds));
+  expect(queued.every((n) => n.templateKey === 'SESSION_REMINDER')).toBe(true);
+  await tallScreenshot(page, 'web-reports-unserved');
   expect(errors).toEqual([]);
 }, 120_000);

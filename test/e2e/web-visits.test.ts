@@ -233,6 +233,32 @@ it('a teacher publishes home-visit slots in bulk, a parent books one, and the te
   await parent.locator('.visits-parent-page .choice-chips__chip').filter({ hasText: winter.title }).click();
   await parent.locator('.visits-parent-page .my-visit').getByText('已完成', { exact: true }).waitFor();
 
+  // ── 我负责的家庭: the teacher flags one of their families as 重点关注 (家庭经济困难).
+  const mine = await app.db.visitAssignment.findFirstOrThrow({
+    where: { windowId: winter.id, teacherId: teacherUser.id, family: { priorityFlags: { none: { clearedAt: null } } } },
+    orderBy: { familyId: 'asc' },
+    select: { familyId: true },
+  });
+  const familyRow = teacherPage.locator(`.my-families .visit-family[data-family-id="${mine.familyId}"]`);
+  await familyRow.getByText('标记重点关注', { exact: true }).click();
+  await familyRow.locator('.flag-priority-form').getByText('家庭经济困难', { exact: true }).click();
+  await familyRow.getByText('确认标记', { exact: true }).click();
+  await familyRow.getByText('重点关注：家庭经济困难', { exact: true }).waitFor();
+  expect(await app.db.priorityFlag.findMany({ where: { familyId: mine.familyId, clearedAt: null }, select: { reason: true, flaggedById: true } })).toEqual([
+    { reason: 'ECONOMIC_HARDSHIP', flaggedById: teacherUser.id },
+  ]);
+  // 代为预约 is offered to families not booked yet, with the words for the phone call.
+  const unbooked = await app.db.family.findFirst({
+    where: { assignments: { some: { windowId: winter.id, teacherId: teacherUser.id } }, visits: { none: { windowId: winter.id, status: { not: 'CANCELLED' } } } },
+    select: { id: true },
+  });
+  if (unbooked) {
+    const row = teacherPage.locator(`.my-families .visit-family[data-family-id="${unbooked.id}"]`);
+    await row.getByText('代为预约', { exact: true }).click();
+    await row.getByText(/^电话沟通后代家长预约/).waitFor();
+    await row.getByText('取消', { exact: true }).click();
+  }
+
   expect(errors).toEqual([]);
 }, 180_000);
 
@@ -275,5 +301,30 @@ it('the coordinator follows the winter window\'s progress per class (and the win
   const row = view.locator('.visit-progress__row').filter({ hasText: cls.className ?? '' }).first();
   expect(await row.innerText()).toContain(`已访 ${cls.visited} / ${cls.families}`);
   await settledScreenshot(coord, 'web-visits-progress');
+
+  // The family the teacher flagged shows in 重点关注家庭 with its children and class (not a short id).
+  const teacherId = (await app.db.user.findUniqueOrThrow({ where: { username: 'teacher.demo' }, select: { id: true } })).id;
+  const flagged = await app.db.priorityFlag.findFirstOrThrow({
+    where: { reason: 'ECONOMIC_HARDSHIP', flaggedById: teacherId, clearedAt: null },
+    select: { familyId: true, family: { select: { children: { select: { name: true, className: true } } } } },
+  });
+  const child = flagged.family.children[0];
+  const priorityRow = view.locator('.visit-progress__row').filter({ hasText: '家庭经济困难' }).filter({ hasText: child.name });
+  await priorityRow.waitFor();
+  if (child.className) expect(await priorityRow.innerText()).toContain(child.className);
+
+  // 家庭与分配: reassign that family to the school's counsellor, picked from the school's staff.
+  const counselor = await app.db.user.findUniqueOrThrow({ where: { username: 'counsel.demo' }, select: { id: true, displayName: true } });
+  const familyRow = page.locator(`.window-families .visit-family[data-family-id="${flagged.familyId}"]`);
+  await familyRow.getByText('改派', { exact: true }).click();
+  await familyRow.locator('.reassign-form .choice-chips__chip').filter({ hasText: counselor.displayName }).click();
+  await familyRow.getByText('确认改派', { exact: true }).click();
+  await familyRow.getByText(`家访教师：${counselor.displayName}`, { exact: true }).waitFor();
+  expect((await app.db.visitAssignment.findUniqueOrThrow({ where: { windowId_familyId: { windowId: winter.id, familyId: flagged.familyId } }, select: { teacherId: true } })).teacherId).toBe(counselor.id);
+
+  // The class-teacher form picks the teacher from the school's staff (no raw user id).
+  const classForm = page.locator('.class-teacher-form');
+  expect(await classForm.locator('input[placeholder="教师的用户编号"]').count()).toBe(0);
+  await classForm.locator('.choice-chips__chip').filter({ hasText: counselor.displayName }).waitFor();
   expect(errors).toEqual([]);
 }, 120_000);

@@ -11,7 +11,7 @@ import { loadMe } from '../../lib/auth-store';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
 import { validate } from '../../lib/validate';
-import { forgetChecklistConsent, hasChecklistConsent, loadChecklistConsentText } from './checklist-consent';
+import { forgetChecklistConsent, loadChecklistConsent } from './checklist-consent';
 import { rememberResult } from './result-cache';
 import { CHECKLIST_ROUTES } from './routes';
 import './checklists.scss';
@@ -26,17 +26,13 @@ const SHARE_CHOICES = [
 type Share = (typeof SHARE_CHOICES)[number]['value'];
 
 async function loadAnswerPage(checklistId: string, childId: string) {
-  const [me, consentText, checklists, family] = await Promise.all([
-    loadMe(),
-    loadChecklistConsentText(),
-    trpc.checklists.list.query(),
-    trpc.families.mine.query(),
-  ]);
+  const me = await loadMe();
+  const [consent, checklists, family] = await Promise.all([loadChecklistConsent(me.id), trpc.checklists.list.query(), trpc.families.mine.query()]);
   const checklist = checklists.find((c) => c.id === checklistId);
   if (!checklist) throw new Error('该清单不存在或已更新，请返回重新选择清单');
   const child = family.children.find((c) => c.id === childId);
   if (!child) throw new Error('没有找到这个孩子（只能为自己家的孩子填写）');
-  return { userId: me.id, consented: hasChecklistConsent(me.id, consentText), checklist, child };
+  return { userId: me.id, consented: consent.consented, checklist, child };
 }
 
 function backToChecklists() {

@@ -9,16 +9,10 @@ import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
 import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
 import { loadMe } from '../../lib/auth-store';
+import { chinaTime } from '../../lib/china-time';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
-import {
-  consentedVersion,
-  grantChecklistConsent,
-  hasChecklistConsent,
-  loadChecklistConsentText,
-  withdrawChecklistConsent,
-  type ConsentText,
-} from './checklist-consent';
+import { grantChecklistConsent, loadChecklistConsent, withdrawChecklistConsent, type ConsentText } from './checklist-consent';
 import { ChecklistConsentCard } from './consent-card';
 import { ResponseHistory, type HistoryItem } from './response-history';
 import { CHECKLIST_ROUTES } from './routes';
@@ -34,14 +28,14 @@ export function fitsChild(stage: ChecklistStage, grade: string): boolean {
 }
 
 async function loadPage() {
-  const [me, consentText, family, checklists, history] = await Promise.all([
-    loadMe(),
-    loadChecklistConsentText(),
+  const me = await loadMe();
+  const [consent, family, checklists, history] = await Promise.all([
+    loadChecklistConsent(me.id),
     trpc.families.mine.query(),
     trpc.checklists.list.query(),
     trpc.checklists.myResponses.query(),
   ]);
-  return { userId: me.id, consentText, children: family.children, checklists, history };
+  return { userId: me.id, consentText: consent.text, consent, children: family.children, checklists, history };
 }
 
 function StartCard({ children, checklists }: { children: Child[]; checklists: Checklist[] }) {
@@ -104,7 +98,23 @@ function StartCard({ children, checklists }: { children: Child[]; checklists: Ch
   );
 }
 
-function ConsentManagement({ userId, text, consented, historyCount, onWithdrawn }: { userId: string; text: ConsentText | null; consented: boolean; historyCount: number; onWithdrawn: () => void }) {
+function ConsentManagement({
+  userId,
+  text,
+  consented,
+  version,
+  grantedAt,
+  historyCount,
+  onWithdrawn,
+}: {
+  userId: string;
+  text: ConsentText | null;
+  consented: boolean;
+  version: string | null;
+  grantedAt: string | null;
+  historyCount: number;
+  onWithdrawn: () => void;
+}) {
   const [busy, setBusy] = useState(false);
   const withdraw = async () => {
     if (busy) return;
@@ -131,7 +141,7 @@ function ConsentManagement({ userId, text, consented, historyCount, onWithdrawn 
       <Text className='cl-card__heading'>同意管理</Text>
       <Text className='cl-card__text'>
         {consented && text
-          ? `您已同意《${text.title}》（版本 ${consentedVersion(userId) ?? text.textVersion}）。`
+          ? `您${grantedAt ? `已于 ${chinaTime(grantedAt).format('YYYY年M月D日')} ` : '已'}同意《${text.title}》（版本 ${version ?? text.textVersion}）。`
           : '您目前没有同意（或已撤回）心理预警清单的单独同意。'}
       </Text>
       <Text className='cl-card__hint'>撤回同意后不能再填写清单；您家保存的全部答卷会被删除，已转介给学校的记录也一并删除。</Text>
@@ -153,7 +163,7 @@ export function ParentChecklistsView() {
 
   const data = state.kind === 'ready' ? state.data : null;
   useEffect(() => {
-    if (data) setConsented(hasChecklistConsent(data.userId, data.consentText));
+    if (data) setConsented(data.consent.consented);
   }, [data]);
 
   const agree = async (userId: string, text: ConsentText) => {
@@ -163,6 +173,8 @@ export function ParentChecklistsView() {
     try {
       await grantChecklistConsent(userId, text);
       setConsented(true);
+      // Read back from consents.mine (the version and time shown under 同意管理).
+      reload();
     } catch (e) {
       if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
     } finally {
@@ -173,7 +185,7 @@ export function ParentChecklistsView() {
   return (
     <RemoteState state={state} reload={reload}>
       {(page) => {
-        const agreed = consented ?? hasChecklistConsent(page.userId, page.consentText);
+        const agreed = consented ?? page.consent.consented;
         const history: HistoryItem[] = page.history;
         return (
           <View className='checklist-parent'>
@@ -207,6 +219,8 @@ export function ParentChecklistsView() {
                 userId={page.userId}
                 text={page.consentText}
                 consented={agreed}
+                version={page.consent.version}
+                grantedAt={page.consent.grantedAt}
                 historyCount={history.length}
                 onWithdrawn={() => {
                   setConsented(false);

@@ -1,6 +1,7 @@
 // 覆盖情况统计: the family mental-health guidance coverage of the user's region, a year at a time, with the
 // education line (schools) or the federation line (community stations) alone, drill-down by region, charts,
-// the schools without activity this semester, and Excel/CSV export. Aggregates only: no family is named.
+// the schools without activity this semester, and Excel/CSV export. Aggregates only: no family is named, except
+// to the coordinator (or admin) of a single school or station, who sees its unserved families to invite them.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
@@ -10,7 +11,7 @@ import { ErrorState } from '../../components/loading-state';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
 import { errorMessage } from '../../lib/api-error';
-import { loadMe } from '../../lib/auth-store';
+import { loadMe, type Me } from '../../lib/auth-store';
 import { chinaTime } from '../../lib/china-time';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
@@ -19,6 +20,7 @@ import { ChecklistTiersChart, MonthlyChart, SessionsByKindChart, SiteShareBar, V
 import { CAN_EXPORT_CSV, saveCsv, saveXlsx } from './export-report';
 import { reportGrants, type ReportGrant } from './report-scope';
 import { countText, percentText, reportYears, SITE_FILTERS, type SiteFilter } from './report-text';
+import { coordinatesUnit, UnservedFamilies } from './unserved-families';
 import './reports.scss';
 
 type Coverage = RouterOutputs['reports']['coverage'];
@@ -35,7 +37,7 @@ export function CoverageDashboard() {
       {(user) => {
         const grants = reportGrants(user);
         if (grants.length === 0) return <ErrorState message='覆盖情况统计仅对妇联、关工委、管理员和家长学校负责人开放。' />;
-        return <DashboardForGrants grants={grants} />;
+        return <DashboardForGrants grants={grants} me={user} />;
       }}
     </RemoteState>
   );
@@ -133,7 +135,7 @@ function ExportButtons({ input }: { input: { orgUnitId: string; year: number; si
   );
 }
 
-function DashboardForGrants({ grants }: { grants: ReportGrant[] }) {
+function DashboardForGrants({ grants, me }: { grants: ReportGrant[]; me: Pick<Me, 'roles'> }) {
   const thisYear = chinaTime(new Date()).year();
   const [grantId, setGrantId] = useState(grants[0].orgUnitId);
   const [path, setPath] = useState<Crumb[]>([{ id: grants[0].orgUnitId, name: grants[0].orgUnitName }]);
@@ -205,6 +207,9 @@ function DashboardForGrants({ grants }: { grants: ReportGrant[] }) {
             <VisitsByModeChart data={dashboard} dataKey={shownKey} />
             <ChecklistTiersChart data={dashboard} dataKey={shownKey} />
             <SchoolsWithoutActivity dashboard={dashboard} />
+            {shownKey === key && (coverage.kind === 'SCHOOL' || coverage.kind === 'COMMUNITY_SITE') && coordinatesUnit(me, path.map((c) => c.id)) ? (
+              <UnservedFamilies key={`${coverage.orgUnitId}|${coverage.year}`} orgUnitId={coverage.orgUnitId} year={coverage.year} />
+            ) : null}
           </View>
         )}
       </RemoteState>

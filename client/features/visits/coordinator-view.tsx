@@ -13,7 +13,9 @@ import { trpc } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
 import { validate } from '../../lib/validate';
 import { visitCoordinatorGrants } from './visit-grants';
-import { modeLabel, normalizeDay, reasonLabel, seasonLabel, windowDates } from './visit-text';
+import { StaffPicker } from './staff-picker';
+import { childrenGradeText, gradeLabel, modeLabel, normalizeDay, reasonLabel, seasonLabel, windowDates } from './visit-text';
+import { CoordinatorFamilies, type WindowFamily } from './window-families';
 import './visits.scss';
 
 type Season = (typeof VISIT_SEASONS)[number];
@@ -107,18 +109,19 @@ function CreateWindowForm({ orgUnitId, onCreated }: { orgUnitId: string; onCreat
 function ClassTeacherForm({ orgUnitId }: { orgUnitId: string }) {
   const [grade, setGrade] = useState<string | null>(null);
   const [className, setClassName] = useState('');
-  const [teacherId, setTeacherId] = useState('');
+  const [teacher, setTeacher] = useState<{ id: string; name: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const { busy, error, setError, run } = useSubmit();
   const submit = () => {
     setDone(null);
     if (!grade) return setError('请选择年级');
-    const input = { orgUnitId, grade, className: className.trim(), teacherId: teacherId.trim() };
+    if (!teacher) return setError('请选择家访教师');
+    const input = { orgUnitId, grade, className: className.trim(), teacherId: teacher.id };
     const checked = validate(classTeacherInput, input);
     if (!checked.ok) return setError(checked.message);
     return run(async () => {
       await trpc.visits.setClassTeacher.mutate(input);
-      setDone(`已设置 ${input.className} 的家访教师`);
+      setDone(`已设置 ${input.className} 的家访教师为 ${teacher.name}`);
     });
   };
   return (
@@ -131,7 +134,7 @@ function ClassTeacherForm({ orgUnitId }: { orgUnitId: string }) {
         <Input name='className' placeholder='班级名称（如 三年级（1）班）' value={className} onChange={setClassName} maxLength={32} clearable />
       </FormField>
       <FormField label='教师'>
-        <Input name='teacherId' placeholder='教师的用户编号' value={teacherId} onChange={setTeacherId} maxLength={64} clearable />
+        <StaffPicker orgUnitId={orgUnitId} value={teacher?.id ?? null} onChange={(id, name) => setTeacher({ id, name })} />
       </FormField>
       <Text className='visits__hint'>此后开设的家访按班主任分配家庭。</Text>
       <FormError message={error} />
@@ -150,9 +153,16 @@ function ClassTeacherForm({ orgUnitId }: { orgUnitId: string }) {
 }
 
 /** 家访进度: per class visited / total, by mode, and the priority families (unvisited first). */
-function ProgressView({ windowId }: { windowId: string }) {
+function ProgressView({ windowId, families, onRefresh }: { windowId: string; families: readonly WindowFamily[] | null; onRefresh: () => void }) {
   const { state, reload } = useRemote(() => trpc.visits.progress.query({ windowId }));
-  const gradeLabel = (code: string) => GRADES.find((g) => g.code === code)?.label ?? code;
+  const byId = new Map((families ?? []).map((f) => [f.familyId, f]));
+  /** The family's children and class (and guardians) from visits.families; the short id only while it loads. */
+  const familyText = (familyId: string) => {
+    const f = byId.get(familyId);
+    if (!f) return `家庭 ${familyId.slice(-6)}`;
+    const who = f.children.length > 0 ? childrenGradeText(f.children) : `${f.guardians.join('、') || '未登记'}家`;
+    return f.guardians.length > 0 && f.children.length > 0 ? `${who}（家长：${f.guardians.join('、')}）` : who;
+  };
   return (
     <RemoteState state={state} reload={reload}>
       {(p) => (
@@ -184,19 +194,54 @@ function ProgressView({ windowId }: { windowId: string }) {
             {p.priority.length === 0 ? <Text className='visits__hint'>暂无标记为重点关注的家庭。</Text> : null}
             {p.priority.map((f) => (
               <View key={f.familyId} className='visit-progress__row'>
-                <Text>
-                  家庭 {f.familyId.slice(-6)}：{f.reasons.map(reasonLabel).join('、')}
-                </Text>
+                <View className='visit-progress__family'>
+                  <Text className='visit-slot__line'>{familyText(f.familyId)}</Text>
+                  <Text className='visit-slot__line'>
+                    {f.reasons.map(reasonLabel).join('、')}
+                    {byId.get(f.familyId)?.teacherName ? ` · 家访教师：${byId.get(f.familyId)!.teacherName}` : ''}
+                  </Text>
+                </View>
                 <Text className={`visit-badge${f.status === 'COMPLETED' ? ' visit-badge--ok' : f.status === 'NOT_BOOKED' ? ' visit-badge--warn' : ''}`}>{PRIORITY_STATUS_LABELS[f.status]}</Text>
               </View>
             ))}
           </View>
-          <Button size='small' fill='outline' onClick={reload}>
+          <Button
+            size='small'
+            fill='outline'
+            onClick={() => {
+              reload();
+              onRefresh();
+            }}
+          >
             刷新进度
           </Button>
         </View>
       )}
     </RemoteState>
+  );
+}
+
+/** One window: its progress and its families (loaded once for both). */
+function WindowDetail({ windowId, orgUnitId }: { windowId: string; orgUnitId: string }) {
+  const families = useRemote(() => trpc.visits.families.query({ windowId }));
+  const [progressKey, setProgressKey] = useState(0);
+  return (
+    <View className='visits'>
+      <ProgressView key={progressKey} windowId={windowId} families={families.state.kind === 'ready' ? families.state.data : null} onRefresh={families.reload} />
+      <RemoteState state={families.state} reload={families.reload}>
+        {(list) => (
+          <CoordinatorFamilies
+            windowId={windowId}
+            orgUnitId={orgUnitId}
+            families={list}
+            onChanged={() => {
+              families.reload();
+              setProgressKey((k) => k + 1);
+            }}
+          />
+        )}
+      </RemoteState>
+    </View>
   );
 }
 
@@ -221,7 +266,7 @@ function SchoolPanel({ orgUnitId }: { orgUnitId: string }) {
                   <Text className='visit-card__line'>入户家访路程间隔：{current.travelBufferMinutes} 分钟</Text>
                 </View>
               ) : null}
-              {current ? <ProgressView key={current.id} windowId={current.id} /> : null}
+              {current ? <WindowDetail key={current.id} windowId={current.id} orgUnitId={orgUnitId} /> : null}
             </View>
           );
         }}

@@ -10,11 +10,17 @@ import { FollowUpList } from './follow-up-list';
 import { VisitCalendar } from './visit-calendar';
 import { visitorSchools } from './visit-grants';
 import { chinaToday, seasonLabel, windowDates } from './visit-text';
+import { TeacherFamilies } from './window-families';
 import './visits.scss';
 
 /** One window: publish slots in bulk, then my calendar in it. */
 function WindowWork({ window: w }: { window: StaffWindow }) {
   const calendar = useRemote(() => trpc.visits.calendar.query({ windowId: w.id }));
+  const families = useRemote(() => trpc.visits.families.query({ windowId: w.id }));
+  const refresh = () => {
+    calendar.reload();
+    families.reload();
+  };
   return (
     <View className='visits'>
       <View className='visit-card'>
@@ -24,9 +30,12 @@ function WindowWork({ window: w }: { window: StaffWindow }) {
         </Text>
         {w.travelBufferMinutes > 0 ? <Text className='visit-card__line'>入户家访路程间隔：{w.travelBufferMinutes} 分钟</Text> : null}
       </View>
+      <RemoteState state={families.state} reload={families.reload}>
+        {(list) => <TeacherFamilies families={list} slots={calendar.state.kind === 'ready' ? calendar.state.data : []} onChanged={refresh} />}
+      </RemoteState>
       <BulkSlotsForm window={w} onCreated={calendar.reload} />
       <RemoteState state={calendar.state} reload={calendar.reload}>
-        {(slots) => <VisitCalendar slots={slots} onRefresh={calendar.reload} />}
+        {(slots) => <VisitCalendar slots={slots} onRefresh={refresh} />}
       </RemoteState>
     </View>
   );

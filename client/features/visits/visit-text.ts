@@ -1,5 +1,7 @@
 // Words and times of the home-visit pages.
+import { GRADES } from '@shared/grades';
 import {
+  PRIORITY_REASONS,
   PRIORITY_REASON_LABELS,
   VISIT_MODES,
   VISIT_MODE_LABELS,
@@ -115,3 +117,27 @@ export function parseRanges(text: string): { ranges: { start: string; end: strin
   }
   return { ranges, bad: null };
 }
+
+/** "G3" → "三年级". */
+export function gradeLabel(code: string): string {
+  return (GRADES as readonly { code: string; label: string }[]).find((g) => g.code === code)?.label ?? code;
+}
+
+/** "三年级（1）班" (the class name when it says the grade), "三年级 · 1班", or "三年级 · 未分班". */
+export function classText(c: { grade: string; className: string | null }): string {
+  const grade = gradeLabel(c.grade);
+  if (!c.className) return `${grade} · 未分班`;
+  return c.className.includes(grade) ? c.className : `${grade} · ${c.className}`;
+}
+
+/** "张子涵（三年级（1）班）": name, grade and class of each child. */
+export function childrenGradeText(children: readonly { name: string; grade: string; className: string | null }[]): string {
+  return children.map((c) => `${c.name}（${classText(c)}）`).join('、');
+}
+
+export const FAMILY_VISIT_STATUS_LABELS = { NOT_BOOKED: '未预约', BOOKED: '已预约', COMPLETED: '已家访' } as const;
+
+/** Reasons a teacher can flag by hand (预警清单转介 is set by the checklist referral itself). */
+export const PRIORITY_REASON_CHOICES = PRIORITY_REASONS.filter((r) => r !== 'CHECKLIST_REFERRAL').map((value) => ({ value, label: PRIORITY_REASON_LABELS[value] as string }));
+
+export const STAFF_ROLE_LABELS = { TEACHER: '教师', COUNSELOR: '心理健康教师' } as const;

@@ -15,7 +15,7 @@ async function assertLeaf(db: Db, orgUnitId: string) {
 export async function unservedFamilies(db: Db, input: { orgUnitId: string; year: number }) {
   await assertLeaf(db, input.orgUnitId);
   const rows = await db.family.findMany({
-    where: { orgUnitId: input.orgUnitId, serviceYears: { none: { year: input.year } } },
+    where: { orgUnitId: input.orgUnitId, serviceYears: { none: { year: input.year } }, guardians: { some: {} } },
     orderBy: { createdAt: 'asc' },
     take: 2000,
     select: {
@@ -30,7 +30,11 @@ export async function unservedFamilies(db: Db, input: { orgUnitId: string; year:
 /** Queues an invitation to every unserved family; the worker sends only to guardians with quota. */
 export async function remindUnserved(db: Db, actorId: string, input: { orgUnitId: string; year: number }) {
   const unit = await assertLeaf(db, input.orgUnitId);
-  const families = await db.family.findMany({ where: { orgUnitId: input.orgUnitId, serviceYears: { none: { year: input.year } } }, select: { id: true } });
+  const families = await db.family.findMany({
+    where: { orgUnitId: input.orgUnitId, serviceYears: { none: { year: input.year } }, guardians: { some: {} } },
+    select: { id: true },
+    take: 2000,
+  });
   const day = new Date().toISOString().slice(0, 10);
   await db.$transaction(async (tx) => {
     for (const f of families) {

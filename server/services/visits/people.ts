@@ -34,7 +34,7 @@ export async function windowFamilies(db: Db, windowId: string, onlyTeacherId: st
       guardians: { select: { user: { select: { displayName: true } } } },
       children: { where: { schoolId: w.orgUnitId }, select: { name: true, grade: true, className: true } },
       assignments: { where: { windowId }, select: { teacherId: true } },
-      priorityFlags: { where: { orgUnitId: w.orgUnitId, clearedAt: null }, select: { reason: true } },
+      priorityFlags: { where: { clearedAt: null }, select: { reason: true } },
       visits: { where: { windowId, status: { not: 'CANCELLED' } }, select: { status: true } },
     },
   });

@@ -1,0 +1,314 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { assignInput, bookForFamilyInput, flagPriorityInput } from '@shared/visits';
+import { ChoiceChips } from '../../components/choice-chips';
+import { FormError } from '../../components/form-field';
+import { Button } from '../../components/nutui';
+import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { validate } from '../../lib/validate';
+import { StaffPicker } from './staff-picker';
+import { FAMILY_VISIT_STATUS_LABELS, PRIORITY_REASON_CHOICES, childrenGradeText, clockRange, dayHeading, modeLabel, reasonLabel } from './visit-text';
+import './visits.scss';
+
+export type WindowFamily = RouterOutputs['visits']['families'][number];
+type CalendarSlot = RouterOutputs['visits']['calendar'][number];
+type Reason = (typeof PRIORITY_REASON_CHOICES)[number]['value'];
+type Filter = 'ALL' | 'PRIORITY' | 'NOT_BOOKED' | 'UNASSIGNED';
+
+const PAGE = 30;
+
+function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (work: () => Promise<void>) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, run };
+}
+
+function StatusBadge({ status }: { status: WindowFamily['visitStatus'] }) {
+  const tone = status === 'COMPLETED' ? ' visit-badge--ok' : status === 'NOT_BOOKED' ? ' visit-badge--warn' : '';
+  return <Text className={`visit-badge${tone}`}>{FAMILY_VISIT_STATUS_LABELS[status]}</Text>;
+}
+
+/** Guardians, children (grade and class), priority reasons: the lines every family card shows. */
+function FamilyLines({ family, showTeacher }: { family: WindowFamily; showTeacher: boolean }) {
+  return (
+    <View className='visit-family__main'>
+      <Text className='visit-slot__line'>家长：{family.guardians.length > 0 ? family.guardians.join('、') : '（未登记）'}</Text>
+      <Text className='visit-slot__line'>孩子：{family.children.length > 0 ? childrenGradeText(family.children) : '（未登记）'}</Text>
+      {showTeacher ? <Text className='visit-slot__line'>家访教师：{family.teacherName ?? '未分配'}</Text> : null}
+      {family.priorityReasons.length > 0 ? (
+        <Text className='visit-slot__line visit-family__priority'>重点关注：{family.priorityReasons.map(reasonLabel).join('、')}</Text>
+      ) : null}
+    </View>
+  );
+}
+
+const FILTERS: { value: Filter; label: string }[] = [
+  { value: 'ALL', label: '全部' },
+  { value: 'PRIORITY', label: '重点关注' },
+  { value: 'NOT_BOOKED', label: '未预约' },
+  { value: 'UNASSIGNED', label: '未分配教师' },
+];
+
+function applyFilter(families: readonly WindowFamily[], filter: Filter): WindowFamily[] {
+  switch (filter) {
+    case 'PRIORITY':
+      return families.filter((f) => f.priorityReasons.length > 0);
+    case 'NOT_BOOKED':
+      return families.filter((f) => f.visitStatus === 'NOT_BOOKED');
+    case 'UNASSIGNED':
+      return families.filter((f) => !f.teacherId);
+    default:
+      return [...families];
+  }
+}
+
+/** 改派: pick another teacher of the school for one family in this window. */
+function ReassignForm({ windowId, orgUnitId, family, onDone, onCancel }: { windowId: string; orgUnitId: string; family: WindowFamily; onDone: (name: string) => void; onCancel: () => void }) {
+  const [teacher, setTeacher] = useState<{ id: string; name: string } | null>(null);
+  const { busy, error, setError, run } = useAction();
+  const submit = () => {
+    if (!teacher) return setError('请选择改派的教师');
+    const input = { windowId, familyId: family.familyId, teacherId: teacher.id };
+    const checked = validate(assignInput, input);
+    if (!checked.ok) return setError(checked.message);
+    return run(async () => {
+      await trpc.visits.assign.mutate(input);
+      onDone(teacher.name);
+    });
+  };
+  return (
+    <View className='visit-family__form reassign-form'>
+      <Text className='visits__hint'>改派给本校另一位教师（仅影响本次家访）：</Text>
+      <StaffPicker orgUnitId={orgUnitId} value={teacher?.id ?? null} exclude={family.teacherId} onChange={(id, name) => setTeacher({ id, name })} />
+      <FormError message={error} />
+      <View className='visit-card__actions'>
+        <Button size='small' type='primary' loading={busy} onClick={submit}>
+          确认改派
+        </Button>
+        <Button size='small' fill='outline' onClick={onCancel}>
+          取消
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** 家庭与分配 for coordinators: every family of the school in this window, who visits it, and 改派. */
+export function CoordinatorFamilies({ windowId, orgUnitId, families, onChanged }: { windowId: string; orgUnitId: string; families: readonly WindowFamily[]; onChanged: () => void }) {
+  const [filter, setFilter] = useState<Filter>('ALL');
+  const [shown, setShown] = useState(PAGE);
+  const [open, setOpen] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const list = applyFilter(families, filter);
+  const assigned = families.filter((f) => f.teacherId).length;
+  return (
+    <View className='visit-card window-families'>
+      <Text className='visit-card__heading'>家庭与分配</Text>
+      <Text className='visit-card__line'>
+        共 {families.length} 户 · 已分配教师 {assigned} 户 · 重点关注 {families.filter((f) => f.priorityReasons.length > 0).length} 户
+      </Text>
+      <ChoiceChips
+        options={FILTERS}
+        value={filter}
+        onChange={(v) => {
+          setFilter(v);
+          setShown(PAGE);
+        }}
+      />
+      {notice ? (
+        <View className='visits__notice' role='status'>
+          <Text>{notice}</Text>
+        </View>
+      ) : null}
+      {list.length === 0 ? <Text className='visits__hint'>没有符合条件的家庭。</Text> : null}
+      {list.slice(0, shown).map((f) => (
+        <View key={f.familyId} className='visit-family' data-family-id={f.familyId}>
+          <View className='visit-family__head'>
+            <FamilyLines family={f} showTeacher />
+            <StatusBadge status={f.visitStatus} />
+          </View>
+          {open === f.familyId ? (
+            <ReassignForm
+              windowId={windowId}
+              orgUnitId={orgUnitId}
+              family={f}
+              onCancel={() => setOpen(null)}
+              onDone={(name) => {
+                setOpen(null);
+                setNotice(`已将 ${f.guardians[0] ?? '该家庭'} 家改派给 ${name}`);
+                onChanged();
+              }}
+            />
+          ) : f.visitStatus === 'COMPLETED' ? null : (
+            <View className='visit-card__actions'>
+              <Button
+                size='small'
+                fill='outline'
+                onClick={() => {
+                  setNotice(null);
+                  setOpen(f.familyId);
+                }}
+              >
+                改派
+              </Button>
+            </View>
+          )}
+        </View>
+      ))}
+      {list.length > shown ? (
+        <Button size='small' fill='outline' onClick={() => setShown((n) => n + PAGE)}>
+          显示更多（还有 {list.length - shown} 户）
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+/** "1月20日 星期三 09:00–10:00 入户家访". */
+function slotLabel(s: CalendarSlot): string {
+  return `${dayHeading(s.startsAt)} ${clockRange(s.startsAt, s.endsAt)} ${modeLabel(s.mode)}`;
+}
+
+/** 代为预约: after a phone call, the teacher books one of their open slots for the family. */
+function BookForFamilyForm({ family, openSlots, onDone, onCancel }: { family: WindowFamily; openSlots: readonly CalendarSlot[]; onDone: (text: string) => void; onCancel: () => void }) {
+  const [slotId, setSlotId] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
+  const submit = () => {
+    if (!slotId) return setError('请选择一个空闲时段');
+    const input = { slotId, familyId: family.familyId };
+    const checked = validate(bookForFamilyInput, input);
+    if (!checked.ok) return setError(checked.message);
+    const slot = openSlots.find((s) => s.slotId === slotId)!;
+    return run(async () => {
+      await trpc.visits.bookForFamily.mutate(input);
+      onDone(`已代 ${family.guardians[0] ?? '家长'} 预约 ${slotLabel(slot)}`);
+    });
+  };
+  return (
+    <View className='visit-family__form book-for-family-form'>
+      <Text className='visits__hint'>电话沟通后代家长预约：选择与家长约定的空闲时段，家长会在“预约家访”中看到这次预约。</Text>
+      {openSlots.length === 0 ? (
+        <Text className='visits__hint'>没有空闲时段。请先在下方发布家访时段。</Text>
+      ) : (
+        <ChoiceChips options={openSlots.map((s) => ({ value: s.slotId, label: slotLabel(s) }))} value={slotId} onChange={setSlotId} />
+      )}
+      <FormError message={error} />
+      <View className='visit-card__actions'>
+        {openSlots.length > 0 ? (
+          <Button size='small' type='primary' loading={busy} onClick={submit}>
+            确认代为预约
+          </Button>
+        ) : null}
+        <Button size='small' fill='outline' onClick={onCancel}>
+          取消
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** 标记重点关注: one reason at a time (a family may carry several). */
+function FlagPriorityForm({ family, onDone, onCancel }: { family: WindowFamily; onDone: (text: string) => void; onCancel: () => void }) {
+  const [reason, setReason] = useState<Reason | null>(null);
+  const { busy, error, setError, run } = useAction();
+  const choices = PRIORITY_REASON_CHOICES.filter((c) => !family.priorityReasons.includes(c.value));
+  const submit = () => {
+    if (!reason) return setError('请选择重点关注原因');
+    const input = { familyId: family.familyId, reason };
+    const checked = validate(flagPriorityInput, input);
+    if (!checked.ok) return setError(checked.message);
+    return run(async () => {
+      await trpc.visits.flagPriority.mutate(input);
+      onDone(`已标记重点关注：${reasonLabel(reason)}`);
+    });
+  };
+  return (
+    <View className='visit-family__form flag-priority-form'>
+      <Text className='visits__hint'>重点关注的家庭会出现在家长学校负责人的家访进度中，优先安排家访。</Text>
+      <ChoiceChips options={choices} value={reason} onChange={setReason} />
+      <FormError message={error} />
+      <View className='visit-card__actions'>
+        <Button size='small' type='primary' loading={busy} onClick={submit}>
+          确认标记
+        </Button>
+        <Button size='small' fill='outline' onClick={onCancel}>
+          取消
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** 我负责的家庭 for teachers: the families assigned to me in this window, 代为预约 and 标记重点关注. */
+export function TeacherFamilies({ families, slots, onChanged }: { families: readonly WindowFamily[]; slots: readonly CalendarSlot[]; onChanged: () => void }) {
+  const [open, setOpen] = useState<{ familyId: string; form: 'book' | 'flag' } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [shown, setShown] = useState(PAGE);
+  const now = Date.now();
+  const openSlots = slots.filter((s) => s.visit === null && new Date(s.startsAt).getTime() > now);
+  const done = (text: string) => {
+    setOpen(null);
+    setNotice(text);
+    onChanged();
+  };
+  const show = (familyId: string, form: 'book' | 'flag') => {
+    setNotice(null);
+    setOpen({ familyId, form });
+  };
+  return (
+    <View className='visit-card my-families'>
+      <Text className='visit-card__heading'>我负责的家庭</Text>
+      <Text className='visit-card__line'>
+        共 {families.length} 户 · 未预约 {families.filter((f) => f.visitStatus === 'NOT_BOOKED').length} 户 · 已家访 {families.filter((f) => f.visitStatus === 'COMPLETED').length} 户
+      </Text>
+      {notice ? (
+        <View className='visits__notice' role='status'>
+          <Text>{notice}</Text>
+        </View>
+      ) : null}
+      {families.length === 0 ? <Text className='visits__hint'>本次家访还没有分配给您的家庭。家庭按班主任分配，家长学校负责人也可以改派。</Text> : null}
+      {families.slice(0, shown).map((f) => (
+        <View key={f.familyId} className='visit-family' data-family-id={f.familyId}>
+          <View className='visit-family__head'>
+            <FamilyLines family={f} showTeacher={false} />
+            <StatusBadge status={f.visitStatus} />
+          </View>
+          {open?.familyId === f.familyId && open.form === 'book' ? (
+            <BookForFamilyForm family={f} openSlots={openSlots} onCancel={() => setOpen(null)} onDone={done} />
+          ) : open?.familyId === f.familyId && open.form === 'flag' ? (
+            <FlagPriorityForm family={f} onCancel={() => setOpen(null)} onDone={done} />
+          ) : (
+            <View className='visit-card__actions'>
+              {f.visitStatus === 'NOT_BOOKED' ? (
+                <Button size='small' type='primary' onClick={() => show(f.familyId, 'book')}>
+                  代为预约
+                </Button>
+              ) : null}
+              <Button size='small' fill='outline' onClick={() => show(f.familyId, 'flag')}>
+                标记重点关注
+              </Button>
+            </View>
+          )}
+        </View>
+      ))}
+      {families.length > shown ? (
+        <Button size='small' fill='outline' onClick={() => setShown((n) => n + PAGE)}>
+          显示更多（还有 {families.length - shown} 户）
+        </Button>
+      ) : null}
+    </View>
+  );
+}
