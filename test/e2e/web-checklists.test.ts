@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createTestApp, listen, type TestApp } from '../helpers/test-app';
 import { openBrowser, screenshot, type Browser } from '../helpers/browser';
 import { CRISIS_SIGNS } from '../../prisma/seed/demo-checklists';
+import { signInAsStaff, signInAsDemoParent } from '../helpers/web-login';
 
 const webRoot = process.env.WEB_ROOT ?? path.resolve(__dirname, '..', '..', 'client', 'dist', 'h5');
 const DEMO_SCHOOL_NAME = '哈尔滨市南岗区心桥实验小学';
@@ -64,9 +65,7 @@ it('a parent consents, answers with a critical sign and sees URGENT with hotline
 
   // ── The parent signs in and opens 心理预警清单.
   await parent.goto(`${http.url}/pages/login/index?demoParent=${PARENT}`);
-  await parent.getByText('同意并继续', { exact: true }).click();
-  await parent.getByText('演示家长登录', { exact: true }).click();
-  await parent.getByText('退出登录', { exact: true }).waitFor();
+  await signInAsDemoParent(parent);
   await parent.locator('.entry-card').filter({ hasText: '心理预警清单' }).click();
 
   // The separate consent comes first, in full; nothing can be answered before 同意.
@@ -148,11 +147,7 @@ it('a parent consents, answers with a critical sign and sees URGENT with hotline
 
   // ── The counsellor signs in on the web and opens the 转介信箱.
   await counsellor.goto(`${http.url}/`);
-  await counsellor.getByText('同意并继续', { exact: true }).click();
-  await counsellor.locator('input[placeholder="请输入用户名"]').fill('counsel.demo');
-  await counsellor.locator('input[placeholder="请输入密码"]').fill('demo12345');
-  await counsellor.getByText('登录', { exact: true }).click();
-  await counsellor.getByText('退出登录', { exact: true }).waitFor();
+  await signInAsStaff(counsellor, 'counsel.demo', 'demo12345');
   await counsellor.locator('.entry-card').filter({ hasText: '转介信箱' }).click();
   const inbox = counsellor.locator('.referral-inbox');
   const card = inbox.locator(`.referral-card[data-referral-id="${referral.id}"]`);
@@ -243,11 +238,7 @@ it('a province admin saves a new checklist as a draft version, publishes it, and
   admin.on('pageerror', (e) => errors.push(`admin: ${e.message}`));
   await admin.evaluate(() => window.localStorage.clear());
   await admin.goto(`${http.url}/`);
-  await admin.getByText('同意并继续', { exact: true }).click();
-  await admin.locator('input[placeholder="请输入用户名"]').fill('admin');
-  await admin.locator('input[placeholder="请输入密码"]').fill('demo12345');
-  await admin.getByText('登录', { exact: true }).click();
-  await admin.getByText('退出登录', { exact: true }).waitFor();
+  await signInAsStaff(admin, 'admin', 'demo12345');
   await admin.locator('.entry-card').filter({ hasText: '清单管理' }).click();
 
   const editor = admin.locator('.checklist-editor');

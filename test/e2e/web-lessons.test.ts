@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createTestApp, listen, type TestApp } from '../helpers/test-app';
 import { openBrowser, screenshot, type Browser } from '../helpers/browser';
+import { signInAsDemoParent } from '../helpers/web-login';
 
 const webRoot = process.env.WEB_ROOT ? path.resolve(process.env.WEB_ROOT) : path.resolve(__dirname, '..', '..', 'client', 'dist', 'h5');
 // A demo parent with a family that no other test uses.
@@ -39,9 +40,7 @@ it('a parent opens 家长课堂, reads a lesson on common child problems and mar
   expect(await app.db.lessonCompletion.count({ where: { userId: user.id, lessonId: lesson.id } })).toBe(0);
 
   await page.goto(`${http.url}/pages/login/index?demoParent=${PARENT}`);
-  await page.getByText('同意并继续', { exact: true }).click();
-  await page.getByText('演示家长登录', { exact: true }).click();
-  await page.getByText('退出登录', { exact: true }).waitFor();
+  await signInAsDemoParent(page);
   await page.getByText('家长课堂（课程资源）', { exact: true }).click();
 
   const library = page.locator('.lesson-library');

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createTestApp, listen, type TestApp } from '../helpers/test-app';
 import { openBrowser, screenshot, type Browser } from '../helpers/browser';
+import { signInAsDemoParent } from '../helpers/web-login';
 
 const webRoot = path.resolve(__dirname, '..', '..', 'client', 'dist', 'h5');
 
@@ -72,9 +73,7 @@ it('a wrong invite code shows the server’s Chinese message on the form', async
   await page.goto(`${http.url}/`);
   await page.evaluate(() => localStorage.clear());
   await page.goto(`${http.url}/pages/login/index?demoParent=18`);
-  await page.getByText('同意并继续', { exact: true }).click();
-  await page.getByText('演示家长登录', { exact: true }).click();
-  await page.getByText('退出登录', { exact: true }).waitFor();
+  await signInAsDemoParent(page);
   await page.goto(`${http.url}/packageParent/join/index`);
   await page.locator('input[placeholder="请输入邀请码"]').fill('WRONG123');
   await page.getByText('父亲', { exact: true }).click();

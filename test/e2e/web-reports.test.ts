@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { createTestApp, listen, type TestApp } from '../helpers/test-app';
 import { openBrowser, screenshot, type Browser } from '../helpers/browser';
 import { DEMO_COORDINATOR_USERNAME, DEMO_FEDERATION_HARBIN_USERNAME, DEMO_PASSWORD, DEMO_SCHOOL_COUNTY_ID, DEMO_SCHOOL_NAME, HARBIN_ID } from '../../prisma/seed/demo-ids';
+import { signInAsStaff } from '../helpers/web-login';
 
 const webRoot = process.env.WEB_ROOT ? path.resolve(process.env.WEB_ROOT) : path.resolve(__dirname, '..', '..', 'client', 'dist', 'h5');
 
@@ -79,11 +80,7 @@ it('federation staff see their region’s coverage, drill down one level and exp
 
   // ── Sign in on the web and open 覆盖情况统计.
   await page.goto(`${http.url}/`);
-  await page.getByText('同意并继续', { exact: true }).click();
-  await page.locator('input[placeholder="请输入用户名"]').fill(DEMO_FEDERATION_HARBIN_USERNAME);
-  await page.locator('input[placeholder="请输入密码"]').fill(DEMO_PASSWORD);
-  await page.getByText('登录', { exact: true }).click();
-  await page.getByText('退出登录', { exact: true }).waitFor();
+  await signInAsStaff(page, DEMO_FEDERATION_HARBIN_USERNAME, DEMO_PASSWORD);
   await page.getByText('覆盖情况统计', { exact: true }).click();
 
   const dashboard = page.locator('.coverage-dashboard');

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createTestApp, listen, type TestApp } from '../helpers/test-app';
 import { openBrowser, screenshot, type Browser } from '../helpers/browser';
 import { serviceYear } from '../../server/services/sessions/service-year';
+import { signInAsStaff, signInAsDemoParent } from '../helpers/web-login';
 
 const webRoot = path.resolve(__dirname, '..', '..', 'client', 'dist', 'h5');
 const DEMO_SCHOOL_NAME = '哈尔滨市南岗区心桥实验小学';
@@ -63,11 +64,7 @@ it('a coordinator opens a guidance session; a parent registers and checks in wit
 
   // ── The coordinator signs in on the web and opens a session at the demo school.
   await coord.goto(`${http.url}/`);
-  await coord.getByText('同意并继续', { exact: true }).click();
-  await coord.locator('input[placeholder="请输入用户名"]').fill('coord.demo');
-  await coord.locator('input[placeholder="请输入密码"]').fill('demo12345');
-  await coord.getByText('登录', { exact: true }).click();
-  await coord.getByText('退出登录', { exact: true }).waitFor();
+  await signInAsStaff(coord, 'coord.demo', 'demo12345');
   await coord.getByText('活动管理', { exact: true }).click();
   await coord.getByText('新建活动', { exact: true }).click();
 
@@ -102,9 +99,7 @@ it('a coordinator opens a guidance session; a parent registers and checks in wit
 
   // ── The parent signs in, finds the session and registers.
   await parent.goto(`${http.url}/pages/login/index?demoParent=${PARENT}`);
-  await parent.getByText('同意并继续', { exact: true }).click();
-  await parent.getByText('演示家长登录', { exact: true }).click();
-  await parent.getByText('退出登录', { exact: true }).waitFor();
+  await signInAsDemoParent(parent);
   await parent.getByText('活动报名', { exact: true }).click();
   const listed = parent.locator('.session-card').filter({ hasText: title });
   await listed.waitFor();

@@ -11,6 +11,7 @@ import { createTestApp, listen, type TestApp } from '../helpers/test-app';
 import { openBrowser, screenshot, type Browser } from '../helpers/browser';
 import { serviceYear } from '../../server/services/sessions/service-year';
 import { windowProgress } from '../../server/services/visits/progress';
+import { signInAsStaff, signInAsDemoParent } from '../helpers/web-login';
 
 const webRoot = process.env.WEB_ROOT ?? path.resolve(__dirname, '..', '..', 'client', 'dist', 'h5');
 const DEMO_SCHOOL_NAME = '哈尔滨市南岗区心桥实验小学';
@@ -85,11 +86,7 @@ it('a teacher publishes home-visit slots in bulk, a parent books one, and the te
 
   // ── The teacher signs in and opens 我的家访 in the winter window.
   await teacher.goto(`${http.url}/`);
-  await teacher.getByText('同意并继续', { exact: true }).click();
-  await teacher.locator('input[placeholder="请输入用户名"]').fill('teacher.demo');
-  await teacher.locator('input[placeholder="请输入密码"]').fill('demo12345');
-  await teacher.getByText('登录', { exact: true }).click();
-  await teacher.getByText('退出登录', { exact: true }).waitFor();
+  await signInAsStaff(teacher, 'teacher.demo', 'demo12345');
   await teacher.getByText('我的家访', { exact: true }).click();
   const teacherPage = teacher.locator('.visits-teacher-page');
   await teacherPage.locator('.choice-chips__chip').filter({ hasText: winter.title }).click();
@@ -124,9 +121,7 @@ it('a teacher publishes home-visit slots in bulk, a parent books one, and the te
 
   // ── The parent signs in, opens 预约家访, picks the winter window and books the 10:30 slot.
   await parent.goto(`${http.url}/pages/login/index?demoParent=${PARENT}`);
-  await parent.getByText('同意并继续', { exact: true }).click();
-  await parent.getByText('演示家长登录', { exact: true }).click();
-  await parent.getByText('退出登录', { exact: true }).waitFor();
+  await signInAsDemoParent(parent);
   await parent.getByText('预约家访', { exact: true }).click();
   const parentPage = parent.locator('.visits-parent-page');
   await parentPage.locator('.choice-chips__chip').filter({ hasText: winter.title }).click();
@@ -315,6 +310,8 @@ it('the coordinator follows the winter window\'s progress per class (and the win
 
   // 家庭与分配: reassign that family to the school's counsellor, picked from the school's staff.
   const counselor = await app.db.user.findUniqueOrThrow({ where: { username: 'counsel.demo' }, select: { id: true, displayName: true } });
+  // The list shows 30 families at a time: narrow it to the priority families first.
+  await page.locator('.window-families').getByText('重点关注', { exact: true }).first().click();
   const familyRow = page.locator(`.window-families .visit-family[data-family-id="${flagged.familyId}"]`);
   await familyRow.getByText('改派', { exact: true }).click();
   await familyRow.locator('.reassign-form .choice-chips__chip').filter({ hasText: counselor.displayName }).click();

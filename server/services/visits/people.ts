@@ -27,7 +27,8 @@ export async function windowFamilies(db: Db, windowId: string, onlyTeacherId: st
       OR: [{ orgUnitId: w.orgUnitId }, { children: { some: { schoolId: w.orgUnitId } } }],
       ...(onlyTeacherId ? { assignments: { some: { windowId, teacherId: onlyTeacherId } } } : {}),
     },
-    orderBy: { createdAt: 'asc' },
+    // Families created together share a timestamp: the id keeps the order stable between requests.
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     take: 3000,
     select: {
       id: true,
