@@ -85,7 +85,12 @@ describe('the contract’s home-visit flow', () => {
     const parent = await app.as(fam.userId);
     const { visitId } = await app.caller(parent).visits.book({ slotId: slots[0].id });
     await expect(app.caller(parent).visits.book({ slotId: slots[1].id })).rejects.toMatchObject({ code: 'CONFLICT', message: '本次家访您已预约过一个时段；如需更改请改约' });
+    // A reminder 24 hours before the visit is queued (sent only to guardians with quota), and follows a reschedule.
+    const reminder = await app.db.notification.findFirstOrThrow({ where: { dedupeKey: { startsWith: `visit-reminder:${visitId}` } }, select: { dueAt: true, status: true } });
+    expect(reminder).toEqual({ dueAt: new Date(new Date(at(8, '11:00')).getTime() - 24 * 3600_000), status: 'PENDING' });
     const moved = await app.caller(parent).visits.reschedule({ visitId, slotId: slots[1].id });
+    expect((await app.db.notification.findFirstOrThrow({ where: { dedupeKey: { startsWith: `visit-reminder:${visitId}` } }, select: { status: true } })).status).toBe('CANCELLED');
+    expect(await app.db.notification.count({ where: { dedupeKey: { startsWith: `visit-reminder:${moved.visitId}` }, status: 'PENDING' } })).toBe(1);
     const other = await app.as((await makeFamily(app.db, school.id)).userId);
     expect((await app.caller(other).visits.book({ slotId: slots[0].id })).visitId).toBeTruthy();
     await app.caller(parent).visits.cancel({ visitId: moved.visitId });

@@ -3,11 +3,22 @@ import type { Prisma } from '../../generated/prisma/client';
 import { AppError } from '../../errors/app-error';
 import { VISIT_MODE_LABELS } from '../../shared/visits';
 import { writeAudit } from '../audit/write-audit';
-import { enqueueForFamily } from '../notifications/enqueue';
+import { cancelQueued, enqueueForFamily } from '../notifications/enqueue';
 import { thing, time } from '../notifications/templates';
 import { assertFamilyAtSchool } from './windows';
 
 type Tx = Prisma.TransactionClient;
+
+/** A reminder to the family 24 hours before the visit (right away if it is sooner). Quota-aware at send time. */
+async function scheduleVisitReminder(tx: Tx, visitId: string, familyId: string, slot: { startsAt: Date; mode: 'HOME' | 'PHONE' | 'VIDEO' }) {
+  await enqueueForFamily(tx, familyId, {
+    templateKey: 'VISIT_NOTICE',
+    page: 'packageVisits/parent/index',
+    data: { thing1: thing(VISIT_MODE_LABELS[slot.mode]), time2: time(slot.startsAt), phrase3: { value: '明天家访' } },
+    dueAt: new Date(Math.max(Date.now(), slot.startsAt.getTime() - 24 * 3600_000)),
+    dedupePrefix: `visit-reminder:${visitId}`,
+  });
+}
 
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
@@ -50,6 +61,7 @@ export async function bookSlot(db: Db, actorId: string, familyId: string, slotId
         dueAt: new Date(),
         dedupePrefix: `visit-booked:${visit.id}`,
       });
+      await scheduleVisitReminder(tx, visit.id, familyId, slot);
       await writeAudit(tx, { actorUserId: actorId, action: opts.byTeacher ? 'visit.bookForFamily' : 'visit.book', targetType: 'Visit', targetId: visit.id, orgUnitId: slot.orgUnitId });
       return { visitId: visit.id };
     });
@@ -66,6 +78,7 @@ export async function cancelVisit(db: Db, actorId: string, visitId: string, who:
   if (v.status === 'CANCELLED') return { ok: true as const };
   await db.$transaction(async (tx) => {
     await tx.visit.update({ where: { id: visitId }, data: { status: 'CANCELLED', cancelledAt: new Date() }, select: { id: true } });
+    await cancelQueued(tx, `visit-reminder:${visitId}`);
     await enqueueForFamily(tx, v.familyId, {
       templateKey: 'VISIT_NOTICE',
       page: 'packageVisits/parent/index',
@@ -93,10 +106,12 @@ export async function rescheduleVisit(db: Db, actorId: string, familyId: string,
       const taken = await tx.visit.findFirst({ where: { slotId, status: { not: 'CANCELLED' } }, select: { id: true } });
       if (taken) throw new AppError('CONFLICT', '该时段已被其他家庭预约，请选择其他时段');
       await tx.visit.update({ where: { id: visitId }, data: { status: 'CANCELLED', cancelledAt: new Date() }, select: { id: true } });
+      await cancelQueued(tx, `visit-reminder:${visitId}`);
       const next = await tx.visit.create({
         data: { windowId: v.windowId, slotId, familyId, teacherId: slot.teacherId, mode: slot.mode, bookedById: actorId },
         select: { id: true },
       });
+      await scheduleVisitReminder(tx, next.id, familyId, slot);
       await enqueueForFamily(tx, familyId, {
         templateKey: 'VISIT_NOTICE',
         page: 'packageVisits/parent/index',
