@@ -179,6 +179,7 @@ async function main() {
       SELECT 'batt_' || g, 'bses_' || s, 'bfam_' || (((g / ${sessions}) * 2000 + (1 + s % 2000) - 1) % ${SIZE.families} + 1), true, 'ROLL_CALL', now()
         FROM generate_series(1, ${SIZE.attendance}) g, LATERAL (SELECT 1 + g % ${sessions} AS s) x
       ON CONFLICT DO NOTHING`);
+    await pool.query(`UPDATE "Session" s SET "attendedCount" = a.n FROM (SELECT "sessionId", count(*)::int AS n FROM "Attendance" WHERE "sessionId" LIKE 'bses_%' GROUP BY 1) a WHERE a."sessionId" = s.id`);
     await pool.query(`
       INSERT INTO "FamilyServiceYear" ("familyId", year, "orgUnitId", services, "firstServedAt", "lastServedAt")
       SELECT a."familyId", ${YEAR}, f."orgUnitId", count(*), min(s."startsAt"), max(s."startsAt")
@@ -243,8 +244,8 @@ const HAND_WRITTEN_COVERAGE = `
   fam AS (SELECT "orgUnitId" u, count(*) n FROM "Family" GROUP BY 1),
   served AS (SELECT "orgUnitId" u, count(*) n FROM "FamilyServiceYear" WHERE year = $3 GROUP BY 1),
   sess AS (SELECT "orgUnitId" u, count(*) n FROM "Session" WHERE "startsAt" >= $1 AND "startsAt" < $2 AND status <> 'CANCELLED' GROUP BY 1),
-  att AS (SELECT s."orgUnitId" u, count(*) n, bool_or(s."mentalHealth") mh FROM "Attendance" a JOIN "Session" s ON s.id = a."sessionId"
-           WHERE a.present AND s."startsAt" >= $1 AND s."startsAt" < $2 GROUP BY 1),
+  att AS (SELECT "orgUnitId" u, sum("attendedCount") n, bool_or("mentalHealth" AND "attendedCount" > 0) mh FROM "Session"
+           WHERE "startsAt" >= $1 AND "startsAt" < $2 AND status <> 'CANCELLED' GROUP BY 1),
   vis AS (SELECT w."orgUnitId" u, count(*) n FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" JOIN "VisitWindow" w ON w.id = v."windowId"
            WHERE v.status = 'COMPLETED' AND sl."startsAt" >= $1 AND sl."startsAt" < $2 GROUP BY 1)
   SELECT leaf.city, sum(fam.n), sum(served.n), count(*) FILTER (WHERE leaf.kind = 'COMMUNITY_SITE'),

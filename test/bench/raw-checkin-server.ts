@@ -55,6 +55,8 @@ const server = http.createServer((req, res) => {
         `WITH ins AS (
            INSERT INTO "Attendance" (id, "sessionId", "familyId", present, method, at) VALUES (gen_random_uuid()::text, $1, $2, true, 'QR', now())
            ON CONFLICT ("sessionId", "familyId") DO NOTHING RETURNING id
+         ), cnt AS (
+           UPDATE "Session" SET "attendedCount" = "attendedCount" + 1 WHERE id = $1 AND EXISTS (SELECT 1 FROM ins) RETURNING 1
          ), svc AS (
            INSERT INTO "FamilyServiceYear" ("familyId", year, "orgUnitId", services, "firstServedAt", "lastServedAt")
            SELECT f.id, $3::int, f."orgUnitId", 1, $4::timestamp, $4::timestamp FROM "Family" f WHERE f.id = $2 AND $5::boolean AND EXISTS (SELECT 1 FROM ins)

@@ -154,6 +154,7 @@ describe('check-in', () => {
     expect(await app.caller(p.user).sessions.checkIn({ code })).toEqual({ sessionId: id, firstTime: true });
     expect(await app.caller(p.user).sessions.checkIn({ code })).toEqual({ sessionId: id, firstTime: false });
     expect(await app.db.attendance.count({ where: { sessionId: id, familyId: p.familyId, present: true } })).toBe(1);
+    expect((await app.db.guidanceSession.findUniqueOrThrow({ where: { id }, select: { attendedCount: true } })).attendedCount).toBe(1);
     const start = (await app.db.guidanceSession.findUniqueOrThrow({ where: { id }, select: { startsAt: true } })).startsAt;
     const year = await app.db.familyServiceYear.findUniqueOrThrow({ where: { familyId_year: { familyId: p.familyId, year: serviceYear(start) } }, select: { services: true } });
     expect(year.services).toBe(1);
@@ -198,6 +199,11 @@ describe('check-in', () => {
     expect(await app.db.familyServiceYear.findUnique({ where: { familyId_year: { familyId: b.familyId, year } }, select: { services: true } })).toEqual({ services: 1 });
     await app.caller(coord).sessions.markAttendance({ sessionId: id, familyId: b.familyId, present: false });
     expect(await app.db.familyServiceYear.findUnique({ where: { familyId_year: { familyId: b.familyId, year } } })).toBeNull();
+    // The session's maintained count of families present follows every change.
+    await app.caller(coord).sessions.markAttendance({ sessionId: id, familyId: a.familyId, present: true });
+    const present = await app.db.attendance.count({ where: { sessionId: id, present: true } });
+    expect(present).toBe(1);
+    expect((await app.db.guidanceSession.findUniqueOrThrow({ where: { id }, select: { attendedCount: true } })).attendedCount).toBe(present);
   });
 
   it('a session without mental-health content is attended but not counted as guidance', async () => {

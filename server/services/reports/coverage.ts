@@ -84,15 +84,13 @@ async function aggregate(db: Db, rootPath: string, groupDepth: number, year: num
       SELECT "orgUnitId" AS u, count(*)::int AS n FROM "FamilyServiceYear" WHERE year = ${year} AND "orgUnitId" IN (SELECT id FROM units) GROUP BY 1
     ),
     ys AS (
-      SELECT id, "orgUnitId", "mentalHealth" FROM "Session"
+      SELECT id, "orgUnitId", "mentalHealth", "attendedCount" FROM "Session"
        WHERE "startsAt" >= ${from} AND "startsAt" < ${to} AND status <> 'CANCELLED' AND "orgUnitId" IN (SELECT id FROM units)
     ),
     sess AS (SELECT "orgUnitId" AS u, count(*)::int AS n FROM ys GROUP BY 1),
-    per_session AS (
-      SELECT a."sessionId", count(*)::int AS n FROM "Attendance" a WHERE a.present AND a."sessionId" IN (SELECT id FROM ys) GROUP BY 1
-    ),
+    -- Attendance comes from each session's maintained count, not from the attendance rows.
     att AS (
-      SELECT ys."orgUnitId" AS u, sum(p.n)::int AS n, bool_or(ys."mentalHealth") AS mh FROM per_session p JOIN ys ON ys.id = p."sessionId" GROUP BY 1
+      SELECT "orgUnitId" AS u, sum("attendedCount")::int AS n, bool_or("mentalHealth" AND "attendedCount" > 0) AS mh FROM ys GROUP BY 1
     ),
     vis AS (
       SELECT w."orgUnitId" AS u, count(*)::int AS n

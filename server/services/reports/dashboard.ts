@@ -37,9 +37,9 @@ export async function dashboard(db: Db, input: { orgUnitId: string; year: number
         SELECT extract(month FROM s."firstServedAt" AT TIME ZONE 'Asia/Shanghai')::int AS month, count(*)::int AS n
           FROM "FamilyServiceYear" s JOIN units ON units.id = s."orgUnitId" WHERE s.year = ${input.year} GROUP BY 1),
       att AS (
-        SELECT extract(month FROM se."startsAt" AT TIME ZONE 'Asia/Shanghai')::int AS month, count(*)::int AS n
-          FROM "Attendance" a JOIN "Session" se ON se.id = a."sessionId" JOIN units ON units.id = se."orgUnitId"
-         WHERE a.present AND se."startsAt" >= ${from} AND se."startsAt" < ${to} GROUP BY 1),
+        SELECT extract(month FROM se."startsAt" AT TIME ZONE 'Asia/Shanghai')::int AS month, sum(se."attendedCount")::int AS n
+          FROM "Session" se JOIN units ON units.id = se."orgUnitId"
+         WHERE se.status <> 'CANCELLED' AND se."startsAt" >= ${from} AND se."startsAt" < ${to} GROUP BY 1),
       vis AS (
         SELECT extract(month FROM sl."startsAt" AT TIME ZONE 'Asia/Shanghai')::int AS month, count(*)::int AS n
           FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" JOIN "VisitWindow" w ON w.id = v."windowId" JOIN units ON units.id = w."orgUnitId"
@@ -65,8 +65,8 @@ export async function dashboard(db: Db, input: { orgUnitId: string; year: number
     db.$queryRaw<{ sites: number; active: number }[]>`
       SELECT count(*)::int AS sites,
              (count(*) FILTER (WHERE EXISTS (
-               SELECT 1 FROM "Session" s JOIN "Attendance" a ON a."sessionId" = s.id AND a.present
-                WHERE s."orgUnitId" = o.id AND s."mentalHealth" AND s."startsAt" >= ${from} AND s."startsAt" < ${to})))::int AS active
+               SELECT 1 FROM "Session" s
+                WHERE s."orgUnitId" = o.id AND s."mentalHealth" AND s."attendedCount" > 0 AND s.status <> 'CANCELLED' AND s."startsAt" >= ${from} AND s."startsAt" < ${to})))::int AS active
         FROM "OrgUnit" o WHERE o.path LIKE ${prefix} AND o.kind = 'COMMUNITY_SITE' AND 'COMMUNITY_SITE' = ANY(${kinds}::text[])`,
     db.$queryRaw<{ id: string; name: string; countyName: string }[]>`
       SELECT o.id, o.name, p.name AS "countyName"

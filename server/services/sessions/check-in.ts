@@ -50,6 +50,7 @@ export async function markPresent(tx: Tx, args: { sessionId: string; familyId: s
      WHERE "Attendance".present = false
     RETURNING id`;
   const firstTime = rows.length > 0;
+  if (firstTime) await tx.$executeRaw`UPDATE "Session" SET "attendedCount" = "attendedCount" + 1 WHERE id = ${args.sessionId}`;
   if (firstTime && args.mentalHealth) await recordService(tx, args.familyId, args.startsAt);
   return firstTime;
 }
@@ -98,6 +99,8 @@ async function checkInRegistered(sql: SqlRunner, s: CheckInSession, familyId: st
           SET present = true, method = EXCLUDED.method, "recordedById" = EXCLUDED."recordedById", at = now()
         WHERE "Attendance".present = false
        RETURNING id
+     ), cnt AS (
+       UPDATE "Session" SET "attendedCount" = "attendedCount" + 1 WHERE id = $1 AND EXISTS (SELECT 1 FROM ins) RETURNING 1
      ), svc AS (
        INSERT INTO "FamilyServiceYear" ("familyId", "year", "orgUnitId", "services", "firstServedAt", "lastServedAt")
        SELECT f.id, $4::int, f."orgUnitId", 1, $5::timestamp, $5::timestamp FROM "Family" f
@@ -165,6 +168,7 @@ export async function markAttendance(
         UPDATE "Attendance" SET present = false, "recordedById" = ${actorId}, at = now()
          WHERE "sessionId" = ${s.id} AND "familyId" = ${family.id} AND present = true
         RETURNING id`;
+      if (wasPresent.length > 0) await tx.$executeRaw`UPDATE "Session" SET "attendedCount" = "attendedCount" - 1 WHERE id = ${s.id}`;
       if (wasPresent.length > 0 && s.mentalHealth) await unrecordService(tx, family.id, s.startsAt);
     }
     await writeAudit(tx, { actorUserId: actorId, action: 'session.markAttendance', targetType: 'Session', targetId: s.id, detail: { present: input.present } });
