@@ -10,7 +10,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     seen.add(e);
     const text = `${String(e.code ?? '')} ${String(e.name ?? '')} ${String(e.message ?? '')} ${JSON.stringify(e.meta ?? '')}`;
     if (
-      /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|terminating connection|Connection terminated|connection is closed|not currently accepting connections|timeout exceeded when trying to connect|the database system is (starting|shutting|in recovery)|too many clients|P2028|Unable to start a transaction|P1001|P1002|P1008|P1017|57P01|57P03|55000|53300|08006|08001|08003/i.test(
+      /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|terminating connection|Connection terminated|connection is closed|not currently accepting connections|timeout exceeded when trying to connect|the database system is (starting|shutting|in recovery)|too many clients|Cannot use a pool after calling end|P2028|Unable to start a transaction|P1001|P1002|P1008|P1017|57P01|57P03|55000|53300|08006|08001|08003/i.test(
         text,
       )
     ) {
