@@ -1,7 +1,7 @@
 // Warning-sign checklists (心理预警清单): tiers, labels and zod schemas shared by client and server.
 // Runs on both sides: no Node and no Prisma imports here.
 import { z } from 'zod';
-import { idSchema } from './schemas';
+import { idSchema, requiredText } from './schemas';
 
 /** Result tiers, lowest first (the order is used to compare them). */
 export const RISK_TIERS = ['NONE', 'WATCH', 'CONTACT_SCHOOL', 'URGENT'] as const;
@@ -76,12 +76,7 @@ export const REFERRAL_ACTION_LABELS: Record<ReferralActionKind, string> = {
 
 // ─── Content (versioned; edited by province admins) ─────────────────────────────────────────────
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, { error: `请填写${label}` })
-    .max(max, { error: `${label}不能超过 ${max} 个字` });
+const text = requiredText;
 
 export const checklistItemSchema = z.object({
   id: z.string({ error: '请填写题目编号' }).regex(/^[a-z0-9_-]{1,32}$/, { error: '题目编号只能用小写字母、数字、下划线和连字符（至多 32 位）' }),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { STAGE_LABELS, type Stage } from './grades';
 import { LESSON_FORMATS, LESSON_TOPICS } from './lessons';
-import { idSchema } from './schemas';
+import { idSchema, requiredText } from './schemas';
 
 export const LESSON_STAGES = Object.keys(STAGE_LABELS) as [Stage, ...Stage[]];
 
@@ -10,13 +10,6 @@ export const LESSON_TITLE_MAX = 60;
 export const LESSON_SUMMARY_MAX = 200;
 export const LESSON_BODY_MAX = 20_000;
 export const LESSON_PAGE_SIZE = 20;
-
-const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, { error: `请填写${label}` })
-    .max(max, { error: `${label}不能超过 ${max} 个字` });
 
 /** Optional text: blank means "none" (stored as null). */
 const optionalText = (label: string, max: number) =>

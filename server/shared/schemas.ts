@@ -4,12 +4,18 @@ import { z } from 'zod';
 import { GUARDIAN_RELATIONS, GUARDIAN_RELATION_LABELS, CONSENT_SCOPES } from './enums';
 import { normalizeGrade } from './grades';
 
-const text = (label: string, max: number) =>
+/** A required, trimmed text field with Chinese messages (shared by every domain's schemas). */
+export const requiredText = (label: string, max: number) =>
   z
     .string({ error: `请填写${label}` })
     .trim()
     .min(1, { error: `请填写${label}` })
     .max(max, { error: `${label}不能超过 ${max} 个字` });
+
+const text = requiredText;
+
+/** Grade codes, see grades.ts: K1–K3, G1–G12, U1–U4. */
+export const GRADE_CODE = /^(K[1-3]|G([1-9]|1[0-2])|U[1-4])$/;
 
 export const idSchema = z.string({ error: '缺少编号' }).min(1, { error: '缺少编号' }).max(64, { error: '编号格式不正确' });
 
@@ -41,7 +47,7 @@ const relationSchema = z.preprocess(
 
 const gradeSchema = z.preprocess(
   (v) => normalizeGrade(v) ?? v,
-  z.string({ error: '请选择孩子的年级' }).regex(/^(K[1-3]|G([1-9]|1[0-2])|U[1-4])$/, { error: '年级不正确，请从列表中选择' }),
+  z.string({ error: '请选择孩子的年级' }).regex(GRADE_CODE, { error: '年级不正确，请从列表中选择' }),
 );
 
 export const joinFamilyInput = z.object({

@@ -1,7 +1,7 @@
 // Sessions: enums, Chinese labels and zod schemas shared by client and server.
 import { z } from 'zod';
 import { STAGE_LABELS, normalizeGrade } from './grades';
-import { idSchema } from './schemas';
+import { GRADE_CODE, idSchema, requiredText } from './schemas';
 
 export const SESSION_KINDS = ['GUIDANCE', 'LESSON', 'LECTURE', 'SALON', 'NEW_STUDENT_CLASS'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
@@ -32,12 +32,7 @@ export const STAGES = Object.keys(STAGE_LABELS) as (keyof typeof STAGE_LABELS)[]
 const isoInstant = (label: string) =>
   z.iso.datetime({ offset: true, error: `${label}须为带时区的时间，如 2026-12-05T19:00:00+08:00` }).transform((v) => new Date(v));
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, { error: `请填写${label}` })
-    .max(max, { error: `${label}不能超过 ${max} 个字` });
+const text = requiredText;
 
 const optionalText = (label: string, max: number) =>
   z
@@ -48,7 +43,7 @@ const optionalText = (label: string, max: number) =>
     .transform((v) => (v ? v : undefined));
 
 const gradeList = z
-  .array(z.preprocess((v) => normalizeGrade(v) ?? v, z.string().regex(/^(K[1-3]|G([1-9]|1[0-2])|U[1-4])$/, { error: '年级不正确' })))
+  .array(z.preprocess((v) => normalizeGrade(v) ?? v, z.string().regex(GRADE_CODE, { error: '年级不正确' })))
   .max(19)
   .optional();
 

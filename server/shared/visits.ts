@@ -1,6 +1,6 @@
 // Home visits: labels and zod schemas shared by client and server.
 import { z } from 'zod';
-import { idSchema } from './schemas';
+import { GRADE_CODE, idSchema } from './schemas';
 
 export const VISIT_SEASONS = ['WINTER', 'SUMMER', 'TERM'] as const;
 export const VISIT_SEASON_LABELS = { WINTER: '寒假家访', SUMMER: '暑假家访', TERM: '学期中电话家访' } as const;
@@ -113,7 +113,7 @@ export const flagPriorityInput = z.object({
 export const assignInput = z.object({ windowId: idSchema, familyId: idSchema, teacherId: idSchema });
 export const classTeacherInput = z.object({
   orgUnitId: idSchema,
-  grade: z.string().regex(/^(K[1-3]|G([1-9]|1[0-2])|U[1-4])$/, { error: '年级不正确' }),
+  grade: z.string().regex(GRADE_CODE, { error: '年级不正确' }),
   className: z.string().trim().min(1).max(32),
   teacherId: idSchema,
 });

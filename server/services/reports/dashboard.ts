@@ -1,5 +1,6 @@
 import type { Db } from '../../db/create-db';
 import { SUPPRESS_BELOW, loadUnit, yearBounds, type SiteKind } from './coverage';
+import { serviceYear } from '../sessions/service-year';
 
 /** The policy's target: 60% of family-education guidance stations run mental-health education (by 2025). */
 export const ACTIVE_SITE_TARGET = 0.6;
@@ -27,7 +28,7 @@ export async function dashboard(db: Db, input: { orgUnitId: string; year: number
   const kinds = input.siteKind ? [input.siteKind] : ['SCHOOL', 'COMMUNITY_SITE'];
   const prefix = `${root.path}%`;
   // This semester for the current year; the autumn semester that ends a past year.
-  const sem = semesterBounds(input.year < new Date(now.getTime() + 8 * 3600_000).getUTCFullYear() ? new Date(`${input.year}-12-15T00:00:00+08:00`) : now);
+  const sem = semesterBounds(input.year < serviceYear(now) ? new Date(`${input.year}-12-15T00:00:00+08:00`) : now);
 
   const [monthly, byKind, byMode, tiers, sites, idle] = await Promise.all([
     db.$queryRaw<{ month: number; newlyServed: number; attendances: number; visits: number }[]>`
