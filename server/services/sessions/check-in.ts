@@ -87,6 +87,8 @@ async function sessionForCheckIn(db: Db, id: string, now: number): Promise<Check
  * The common case in one statement: a registered family's attendance, and its guidance service for
  * the year when this is its first attendance at a mental-health session. Returns null when the family
  * holds no confirmed seat (the caller then seats it as a walk-in under the session lock).
+ * The service-year upsert is `recordService` (service-year.ts) inlined, so the hot path stays one statement;
+ * change both together.
  */
 async function checkInRegistered(sql: SqlRunner, s: CheckInSession, familyId: string, actorId: string): Promise<boolean | null> {
   const rows = await sql<{ registered: boolean; firstTime: boolean }>(
