@@ -1,9 +1,9 @@
 import http from 'node:http';
 import path from 'node:path';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { appRouter } from './routers/root';
 import { createContextFactory, type AppDeps } from './trpc/context';
 import { createStaticHandler } from './http/static-files';
+import { createTrpcHandler } from './http/trpc-handler';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -21,7 +21,7 @@ export interface AppOptions {
  * in memory, so several processes can run behind a load balancer.
  */
 export function createApp(deps: AppDeps, opts: AppOptions = {}): http.Server {
-  const trpc = createHTTPHandler({
+  const trpc = createTrpcHandler({
     router: appRouter,
     basePath: '/trpc/',
     createContext: createContextFactory(deps),
@@ -58,7 +58,12 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}): http.Server {
       if (req.method === 'POST' && !String(req.headers['content-type'] ?? '').startsWith('application/json')) {
         req.headers['content-type'] = 'application/json';
       }
-      trpc(req, res);
+      trpc(req, res).catch((err: Error) => {
+        // resolveResponse answers every error itself; this is only a last resort (never a stack to the client).
+        deps.log.error({ err: { name: err?.name, stack: err?.stack } }, 'tRPC handler failed');
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { message: '服务器内部错误，请稍后再试', code: -32603, data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500 } } }));
+      });
       return;
     }
     if (url === '/healthz' || url.startsWith('/healthz?')) {

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite as PGliteType } from '@electric-sql/pglite';
 import { Pool } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { parseDatabaseUrl } from './database-url';
@@ -45,6 +44,9 @@ export function createDb(databaseUrl: string | undefined, opts: { poolSize?: num
       },
     };
   }
+  // Loaded only for the embedded database, so a PostgreSQL server does not carry PGlite in memory.
+  const { PGlite } = require('@electric-sql/pglite') as { PGlite: typeof PGliteType };
+  const { PrismaPGlite } = require('pglite-prisma-adapter') as typeof import('pglite-prisma-adapter');
   const pglite = new PGlite(target.dir);
   // pglite-prisma-adapter 0.6 is typed against driver-adapter-utils 6.10; the runtime protocol matches 6.19.
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) as never });

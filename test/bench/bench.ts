@@ -17,6 +17,8 @@ import { checkInCode } from '../../server/services/sessions/check-in';
 import { coverageReport } from '../../server/services/reports/coverage';
 
 const quick = process.argv.includes('--quick');
+/** `--keep`: leave the bench database in place (its name is printed) to inspect plans with EXPLAIN. */
+const keep = process.argv.includes('--keep');
 const SIZE = quick
   ? { checkinFamilies: 5_000, checkinSeconds: 8, burst: 300, seats: 100, families: 100_000, attendance: 500_000 }
   : { checkinFamilies: 20_000, checkinSeconds: 20, burst: 1000, seats: 300, families: 2_000_000, attendance: 10_000_000 };
@@ -190,11 +192,12 @@ async function main() {
     await pool.query('ANALYZE');
     const adminToken = await makeAdminToken(pool);
     const reportTimes: number[] = [];
+    let report: { rows: { orgUnitId: string; families: number; servedFamilies: number; guidanceSites: number; activeGuidanceSites: number; sessions: number; attendances: number; homeVisitsDone: number }[] } | null = null;
     for (let k = 0; k < 5; k += 1) {
       const t = performance.now();
       const res = await fetch(`http://127.0.0.1:${appPort}/trpc/reports.coverage?input=${encodeURIComponent(JSON.stringify({ orgUnitId: '230000', year: YEAR }))}`, { headers: { authorization: `Bearer ${adminToken}` } });
       if (res.status !== 200) throw new Error(`reports.coverage answered ${res.status}`);
-      await res.json();
+      report = (await res.json()).result.data;
       reportTimes.push(performance.now() - t);
     }
     // The same report without HTTP and tRPC (to tell framework overhead from the queries themselves).
@@ -211,6 +214,16 @@ async function main() {
       await pool.query(HAND_WRITTEN_COVERAGE, [`${YEAR}-01-01T00:00:00+08:00`, `${YEAR + 1}-01-01T00:00:00+08:00`, YEAR]);
       sqlTimes.push(performance.now() - t);
     }
+    // Both sides must compute the same figures, or the comparison means nothing.
+    const byCity = new Map(
+      (await pool.query(HAND_WRITTEN_COVERAGE, [`${YEAR}-01-01T00:00:00+08:00`, `${YEAR + 1}-01-01T00:00:00+08:00`, YEAR])).rows.map((r) => [r.city, r]),
+    );
+    results.reportMatchesSql = report!.rows.every((row) => {
+      const r = byCity.get(row.orgUnitId) ?? {};
+      const n = (v: unknown) => Number(v ?? 0);
+      return [row.families, row.servedFamilies, row.guidanceSites, row.activeGuidanceSites, row.sessions, row.attendances, row.homeVisitsDone].join() ===
+        [n(r.families), n(r.served), n(r.sites), n(r.active), n(r.sessions), n(r.attendances), n(r.visits)].join();
+    });
     results.reportFamilies = (await pool.query(`SELECT count(*)::int AS n FROM "Family"`)).rows[0].n;
     results.reportP50Ms = Math.round(median(reportTimes));
     results.sqlP50Ms = Math.round(median(sqlTimes));
@@ -220,7 +233,8 @@ async function main() {
   } finally {
     for (const c of children) c.kill('SIGKILL');
     await pool.end();
-    await dropScratchDatabase(db.name);
+    if (keep) console.log(`保留压测数据库 ${db.name}（--keep）`);
+    else await dropScratchDatabase(db.name);
   }
 
   console.log('\n指标                 数值');
@@ -238,20 +252,22 @@ async function makeAdminToken(pool: Pool) {
   return t;
 }
 
-/** The province's figures by city, written by hand for comparison (the same definitions as the report). */
+/**
+ * The province's figures by city, written by hand for comparison (the same definitions as the report):
+ * every table grouped by unit in one pass, then rolled up to cities through the leaf units.
+ */
 const HAND_WRITTEN_COVERAGE = `
   WITH leaf AS (SELECT id, kind, split_part(path, '/', 3) AS city FROM "OrgUnit" WHERE depth = 3),
   fam AS (SELECT "orgUnitId" u, count(*) n FROM "Family" GROUP BY 1),
   served AS (SELECT "orgUnitId" u, count(*) n FROM "FamilyServiceYear" WHERE year = $3 GROUP BY 1),
-  sess AS (SELECT "orgUnitId" u, count(*) n FROM "Session" WHERE "startsAt" >= $1 AND "startsAt" < $2 AND status <> 'CANCELLED' GROUP BY 1),
-  att AS (SELECT "orgUnitId" u, sum("attendedCount") n, bool_or("mentalHealth" AND "attendedCount" > 0) mh FROM "Session"
+  sess AS (SELECT "orgUnitId" u, count(*) n, sum("attendedCount") att, bool_or("mentalHealth" AND "attendedCount" > 0) mh FROM "Session"
            WHERE "startsAt" >= $1 AND "startsAt" < $2 AND status <> 'CANCELLED' GROUP BY 1),
   vis AS (SELECT w."orgUnitId" u, count(*) n FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" JOIN "VisitWindow" w ON w.id = v."windowId"
            WHERE v.status = 'COMPLETED' AND sl."startsAt" >= $1 AND sl."startsAt" < $2 GROUP BY 1)
-  SELECT leaf.city, sum(fam.n), sum(served.n), count(*) FILTER (WHERE leaf.kind = 'COMMUNITY_SITE'),
-         count(*) FILTER (WHERE leaf.kind = 'COMMUNITY_SITE' AND att.mh), sum(sess.n), sum(att.n), sum(vis.n)
+  SELECT leaf.city, sum(fam.n) families, sum(served.n) served, count(*) FILTER (WHERE leaf.kind = 'COMMUNITY_SITE') sites,
+         count(*) FILTER (WHERE leaf.kind = 'COMMUNITY_SITE' AND sess.mh) active, sum(sess.n) sessions, sum(sess.att) attendances, sum(vis.n) visits
     FROM leaf LEFT JOIN fam ON fam.u = leaf.id LEFT JOIN served ON served.u = leaf.id LEFT JOIN sess ON sess.u = leaf.id
-    LEFT JOIN att ON att.u = leaf.id LEFT JOIN vis ON vis.u = leaf.id
+    LEFT JOIN vis ON vis.u = leaf.id
    GROUP BY leaf.city`;
 
 main().then(

@@ -214,13 +214,15 @@ it('the demo school’s coordinator sees the families not yet served this year a
   if (first.children[0]?.className) expect(await firstRow.innerText()).toContain(first.children[0].className);
 
   // Invite them: one notice per guardian of each unserved family is queued.
-  const before = await app.db.notification.count({ where: { dedupeKey: { startsWith: `unserved:${year}:` } } });
+  // Other suites share this database, so only this school's families are counted.
+  const atThisSchool = { dedupeKey: { startsWith: `unserved:${year}:` }, user: { guardian: { family: { orgUnitId: school.id } } } };
+  const before = await app.db.notification.count({ where: atThisSchool });
   expect(before).toBe(0);
   await section.getByText('向这些家庭发送活动邀请', { exact: true }).click();
   await section.getByText('确认发送', { exact: true }).click();
   const families = await app.db.family.findMany({ where: { orgUnitId: school.id, serviceYears: { none: { year } } }, select: { id: true, guardians: { select: { userId: true } } } });
   await section.getByText(`已向 ${families.length} 户家庭发送邀请（仅发送给已订阅消息的家长）`, { exact: true }).waitFor();
-  const queued = await app.db.notification.findMany({ where: { dedupeKey: { startsWith: `unserved:${year}:` } }, select: { userId: true, templateKey: true, status: true } });
+  const queued = await app.db.notification.findMany({ where: atThisSchool, select: { userId: true, templateKey: true, status: true } });
   const guardianIds = families.flatMap((f) => f.guardians.map((g) => g.userId));
   expect(queued.length).toBe(guardianIds.length);
   expect(new Set(queued.map((n) => n.userId))).toEqual(new Set(guardianIds));

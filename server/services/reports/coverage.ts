@@ -1,4 +1,5 @@
 import type { Db } from '../../db/create-db';
+import { Prisma } from '../../generated/prisma/client';
 import { AppError } from '../../errors/app-error';
 import type { OrgUnitKind } from '../../shared/enums';
 
@@ -61,58 +62,68 @@ function counts(r: Raw | undefined, suppress: boolean): CoverageCounts {
 }
 
 /**
- * Aggregates, in one SQL statement, the leaf units (schools and guidance sites) under `rootPath`
- * grouped by their ancestor at `groupDepth`. Served families come from the per-family-per-year
- * summary (FamilyServiceYear), so no attendance row is read to count families.
+ * The figures of the leaf units (schools and guidance sites) under `rootPath`, grouped by their
+ * ancestor at `groupDepth`, as one SQL statement (a `SELECT child, figures… GROUP BY child`). Served
+ * families come from the per-family-per-year summary (FamilyServiceYear) and attendance from each
+ * session's maintained count, so no attendance row is read.
+ *
+ * Each large table is grouped by unit first and only then joined to the units. Below the province the
+ * groups are restricted to the subtree's units before grouping (an index scan per unit); for a whole
+ * province (`wholeTree`) that restriction would only add a hash probe per row of every table, so the
+ * tables are grouped whole and the join to the province's units does the filtering.
  */
-async function aggregate(db: Db, rootPath: string, groupDepth: number, year: number, siteKind?: SiteKind): Promise<Raw[]> {
+function aggregateSql(rootPath: string, groupDepth: number, year: number, siteKind: SiteKind | undefined, wholeTree: boolean): Prisma.Sql {
   const { from, to } = yearBounds(year);
   const kinds = siteKind ? [siteKind] : ['SCHOOL', 'COMMUNITY_SITE'];
   // path "/a/b/c/" → split_part(path, '/', depth + 2) is the id at that depth.
   const segment = groupDepth + 2;
-  return db.$queryRaw<Raw[]>`
+  const inSubtree = (column: Prisma.Sql) => (wholeTree ? Prisma.empty : Prisma.sql`AND ${column} IN (SELECT id FROM units)`);
+  return Prisma.sql`
     WITH units AS (
       SELECT id, kind, split_part(path, '/', ${segment}::int) AS child
         FROM "OrgUnit"
        WHERE path LIKE ${`${rootPath}%`} AND kind::text = ANY(${kinds}::text[])
     ),
-    -- Each figure is grouped by unit first (no join on the large tables), then mapped to the rows.
     fam AS (
-      SELECT "orgUnitId" AS u, count(*)::int AS n FROM "Family" WHERE "orgUnitId" IN (SELECT id FROM units) GROUP BY 1
+      SELECT "orgUnitId" AS u, count(*)::int AS n FROM "Family" WHERE true ${inSubtree(Prisma.sql`"orgUnitId"`)} GROUP BY 1
     ),
     served AS (
-      SELECT "orgUnitId" AS u, count(*)::int AS n FROM "FamilyServiceYear" WHERE year = ${year} AND "orgUnitId" IN (SELECT id FROM units) GROUP BY 1
+      SELECT "orgUnitId" AS u, count(*)::int AS n FROM "FamilyServiceYear" WHERE year = ${year} ${inSubtree(Prisma.sql`"orgUnitId"`)} GROUP BY 1
     ),
     ys AS (
-      SELECT id, "orgUnitId", "mentalHealth", "attendedCount" FROM "Session"
-       WHERE "startsAt" >= ${from} AND "startsAt" < ${to} AND status <> 'CANCELLED' AND "orgUnitId" IN (SELECT id FROM units)
+      SELECT "orgUnitId", "mentalHealth", "attendedCount" FROM "Session"
+       WHERE "startsAt" >= ${from} AND "startsAt" < ${to} AND status <> 'CANCELLED' ${inSubtree(Prisma.sql`"orgUnitId"`)}
     ),
-    sess AS (SELECT "orgUnitId" AS u, count(*)::int AS n FROM ys GROUP BY 1),
-    -- Attendance comes from each session's maintained count, not from the attendance rows.
-    att AS (
-      SELECT "orgUnitId" AS u, sum("attendedCount")::int AS n, bool_or("mentalHealth" AND "attendedCount" > 0) AS mh FROM ys GROUP BY 1
+    -- Sessions held, attendance (from each session's maintained count) and whether any mental-health session had families present.
+    sess AS (
+      SELECT "orgUnitId" AS u, count(*)::int AS n, sum("attendedCount")::int AS att, bool_or("mentalHealth" AND "attendedCount" > 0) AS mh FROM ys GROUP BY 1
     ),
     vis AS (
       SELECT w."orgUnitId" AS u, count(*)::int AS n
         FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" JOIN "VisitWindow" w ON w.id = v."windowId"
-       WHERE v.status = 'COMPLETED' AND sl."startsAt" >= ${from} AND sl."startsAt" < ${to} AND w."orgUnitId" IN (SELECT id FROM units)
+       WHERE v.status = 'COMPLETED' AND sl."startsAt" >= ${from} AND sl."startsAt" < ${to} ${inSubtree(Prisma.sql`w."orgUnitId"`)}
        GROUP BY 1
     )
     SELECT units.child,
            coalesce(sum(fam.n), 0)::int AS families,
            coalesce(sum(served.n), 0)::int AS served,
            (count(*) FILTER (WHERE units.kind = 'COMMUNITY_SITE'))::int AS sites,
-           (count(*) FILTER (WHERE units.kind = 'COMMUNITY_SITE' AND att.mh))::int AS "activeSites",
+           (count(*) FILTER (WHERE units.kind = 'COMMUNITY_SITE' AND sess.mh))::int AS "activeSites",
            coalesce(sum(sess.n), 0)::int AS sessions,
-           coalesce(sum(att.n), 0)::int AS attendances,
+           coalesce(sum(sess.att), 0)::int AS attendances,
            coalesce(sum(vis.n), 0)::int AS visits
       FROM units
       LEFT JOIN fam ON fam.u = units.id
       LEFT JOIN served ON served.u = units.id
       LEFT JOIN sess ON sess.u = units.id
-      LEFT JOIN att ON att.u = units.id
       LEFT JOIN vis ON vis.u = units.id
      GROUP BY units.child`;
+}
+
+type Unit = Awaited<ReturnType<typeof loadUnit>>;
+
+async function aggregate(db: Db, root: Unit, groupDepth: number, year: number, siteKind?: SiteKind): Promise<Raw[]> {
+  return db.$queryRaw<Raw[]>(aggregateSql(root.path, groupDepth, year, siteKind, root.depth === 0));
 }
 
 export async function loadUnit(db: Db, orgUnitId: string) {
@@ -124,22 +135,20 @@ export async function loadUnit(db: Db, orgUnitId: string) {
 /** The contract's reports.coverage: one row per child unit, and the total for the unit itself. */
 export async function coverageReport(db: Db, input: { orgUnitId: string; year: number; siteKind?: SiteKind }) {
   const root = await loadUnit(db, input.orgUnitId);
-  const [children, raw] = await Promise.all([
-    db.orgUnit.findMany({
-      where: { parentId: root.id, ...(input.siteKind && root.kind === 'COUNTY' ? { kind: input.siteKind } : {}) },
-      select: { id: true, name: true, kind: true, code: true },
-      orderBy: [{ kind: 'asc' }, { code: 'asc' }, { name: 'asc' }],
-    }),
-    aggregate(db, root.path, root.depth + 1, input.year, input.siteKind),
-  ]);
-  const byChild = new Map(raw.map((r) => [r.child, r]));
-  const rows: CoverageRow[] = children.map((c) => ({
-    orgUnitId: c.id,
-    name: c.name,
-    kind: c.kind,
-    code: c.code,
-    ...counts(byChild.get(c.id), BELOW_COUNTY.includes(c.kind)),
-  }));
+  const onlyKind = input.siteKind && root.kind === 'COUNTY' ? Prisma.sql`AND c.kind::text = ${input.siteKind}` : Prisma.empty;
+  // The child units and their figures in one statement. Children without figures get zeros; figures
+  // without a child row (a school's or site's own, when it is the unit asked for) count in the total only.
+  const raw = await db.$queryRaw<(Raw & { id: string | null; name: string; kind: OrgUnitKind; code: string | null })[]>`
+    SELECT c.id, c.name, c.kind::text AS kind, c.code,
+           coalesce(a.families, 0)::int AS families, coalesce(a.served, 0)::int AS served, coalesce(a.sites, 0)::int AS sites,
+           coalesce(a."activeSites", 0)::int AS "activeSites", coalesce(a.sessions, 0)::int AS sessions,
+           coalesce(a.attendances, 0)::int AS attendances, coalesce(a.visits, 0)::int AS visits
+      FROM (SELECT id, name, kind, code FROM "OrgUnit" c WHERE c."parentId" = ${root.id} ${onlyKind}) c
+      FULL JOIN (${aggregateSql(root.path, root.depth + 1, input.year, input.siteKind, root.depth === 0)}) a ON a.child = c.id
+     ORDER BY c.kind, c.code, c.name`;
+  const rows: CoverageRow[] = raw
+    .filter((c) => c.id !== null)
+    .map((c) => ({ orgUnitId: c.id!, name: c.name, kind: c.kind, code: c.code, ...counts(c, BELOW_COUNTY.includes(c.kind)) }));
   const sum = raw.reduce<Raw>(
     (t, r) => ({
       child: '',
@@ -175,7 +184,7 @@ export async function coverageByLevel(db: Db, input: { orgUnitId: string; year: 
         select: { id: true, name: true, kind: true, code: true, parent: { select: { name: true } } },
         orderBy: [{ path: 'asc' }],
       }),
-      aggregate(db, root.path, depth, input.year, input.siteKind),
+      aggregate(db, root, depth, input.year, input.siteKind),
     ]);
     const byChild = new Map(raw.map((r) => [r.child, r]));
     levels.push({

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
@@ -53,6 +53,8 @@ function scopeLine(name: string, year: number, siteKind?: SiteKind) {
 
 export async function coverageWorkbook(db: Db, input: { orgUnitId: string; year: number; siteKind?: SiteKind }) {
   const [{ root, levels }, report] = await Promise.all([coverageByLevel(db, input), coverageReport(db, input)]);
+  // exceljs is large and only this export uses it: loaded on the first export, not at start-up.
+  const ExcelJS: typeof ExcelJSModule = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   wb.creator = '心桥 HeartBridge';
   wb.created = new Date();
