@@ -9,6 +9,9 @@ import { createSqlRunner } from './db/sql-runner';
 import { startNotificationWorker } from './services/notifications/worker';
 import { startMaintenance } from './services/maintenance';
 
+/** How long a stopping server waits for requests in flight. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /** Builds the dependencies from the environment and starts listening. Returns a stop function. */
 export async function startServer(env: Env = loadEnv()) {
   const log = createLogger(env.LOG_LEVEL);
@@ -30,12 +33,25 @@ export async function startServer(env: Env = loadEnv()) {
     port,
     url: `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`,
     db: handle.db,
-    async stop() {
+    /**
+     * Graceful shutdown: stop accepting connections, let the requests in flight finish (up to
+     * `graceMs`, then cut what is left), and only then close the database pool, so no request that
+     * was being answered fails for want of a connection.
+     */
+    async stop(graceMs = SHUTDOWN_GRACE_MS) {
       stopWorker();
       stopMaintenance();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A keep-alive connection is closed as soon as it has no request in flight (now, or once its
+      // answer is written); past the deadline whatever is left is cut.
+      server.closeIdleConnections();
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+      await closed;
+      clearInterval(sweep);
+      clearTimeout(deadline);
       await handle.close();
+      log.info('server stopped');
     },
   };
 }

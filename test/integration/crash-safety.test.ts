@@ -97,3 +97,46 @@ it('SIGKILL during a registration burst loses no acknowledged registration and k
     server.kill('SIGKILL');
   }
 }, 120_000);
+
+it('SIGTERM during a registration burst answers every request already received, then exits', async () => {
+  const school = await makeUnit(app.db);
+  const coord = await app.as((await makeStaff(app.db, 'COORDINATOR', school.id)).id);
+  const { id: sessionId } = await app.caller(coord).sessions.create({ orgUnitId: school.id, kind: 'GUIDANCE', title: '冬季家长课堂', startsAt: inHours(48), endsAt: inHours(50), capacity: 30, mode: 'ONLINE' });
+  const families: { familyId: string; token: string }[] = [];
+  for (let i = 0; i < 80; i += 1) {
+    const f = await makeFamily(app.db, school.id);
+    families.push({ familyId: f.familyId, token: await app.tokenFor(f.userId) });
+  }
+  const port = 41000 + randomInt(2000, 4000);
+  const url = `http://127.0.0.1:${port}`;
+  const server = startServer(port);
+  const exited = new Promise<{ code: number | null; at: number }>((r) => server.once('exit', (code) => r({ code, at: Date.now() })));
+  await waitHealthy(url);
+
+  // Every family sends at once over its own connection; SIGTERM arrives while they are being served.
+  const outcomes = families.map((f) =>
+    fetch(`${url}/trpc/sessions.register`, { method: 'POST', headers: { authorization: `Bearer ${f.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ sessionId }) }).then(
+      async (res) => ({ familyId: f.familyId, status: res.status, data: res.status === 200 ? (await res.json()).result.data.status : null }),
+      () => ({ familyId: f.familyId, status: 0, data: null }),
+    ),
+  );
+  // Wait until the server has received requests and is answering them, then ask it to stop.
+  for (let i = 0; i < 200 && (await app.db.registration.count({ where: { sessionId } })) < 5; i += 1) await new Promise((r) => setTimeout(r, 10));
+  const signalledAt = Date.now();
+  server.kill('SIGTERM');
+  const results = await Promise.all(outcomes);
+  const { code, at } = await exited;
+
+  expect(code).toBe(0);
+  // It did not wait out a keep-alive timeout (65 s) or the drain deadline (10 s).
+  expect(at - signalledAt).toBeLessThan(10_000);
+  // No request it accepted failed: each one was answered 200, or (arriving after it stopped listening) never reached it.
+  const answered = results.filter((r) => r.status !== 0);
+  expect(answered.every((r) => r.status === 200)).toBe(true);
+  expect(answered.length).toBeGreaterThanOrEqual(5);
+  const rows = await app.db.registration.findMany({ where: { sessionId }, select: { familyId: true, status: true } });
+  const stored = new Map(rows.map((r) => [r.familyId, r.status]));
+  // What was answered is stored; nothing is stored that the client was not told about.
+  for (const r of answered) expect([r.familyId, stored.get(r.familyId)]).toEqual([r.familyId, r.data]);
+  expect(rows.length).toBe(answered.length);
+}, 120_000);
