@@ -19,6 +19,9 @@ import { coverageReport } from '../../server/services/reports/coverage';
 const quick = process.argv.includes('--quick');
 /** `--keep`: leave the bench database in place (its name is printed) to inspect plans with EXPLAIN. */
 const keep = process.argv.includes('--keep');
+/** `--only=checkin|register|report`: one part of the run (while working on it). */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const part = (name: 'checkin' | 'register' | 'report') => !only || only === name;
 const SIZE = quick
   ? { checkinFamilies: 5_000, checkinSeconds: 8, burst: 300, seats: 100, families: 100_000, attendance: 500_000 }
   : { checkinFamilies: 20_000, checkinSeconds: 20, burst: 1000, seats: 300, families: 2_000_000, attendance: 10_000_000 };
@@ -89,145 +92,162 @@ async function main() {
     children.push(raw.child);
     const rawPort = await raw.port;
 
-    // ── Check-in throughput: distinct families, each checking in once, app vs raw baseline.
-    const token = await makeFamilies(pool, 'c', SIZE.checkinFamilies, school);
-    const newSession = async (title: string) =>
-      (
+    if (part('checkin')) {
+      // ── Check-in throughput: distinct families, each checking in once, app vs raw baseline.
+      const token = await makeFamilies(pool, 'c', SIZE.checkinFamilies, school);
+      const newSession = async (title: string) =>
+        (
+          await pool.query(
+            `INSERT INTO "Session" (id, "orgUnitId", kind, "mentalHealth", title, mode, "startsAt", "endsAt", capacity, status, "checkInSecret", "createdById", "updatedAt", "confirmedCount")
+             VALUES (gen_random_uuid()::text, $1, 'LECTURE', true, $2, 'ONLINE', now(), now() + interval '2 hours', 1000000, 'PUBLISHED', md5(random()::text), $3, now(), $4) RETURNING id`,
+            [school, title, coordinator, SIZE.checkinFamilies],
+          )
+        ).rows[0].id as string;
+      const runCheckins = async (port: number, pathName: string, sessionId: string) => {
+        // Everyone is registered, so check-in takes the common path (no walk-in seat).
         await pool.query(
-          `INSERT INTO "Session" (id, "orgUnitId", kind, "mentalHealth", title, mode, "startsAt", "endsAt", capacity, status, "checkInSecret", "createdById", "updatedAt", "confirmedCount")
-           VALUES (gen_random_uuid()::text, $1, 'LECTURE', true, $2, 'ONLINE', now(), now() + interval '2 hours', 1000000, 'PUBLISHED', md5(random()::text), $3, now(), $4) RETURNING id`,
-          [school, title, coordinator, SIZE.checkinFamilies],
+          `INSERT INTO "Registration" (id, "sessionId", "familyId", status, "registeredById", "updatedAt") SELECT gen_random_uuid()::text, $1, 'bf_c_' || g, 'CONFIRMED', 'bu_c_' || g, now() FROM generate_series(1, ${SIZE.checkinFamilies}) g`,
+          [sessionId],
+        );
+        const { code } = await checkInCode(h.db, sessionId);
+        let i = 0;
+        const result = await autocannon({
+          url: `http://127.0.0.1:${port}${pathName}`,
+          connections: 50,
+          duration: SIZE.checkinSeconds,
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (req: { method?: string }) => {
+                i = (i % SIZE.checkinFamilies) + 1;
+                return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${token(i)}` }, body: JSON.stringify({ code }) };
+              },
+            },
+          ],
+        });
+        return { rps: result.requests.average, non2xx: result.non2xx };
+      };
+      const appRun = await runCheckins(appPort, '/trpc/sessions.checkIn', await newSession('压测：应用'));
+      const rawRun = await runCheckins(rawPort, '/checkin', await newSession('压测：基线'));
+      results.checkinRps = Math.round(appRun.rps);
+      results.rawRps = Math.round(rawRun.rps);
+      results.checkinVsRaw = Math.round((appRun.rps / rawRun.rps) * 100) / 100;
+      results.checkinErrors = appRun.non2xx;
+      // The same burst with the abuse limits switched on (scaled up so that none is reached): their
+      // PostgreSQL counter is one more statement per request. Reported, not part of the ratio: the
+      // baseline has no such limit.
+      const limited = spawnNode(path.join(root, 'server', 'index.ts'), { ...env, RATE_LIMIT_SCALE: '1000' }, '/healthz');
+      children.push(limited.child);
+      const limitedRun = await runCheckins(await limited.port, '/trpc/sessions.checkIn', await newSession('压测：应用（限流开启）'));
+      limited.child.kill('SIGKILL');
+      results.checkinLimitedRps = Math.round(limitedRun.rps);
+      results.checkinErrors += limitedRun.non2xx;
+    }
+
+    if (part('register')) {
+      // ── Burst registration: M concurrent registrations for S seats.
+      const rtoken = await makeFamilies(pool, 'r', SIZE.burst, school);
+      const burstSession = (
+        await pool.query(
+          `INSERT INTO "Session" (id, "orgUnitId", kind, "mentalHealth", title, mode, "startsAt", "endsAt", capacity, status, "checkInSecret", "createdById", "updatedAt")
+           VALUES (gen_random_uuid()::text, $1, 'GUIDANCE', true, '压测：报名', 'ONLINE', now() + interval '2 days', now() + interval '2 days 2 hours', $2, 'PUBLISHED', md5(random()::text), $3, now()) RETURNING id`,
+          [school, SIZE.seats, coordinator],
         )
       ).rows[0].id as string;
-    const runCheckins = async (port: number, pathName: string, sessionId: string) => {
-      // Everyone is registered, so check-in takes the common path (no walk-in seat).
-      await pool.query(
-        `INSERT INTO "Registration" (id, "sessionId", "familyId", status, "registeredById", "updatedAt") SELECT gen_random_uuid()::text, $1, 'bf_c_' || g, 'CONFIRMED', 'bu_c_' || g, now() FROM generate_series(1, ${SIZE.checkinFamilies}) g`,
-        [sessionId],
-      );
-      const { code } = await checkInCode(h.db, sessionId);
-      let i = 0;
-      const result = await autocannon({
-        url: `http://127.0.0.1:${port}${pathName}`,
-        connections: 50,
-        duration: SIZE.checkinSeconds,
-        requests: [
-          {
+      const latencies: number[] = [];
+      const statuses = await Promise.all(
+        Array.from({ length: SIZE.burst }, async (_, k) => {
+          const t = performance.now();
+          const res = await fetch(`http://127.0.0.1:${appPort}/trpc/sessions.register`, {
             method: 'POST',
-            setupRequest: (req: { method?: string }) => {
-              i = (i % SIZE.checkinFamilies) + 1;
-              return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${token(i)}` }, body: JSON.stringify({ code }) };
-            },
-          },
-        ],
-      });
-      return { rps: result.requests.average, non2xx: result.non2xx };
-    };
-    const appRun = await runCheckins(appPort, '/trpc/sessions.checkIn', await newSession('压测：应用'));
-    const rawRun = await runCheckins(rawPort, '/checkin', await newSession('压测：基线'));
-    results.checkinRps = Math.round(appRun.rps);
-    results.rawRps = Math.round(rawRun.rps);
-    results.checkinVsRaw = Math.round((appRun.rps / rawRun.rps) * 100) / 100;
-    results.checkinErrors = appRun.non2xx;
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${rtoken(k + 1)}` },
+            body: JSON.stringify({ sessionId: burstSession }),
+          });
+          latencies.push(performance.now() - t);
+          return res.status === 200 ? ((await res.json()).result.data.status as string) : `HTTP ${res.status}`;
+        }),
+      );
+      const rows = (await pool.query(`SELECT status, count(*)::int AS n FROM "Registration" WHERE "sessionId" = $1 GROUP BY 1`, [burstSession])).rows as { status: string; n: number }[];
+      const confirmed = rows.find((r) => r.status === 'CONFIRMED')?.n ?? 0;
+      const waitlisted = rows.find((r) => r.status === 'WAITLISTED')?.n ?? 0;
+      results.registerExact =
+        confirmed === SIZE.seats && waitlisted === SIZE.burst - SIZE.seats && statuses.filter((s) => s === 'CONFIRMED').length === SIZE.seats && statuses.every((s) => !s.startsWith('HTTP'));
+      results.registerFailed = statuses.filter((x) => x.startsWith('HTTP')).length;
+      if (results.registerFailed) console.log(`报名失败的应答：${[...new Set(statuses.filter((x) => x.startsWith('HTTP')))].join('、')}`);
+      results.registerP50Ms = Math.round(pct(latencies, 0.5));
+      results.registerP99Ms = Math.round(pct(latencies, 0.99));
+    }
 
-    // ── Burst registration: M concurrent registrations for S seats.
-    const rtoken = await makeFamilies(pool, 'r', SIZE.burst, school);
-    const burstSession = (
-      await pool.query(
-        `INSERT INTO "Session" (id, "orgUnitId", kind, "mentalHealth", title, mode, "startsAt", "endsAt", capacity, status, "checkInSecret", "createdById", "updatedAt")
-         VALUES (gen_random_uuid()::text, $1, 'GUIDANCE', true, '压测：报名', 'ONLINE', now() + interval '2 days', now() + interval '2 days 2 hours', $2, 'PUBLISHED', md5(random()::text), $3, now()) RETURNING id`,
-        [school, SIZE.seats, coordinator],
-      )
-    ).rows[0].id as string;
-    const latencies: number[] = [];
-    const statuses = await Promise.all(
-      Array.from({ length: SIZE.burst }, async (_, k) => {
+    if (part('report')) {
+      // ── Coverage report at scale: set-based data, the app's report vs the same figures in hand-written SQL.
+      console.log(`生成报表数据：${SIZE.families.toLocaleString()} 户、${SIZE.attendance.toLocaleString()} 条到场记录…`);
+      await pool.query(`
+        INSERT INTO "OrgUnit" (id, name, kind, "parentId", path, depth, "createdAt")
+        SELECT 'bsch_' || g, '压测学校' || g, (CASE WHEN g % 5 = 0 THEN 'COMMUNITY_SITE' ELSE 'SCHOOL' END)::"OrgUnitKind", c.id, c.path || 'bsch_' || g || '/', 3, now()
+          FROM generate_series(1, 2000) g
+          JOIN LATERAL (SELECT id, path FROM "OrgUnit" WHERE kind = 'COUNTY' ORDER BY id OFFSET (g % 126) LIMIT 1) c ON true`);
+      await pool.query(`INSERT INTO "Family" (id, "orgUnitId", "createdAt") SELECT 'bfam_' || g, 'bsch_' || (1 + g % 2000), now() FROM generate_series(1, ${SIZE.families}) g`);
+      const sessions = Math.max(100, Math.floor(SIZE.attendance / 200));
+      await pool.query(`
+        INSERT INTO "Session" (id, "orgUnitId", kind, "mentalHealth", title, mode, "startsAt", "endsAt", capacity, status, "checkInSecret", "createdById", "updatedAt")
+        SELECT 'bses_' || g, 'bsch_' || (1 + g % 2000), 'GUIDANCE', g % 3 <> 0, '压测活动', 'OFFLINE',
+               timestamp '${YEAR}-01-05 10:00' + (g % 340) * interval '1 day', timestamp '${YEAR}-01-05 12:00' + (g % 340) * interval '1 day',
+               1000, 'PUBLISHED', 'x', '${coordinator}', now()
+          FROM generate_series(1, ${sessions}) g`);
+      // Each session's attendees are families of its own school (family f is at school 1 + f % 2000).
+      await pool.query(`
+        INSERT INTO "Attendance" (id, "sessionId", "familyId", present, method, at)
+        SELECT 'batt_' || g, 'bses_' || s, 'bfam_' || (((g / ${sessions}) * 2000 + (1 + s % 2000) - 1) % ${SIZE.families} + 1), true, 'ROLL_CALL', now()
+          FROM generate_series(1, ${SIZE.attendance}) g, LATERAL (SELECT 1 + g % ${sessions} AS s) x
+        ON CONFLICT DO NOTHING`);
+      await pool.query(`UPDATE "Session" s SET "attendedCount" = a.n FROM (SELECT "sessionId", count(*)::int AS n FROM "Attendance" WHERE "sessionId" LIKE 'bses_%' GROUP BY 1) a WHERE a."sessionId" = s.id`);
+      await pool.query(`
+        INSERT INTO "FamilyServiceYear" ("familyId", year, "orgUnitId", services, "firstServedAt", "lastServedAt")
+        SELECT a."familyId", ${YEAR}, f."orgUnitId", count(*), min(s."startsAt"), max(s."startsAt")
+          FROM "Attendance" a JOIN "Session" s ON s.id = a."sessionId" JOIN "Family" f ON f.id = a."familyId"
+         WHERE a."sessionId" LIKE 'bses_%' AND s."mentalHealth"
+         GROUP BY a."familyId", f."orgUnitId"
+        ON CONFLICT DO NOTHING`);
+      await pool.query('ANALYZE');
+      const adminToken = await makeAdminToken(pool);
+      const reportTimes: number[] = [];
+      let report: { rows: { orgUnitId: string; families: number; servedFamilies: number; guidanceSites: number; activeGuidanceSites: number; sessions: number; attendances: number; homeVisitsDone: number }[] } | null = null;
+      for (let k = 0; k < 5; k += 1) {
         const t = performance.now();
-        const res = await fetch(`http://127.0.0.1:${appPort}/trpc/sessions.register`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${rtoken(k + 1)}` },
-          body: JSON.stringify({ sessionId: burstSession }),
-        });
-        latencies.push(performance.now() - t);
-        return res.status === 200 ? ((await res.json()).result.data.status as string) : `HTTP ${res.status}`;
-      }),
-    );
-    const rows = (await pool.query(`SELECT status, count(*)::int AS n FROM "Registration" WHERE "sessionId" = $1 GROUP BY 1`, [burstSession])).rows as { status: string; n: number }[];
-    const confirmed = rows.find((r) => r.status === 'CONFIRMED')?.n ?? 0;
-    const waitlisted = rows.find((r) => r.status === 'WAITLISTED')?.n ?? 0;
-    results.registerExact =
-      confirmed === SIZE.seats && waitlisted === SIZE.burst - SIZE.seats && statuses.filter((s) => s === 'CONFIRMED').length === SIZE.seats && statuses.every((s) => !s.startsWith('HTTP'));
-    results.registerP50Ms = Math.round(pct(latencies, 0.5));
-    results.registerP99Ms = Math.round(pct(latencies, 0.99));
-
-    // ── Coverage report at scale: set-based data, the app's report vs the same figures in hand-written SQL.
-    console.log(`生成报表数据：${SIZE.families.toLocaleString()} 户、${SIZE.attendance.toLocaleString()} 条到场记录…`);
-    await pool.query(`
-      INSERT INTO "OrgUnit" (id, name, kind, "parentId", path, depth, "createdAt")
-      SELECT 'bsch_' || g, '压测学校' || g, (CASE WHEN g % 5 = 0 THEN 'COMMUNITY_SITE' ELSE 'SCHOOL' END)::"OrgUnitKind", c.id, c.path || 'bsch_' || g || '/', 3, now()
-        FROM generate_series(1, 2000) g
-        JOIN LATERAL (SELECT id, path FROM "OrgUnit" WHERE kind = 'COUNTY' ORDER BY id OFFSET (g % 126) LIMIT 1) c ON true`);
-    await pool.query(`INSERT INTO "Family" (id, "orgUnitId", "createdAt") SELECT 'bfam_' || g, 'bsch_' || (1 + g % 2000), now() FROM generate_series(1, ${SIZE.families}) g`);
-    const sessions = Math.max(100, Math.floor(SIZE.attendance / 200));
-    await pool.query(`
-      INSERT INTO "Session" (id, "orgUnitId", kind, "mentalHealth", title, mode, "startsAt", "endsAt", capacity, status, "checkInSecret", "createdById", "updatedAt")
-      SELECT 'bses_' || g, 'bsch_' || (1 + g % 2000), 'GUIDANCE', g % 3 <> 0, '压测活动', 'OFFLINE',
-             timestamp '${YEAR}-01-05 10:00' + (g % 340) * interval '1 day', timestamp '${YEAR}-01-05 12:00' + (g % 340) * interval '1 day',
-             1000, 'PUBLISHED', 'x', '${coordinator}', now()
-        FROM generate_series(1, ${sessions}) g`);
-    // Each session's attendees are families of its own school (family f is at school 1 + f % 2000).
-    await pool.query(`
-      INSERT INTO "Attendance" (id, "sessionId", "familyId", present, method, at)
-      SELECT 'batt_' || g, 'bses_' || s, 'bfam_' || (((g / ${sessions}) * 2000 + (1 + s % 2000) - 1) % ${SIZE.families} + 1), true, 'ROLL_CALL', now()
-        FROM generate_series(1, ${SIZE.attendance}) g, LATERAL (SELECT 1 + g % ${sessions} AS s) x
-      ON CONFLICT DO NOTHING`);
-    await pool.query(`UPDATE "Session" s SET "attendedCount" = a.n FROM (SELECT "sessionId", count(*)::int AS n FROM "Attendance" WHERE "sessionId" LIKE 'bses_%' GROUP BY 1) a WHERE a."sessionId" = s.id`);
-    await pool.query(`
-      INSERT INTO "FamilyServiceYear" ("familyId", year, "orgUnitId", services, "firstServedAt", "lastServedAt")
-      SELECT a."familyId", ${YEAR}, f."orgUnitId", count(*), min(s."startsAt"), max(s."startsAt")
-        FROM "Attendance" a JOIN "Session" s ON s.id = a."sessionId" JOIN "Family" f ON f.id = a."familyId"
-       WHERE a."sessionId" LIKE 'bses_%' AND s."mentalHealth"
-       GROUP BY a."familyId", f."orgUnitId"
-      ON CONFLICT DO NOTHING`);
-    await pool.query('ANALYZE');
-    const adminToken = await makeAdminToken(pool);
-    const reportTimes: number[] = [];
-    let report: { rows: { orgUnitId: string; families: number; servedFamilies: number; guidanceSites: number; activeGuidanceSites: number; sessions: number; attendances: number; homeVisitsDone: number }[] } | null = null;
-    for (let k = 0; k < 5; k += 1) {
-      const t = performance.now();
-      const res = await fetch(`http://127.0.0.1:${appPort}/trpc/reports.coverage?input=${encodeURIComponent(JSON.stringify({ orgUnitId: '230000', year: YEAR }))}`, { headers: { authorization: `Bearer ${adminToken}` } });
-      if (res.status !== 200) throw new Error(`reports.coverage answered ${res.status}`);
-      report = (await res.json()).result.data;
-      reportTimes.push(performance.now() - t);
+        const res = await fetch(`http://127.0.0.1:${appPort}/trpc/reports.coverage?input=${encodeURIComponent(JSON.stringify({ orgUnitId: '230000', year: YEAR }))}`, { headers: { authorization: `Bearer ${adminToken}` } });
+        if (res.status !== 200) throw new Error(`reports.coverage answered ${res.status}`);
+        report = (await res.json()).result.data;
+        reportTimes.push(performance.now() - t);
+      }
+      // The same report without HTTP and tRPC (to tell framework overhead from the queries themselves).
+      const serviceTimes: number[] = [];
+      for (let k = 0; k < 5; k += 1) {
+        const t = performance.now();
+        await coverageReport(h.db, { orgUnitId: '230000', year: YEAR });
+        serviceTimes.push(performance.now() - t);
+      }
+      results.reportServiceP50Ms = Math.round(median(serviceTimes));
+      const sqlTimes: number[] = [];
+      for (let k = 0; k < 5; k += 1) {
+        const t = performance.now();
+        await pool.query(HAND_WRITTEN_COVERAGE, [`${YEAR}-01-01T00:00:00+08:00`, `${YEAR + 1}-01-01T00:00:00+08:00`, YEAR]);
+        sqlTimes.push(performance.now() - t);
+      }
+      // Both sides must compute the same figures, or the comparison means nothing.
+      const byCity = new Map(
+        (await pool.query(HAND_WRITTEN_COVERAGE, [`${YEAR}-01-01T00:00:00+08:00`, `${YEAR + 1}-01-01T00:00:00+08:00`, YEAR])).rows.map((r) => [r.city, r]),
+      );
+      results.reportMatchesSql = report!.rows.every((row) => {
+        const r = byCity.get(row.orgUnitId) ?? {};
+        const n = (v: unknown) => Number(v ?? 0);
+        return [row.families, row.servedFamilies, row.guidanceSites, row.activeGuidanceSites, row.sessions, row.attendances, row.homeVisitsDone].join() ===
+          [n(r.families), n(r.served), n(r.sites), n(r.active), n(r.sessions), n(r.attendances), n(r.visits)].join();
+      });
+      results.reportFamilies = (await pool.query(`SELECT count(*)::int AS n FROM "Family"`)).rows[0].n;
+      results.reportP50Ms = Math.round(median(reportTimes));
+      results.sqlP50Ms = Math.round(median(sqlTimes));
+      results.reportVsSql = Math.round((median(reportTimes) / median(sqlTimes)) * 100) / 100;
     }
-    // The same report without HTTP and tRPC (to tell framework overhead from the queries themselves).
-    const serviceTimes: number[] = [];
-    for (let k = 0; k < 5; k += 1) {
-      const t = performance.now();
-      await coverageReport(h.db, { orgUnitId: '230000', year: YEAR });
-      serviceTimes.push(performance.now() - t);
-    }
-    results.reportServiceP50Ms = Math.round(median(serviceTimes));
-    const sqlTimes: number[] = [];
-    for (let k = 0; k < 5; k += 1) {
-      const t = performance.now();
-      await pool.query(HAND_WRITTEN_COVERAGE, [`${YEAR}-01-01T00:00:00+08:00`, `${YEAR + 1}-01-01T00:00:00+08:00`, YEAR]);
-      sqlTimes.push(performance.now() - t);
-    }
-    // Both sides must compute the same figures, or the comparison means nothing.
-    const byCity = new Map(
-      (await pool.query(HAND_WRITTEN_COVERAGE, [`${YEAR}-01-01T00:00:00+08:00`, `${YEAR + 1}-01-01T00:00:00+08:00`, YEAR])).rows.map((r) => [r.city, r]),
-    );
-    results.reportMatchesSql = report!.rows.every((row) => {
-      const r = byCity.get(row.orgUnitId) ?? {};
-      const n = (v: unknown) => Number(v ?? 0);
-      return [row.families, row.servedFamilies, row.guidanceSites, row.activeGuidanceSites, row.sessions, row.attendances, row.homeVisitsDone].join() ===
-        [n(r.families), n(r.served), n(r.sites), n(r.active), n(r.sessions), n(r.attendances), n(r.visits)].join();
-    });
-    results.reportFamilies = (await pool.query(`SELECT count(*)::int AS n FROM "Family"`)).rows[0].n;
-    results.reportP50Ms = Math.round(median(reportTimes));
-    results.sqlP50Ms = Math.round(median(sqlTimes));
-    results.reportVsSql = Math.round((median(reportTimes) / median(sqlTimes)) * 100) / 100;
     results.rssMb = peakRssMb(app.child.pid!);
     await h.close();
   } finally {

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { createDb, type DbHandle } from '../../server/db/create-db';
+import { createSqlRunner, type SqlRunner } from '../../server/db/sql-runner';
 import { register, cancelRegistration } from '../../server/services/sessions/registration';
 import { createTestApp, testDatabaseUrl, type TestApp } from '../helpers/test-app';
 import { inHours, makeFamily, makeStaff, makeUnit } from '../helpers/factories';
@@ -24,6 +25,9 @@ afterAll(async () => {
   await app.close();
 });
 
+/** The server's hot-path runner for a "process" (the first registration of a family is one statement through it). */
+const sqlOf = (p: DbHandle) => createSqlRunner(p);
+
 async function session(capacity: number) {
   const coord = await app.as(coordId);
   return (
@@ -40,7 +44,7 @@ async function families(n: number) {
 it('200 concurrent registrations for 50 seats: exactly 50 confirmed, the rest waitlisted, nothing lost or doubled', async () => {
   const sessionId = await session(50);
   const fams = await families(200);
-  const results = await Promise.all(fams.map((f, i) => register(processes[i % processes.length].db, f.userId, f.familyId, sessionId)));
+  const results = await Promise.all(fams.map((f, i) => register(processes[i % processes.length].db, f.userId, f.familyId, sessionId, 1, sqlOf(processes[i % processes.length]))));
   expect(results.filter((r) => r.status === 'CONFIRMED')).toHaveLength(50);
   expect(results.filter((r) => r.status === 'WAITLISTED')).toHaveLength(150);
   const rows = await app.db.registration.groupBy({ by: ['status'], where: { sessionId }, _count: { _all: true } });
@@ -50,10 +54,56 @@ it('200 concurrent registrations for 50 seats: exactly 50 confirmed, the rest wa
     waitlistedCount: 150,
   });
   // The same family racing itself still has one registration.
-  const again = await Promise.all(processes.map((p) => register(p.db, fams[0].userId, fams[0].familyId, sessionId)));
+  const again = await Promise.all(processes.map((p) => register(p.db, fams[0].userId, fams[0].familyId, sessionId, 1, sqlOf(p))));
   expect(new Set(again.map((r) => r.status)).size).toBe(1);
   expect(await app.db.registration.count({ where: { sessionId, familyId: fams[0].familyId } })).toBe(1);
 }, 120_000);
+
+it('a first registration written in one statement leaves the same rows as the general path under the lock', async () => {
+  // Two identical sessions (one seat each, so the second family of each is waitlisted), one registered
+  // through each path: registration, counters, reminder notices and audit rows must not differ.
+  const [viaStatement, viaTransaction] = [await session(1), await session(1)];
+  await app.db.guidanceSession.updateMany({ where: { id: { in: [viaStatement, viaTransaction] } }, data: { venue: '学校报告厅' } });
+  const fams = await families(4);
+  const withTwoGuardians = await makeFamily(app.db, schoolId, { guardians: 2 });
+  const p = processes[0];
+  // Records what the one-statement path answered, to be sure it (and not the fallback) did the work.
+  const answered: unknown[] = [];
+  const spy: SqlRunner = async <T,>(text: string, values: unknown[]) => {
+    const rows = await sqlOf(p)<T>(text, values);
+    if (text.includes('INSERT INTO "Registration"')) answered.push(...rows);
+    return rows;
+  };
+  const fast = [await register(p.db, withTwoGuardians.userId, withTwoGuardians.familyId, viaStatement, 2, spy), await register(p.db, fams[0].userId, fams[0].familyId, viaStatement, 1, spy)];
+  expect(answered).toEqual([{ status: 'CONFIRMED' }, { status: 'WAITLISTED' }]);
+  const general = [await register(p.db, fams[1].userId, fams[1].familyId, viaTransaction, 2), await register(p.db, fams[2].userId, fams[2].familyId, viaTransaction)];
+  expect(fast).toEqual([{ status: 'CONFIRMED' }, { status: 'WAITLISTED' }]);
+  expect(general).toEqual(fast);
+
+  const state = async (sessionId: string) => ({
+    session: await app.db.guidanceSession.findUniqueOrThrow({ where: { id: sessionId }, select: { confirmedCount: true, waitlistedCount: true } }),
+    registrations: (await app.db.registration.findMany({ where: { sessionId }, orderBy: { queuedAt: 'asc' }, select: { status: true, attendees: true, queuedAt: true, createdAt: true } })).map((r) => ({
+      status: r.status,
+      attendees: r.attendees,
+      queuedAfterCreated: r.queuedAt >= r.createdAt,
+    })),
+    notices: (await app.db.notification.findMany({ where: { dedupeKey: { startsWith: `reminder:${sessionId}:` } }, select: { templateKey: true, page: true, data: true, dueAt: true, status: true } })).map((n) => ({
+      ...n,
+      page: n.page?.replace(sessionId, 'S'),
+      dueAt: Math.round(n.dueAt.getTime() / 60_000),
+    })),
+    audit: await app.db.auditLog.findMany({ where: { targetId: sessionId, action: 'session.register' }, orderBy: { id: 'asc' }, select: { action: true, targetType: true, detail: true } }),
+  });
+  const a = await state(viaStatement);
+  const b = await state(viaTransaction);
+  // The family with two guardians gets a reminder for each.
+  expect(a.notices.length).toBe(2);
+  expect(b.notices.length).toBe(1);
+  expect(a.notices[0]).toEqual(b.notices[0]);
+  expect({ ...a, notices: [] }).toEqual({ ...b, notices: [] });
+  // The waitlisted family is queued after the confirmed one.
+  expect(a.registrations.map((r) => r.status)).toEqual(['CONFIRMED', 'WAITLISTED']);
+});
 
 it('concurrent cancellations each promote a distinct waitlisted family, in queue order', async () => {
   const sessionId = await session(10);
@@ -92,7 +142,7 @@ it('random interleavings of register, cancel and promote keep capacity and FIFO 
           await Promise.allSettled(
             step.map(({ op, who }, i) =>
               op === 'register'
-                ? register(processes[i % processes.length].db, pool[who].userId, pool[who].familyId, sessionId)
+                ? register(processes[i % processes.length].db, pool[who].userId, pool[who].familyId, sessionId, 1, sqlOf(processes[i % processes.length]))
                 : cancelRegistration(processes[i % processes.length].db, pool[who].userId, pool[who].familyId, sessionId),
             ),
           );

@@ -9,4 +9,4 @@ export const register = defineProcedure({
   input: registerInput,
   rateLimit: { perUser: 20, perIp: 3000, windowSeconds: 60 },
   output: z.object({ status: z.enum(['CONFIRMED', 'WAITLISTED']) }),
-}).mutation(({ ctx, input }) => registerService(ctx.db, ctx.user!.id, ctx.user!.familyId!, input.sessionId, input.attendees));
+}).mutation(({ ctx, input }) => registerService(ctx.db, ctx.user!.id, ctx.user!.familyId!, input.sessionId, input.attendees, ctx.sql));

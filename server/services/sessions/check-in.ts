@@ -6,7 +6,7 @@ import { AppError } from '../../errors/app-error';
 import { writeAudit } from '../audit/write-audit';
 import { recordService, serviceYear, unrecordService } from './service-year';
 import { familyMaySee } from './session-scope';
-import { LOCKED_TX, familyUnitPath, lockSession, seatWalkIn } from './registration';
+import { familyUnitPath, seatWalkIn, withSessionLock } from './registration';
 
 type Tx = Prisma.TransactionClient;
 
@@ -136,12 +136,11 @@ export async function checkIn(db: Db, sql: SqlRunner, actorId: string, familyId:
   const fast = await checkInRegistered(sql, s, familyId, actorId);
   if (fast !== null) return { sessionId: s.id, firstTime: fast };
   // Not registered (or waitlisted): a walk-in takes a seat while capacity allows, under the session lock.
-  return db.$transaction(async (tx) => {
-    const locked = await lockSession(tx, s.id);
+  return withSessionLock(db, s.id, async (tx, locked) => {
     await seatWalkIn(tx, locked, familyId, actorId);
     const firstTime = await markPresent(tx, { sessionId: s.id, familyId, method: 'QR', actorId, startsAt: s.startsAt, mentalHealth: s.mentalHealth });
     return { sessionId: s.id, firstTime };
-  }, LOCKED_TX);
+  });
 }
 
 /** The coordinator's roll call, also for entering a paper sign-in sheet after the event. */

@@ -4,7 +4,7 @@ import { writeAudit } from '../audit/write-audit';
 import { enqueueForFamily } from '../notifications/enqueue';
 import { thing, time } from '../notifications/templates';
 import { mentalHealthFlag } from './create-session';
-import { lockSession, promoteWhileSeats } from './registration';
+import { promoteWhileSeats, withSessionLock } from './registration';
 
 export interface SessionPatch {
   title?: string;
@@ -24,8 +24,7 @@ export interface SessionPatch {
 
 /** Edits a session. Capacity may not drop below the families already confirmed; more seats promote the waitlist. */
 export async function updateSession(db: Db, actorId: string, sessionId: string, patch: SessionPatch) {
-  return db.$transaction(async (tx) => {
-    const s = await lockSession(tx, sessionId);
+  return withSessionLock(db, sessionId, async (tx, s) => {
     if (s.status === 'CANCELLED') throw new AppError('CONFLICT', '已取消的活动不能修改');
     const startsAt = patch.startsAt ?? s.startsAt;
     const endsAt = patch.endsAt ?? s.endsAt;
@@ -73,8 +72,7 @@ export async function updateSession(db: Db, actorId: string, sessionId: string, 
 }
 
 export async function publishSession(db: Db, actorId: string, sessionId: string) {
-  return db.$transaction(async (tx) => {
-    const s = await lockSession(tx, sessionId);
+  return withSessionLock(db, sessionId, async (tx, s) => {
     if (s.status === 'CANCELLED') throw new AppError('CONFLICT', '已取消的活动不能发布');
     if (s.status === 'PUBLISHED') return { ok: true as const };
     await tx.guidanceSession.update({ where: { id: sessionId }, data: { status: 'PUBLISHED' }, select: { id: true } });
@@ -85,8 +83,7 @@ export async function publishSession(db: Db, actorId: string, sessionId: string)
 
 /** Cancels a session and tells every registered family (confirmed or waitlisted). */
 export async function cancelSession(db: Db, actorId: string, sessionId: string, reason?: string) {
-  return db.$transaction(async (tx) => {
-    const s = await lockSession(tx, sessionId);
+  return withSessionLock(db, sessionId, async (tx, s) => {
     if (s.status === 'CANCELLED') return { ok: true as const, notifiedFamilies: 0 };
     await tx.guidanceSession.update({ where: { id: sessionId }, data: { status: 'CANCELLED', cancelledAt: new Date(), cancelReason: reason ?? null }, select: { id: true } });
     await tx.notification.updateMany({ where: { dedupeKey: { startsWith: `reminder:${sessionId}:` }, status: 'PENDING' }, data: { status: 'CANCELLED' } });

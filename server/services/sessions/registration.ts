@@ -6,6 +6,7 @@ import { writeAudit } from '../audit/write-audit';
 import { cancelQueued, enqueueForFamily } from '../notifications/enqueue';
 import { thing, time } from '../notifications/templates';
 import { familyMaySee } from './session-scope';
+import type { SqlRunner } from '../../db/sql-runner';
 
 type Tx = Prisma.TransactionClient;
 
@@ -43,6 +44,37 @@ export async function lockSession(tx: Tx, sessionId: string): Promise<LockedSess
   return rows[0];
 }
 
+/**
+ * Per server process (per database handle), the sessions whose locked writes are running or queued.
+ * A burst for one session (a thousand families the minute it opens) would otherwise park every pooled
+ * connection on the same row lock, and requests for anything else would wait for a connection until
+ * they time out. Here the waiting happens in memory, one locked write per session per process at a
+ * time; across processes the row lock still decides, and capacity is enforced by it alone.
+ */
+const sessionQueues = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+function inSessionQueue<T>(db: Db, sessionId: string, fn: () => Promise<T>): Promise<T> {
+  let queues = sessionQueues.get(db);
+  if (!queues) sessionQueues.set(db, (queues = new Map()));
+  const q = queues;
+  const previous = q.get(sessionId) ?? Promise.resolve();
+  const result = previous.then(fn, fn);
+  const tail = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  q.set(sessionId, tail);
+  void tail.then(() => {
+    if (q.get(sessionId) === tail) q.delete(sessionId);
+  });
+  return result;
+}
+
+/** Runs `fn` in a transaction holding the session's row lock (after this process's earlier ones for it). */
+export function withSessionLock<T>(db: Db, sessionId: string, fn: (tx: Tx, s: LockedSession) => Promise<T>): Promise<T> {
+  return inSessionQueue(db, sessionId, () => db.$transaction(async (tx) => fn(tx, await lockSession(tx, sessionId)), LOCKED_TX));
+}
+
 function reminderNotice(s: LockedSession, sessionId: string) {
   return {
     templateKey: 'SESSION_REMINDER' as const,
@@ -74,29 +106,111 @@ export async function familyUnitPath(db: Db | Tx, familyId: string): Promise<str
   return f.orgUnit.path;
 }
 
+/** `Date` as the database's `timestamp(3)` (UTC) literal. */
+const sqlTimestamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+
+/**
+ * A family's first registration for a published session, as one statement: it takes the session's
+ * row lock, seats or queues the family, counts it, queues the reminder and writes the audit row, so the
+ * lock is held only while PostgreSQL runs it (no round trips to this process in between). The notice
+ * text comes from the session as read just before; the statement does nothing (null) if the session
+ * has changed since, if the family already has a registration, or in any other case, and the caller
+ * then takes the general path under the lock. The same rules as `register` below; change both together.
+ */
+async function registerFirstTime(sql: SqlRunner, actorId: string, familyId: string, sessionId: string, attendees: number) {
+  const [s] = await sql<Omit<LockedSession, 'confirmedCount' | 'capacity'> & { familyPath: string | null }>(
+    // Instants are stored as UTC timestamps: read them as such, whatever the server's time zone.
+    `SELECT s.id, s.title, s.kind::text AS kind, s.status::text AS status, s."startsAt" AT TIME ZONE 'UTC' AS "startsAt",
+            s."endsAt" AT TIME ZONE 'UTC' AS "endsAt", s.venue, o.path AS "unitPath",
+            (SELECT fo.path FROM "Family" f JOIN "OrgUnit" fo ON fo.id = f."orgUnitId" WHERE f.id = $2) AS "familyPath"
+       FROM "Session" s JOIN "OrgUnit" o ON o.id = s."orgUnitId" WHERE s.id = $1`,
+    [sessionId, familyId],
+  );
+  if (!s?.familyPath || s.status !== 'PUBLISHED' || s.endsAt.getTime() <= Date.now() || !familyMaySee(s.unitPath, s.familyPath)) return null;
+  const notice = reminderNotice({ ...s, capacity: 0, confirmedCount: 0 }, sessionId);
+  const rows = await sql<{ status: 'CONFIRMED' | 'WAITLISTED' | null }>(
+    `WITH s AS (
+       SELECT s.id, s."confirmedCount" < s.capacity AS seat
+         FROM "Session" s JOIN "OrgUnit" o ON o.id = s."orgUnitId"
+        WHERE s.id = $1 AND s.status = 'PUBLISHED' AND s."endsAt" > now() AND o.path = $5
+          AND s.title = $6 AND s."startsAt" = $7::timestamp AND s.venue IS NOT DISTINCT FROM $8
+          FOR UPDATE OF s
+     ), ins AS (
+       INSERT INTO "Registration" (id, "sessionId", "familyId", status, attendees, "registeredById", "queuedAt", "createdAt", "updatedAt")
+       SELECT gen_random_uuid()::text, $1, $2, (CASE WHEN s.seat THEN 'CONFIRMED' ELSE 'WAITLISTED' END)::"RegistrationStatus", $4, $3,
+              clock_timestamp(), clock_timestamp(), clock_timestamp()
+         FROM s
+        WHERE NOT EXISTS (SELECT 1 FROM "Registration" r WHERE r."sessionId" = $1 AND r."familyId" = $2)
+       ON CONFLICT ("sessionId", "familyId") DO NOTHING
+       RETURNING status::text AS status
+     ), cnt AS (
+       UPDATE "Session"
+          SET "confirmedCount" = "confirmedCount" + (CASE WHEN ins.status = 'CONFIRMED' THEN 1 ELSE 0 END),
+              "waitlistedCount" = "waitlistedCount" + (CASE WHEN ins.status = 'WAITLISTED' THEN 1 ELSE 0 END)
+         FROM ins WHERE "Session".id = $1
+       RETURNING 1
+     ), reminder AS (
+       INSERT INTO "Notification" (id, "userId", "templateKey", page, data, "dueAt", "dedupeKey")
+       SELECT gen_random_uuid()::text, g."userId", $9, $10, $11::jsonb, $12::timestamp, $13 || ':' || g."userId"
+         FROM "Guardian" g, ins WHERE g."familyId" = $2 AND ins.status = 'CONFIRMED'
+       ON CONFLICT ("dedupeKey") DO NOTHING
+       RETURNING 1
+     ), audit AS (
+       INSERT INTO "AuditLog" ("actorUserId", action, "targetType", "targetId", detail)
+       SELECT $3, 'session.register', 'Session', $1, jsonb_build_object('status', ins.status) FROM ins
+       RETURNING 1
+     )
+     SELECT (SELECT status FROM ins) AS status`,
+    [
+      sessionId,
+      familyId,
+      actorId,
+      attendees,
+      s.unitPath,
+      s.title,
+      sqlTimestamp(s.startsAt),
+      s.venue,
+      notice.templateKey,
+      notice.page,
+      JSON.stringify(notice.data),
+      sqlTimestamp(notice.dueAt),
+      `reminder:${sessionId}:${familyId}`,
+    ],
+  );
+  return rows[0]?.status ? { status: rows[0].status } : null;
+}
+
 /**
  * One registration per family per session. Repeating it returns the existing status; a family that
- * cancelled earlier registers again at the back of the queue.
+ * cancelled earlier registers again at the back of the queue. With `sql` (the server's hot-path
+ * runner), a family's first registration for a published session is one statement (above).
  */
-export async function register(db: Db, actorId: string, familyId: string, sessionId: string, attendees = 1) {
+export async function register(db: Db, actorId: string, familyId: string, sessionId: string, attendees = 1, sql: SqlRunner | null = null) {
+  if (sql) {
+    // Not queued in this process: the statement holds the row lock only while PostgreSQL runs it, so a
+    // burst hands the lock from one waiting connection to the next inside the database.
+    const first = await registerFirstTime(sql, actorId, familyId, sessionId, attendees);
+    if (first) return first;
+  }
   const unitPath = await familyUnitPath(db, familyId);
-  return db.$transaction(async (tx) => {
-    const s = await lockSession(tx, sessionId);
+  return withSessionLock(db, sessionId, async (tx, s) => {
     if (s.status === 'DRAFT' || !familyMaySee(s.unitPath, unitPath)) throw new AppError('NOT_FOUND', '活动不存在');
     const existing = await tx.registration.findUnique({ where: { sessionId_familyId: { sessionId, familyId } }, select: { id: true, status: true } });
     if (existing && existing.status !== 'CANCELLED') return { status: existing.status as 'CONFIRMED' | 'WAITLISTED' };
     if (s.status === 'CANCELLED') throw new AppError('CONFLICT', '该活动已取消');
     if (s.endsAt.getTime() <= Date.now()) throw new AppError('CONFLICT', '该活动已结束，不能再报名');
     const status = await seatOrQueue(tx, s);
-    if (existing) {
-      await tx.registration.update({ where: { id: existing.id }, data: { status, attendees, registeredById: actorId, queuedAt: new Date() }, select: { id: true } });
-    } else {
-      await tx.registration.create({ data: { sessionId, familyId, status, attendees, registeredById: actorId }, select: { id: true } });
-    }
+    // The queue position is the database's clock once the lock is held (as in registerFirstTime).
+    await tx.$executeRaw`
+      INSERT INTO "Registration" (id, "sessionId", "familyId", status, attendees, "registeredById", "queuedAt", "createdAt", "updatedAt")
+      VALUES (gen_random_uuid()::text, ${sessionId}, ${familyId}, ${status}::"RegistrationStatus", ${attendees}, ${actorId}, clock_timestamp(), clock_timestamp(), clock_timestamp())
+      ON CONFLICT ("sessionId", "familyId") DO UPDATE
+         SET status = EXCLUDED.status, attendees = EXCLUDED.attendees, "registeredById" = EXCLUDED."registeredById",
+             "queuedAt" = clock_timestamp(), "updatedAt" = clock_timestamp()`;
     if (status === 'CONFIRMED') await scheduleReminder(tx, s, familyId);
     await writeAudit(tx, { actorUserId: actorId, action: 'session.register', targetType: 'Session', targetId: sessionId, detail: { status } });
     return { status };
-  }, LOCKED_TX);
+  });
 }
 
 /** Promotes the first waitlisted family into a freed seat, in the caller's transaction, and tells it. */
@@ -124,8 +238,7 @@ async function promoteFirst(tx: Tx, s: LockedSession): Promise<string | null> {
 
 /** Cancels the family's registration; the first waitlisted family takes the seat in the same transaction. */
 export async function cancelRegistration(db: Db, actorId: string, familyId: string, sessionId: string) {
-  return db.$transaction(async (tx) => {
-    const s = await lockSession(tx, sessionId);
+  return withSessionLock(db, sessionId, async (tx, s) => {
     const reg = await tx.registration.findUnique({ where: { sessionId_familyId: { sessionId, familyId } }, select: { id: true, status: true } });
     if (!reg) throw new AppError('NOT_FOUND', '您没有报名该活动');
     if (reg.status === 'CANCELLED') return { status: 'CANCELLED' as const };
@@ -140,7 +253,7 @@ export async function cancelRegistration(db: Db, actorId: string, familyId: stri
     await cancelQueued(tx, `reminder:${sessionId}:${familyId}`);
     await writeAudit(tx, { actorUserId: actorId, action: 'session.cancelRegistration', targetType: 'Session', targetId: sessionId });
     return { status: 'CANCELLED' as const };
-  }, LOCKED_TX);
+  });
 }
 
 /** After capacity grows: fill the new seats from the waitlist, in order. Caller holds the lock. */
