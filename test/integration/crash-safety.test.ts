@@ -35,18 +35,24 @@ async function waitHealthy(url: string) {
 beforeAll(async () => {
   app = await createTestApp();
 });
-afterAll(() => app.close());
 
-it('SIGKILL during a registration burst loses no acknowledged registration and keeps capacity', async () => {
+/** A published session at a new school with `capacity` seats, and `n` families of that school with a sign-in token each. */
+async function burstScenario(title: string, capacity: number, n: number) {
   const school = await makeUnit(app.db);
   const coord = await app.as((await makeStaff(app.db, 'COORDINATOR', school.id)).id);
-  const capacity = 60;
-  const { id: sessionId } = await app.caller(coord).sessions.create({ orgUnitId: school.id, kind: 'GUIDANCE', title: '秋季指导服务', startsAt: inHours(48), endsAt: inHours(50), capacity, mode: 'ONLINE' });
+  const { id: sessionId } = await app.caller(coord).sessions.create({ orgUnitId: school.id, kind: 'GUIDANCE', title, startsAt: inHours(48), endsAt: inHours(50), capacity, mode: 'ONLINE' });
   const families: { familyId: string; token: string }[] = [];
-  for (let i = 0; i < 150; i += 1) {
+  for (let i = 0; i < n; i += 1) {
     const f = await makeFamily(app.db, school.id);
     families.push({ familyId: f.familyId, token: await app.tokenFor(f.userId) });
   }
+  return { sessionId, families };
+}
+afterAll(() => app.close());
+
+it('SIGKILL during a registration burst loses no acknowledged registration and keeps capacity', async () => {
+  const capacity = 60;
+  const { sessionId, families } = await burstScenario('秋季指导服务', capacity, 150);
 
   const port = 41000 + randomInt(0, 2000);
   const url = `http://127.0.0.1:${port}`;
@@ -99,14 +105,7 @@ it('SIGKILL during a registration burst loses no acknowledged registration and k
 }, 120_000);
 
 it('SIGTERM during a registration burst answers every request already received, then exits', async () => {
-  const school = await makeUnit(app.db);
-  const coord = await app.as((await makeStaff(app.db, 'COORDINATOR', school.id)).id);
-  const { id: sessionId } = await app.caller(coord).sessions.create({ orgUnitId: school.id, kind: 'GUIDANCE', title: '冬季家长课堂', startsAt: inHours(48), endsAt: inHours(50), capacity: 30, mode: 'ONLINE' });
-  const families: { familyId: string; token: string }[] = [];
-  for (let i = 0; i < 80; i += 1) {
-    const f = await makeFamily(app.db, school.id);
-    families.push({ familyId: f.familyId, token: await app.tokenFor(f.userId) });
-  }
+  const { sessionId, families } = await burstScenario('冬季家长课堂', 30, 80);
   const port = 41000 + randomInt(2000, 4000);
   const url = `http://127.0.0.1:${port}`;
   const server = startServer(port);
