@@ -74,6 +74,7 @@ const cases: [string, Req][] = [
   ['a query sent as POST', { method: 'POST', path: 'auth.me', body: '{}', contentType: 'application/json', token: () => parentToken }],
   ['a mutation sent as GET', { method: 'GET', path: 'auth.logout', token: () => parentToken }],
   ['an unknown procedure', { method: 'GET', path: 'nothing.here' }],
+  ['a body over 1 MB', { method: 'POST', path: 'auth.passwordLogin', body: JSON.stringify({ username: 'x'.repeat(1_100_000), password: 'p' }), contentType: 'application/json' }],
   ['a batch of two queries', { method: 'GET', path: `auth.me,orgUnits.children?batch=1&input=${encodeURIComponent(JSON.stringify({ 1: { parentId: '230000' } }))}`, token: () => staffToken }],
 ];
 
@@ -89,4 +90,10 @@ it('answers with a content-length in one piece, not a chunked stream', async () 
   const body = await res.arrayBuffer();
   expect(res.headers.get('transfer-encoding')).toBeNull();
   expect(Number(res.headers.get('content-length'))).toBe(body.byteLength);
+});
+
+it('refuses a body over 1 MB with 413 and a Chinese message', async () => {
+  const res = await send(ours.url, { method: 'POST', path: 'auth.passwordLogin', body: JSON.stringify({ username: 'x'.repeat(1_100_000), password: 'p' }), contentType: 'application/json' });
+  expect(res.status).toBe(413);
+  expect((res.json as { error: { message: string } }).error.message).toBe('请求内容过大');
 });
