@@ -14,3 +14,8 @@ export function createSqlRunner(handle: Pick<DbHandle, 'db' | 'pool'>): SqlRunne
   }
   return <T>(text: string, values: unknown[]) => handle.db.$queryRawUnsafe<T[]>(text, ...values);
 }
+
+/** A `Date` as a literal for the database's `timestamp(3)` columns, which hold UTC instants. */
+export function sqlTimestamp(d: Date): string {
+  return d.toISOString().replace('T', ' ').replace('Z', '');
+}

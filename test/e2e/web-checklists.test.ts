@@ -5,47 +5,30 @@
  * with tap-to-call hotlines; the demo school's counsellor finds the referral in the 转介信箱, reads it and
  * 确认接收. The database holds the response encrypted, the referral acknowledged, and an audit row per read.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { createTestApp, listen, type TestApp } from '../helpers/test-app';
-import { openBrowser, screenshot, type Browser } from '../helpers/browser';
+import type { TestApp } from '../helpers/test-app';
+import { DEMO_SCHOOL_NAME } from '../../prisma/seed/demo-ids';
+import { startWebApp, type WebApp } from '../helpers/web-app';
+import { settledScreenshot, type Browser } from '../helpers/browser';
 import { CRISIS_SIGNS } from '../../prisma/seed/demo-checklists';
 import { signInAsStaff, signInAsDemoParent } from '../helpers/web-login';
 
-const webRoot = process.env.WEB_ROOT ?? path.resolve(__dirname, '..', '..', 'client', 'dist', 'h5');
-const DEMO_SCHOOL_NAME = '哈尔滨市南岗区心桥实验小学';
 // A demo parent with a family at the demo school that no other test uses (child 赵浩然, 三年级).
 const PARENT = 6;
 const CHILD_NAME = '赵浩然';
 
+let web: WebApp;
 let app: TestApp;
 let http: { url: string; close(): Promise<void> };
 let counsellorBrowser: Browser;
 let parentBrowser: Browser;
 
-/** Screenshots after Taro's page slide-in has finished. */
-async function settledScreenshot(page: Browser['page'], name: string) {
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_page');
-    const current = pages[pages.length - 1];
-    return !current || Math.abs(current.getBoundingClientRect().left) < 1;
-  });
-  await screenshot(page, name);
-}
-
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error(`${webRoot} is missing: run \`npm run build:h5\` (npm test builds it)`);
-  app = await createTestApp({ DEMO_MODE: '1' });
-  http = await listen(app);
-  [counsellorBrowser, parentBrowser] = await Promise.all([openBrowser(), openBrowser()]);
+  web = await startWebApp(2);
+  ({ app, http } = web);
+  [counsellorBrowser, parentBrowser] = web.browsers;
 }, 60_000);
 
-afterAll(async () => {
-  await counsellorBrowser?.close();
-  await parentBrowser?.close();
-  await http?.close();
-  await app?.close();
-});
+afterAll(() => web?.close());
 
 it('a parent consents, answers with a critical sign and sees URGENT with hotlines; the counsellor acknowledges the referral', async () => {
   const errors: string[] = [];

@@ -3,32 +3,26 @@
  * filters by the topic 儿童常见心理问题, reads a lesson, marks it 已学习, and the database holds the completion;
  * back on the list the lesson carries the 已学习 marker.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { createTestApp, listen, type TestApp } from '../helpers/test-app';
-import { openBrowser, screenshot, type Browser } from '../helpers/browser';
+import type { TestApp } from '../helpers/test-app';
+import { startWebApp, type WebApp } from '../helpers/web-app';
+import { screenshot, type Browser } from '../helpers/browser';
 import { signInAsDemoParent } from '../helpers/web-login';
 
-const webRoot = process.env.WEB_ROOT ? path.resolve(process.env.WEB_ROOT) : path.resolve(__dirname, '..', '..', 'client', 'dist', 'h5');
 // A demo parent with a family that no other test uses.
 const PARENT = 7;
 
+let web: WebApp;
 let app: TestApp;
 let http: { url: string; close(): Promise<void> };
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error(`${webRoot} is missing: run \`npm run build:h5\` (npm test builds it)`);
-  app = await createTestApp({ DEMO_MODE: '1' });
-  http = await listen(app);
-  browser = await openBrowser();
+  web = await startWebApp(1);
+  ({ app, http } = web);
+  [browser] = web.browsers;
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await http?.close();
-  await app?.close();
-});
+afterAll(() => web?.close());
 
 it('a parent opens 家长课堂, reads a lesson on common child problems and marks it 已学习', async () => {
   const { page } = browser;

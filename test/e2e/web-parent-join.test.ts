@@ -2,30 +2,24 @@
  * The web build in real Chromium, served by the real server: a demo parent accepts the privacy notice,
  * signs in through the WeChat stand-in, joins the demo school with HLJDEMO and sees the child on 我的家庭.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { createTestApp, listen, type TestApp } from '../helpers/test-app';
-import { openBrowser, screenshot, type Browser } from '../helpers/browser';
+import type { TestApp } from '../helpers/test-app';
+import { startWebApp, type WebApp } from '../helpers/web-app';
+import { screenshot, type Browser } from '../helpers/browser';
 import { signInAsDemoParent } from '../helpers/web-login';
 
-const webRoot = path.resolve(__dirname, '..', '..', 'client', 'dist', 'h5');
 
+let web: WebApp;
 let app: TestApp;
 let http: { url: string; close(): Promise<void> };
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error('client/dist/h5 is missing: run `npm run build:h5` (npm test builds it)');
-  app = await createTestApp({ DEMO_MODE: '1' });
-  http = await listen(app);
-  browser = await openBrowser();
+  web = await startWebApp(1);
+  ({ app, http } = web);
+  [browser] = web.browsers;
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await http?.close();
-  await app?.close();
-});
+afterAll(() => web?.close());
 
 it('a demo parent logs in, joins with HLJDEMO and sees the child', async () => {
   // A demo parent without a family (11–20), not used by any other test of this run.

@@ -6,15 +6,15 @@
  * Excel workbook, which is read back with exceljs.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { createTestApp, listen, type TestApp } from '../helpers/test-app';
-import { openBrowser, screenshot, type Browser } from '../helpers/browser';
+import type { TestApp } from '../helpers/test-app';
+import { startWebApp, type WebApp } from '../helpers/web-app';
+import { settledScreenshot, type Browser } from '../helpers/browser';
 import { DEMO_COORDINATOR_USERNAME, DEMO_FEDERATION_HARBIN_USERNAME, DEMO_PASSWORD, DEMO_SCHOOL_COUNTY_ID, DEMO_SCHOOL_NAME, HARBIN_ID } from '../../prisma/seed/demo-ids';
 import { signInAsStaff } from '../helpers/web-login';
 
-const webRoot = process.env.WEB_ROOT ? path.resolve(process.env.WEB_ROOT) : path.resolve(__dirname, '..', '..', 'client', 'dist', 'h5');
 
+let web: WebApp;
 let app: TestApp;
 let http: { url: string; close(): Promise<void> };
 let browser: Browser;
@@ -43,31 +43,13 @@ function chinaYear(): number {
   return new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 }
 
-/** A full-length screenshot of the current page (Taro's page scrolls inside its own container). */
-async function tallScreenshot(page: Browser['page'], name: string) {
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_page');
-    const current = pages[pages.length - 1];
-    return !current || Math.abs(current.getBoundingClientRect().left) < 1;
-  });
-  const viewport = page.viewportSize();
-  await page.setViewportSize({ width: 414, height: 3200 });
-  await screenshot(page, name);
-  if (viewport) await page.setViewportSize(viewport);
-}
-
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error(`${webRoot} is missing: run \`npm run build:h5\` (npm test builds it)`);
-  app = await createTestApp({ DEMO_MODE: '1' });
-  http = await listen(app);
-  browser = await openBrowser();
+  web = await startWebApp(1);
+  ({ app, http } = web);
+  [browser] = web.browsers;
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await http?.close();
-  await app?.close();
-});
+afterAll(() => web?.close());
 
 it('federation staff see their region’s coverage, drill down one level and export the workbook', async () => {
   const { page } = browser;
@@ -137,7 +119,7 @@ it('federation staff see their region’s coverage, drill down one level and exp
       return false;
     });
   expect(drawn).toBe(true);
-  await tallScreenshot(page, 'web-reports-harbin');
+  await settledScreenshot(page, 'web-reports-harbin', { tall: true });
 
   // ── Drill down into 南岗区: the demo school and the guidance stations are its rows.
   await body(HARBIN_ID).locator(`.coverage-row[data-unit-id="${DEMO_SCHOOL_COUNTY_ID}"]`).click();
@@ -151,7 +133,7 @@ it('federation staff see their region’s coverage, drill down one level and exp
   expect(await dashboard.locator('.breadcrumb').innerText()).toMatch(/哈尔滨市\s*›\s*南岗区/);
   // Schools and stations are the last level: their rows do not open anything.
   expect(await body(DEMO_SCHOOL_COUNTY_ID).locator('.coverage-row--link').count()).toBe(0);
-  await tallScreenshot(page, 'web-reports-nangang');
+  await settledScreenshot(page, 'web-reports-nangang', { tall: true });
 
   // ── Back up with the breadcrumb.
   await dashboard.locator('.breadcrumb__name--link').getByText('哈尔滨市', { exact: true }).click();
@@ -227,6 +209,6 @@ it('the demo school’s coordinator sees the families not yet served this year a
   expect(queued.length).toBe(guardianIds.length);
   expect(new Set(queued.map((n) => n.userId))).toEqual(new Set(guardianIds));
   expect(queued.every((n) => n.templateKey === 'SESSION_REMINDER')).toBe(true);
-  await tallScreenshot(page, 'web-reports-unserved');
+  await settledScreenshot(page, 'web-reports-unserved', { tall: true });
   expect(errors).toEqual([]);
 }, 120_000);

@@ -5,32 +5,21 @@
  * rotating QR code (the web build's 签到 path: typing the code); the coordinator's roster shows the family
  * present and the family's record counts one more guidance service this year.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { createTestApp, listen, type TestApp } from '../helpers/test-app';
-import { openBrowser, screenshot, type Browser } from '../helpers/browser';
+import type { TestApp } from '../helpers/test-app';
+import { DEMO_SCHOOL_NAME } from '../../prisma/seed/demo-ids';
+import { startWebApp, type WebApp } from '../helpers/web-app';
+import { settledScreenshot, type Browser } from '../helpers/browser';
 import { serviceYear } from '../../server/services/sessions/service-year';
 import { signInAsStaff, signInAsDemoParent } from '../helpers/web-login';
 
-const webRoot = path.resolve(__dirname, '..', '..', 'client', 'dist', 'h5');
-const DEMO_SCHOOL_NAME = '哈尔滨市南岗区心桥实验小学';
 // A demo parent with a family at the demo school that no other test uses.
 const PARENT = 4;
 
+let web: WebApp;
 let app: TestApp;
 let http: { url: string; close(): Promise<void> };
 let coordBrowser: Browser;
 let parentBrowser: Browser;
-
-/** Screenshots after Taro's page slide-in has finished. */
-async function settledScreenshot(page: Browser['page'], name: string) {
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_page');
-    const current = pages[pages.length - 1];
-    return !current || Math.abs(current.getBoundingClientRect().left) < 1;
-  });
-  await screenshot(page, name);
-}
 
 /** "2026-12-05 19:00" in China time, as the coordinator types it. */
 function chinaInputText(at: Date): string {
@@ -38,18 +27,12 @@ function chinaInputText(at: Date): string {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error('client/dist/h5 is missing: run `npm run build:h5` (npm test builds it)');
-  app = await createTestApp({ DEMO_MODE: '1' });
-  http = await listen(app);
-  [coordBrowser, parentBrowser] = await Promise.all([openBrowser(), openBrowser()]);
+  web = await startWebApp(2);
+  ({ app, http } = web);
+  [coordBrowser, parentBrowser] = web.browsers;
 }, 60_000);
 
-afterAll(async () => {
-  await coordBrowser?.close();
-  await parentBrowser?.close();
-  await http?.close();
-  await app?.close();
-});
+afterAll(() => web?.close());
 
 it('a coordinator opens a guidance session; a parent registers and checks in with the live code; the roster shows the family present', async () => {
   const errors: string[] = [];

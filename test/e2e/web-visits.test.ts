@@ -5,51 +5,34 @@
  * the teacher opens it from the visit calendar and completes the visit record. The record is encrypted at
  * rest, and the visit counts as one more guidance service in the family's year.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { createTestApp, listen, type TestApp } from '../helpers/test-app';
-import { openBrowser, screenshot, type Browser } from '../helpers/browser';
+import type { TestApp } from '../helpers/test-app';
+import { DEMO_SCHOOL_NAME } from '../../prisma/seed/demo-ids';
+import { startWebApp, type WebApp } from '../helpers/web-app';
+import { settledScreenshot, type Browser } from '../helpers/browser';
 import { serviceYear } from '../../server/services/sessions/service-year';
 import { windowProgress } from '../../server/services/visits/progress';
 import { signInAsStaff, signInAsDemoParent } from '../helpers/web-login';
 
-const webRoot = process.env.WEB_ROOT ?? path.resolve(__dirname, '..', '..', 'client', 'dist', 'h5');
-const DEMO_SCHOOL_NAME = '哈尔滨市南岗区心桥实验小学';
 // A demo parent with a family at the demo school that no other test uses.
 const PARENT = 5;
 const DAY = 86_400_000;
 
+let web: WebApp;
 let app: TestApp;
 let http: { url: string; close(): Promise<void> };
 let teacherBrowser: Browser;
 let parentBrowser: Browser;
 
-/** Screenshots after Taro's page slide-in has finished. */
-async function settledScreenshot(page: Browser['page'], name: string) {
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_page');
-    const current = pages[pages.length - 1];
-    return !current || Math.abs(current.getBoundingClientRect().left) < 1;
-  });
-  await screenshot(page, name);
-}
-
 const chinaDay = (t: number) => new Date(t + 8 * 3600_000).toISOString().slice(0, 10);
 const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error(`${webRoot} is missing: run \`npm run build:h5\` (npm test builds it)`);
-  app = await createTestApp({ DEMO_MODE: '1' });
-  http = await listen(app);
-  [teacherBrowser, parentBrowser] = await Promise.all([openBrowser(), openBrowser()]);
+  web = await startWebApp(2);
+  ({ app, http } = web);
+  [teacherBrowser, parentBrowser] = web.browsers;
 }, 60_000);
 
-afterAll(async () => {
-  await teacherBrowser?.close();
-  await parentBrowser?.close();
-  await http?.close();
-  await app?.close();
-});
+afterAll(() => web?.close());
 
 it('a teacher publishes home-visit slots in bulk, a parent books one, and the teacher records the visit', async () => {
   const errors: string[] = [];

@@ -48,3 +48,19 @@ export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
+
+/**
+ * A screenshot once Taro's page slide-in has finished. `tall`: the whole page (Taro scrolls inside its
+ * own container, so the viewport is stretched for the shot).
+ */
+export async function settledScreenshot(page: Page, name: string, opts: { tall?: boolean } = {}) {
+  await page.waitForFunction(() => {
+    const pages = document.querySelectorAll('.taro_page');
+    const current = pages[pages.length - 1];
+    return !current || Math.abs(current.getBoundingClientRect().left) < 1;
+  });
+  const viewport = page.viewportSize();
+  if (opts.tall) await page.setViewportSize({ width: 414, height: 3200 });
+  await screenshot(page, name);
+  if (opts.tall && viewport) await page.setViewportSize(viewport);
+}

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/create-db';
-import type { SqlRunner } from '../../db/sql-runner';
+import { sqlTimestamp, type SqlRunner } from '../../db/sql-runner';
 import type { Prisma } from '../../generated/prisma/client';
 import { AppError } from '../../errors/app-error';
 import { writeAudit } from '../audit/write-audit';
@@ -114,7 +114,7 @@ async function checkInRegistered(sql: SqlRunner, s: CheckInSession, familyId: st
        RETURNING 1
      )
      SELECT EXISTS (SELECT 1 FROM reg) AS registered, EXISTS (SELECT 1 FROM ins) AS "firstTime"`,
-    [s.id, familyId, actorId, serviceYear(s.startsAt), s.startsAt.toISOString().replace('T', ' ').replace('Z', ''), s.mentalHealth],
+    [s.id, familyId, actorId, serviceYear(s.startsAt), sqlTimestamp(s.startsAt), s.mentalHealth],
   );
   return rows[0].registered ? rows[0].firstTime : null;
 }

@@ -6,7 +6,7 @@ import { writeAudit } from '../audit/write-audit';
 import { cancelQueued, enqueueForFamily } from '../notifications/enqueue';
 import { thing, time } from '../notifications/templates';
 import { familyMaySee } from './session-scope';
-import type { SqlRunner } from '../../db/sql-runner';
+import { sqlTimestamp, type SqlRunner } from '../../db/sql-runner';
 
 type Tx = Prisma.TransactionClient;
 
@@ -105,9 +105,6 @@ export async function familyUnitPath(db: Db | Tx, familyId: string): Promise<str
   const f = await db.family.findUniqueOrThrow({ where: { id: familyId }, select: { orgUnit: { select: { path: true } } } });
   return f.orgUnit.path;
 }
-
-/** `Date` as the database's `timestamp(3)` (UTC) literal. */
-const sqlTimestamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
 /**
  * A family's first registration for a published session, as one statement: it takes the session's
