@@ -8,7 +8,7 @@ import { ChoiceChips } from '../../components/choice-chips';
 import { FormError, FormField } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { formatDateTime } from '../../lib/china-time';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
@@ -29,22 +29,15 @@ const ACTION_CHOICES: { value: ReferralActionKind; label: string }[] = [
 ];
 
 function AcknowledgeBox({ detail, onChanged }: { detail: Detail; onChanged: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   if (detail.status !== 'OPEN') return null;
   const acknowledge = async () => {
     if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await trpc.referrals.acknowledge.mutate({ referralId: detail.id });
       void Taro.showToast({ title: '已确认接收', icon: 'success' });
       onChanged();
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <View className='cl-card cl-ack'>
@@ -65,8 +58,7 @@ function AcknowledgeBox({ detail, onChanged }: { detail: Detail; onChanged: () =
 function AddActionForm({ detail, onChanged }: { detail: Detail; onChanged: () => void }) {
   const [action, setAction] = useState<ReferralActionKind | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   if (detail.status === 'CLOSED') return null;
   const save = async () => {
     if (busy) return;
@@ -77,19 +69,13 @@ function AddActionForm({ detail, onChanged }: { detail: Detail; onChanged: () =>
       const { confirm } = await Taro.showModal({ title: '结案', content: '结案后不能再添加跟进记录。确定结案吗？', confirmText: '结案', cancelText: '取消' });
       if (!confirm) return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await trpc.referrals.addAction.mutate(checked.data);
       void Taro.showToast({ title: '已记录', icon: 'success' });
       setAction(null);
       setNote('');
       onChanged();
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <View className='cl-card cl-add-action'>

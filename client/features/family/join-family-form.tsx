@@ -7,7 +7,7 @@ import { joinFamilyInput } from '@shared/schemas';
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormError, FormField } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
-import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { forgetUser } from '../../lib/auth-store';
 import { ROUTES } from '../../lib/routes';
 import { trpc } from '../../lib/trpc';
@@ -24,8 +24,7 @@ export function JoinFamilyForm({ initialInviteCode = '' }: { initialInviteCode?:
   const [relation, setRelation] = useState<GuardianRelation | null>(null);
   const [childName, setChildName] = useState('');
   const [grade, setGrade] = useState<GradeCode | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
 
   const submit = async () => {
     if (busy) return;
@@ -38,17 +37,11 @@ export function JoinFamilyForm({ initialInviteCode = '' }: { initialInviteCode?:
       setError(checked.message);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await trpc.families.join.mutate(checked.data);
       forgetUser();
       await Taro.redirectTo({ url: ROUTES.myFamily });
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

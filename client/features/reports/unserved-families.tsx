@@ -6,7 +6,7 @@ import { GRADES } from '@shared/grades';
 import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import type { Me } from '../../lib/auth-store';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
@@ -43,22 +43,15 @@ function childrenText(children: Unserved['children']): string {
 
 function RemindButton({ orgUnitId, year, count }: { orgUnitId: string; year: number; count: number }) {
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const [sent, setSent] = useState<number | null>(null);
   const send = async () => {
     if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { queuedFamilies } = await trpc.reports.remindUnserved.mutate({ orgUnitId, year });
       setSent(queuedFamilies);
       setConfirming(false);
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <View className='unserved-families__remind'>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { checkInInput } from '@shared/sessions';
 import { FormError, FormField } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
-import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { ROUTES } from '../../lib/routes';
 import { trpc } from '../../lib/trpc';
 import { validate } from '../../lib/validate';
@@ -18,8 +18,7 @@ type Result = { sessionId: string; firstTime: boolean; title: string | null };
  */
 export function CheckInForm({ initialCode = '' }: { initialCode?: string }) {
   const [code, setCode] = useState(initialCode);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const [result, setResult] = useState<Result | null>(null);
 
   const submit = async (raw: string) => {
@@ -29,9 +28,7 @@ export function CheckInForm({ initialCode = '' }: { initialCode?: string }) {
       setError(checked.message);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const done = await trpc.sessions.checkIn.mutate(checked.data);
       const title = await trpc.sessions.get.query({ sessionId: done.sessionId }).then(
         (s) => s.title,
@@ -39,11 +36,7 @@ export function CheckInForm({ initialCode = '' }: { initialCode?: string }) {
       );
       setResult({ ...done, title });
       setCode('');
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const scan = async () => {

@@ -6,7 +6,7 @@ import { ChoiceChips } from '../../components/choice-chips';
 import { FormError, FormField } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { formatTimeRange } from '../../lib/china-time';
 import { ROUTES } from '../../lib/routes';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
@@ -53,8 +53,7 @@ function MyStatus({ detail }: { detail: Detail }) {
 
 function RegisterBox({ detail, onChanged }: { detail: Detail; onChanged: () => void }) {
   const [attendees, setAttendees] = useState('1');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const mine = detail.mine;
   const ended = new Date(detail.endsAt).getTime() < Date.now();
   if (!mine || detail.status !== 'PUBLISHED' || mine.attended) return null;
@@ -69,35 +68,23 @@ function RegisterBox({ detail, onChanged }: { detail: Detail; onChanged: () => v
     }
     // Before any await: WeChat shows the subscribe dialog only straight from a tap.
     const reportSubscriptions = askForSubscriptions();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { status } = await trpc.sessions.register.mutate(checked.data);
       void Taro.showToast({ title: status === 'CONFIRMED' ? '报名成功' : '已进入候补', icon: status === 'CONFIRMED' ? 'success' : 'none' });
       await reportSubscriptions();
       onChanged();
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const cancel = async () => {
     if (busy) return;
     const { confirm } = await Taro.showModal({ title: '取消报名', content: '确定取消本场活动的报名吗？名额将让给候补家庭。', confirmText: '取消报名', cancelText: '再想想' });
     if (!confirm) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await trpc.sessions.cancelRegistration.mutate({ sessionId: detail.id });
       void Taro.showToast({ title: '已取消报名', icon: 'none' });
       onChanged();
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (ended) return null;
@@ -135,8 +122,7 @@ function RegisterBox({ detail, onChanged }: { detail: Detail; onChanged: () => v
 function RatingBox({ detail, onChanged }: { detail: Detail; onChanged: () => void }) {
   const [rating, setRating] = useState<string | null>(null);
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   if (!detail.mine?.attended) return null;
   if (detail.mine.rated) {
     return (
@@ -153,17 +139,11 @@ function RatingBox({ detail, onChanged }: { detail: Detail; onChanged: () => voi
       setError(checked.message);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await trpc.sessions.rate.mutate(checked.data);
       void Taro.showToast({ title: '感谢评价', icon: 'success' });
       onChanged();
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <View className='detail-card rating-box'>

@@ -15,7 +15,7 @@ import { ChoiceChips } from '../../components/choice-chips';
 import { FormError, FormField } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { loadMe } from '../../lib/auth-store';
 import { inputTextToIso, toInputText } from '../../lib/china-time';
 import { ROUTES } from '../../lib/routes';
@@ -108,8 +108,7 @@ function SwitchRow({ label, checked, disabled, onChange }: { label: string; chec
 
 function Form({ orgUnitId, orgUnitName, existing }: { orgUnitId: string; orgUnitName: string; existing: Detail | null }) {
   const [v, setV] = useState<FormValues>(() => (existing ? fromDetail(existing) : EMPTY));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const [cancelReason, setCancelReason] = useState('');
   const set = <K extends keyof FormValues>(key: K) => (value: FormValues[K]) => setV((prev) => ({ ...prev, [key]: value }));
   const editing = existing !== null;
@@ -131,18 +130,6 @@ function Form({ orgUnitId, orgUnitName, existing }: { orgUnitId: string; orgUnit
     speaker: v.speaker,
     description: v.description,
   });
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const submit = async () => {
     if (busy) return;

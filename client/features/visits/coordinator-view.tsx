@@ -7,7 +7,7 @@ import { ChoiceChips } from '../../components/choice-chips';
 import { FormError, FormField } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { loadMe } from '../../lib/auth-store';
 import { trpc } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
@@ -23,24 +23,6 @@ const SEASON_CHOICES = VISIT_SEASONS.map((value) => ({ value, label: VISIT_SEASO
 const GRADE_CHOICES = GRADES.map((g) => ({ value: g.code as string, label: g.label as string }));
 const PRIORITY_STATUS_LABELS = { NOT_BOOKED: '未预约', BOOKED: '已预约', COMPLETED: '已家访' } as const;
 
-function useSubmit() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (work: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, setError, run };
-}
-
 /** 开设家访窗口: 寒假家访 / 暑假家访 / 学期中电话家访, dates and the travel buffer between home visits. */
 function CreateWindowForm({ orgUnitId, onCreated }: { orgUnitId: string; onCreated: (id: string) => void }) {
   const [season, setSeason] = useState<Season | null>(null);
@@ -48,7 +30,7 @@ function CreateWindowForm({ orgUnitId, onCreated }: { orgUnitId: string; onCreat
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
   const [buffer, setBuffer] = useState('30');
-  const { busy, error, setError, run } = useSubmit();
+  const { busy, error, setError, run } = useAction();
 
   const submit = () => {
     if (!season) return setError('请选择家访类型');
@@ -111,7 +93,7 @@ function ClassTeacherForm({ orgUnitId }: { orgUnitId: string }) {
   const [className, setClassName] = useState('');
   const [teacher, setTeacher] = useState<{ id: string; name: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const { busy, error, setError, run } = useSubmit();
+  const { busy, error, setError, run } = useAction();
   const submit = () => {
     setDone(null);
     if (!grade) return setError('请选择年级');

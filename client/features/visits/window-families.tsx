@@ -4,7 +4,7 @@ import { assignInput, bookForFamilyInput, flagPriorityInput } from '@shared/visi
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
-import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { validate } from '../../lib/validate';
 import { StaffPicker } from './staff-picker';
@@ -17,24 +17,6 @@ type Reason = (typeof PRIORITY_REASON_CHOICES)[number]['value'];
 type Filter = 'ALL' | 'PRIORITY' | 'NOT_BOOKED' | 'UNASSIGNED';
 
 const PAGE = 30;
-
-function useAction() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (work: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, setError, run };
-}
 
 function StatusBadge({ status }: { status: WindowFamily['visitStatus'] }) {
   const tone = status === 'COMPLETED' ? ' visit-badge--ok' : status === 'NOT_BOOKED' ? ' visit-badge--warn' : '';
