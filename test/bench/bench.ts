@@ -4,12 +4,13 @@
  * hand-written SQL, and the server's peak memory. Ends with a line `BENCH {…}`.
  * Runs on the local PostgreSQL in a database of its own, dropped at the end.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { createScratchDatabase, dropScratchDatabase } from '../helpers/pg-admin';
+import { startServerProcess } from '../helpers/server-process';
 import { runMigrations } from '../../server/db/run-migrations';
 import { createDb } from '../../server/db/create-db';
 import { seedDemo } from '../../prisma/seed/demo-data';
@@ -27,24 +28,6 @@ const SIZE = quick
   : { checkinFamilies: 20_000, checkinSeconds: 20, burst: 1000, seats: 300, families: 2_000_000, attendance: 10_000_000 };
 const root = path.resolve(__dirname, '..', '..');
 const YEAR = 2026;
-
-/** Starts a server file on a free port and waits until it answers. */
-function spawnNode(file: string, env: Record<string, string>, readyPath: string): { child: ChildProcess; port: Promise<number> } {
-  const port = 42000 + Math.floor(Math.random() * 3000);
-  const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: root, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const ready = (async () => {
-    for (let i = 0; i < 200; i += 1) {
-      try {
-        await fetch(`http://127.0.0.1:${port}${readyPath}`);
-        return port;
-      } catch {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-    throw new Error(`${file} did not start`);
-  })();
-  return { child, port: ready };
-}
 
 function peakRssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -85,12 +68,12 @@ async function main() {
     const coordinator = (await h.db.user.findUniqueOrThrow({ where: { username: 'coord.demo' }, select: { id: true } })).id;
 
     const env = { DATABASE_URL: db.url, NOTIFY_WORKER: '0', RATE_LIMIT_SCALE: '0', LOG_LEVEL: 'warn', DB_POOL_SIZE: '20', HB_LOG_FILE: '' };
-    const app = spawnNode(path.join(root, 'server', 'index.ts'), env, '/healthz');
+    const app = await startServerProcess(path.join(root, 'server', 'index.ts'), env, { echoStderr: true });
     children.push(app.child);
-    const appPort = await app.port;
-    const raw = spawnNode(path.join(__dirname, 'raw-checkin-server.ts'), { DATABASE_URL: db.url, DB_POOL_SIZE: '20' }, '/');
+    const appPort = app.port;
+    const raw = await startServerProcess(path.join(__dirname, 'raw-checkin-server.ts'), { DATABASE_URL: db.url, DB_POOL_SIZE: '20' }, { readyPath: '/', echoStderr: true });
     children.push(raw.child);
-    const rawPort = await raw.port;
+    const rawPort = raw.port;
 
     if (part('checkin')) {
       // ── Check-in throughput: distinct families, each checking in once, app vs raw baseline.
@@ -136,9 +119,9 @@ async function main() {
       // The same burst with the abuse limits switched on (scaled up so that none is reached): their
       // PostgreSQL counter is one more statement per request. Reported, not part of the ratio: the
       // baseline has no such limit.
-      const limited = spawnNode(path.join(root, 'server', 'index.ts'), { ...env, RATE_LIMIT_SCALE: '1000' }, '/healthz');
+      const limited = await startServerProcess(path.join(root, 'server', 'index.ts'), { ...env, RATE_LIMIT_SCALE: '1000' }, { echoStderr: true });
       children.push(limited.child);
-      const limitedRun = await runCheckins(await limited.port, '/trpc/sessions.checkIn', await newSession('压测：应用（限流开启）'));
+      const limitedRun = await runCheckins(limited.port, '/trpc/sessions.checkIn', await newSession('压测：应用（限流开启）'));
       limited.child.kill('SIGKILL');
       results.checkinLimitedRps = Math.round(limitedRun.rps);
       results.checkinErrors += limitedRun.non2xx;

@@ -3,34 +3,17 @@
  * again. Every acknowledged registration is there with the status it was given, nothing is doubled,
  * and capacity still holds; clients retrying afterwards get one registration each.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { randomInt } from 'node:crypto';
 import { createTestApp, testDatabaseUrl, type TestApp } from '../helpers/test-app';
 import { inHours, makeFamily, makeStaff, makeUnit } from '../helpers/factories';
+import { startServerProcess } from '../helpers/server-process';
 
 const root = path.resolve(__dirname, '..', '..');
 let app: TestApp;
 
-function startServer(port: number): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'index.ts')], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: testDatabaseUrl(), PORT: String(port), NOTIFY_WORKER: '0', RATE_LIMIT_SCALE: '0', LOG_LEVEL: 'silent', HB_LOG_FILE: '' },
-    stdio: 'ignore',
-  });
-}
-
-async function waitHealthy(url: string) {
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(`${url}/healthz`)).status === 200) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
+const serverEnv = () => ({ DATABASE_URL: testDatabaseUrl(), NOTIFY_WORKER: '0', RATE_LIMIT_SCALE: '0', LOG_LEVEL: 'silent', HB_LOG_FILE: '' });
+/** The production entry as its own process; `port` to come back on the address the clients use. */
+const startServer = (port?: number) => startServerProcess(path.join(root, 'server', 'index.ts'), serverEnv(), { port });
 
 beforeAll(async () => {
   app = await createTestApp();
@@ -54,10 +37,8 @@ it('SIGKILL during a registration burst loses no acknowledged registration and k
   const capacity = 60;
   const { sessionId, families } = await burstScenario('秋季指导服务', capacity, 150);
 
-  const port = 41000 + randomInt(0, 2000);
-  const url = `http://127.0.0.1:${port}`;
-  let server = startServer(port);
-  await waitHealthy(url);
+  let server = await startServer();
+  const { url, port } = server;
 
   const acked = new Map<string, string>();
   let killed = false;
@@ -74,7 +55,7 @@ it('SIGKILL during a registration burst loses no acknowledged registration and k
       await register(f);
       if (!killed && acked.size >= 40) {
         killed = true;
-        server.kill('SIGKILL');
+        server.child.kill('SIGKILL');
       }
     }),
   );
@@ -83,9 +64,8 @@ it('SIGKILL during a registration burst loses no acknowledged registration and k
   expect(acked.size).toBeGreaterThanOrEqual(40);
   expect(acked.size).toBeLessThan(families.length);
 
-  server = startServer(port);
+  server = await startServer(port);
   try {
-    await waitHealthy(url);
     const rows = await app.db.registration.findMany({ where: { sessionId }, select: { familyId: true, status: true } });
     const stored = new Map(rows.map((r) => [r.familyId, r.status]));
     for (const [familyId, status] of acked) expect([familyId, stored.get(familyId)]).toEqual([familyId, status]);
@@ -100,17 +80,14 @@ it('SIGKILL during a registration burst loses no acknowledged registration and k
     expect(Object.fromEntries(after.map((r) => [r.status, r._count._all]))).toEqual({ CONFIRMED: capacity, WAITLISTED: families.length - capacity });
     expect(acked.size).toBe(families.length);
   } finally {
-    server.kill('SIGKILL');
+    server.child.kill('SIGKILL');
   }
 }, 120_000);
 
 it('SIGTERM during a registration burst answers every request already received, then exits', async () => {
   const { sessionId, families } = await burstScenario('冬季家长课堂', 30, 80);
-  const port = 41000 + randomInt(2000, 4000);
-  const url = `http://127.0.0.1:${port}`;
-  const server = startServer(port);
+  const { child: server, url } = await startServer();
   const exited = new Promise<{ code: number | null; at: number }>((r) => server.once('exit', (code) => r({ code, at: Date.now() })));
-  await waitHealthy(url);
 
   // Every family sends at once over its own connection; SIGTERM arrives while they are being served.
   const outcomes = families.map((f) =>
@@ -120,7 +97,7 @@ it('SIGTERM during a registration burst answers every request already received, 
     ),
   );
   // Wait until the server has received requests and is answering them, then ask it to stop.
-  for (let i = 0; i < 200 && (await app.db.registration.count({ where: { sessionId } })) < 5; i += 1) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 1000 && (await app.db.registration.count({ where: { sessionId } })) < 5; i += 1) await new Promise((r) => setTimeout(r, 10));
   const signalledAt = Date.now();
   server.kill('SIGTERM');
   const results = await Promise.all(outcomes);
