@@ -2,7 +2,8 @@
  * `npm test`: every test, against real parts.
  *  1. makes sure PostgreSQL answers on 127.0.0.1:5432;
  *  2. creates a database for this run, migrates it and loads the demo province;
- *  3. builds the weapp and the web app (the e2e tests load them; SKIP_BUILD=1 reuses the last build);
+ *  3. type-checks everything and builds the weapp and the web app (the e2e tests load them;
+ *     SKIP_BUILD=1 skips both and reuses the last build);
  *  4. runs jest (arguments are passed on, e.g. `npm test -- test/unit`);
  *  5. drops the database, whatever happened.
  */
@@ -69,6 +70,8 @@ async function main(): Promise<number> {
       await handle.close();
     }
     if (process.env.SKIP_BUILD !== '1') {
+      console.log('类型检查…');
+      if ((await run(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'])) !== 0) throw new Error('类型检查失败');
       const taro = require.resolve('@tarojs/cli/bin/taro');
       for (const type of ['weapp', 'h5']) {
         console.log(`构建 ${type}…`);

@@ -2,7 +2,7 @@ import { Picker, Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import { Button } from '../../components/nutui';
 import { FormError } from '../../components/form-field';
-import { errorMessage } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { trpc } from '../../lib/trpc';
 import { finishLogin } from './finish-login';
 
@@ -20,23 +20,14 @@ interface Props {
 export function DemoParentLogin({ count, initial = 1 }: Props) {
   const total = Math.max(1, count);
   const [index, setIndex] = useState(Math.min(Math.max(1, initial), total) - 1);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction({ loginPage: true });
   const labels = useMemo(() => Array.from({ length: total }, (_, i) => `演示家长 ${i + 1}`), [total]);
 
-  const login = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const login = () =>
+    run(async () => {
       const result = await trpc.auth.wechatLogin.mutate({ code: `demo-parent-${index + 1}` });
       await finishLogin(result);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <View className='login-section'>

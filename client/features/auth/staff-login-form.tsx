@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { passwordLoginInput } from '@shared/schemas';
 import { Button, Input } from '../../components/nutui';
 import { FormError, FormField } from '../../components/form-field';
-import { errorMessage } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { trpc } from '../../lib/trpc';
 import { validate } from '../../lib/validate';
 import { finishLogin } from './finish-login';
@@ -12,8 +12,7 @@ import { finishLogin } from './finish-login';
 export function StaffLoginForm() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction({ loginPage: true });
 
   const submit = async () => {
     if (busy) return;
@@ -22,16 +21,10 @@ export function StaffLoginForm() {
       setError(checked.message);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const result = await trpc.auth.passwordLogin.mutate(checked.data);
       await finishLogin(result);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,32 +1,22 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import { Button } from '../../components/nutui';
 import { FormError } from '../../components/form-field';
-import { errorMessage } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { trpc } from '../../lib/trpc';
 import { finishLogin } from './finish-login';
 
 /** Parents sign in with their WeChat identity (mini program only). */
 export function WechatLogin() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction({ loginPage: true });
 
-  const login = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const login = () =>
+    run(async () => {
       const { code } = await Taro.login();
       if (!code) throw new Error('未能获取微信登录凭证，请重试');
       const result = await trpc.auth.wechatLogin.mutate({ code });
       await finishLogin(result);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <View className='login-section'>

@@ -6,7 +6,8 @@ import { ChoiceChips } from '../../components/choice-chips';
 import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { errorCode, errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { errorCode } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { loadMe } from '../../lib/auth-store';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
@@ -73,8 +74,7 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
   const [step, setStep] = useState(-1);
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
   const [share, setShare] = useState<Share | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
 
   const go = (next: number) => {
     setError(null);
@@ -92,20 +92,17 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
     }
     const checked = validate(submitChecklistInput, { checklistId: checklist.id, childId: child.id, answers, shareWithSchool: share === 'yes' });
     if (!checked.ok) return setError(checked.message);
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await trpc.checklists.submit.mutate(checked.data);
-      rememberResult({ ...result, checklistTitle: checklist.title, childName: child.name, shared: share === 'yes' });
-      await Taro.redirectTo({ url: CHECKLIST_ROUTES.result(result.responseId) });
-    } catch (e) {
-      if (redirectIfUnauthorized(e)) return;
-      // The consent was withdrawn elsewhere (or its text changed): ask again on the checklists page.
-      if (errorCode(e) === 'FORBIDDEN') forgetChecklistConsent(userId);
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      try {
+        const result = await trpc.checklists.submit.mutate(checked.data);
+        rememberResult({ ...result, checklistTitle: checklist.title, childName: child.name, shared: share === 'yes' });
+        await Taro.redirectTo({ url: CHECKLIST_ROUTES.result(result.responseId) });
+      } catch (e) {
+        // The consent was withdrawn elsewhere (or its text changed): ask again on the checklists page.
+        if (errorCode(e) === 'FORBIDDEN') forgetChecklistConsent(userId);
+        throw e;
+      }
+    });
   };
 
   if (step < 0) {

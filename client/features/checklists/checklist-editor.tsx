@@ -14,7 +14,7 @@ import { ChoiceChips } from '../../components/choice-chips';
 import { FormError, FormField } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { formatDateTime } from '../../lib/china-time';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
@@ -108,8 +108,7 @@ function toInput(d: Draft) {
 
 function DraftForm({ initial, onSaved, onCancel }: { initial: Draft; onSaved: () => void; onCancel: () => void }) {
   const [d, setD] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
   const setItem = (key: number, patch: Partial<ItemDraft>) => setD((prev) => ({ ...prev, items: prev.items.map((i) => (i.key === key ? { ...i, ...patch } : i)) }));
   const moveItem = (index: number, delta: number) =>
@@ -128,17 +127,11 @@ function DraftForm({ initial, onSaved, onCancel }: { initial: Draft; onSaved: ()
     if (busy) return;
     const checked = validate(saveChecklistDraftInput, toInput(d));
     if (!checked.ok) return setError(checked.message);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { version } = await trpc.checklists.saveDraft.mutate(checked.data);
       void Taro.showToast({ title: `已保存为第 ${version} 版草稿`, icon: 'none' });
       onSaved();
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -225,10 +218,10 @@ function groupByCode(versions: Version[]): { code: string; versions: Version[] }
 export function ChecklistEditor() {
   const { state, reload } = useRemote(() => trpc.checklists.adminList.query());
   const [editing, setEditing] = useState<Draft | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
+  const { busy, busyKey: busyId, run } = useAction({ toast: true });
 
   const publish = async (v: Version) => {
-    if (busyId) return;
+    if (busy) return;
     const { confirm } = await Taro.showModal({
       title: '发布清单',
       content: `发布“${v.title}”第 ${v.version} 版后，家长将填写这一版，该清单的其他版本随之下线。确定发布吗？`,
@@ -236,16 +229,11 @@ export function ChecklistEditor() {
       cancelText: '取消',
     });
     if (!confirm) return;
-    setBusyId(v.id);
-    try {
+    await run(async () => {
       await trpc.checklists.publish.mutate({ checklistId: v.id });
       void Taro.showToast({ title: '已发布', icon: 'success' });
       reload();
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) void Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setBusyId(null);
-    }
+    }, v.id);
   };
 
   if (editing) {

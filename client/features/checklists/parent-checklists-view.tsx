@@ -7,10 +7,10 @@ import { ChoiceChips } from '../../components/choice-chips';
 import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
 import { loadMe } from '../../lib/auth-store';
 import { chinaTime } from '../../lib/china-time';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { useAction } from '../../lib/use-action';
 import { useRemote } from '../../lib/use-remote';
 import { grantChecklistConsent, loadChecklistConsent, withdrawChecklistConsent, type ConsentText } from './checklist-consent';
 import { ChecklistConsentCard } from './consent-card';
@@ -115,7 +115,7 @@ function ConsentManagement({
   historyCount: number;
   onWithdrawn: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction({ toast: true });
   const withdraw = async () => {
     if (busy) return;
     const { confirm } = await Taro.showModal({
@@ -125,16 +125,11 @@ function ConsentManagement({
       cancelText: '取消',
     });
     if (!confirm) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const deleted = await withdrawChecklistConsent(userId);
       void Taro.showToast({ title: deleted > 0 ? `已撤回，删除 ${deleted} 份答卷` : '已撤回同意', icon: 'none' });
       onWithdrawn();
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) void Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <View className='cl-card cl-consent-manage'>
@@ -158,29 +153,20 @@ function ConsentManagement({
 export function ParentChecklistsView() {
   const { state, reload } = useRemote(loadPage);
   const [consented, setConsented] = useState<boolean | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   const data = state.kind === 'ready' ? state.data : null;
   useEffect(() => {
     if (data) setConsented(data.consent.consented);
   }, [data]);
 
-  const agree = async (userId: string, text: ConsentText) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const agree = (userId: string, text: ConsentText) =>
+    run(async () => {
       await grantChecklistConsent(userId, text);
       setConsented(true);
       // Read back from consents.mine (the version and time shown under 同意管理).
       reload();
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <RemoteState state={state} reload={reload}>

@@ -29,7 +29,7 @@ const ACTION_CHOICES: { value: ReferralActionKind; label: string }[] = [
 ];
 
 function AcknowledgeBox({ detail, onChanged }: { detail: Detail; onChanged: () => void }) {
-  const { busy, error, setError, run } = useAction();
+  const { busy, error, run } = useAction();
   if (detail.status !== 'OPEN') return null;
   const acknowledge = async () => {
     if (busy) return;

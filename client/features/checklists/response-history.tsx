@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { REFERRAL_ACTION_LABELS } from '@shared/checklists';
 import { Button } from '../../components/nutui';
-import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { formatDateTime } from '../../lib/china-time';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { referralStatusLabel } from './checklist-text';
@@ -21,7 +21,9 @@ function schoolStatus(item: HistoryItem): string {
 
 /** 填写记录: each response's tier, date, child and what the school did; view or delete one. */
 export function ResponseHistory({ items, onChanged }: { items: HistoryItem[]; onChanged: () => void }) {
+  const { busy, busyKey, run } = useAction({ toast: true });
   const remove = async (item: HistoryItem) => {
+    if (busy) return;
     const { confirm } = await Taro.showModal({
       title: '删除这次记录',
       content: item.referral ? '删除后无法恢复，已转介给学校的记录也会一并删除。确定删除吗？' : '删除后无法恢复。确定删除吗？',
@@ -29,13 +31,11 @@ export function ResponseHistory({ items, onChanged }: { items: HistoryItem[]; on
       cancelText: '取消',
     });
     if (!confirm) return;
-    try {
+    await run(async () => {
       await trpc.checklists.deleteResponse.mutate({ responseId: item.id });
       void Taro.showToast({ title: '已删除', icon: 'success' });
       onChanged();
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) void Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    }
+    }, item.id);
   };
 
   return (
@@ -66,7 +66,7 @@ export function ResponseHistory({ items, onChanged }: { items: HistoryItem[]; on
               }}>
               查看结果
             </Button>
-            <Button size='small' fill='none' onClick={() => void remove(item)}>
+            <Button size='small' fill='none' loading={busyKey === item.id} onClick={() => void remove(item)}>
               删除记录
             </Button>
           </View>

@@ -5,7 +5,7 @@ import { FormError } from '../../components/form-field';
 import { ErrorState } from '../../components/loading-state';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { errorMessage } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { formatDateTime } from '../../lib/china-time';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
@@ -15,22 +15,13 @@ import './lessons.scss';
 type Lesson = RouterOutputs['lessons']['get'];
 
 function CompleteButton({ lesson, onDone }: { lesson: Lesson; onDone: (count: number) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   if (lesson.completed) return null;
-  const complete = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const complete = () =>
+    run(async () => {
       const res = await trpc.lessons.complete.mutate({ lessonId: lesson.id });
       onDone(res.completedCount);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <View className='lesson-detail__actions'>
       <Button block type='primary' loading={busy} onClick={() => void complete()}>

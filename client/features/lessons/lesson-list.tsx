@@ -6,7 +6,7 @@ import { ChoiceChips } from '../../components/choice-chips';
 import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { errorMessage } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { trpc, type RouterInputs, type RouterOutputs } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
 import { LESSON_ROUTES } from './lesson-routes';
@@ -37,8 +37,7 @@ export function LessonList() {
   const [topic, setTopic] = useState<TopicFilter>('ALL');
   const query: Omit<ListInput, 'cursor'> = { ...(stage === 'ALL' ? {} : { stage }), ...(topic === 'ALL' ? {} : { topic }) };
   const remote = useRemote<Page>(() => trpc.lessons.list.query(query));
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<string | null>(null);
+  const { busy: loadingMore, error: moreError, run } = useAction();
 
   const mounted = useRef(false);
   useEffect(() => {
@@ -52,17 +51,12 @@ export function LessonList() {
 
   const loadMore = async () => {
     const { state, setData } = remote;
-    if (state.kind !== 'ready' || !state.data.nextCursor || loadingMore) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const next = await trpc.lessons.list.query({ ...query, cursor: state.data.nextCursor });
-      setData({ items: [...state.data.items, ...next.items], nextCursor: next.nextCursor });
-    } catch (e) {
-      setMoreError(errorMessage(e));
-    } finally {
-      setLoadingMore(false);
-    }
+    if (state.kind !== 'ready' || !state.data.nextCursor) return;
+    const { items, nextCursor: cursor } = state.data;
+    await run(async () => {
+      const next = await trpc.lessons.list.query({ ...query, cursor });
+      setData({ items: [...items, ...next.items], nextCursor: next.nextCursor });
+    });
   };
 
   return (

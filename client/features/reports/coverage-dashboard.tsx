@@ -10,7 +10,7 @@ import { FormError } from '../../components/form-field';
 import { ErrorState } from '../../components/loading-state';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { errorMessage } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { loadMe, type Me } from '../../lib/auth-store';
 import { chinaTime } from '../../lib/china-time';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
@@ -100,22 +100,13 @@ function SchoolsWithoutActivity({ dashboard }: { dashboard: Dashboard }) {
 }
 
 function ExportButtons({ input }: { input: { orgUnitId: string; year: number; siteKind?: 'SCHOOL' | 'COMMUNITY_SITE' } }) {
-  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (kind: 'xlsx' | 'csv') => {
-    if (busy) return;
-    setBusy(kind);
-    setError(null);
-    try {
+  const { busyKey: busy, error, run: runAction } = useAction();
+  const run = (kind: 'xlsx' | 'csv') =>
+    runAction(async () => {
       if (kind === 'xlsx') await saveXlsx(await trpc.reports.coverageXlsx.query(input));
       else saveCsv(await trpc.reports.coverageCsv.query(input));
       if (process.env.TARO_ENV === 'h5') void Taro.showToast({ title: '已开始下载', icon: 'success' });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+    }, kind);
   return (
     <View className='report-card report-export'>
       <Text className='report-card__title'>导出报表</Text>

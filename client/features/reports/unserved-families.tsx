@@ -43,7 +43,7 @@ function childrenText(children: Unserved['children']): string {
 
 function RemindButton({ orgUnitId, year, count }: { orgUnitId: string; year: number; count: number }) {
   const [confirming, setConfirming] = useState(false);
-  const { busy, error, setError, run } = useAction();
+  const { busy, error, run } = useAction();
   const [sent, setSent] = useState<number | null>(null);
   const send = async () => {
     if (busy) return;

@@ -6,7 +6,7 @@ import { ChoiceChips } from '../../components/choice-chips';
 import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { chinaTime, formatTimeRange } from '../../lib/china-time';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
@@ -57,22 +57,16 @@ export function RosterView({ sessionId }: { sessionId: string }) {
     return { detail, roster };
   });
   const [method, setMethod] = useState<Method>('ROLL_CALL');
-  const [busyFamily, setBusyFamily] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busyKey: busyFamily, error, run } = useAction();
 
   const toggle = async (row: Row) => {
-    if (busyFamily || state.kind !== 'ready') return;
-    setBusyFamily(row.familyId);
-    setError(null);
-    try {
+    if (state.kind !== 'ready') return;
+    const { data } = state;
+    await run(async () => {
       await trpc.sessions.markAttendance.mutate({ sessionId, familyId: row.familyId, present: !row.present, method });
       const roster = await trpc.sessions.roster.query({ sessionId });
-      setData({ ...state.data, roster });
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-    } finally {
-      setBusyFamily(null);
-    }
+      setData({ ...data, roster });
+    }, row.familyId);
   };
 
   return (

@@ -5,7 +5,7 @@ import { addSlotsBulkInput, addSlotsInput, type VisitMode } from '@shared/visits
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormError, FormField } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
-import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { validate } from '../../lib/validate';
 import { MODE_CHOICES, modeLabel, parseDays, parseRanges } from './visit-text';
@@ -48,8 +48,7 @@ export function BulkSlotsForm({ window: w, onCreated }: { window: StaffWindow; o
   const [rangesText, setRangesText] = useState('');
   const [duration, setDuration] = useState(w.season === 'TERM' ? '30' : '60');
   const [mode, setMode] = useState<VisitMode>(w.season === 'TERM' ? 'PHONE' : 'HOME');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
 
   const read = (): { ok: true; plan: Plan } | { ok: false; message: string } => {
@@ -79,8 +78,7 @@ export function BulkSlotsForm({ window: w, onCreated }: { window: StaffWindow; o
     if (!r.ok) return setError(r.message);
     const slots = planSlots(r.plan, w.travelBufferMinutes);
     if (slots.length === 0) return setError('按这些时间段和时长生成不了时段：请加长时间段或缩短每次时长');
-    setBusy(true);
-    try {
+    await run(async () => {
       let created: number;
       if (r.plan.mode === 'HOME' && w.travelBufferMinutes > 0) {
         // The bulk procedure cuts ranges into back-to-back slots, which home visits may not be: send the slots.
@@ -95,11 +93,7 @@ export function BulkSlotsForm({ window: w, onCreated }: { window: StaffWindow; o
       void Taro.showToast({ title: `已发布 ${created} 个时段`, icon: 'success' });
       setDaysText('');
       onCreated(created);
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const addDay = (day: string) => setDaysText((t) => (t.trim() ? `${t.trim()}, ${day}` : day));

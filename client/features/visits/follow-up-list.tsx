@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { trpc } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
 import { VISIT_ROUTES } from './routes';
@@ -14,21 +13,13 @@ import './visits.scss';
 /** 我的跟进事项: follow-ups from visit records until they are done. */
 export function FollowUpList() {
   const { state, reload } = useRemote(() => trpc.visits.followUps.query());
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const complete = async (id: string) => {
-    setBusy(id);
-    setError(null);
-    try {
+  const { busyKey: busy, error, run } = useAction();
+  const complete = (id: string) =>
+    run(async () => {
       await trpc.visits.completeFollowUp.mutate({ followUpId: id });
       void Taro.showToast({ title: '已完成', icon: 'success' });
       reload();
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+    }, id);
   const today = chinaToday();
   return (
     <View className='visit-card follow-ups'>

@@ -5,9 +5,9 @@ import { ChoiceChips } from '../../components/choice-chips';
 import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
 import { formatTimeRange } from '../../lib/china-time';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { useAction } from '../../lib/use-action';
 import { useRemote } from '../../lib/use-remote';
 import { clockRange, groupByDay, modeLabel, seasonLabel, visitStatusLabel, windowDates } from './visit-text';
 import './visits.scss';
@@ -22,22 +22,16 @@ function StatusBadge({ status }: { status: string }) {
 
 /** The family's visit in this window (booked or done), with 改约 and 取消. */
 function MyVisitCard({ visit, rescheduling, onReschedule, onCancelled }: { visit: MyVisit; rescheduling: boolean; onReschedule: (on: boolean) => void; onCancelled: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const cancel = async () => {
+    if (busy) return;
     const { confirm } = await Taro.showModal({ title: '取消家访预约', content: '取消后老师会收到通知，您可以重新预约其他时段。确定取消吗？', confirmText: '确定取消', cancelText: '再想想' });
     if (!confirm) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await trpc.visits.cancel.mutate({ visitId: visit.visitId });
       void Taro.showToast({ title: '已取消预约', icon: 'none' });
       onCancelled();
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <View className='visit-card my-visit' data-visit-id={visit.visitId}>
@@ -69,28 +63,24 @@ function MyVisitCard({ visit, rescheduling, onReschedule, onCancelled }: { visit
 /** Open slots of one window grouped by day: 预约, or 改约到此时段 while rescheduling. */
 function OpenSlots({ window: w, myVisit, rescheduling, onDone }: { window: VisitWindow; myVisit: MyVisit | null; rescheduling: boolean; onDone: (text: string) => void }) {
   const { state, reload } = useRemote(() => trpc.visits.openSlots.query({ windowId: w.id }));
-  const [busySlot, setBusySlot] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busyKey: busySlot, error, run } = useAction();
   const booked = myVisit?.status === 'BOOKED';
   const canPick = !myVisit || (booked && rescheduling);
 
-  const pick = async (slot: { slotId: string; startsAt: string; endsAt: string; mode: string }) => {
-    if (busySlot) return;
-    setBusySlot(slot.slotId);
-    setError(null);
-    try {
-      if (booked && myVisit) await trpc.visits.reschedule.mutate({ visitId: myVisit.visitId, slotId: slot.slotId });
-      else await trpc.visits.book.mutate({ slotId: slot.slotId });
+  const pick = (slot: { slotId: string; startsAt: string; endsAt: string; mode: string }) =>
+    run(async () => {
+      try {
+        if (booked && myVisit) await trpc.visits.reschedule.mutate({ visitId: myVisit.visitId, slotId: slot.slotId });
+        else await trpc.visits.book.mutate({ slotId: slot.slotId });
+      } catch (e) {
+        // The slot may have gone to another family meanwhile: show the list as it is now.
+        reload();
+        throw e;
+      }
       const what = `${formatTimeRange(slot.startsAt, slot.endsAt)}（${modeLabel(slot.mode)}）`;
       void Taro.showToast({ title: booked ? '改约成功' : '预约成功', icon: 'success' });
       onDone(booked ? `改约成功：${what}` : `预约成功：${what}`);
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-      reload();
-    } finally {
-      setBusySlot(null);
-    }
-  };
+    }, slot.slotId);
 
   if (myVisit && !canPick) {
     return myVisit.status === 'COMPLETED' ? <Text className='visits__empty'>本次家访已完成，感谢您的配合。</Text> : <Text className='visits__hint'>如需更换时间，请点击“改约”选择其他时段。</Text>;

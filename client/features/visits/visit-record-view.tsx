@@ -5,7 +5,7 @@ import { PRIORITY_REASONS, PRIORITY_REASON_LABELS, VISIT_TOPICS, VISIT_TOPIC_LAB
 import { FormError, FormField } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
 import { formatDateTime, formatTimeRange } from '../../lib/china-time';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
@@ -88,8 +88,7 @@ function RecordForm({ record, onCompleted }: { record: VisitRecord; onCompleted:
   const [address, setAddress] = useState('');
   const [followUps, setFollowUps] = useState<FollowUpRow[]>([]);
   const [nextKey, setNextKey] = useState(1);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
 
   const setRow = (key: number, patch: Partial<FollowUpRow>) => setFollowUps((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
@@ -114,16 +113,11 @@ function RecordForm({ record, onCompleted }: { record: VisitRecord; onCompleted:
     };
     const checked = validate(completeVisitInput, input);
     if (!checked.ok) return setError(checked.message);
-    setBusy(true);
-    try {
+    await run(async () => {
       await trpc.visits.complete.mutate(input);
       void Taro.showToast({ title: '家访记录已保存', icon: 'success' });
       onCompleted();
-    } catch (e) {
-      if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
