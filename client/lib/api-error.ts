@@ -24,15 +24,19 @@ export function errorMessage(error: unknown): string {
 
 let redirecting = false;
 
+/** To the login page, once: calls while a redirect is under way join it (two would stack two login pages). */
+export function goToLogin(): void {
+  if (redirecting) return;
+  redirecting = true;
+  Taro.reLaunch({ url: ROUTES.login }).finally(() => {
+    redirecting = false;
+  });
+}
+
 /** On UNAUTHORIZED: forget the token and go to the login page. Returns true when it did. */
 export function redirectIfUnauthorized(error: unknown): boolean {
   if (errorCode(error) !== 'UNAUTHORIZED') return false;
   clearToken();
-  if (!redirecting) {
-    redirecting = true;
-    Taro.reLaunch({ url: ROUTES.login }).finally(() => {
-      redirecting = false;
-    });
-  }
+  goToLogin();
   return true;
 }

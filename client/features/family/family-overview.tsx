@@ -1,60 +1,46 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
-import { ErrorState, LoadingState } from '../../components/loading-state';
+import Taro from '@tarojs/taro';
+import { ErrorState } from '../../components/loading-state';
 import { Button, Cell, CellGroup } from '../../components/nutui';
-import { errorCode, errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { RemoteState } from '../../components/remote-state';
+import { errorCode } from '../../lib/api-error';
 import { ROUTES } from '../../lib/routes';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { useRemote } from '../../lib/use-remote';
 import './family.scss';
 
-type Family = RouterOutputs['families']['mine'];
-type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'error'; message: string } | { kind: 'ready'; family: Family };
+/** The caller's family, or null when they have not joined one yet. */
+function loadFamily() {
+  return trpc.families.mine.query().catch((e: unknown) => {
+    if (errorCode(e) === 'NOT_FOUND') return null;
+    throw e;
+  });
+}
 
 /** 我的家庭: the children, the guardians and the family's own invite code for a second guardian. */
 export function FamilyOverview() {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const { state, reload } = useRemote(loadFamily);
+  return (
+    <RemoteState state={state} reload={reload}>
+      {(family) =>
+        family ? (
+          <FamilyDetails family={family} />
+        ) : (
+          <ErrorState
+            message='你还没有加入家庭。'
+            action={
+              <Button type='primary' onClick={() => Taro.redirectTo({ url: ROUTES.joinFamily })}>
+                加入家庭
+              </Button>
+            }
+          />
+        )
+      }
+    </RemoteState>
+  );
+}
 
-  const load = useCallback(() => {
-    trpc.families.mine.query().then(
-      (family) => setState({ kind: 'ready', family }),
-      (e: unknown) => {
-        if (redirectIfUnauthorized(e)) return;
-        if (errorCode(e) === 'NOT_FOUND') setState({ kind: 'none' });
-        else setState({ kind: 'error', message: errorMessage(e) });
-      },
-    );
-  }, []);
-
-  useDidShow(load);
-
-  if (state.kind === 'loading') return <LoadingState />;
-  if (state.kind === 'error') {
-    return (
-      <ErrorState
-        message={state.message}
-        action={
-          <Button type='primary' onClick={load}>
-            重试
-          </Button>
-        }
-      />
-    );
-  }
-  if (state.kind === 'none') {
-    return (
-      <ErrorState
-        message='你还没有加入家庭。'
-        action={
-          <Button type='primary' onClick={() => Taro.redirectTo({ url: ROUTES.joinFamily })}>
-            加入家庭
-          </Button>
-        }
-      />
-    );
-  }
-
-  const { family } = state;
+function FamilyDetails({ family }: { family: RouterOutputs['families']['mine'] }) {
   return (
     <View className='family-overview'>
       {family.orgUnitName ? <Text className='family-overview__school'>{family.orgUnitName}</Text> : null}

@@ -1,54 +1,35 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
-import { ErrorState, LoadingState } from '../../components/loading-state';
 import { Button } from '../../components/nutui';
-import { errorMessage, redirectIfUnauthorized } from '../../lib/api-error';
+import { RemoteState } from '../../components/remote-state';
 import { hasToken, isParent, isStaff, loadMe, logout, type Me } from '../../lib/auth-store';
-import { ROUTES } from '../../lib/routes';
+import { goToLogin } from '../../lib/api-error';
+import { useRemote } from '../../lib/use-remote';
 import { grantPendingPrivacyConsent } from '../privacy/privacy-consent';
 import { ParentHome } from './parent-home';
 import { StaffHome } from './staff-home';
 import './home.scss';
 
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; me: Me };
+/** Who is signed in (read afresh each time the page shows); without a token, the login page instead. */
+async function loadHome(): Promise<Me | null> {
+  if (!hasToken()) {
+    goToLogin();
+    return null;
+  }
+  const me = await loadMe(true);
+  void grantPendingPrivacyConsent();
+  return me;
+}
 
 export function HomeView() {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const { state, reload } = useRemote(loadHome);
+  return (
+    <RemoteState state={state} reload={reload}>
+      {(me) => (me ? <Home me={me} /> : null)}
+    </RemoteState>
+  );
+}
 
-  const load = useCallback(() => {
-    if (!hasToken()) {
-      Taro.reLaunch({ url: ROUTES.login });
-      return;
-    }
-    loadMe(true).then(
-      (me) => {
-        setState({ kind: 'ready', me });
-        void grantPendingPrivacyConsent();
-      },
-      (e: unknown) => {
-        if (!redirectIfUnauthorized(e)) setState({ kind: 'error', message: errorMessage(e) });
-      },
-    );
-  }, []);
-
-  useDidShow(load);
-
-  if (state.kind === 'loading') return <LoadingState />;
-  if (state.kind === 'error') {
-    return (
-      <ErrorState
-        message={state.message}
-        action={
-          <Button type='primary' onClick={load}>
-            重试
-          </Button>
-        }
-      />
-    );
-  }
-
-  const { me } = state;
+function Home({ me }: { me: Me }) {
   return (
     <View className='home'>
       <View className='home-header'>

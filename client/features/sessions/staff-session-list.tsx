@@ -1,15 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import { ROLE_LABELS, type Role } from '@shared/enums';
-import { ChoiceChips } from '../../components/choice-chips';
 import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
+import { MyUnitView } from '../../components/my-unit-view';
 import { RemoteState } from '../../components/remote-state';
-import { loadMe } from '../../lib/auth-store';
 import { chinaTime } from '../../lib/china-time';
 import { ROUTES } from '../../lib/routes';
-import { useRemote } from '../../lib/use-remote';
 import { SessionCard, StatusBadge } from './session-card';
 import { sessionStatusLabel } from './session-text';
 import { canManageSessions, sessionGrants, type StaffGrant } from './staff-units';
@@ -78,30 +75,15 @@ function UnitSessions({ grant }: { grant: StaffGrant }) {
 
 /** 活动管理: the sessions of my unit (or, holding several, the unit I pick). */
 export function StaffSessionList() {
-  const me = useRemote(() => loadMe());
-  const [picked, setPicked] = useState<string | null>(null);
   return (
-    <RemoteState state={me.state} reload={me.reload}>
-      {(user) => {
-        const grants = sessionGrants(user);
-        if (grants.length === 0) return <Text className='session-list__empty'>你的角色无权管理活动。</Text>;
-        const key = (g: StaffGrant) => `${g.role}:${g.orgUnitId}`;
-        const grant = grants.find((g) => key(g) === picked) ?? grants[0];
-        return (
-          <View className='session-list'>
-            {grants.length > 1 ? (
-              <ChoiceChips
-                options={grants.map((g) => ({ value: key(g), label: `${g.orgUnitName}（${ROLE_LABELS[g.role as Role] ?? g.role}）` }))}
-                value={key(grant)}
-                onChange={setPicked}
-              />
-            ) : (
-              <Text className='detail-card__hint'>{grant.orgUnitName}</Text>
-            )}
-            <UnitSessions key={key(grant)} grant={grant} />
-          </View>
-        );
-      }}
-    </RemoteState>
+    <MyUnitView
+      unitsOf={sessionGrants}
+      emptyText='你的角色无权管理活动。'
+      keyOf={(g) => `${g.role}:${g.orgUnitId}`}
+      labelOf={(g) => `${g.orgUnitName}（${ROLE_LABELS[g.role as Role] ?? g.role}）`}
+      className='session-list'
+    >
+      {(grant) => <UnitSessions grant={grant} />}
+    </MyUnitView>
   );
 }

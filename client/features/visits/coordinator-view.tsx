@@ -6,9 +6,9 @@ import { VISIT_SEASONS, VISIT_SEASON_LABELS, classTeacherInput, createWindowInpu
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormError, FormField } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
+import { MyUnitView } from '../../components/my-unit-view';
 import { RemoteState } from '../../components/remote-state';
 import { useAction } from '../../lib/use-action';
-import { loadMe } from '../../lib/auth-store';
 import { trpc } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
 import { validate } from '../../lib/validate';
@@ -335,25 +335,9 @@ function GrantPanel({ orgUnitId, orgUnitName }: { orgUnitId: string; orgUnitName
 
 /** 家访安排与进度 for coordinators and admins. */
 export function CoordinatorView() {
-  const me = useRemote(() => loadMe());
-  const [picked, setPicked] = useState<string | null>(null);
   return (
-    <RemoteState state={me.state} reload={me.reload}>
-      {(user) => {
-        const grants = visitCoordinatorGrants(user);
-        if (grants.length === 0) return <Text className='visits__empty'>只有家长学校负责人或管理员可以安排家访。</Text>;
-        const grant = grants.find((g) => g.orgUnitId === picked) ?? grants[0];
-        return (
-          <View className='visits'>
-            {grants.length > 1 ? (
-              <ChoiceChips options={grants.map((g) => ({ value: g.orgUnitId, label: g.orgUnitName }))} value={grant.orgUnitId} onChange={setPicked} />
-            ) : (
-              <Text className='visits__hint'>{grant.orgUnitName}</Text>
-            )}
-            <GrantPanel key={grant.orgUnitId} orgUnitId={grant.orgUnitId} orgUnitName={grant.orgUnitName} />
-          </View>
-        );
-      }}
-    </RemoteState>
+    <MyUnitView unitsOf={visitCoordinatorGrants} emptyText='只有家长学校负责人或管理员可以安排家访。' className='visits'>
+      {(grant) => <GrantPanel orgUnitId={grant.orgUnitId} orgUnitName={grant.orgUnitName} />}
+    </MyUnitView>
   );
 }

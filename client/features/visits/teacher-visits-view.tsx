@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ChoiceChips } from '../../components/choice-chips';
+import { MyUnitView } from '../../components/my-unit-view';
 import { RemoteState } from '../../components/remote-state';
-import { loadMe } from '../../lib/auth-store';
 import { trpc } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
 import { BulkSlotsForm, type StaffWindow } from './bulk-slots-form';
@@ -63,26 +63,14 @@ function SchoolWindows({ orgUnitId }: { orgUnitId: string }) {
 
 /** 我的家访 for teachers and counsellors: windows of my school, bulk slots, calendar, follow-ups. */
 export function TeacherVisitsView() {
-  const me = useRemote(() => loadMe());
-  const [picked, setPicked] = useState<string | null>(null);
   return (
-    <RemoteState state={me.state} reload={me.reload}>
-      {(user) => {
-        const schools = visitorSchools(user);
-        if (schools.length === 0) return <Text className='visits__empty'>只有教师和心理健康教师可以发布家访时段。</Text>;
-        const school = schools.find((s) => s.orgUnitId === picked) ?? schools[0];
-        return (
-          <View className='visits'>
-            {schools.length > 1 ? (
-              <ChoiceChips options={schools.map((s) => ({ value: s.orgUnitId, label: s.orgUnitName }))} value={school.orgUnitId} onChange={setPicked} />
-            ) : (
-              <Text className='visits__hint'>{school.orgUnitName}</Text>
-            )}
-            <FollowUpList />
-            <SchoolWindows key={school.orgUnitId} orgUnitId={school.orgUnitId} />
-          </View>
-        );
-      }}
-    </RemoteState>
+    <MyUnitView unitsOf={visitorSchools} emptyText='只有教师和心理健康教师可以发布家访时段。' className='visits'>
+      {(school) => (
+        <>
+          <FollowUpList />
+          <SchoolWindows orgUnitId={school.orgUnitId} />
+        </>
+      )}
+    </MyUnitView>
   );
 }
