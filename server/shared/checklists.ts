@@ -76,11 +76,9 @@ export const REFERRAL_ACTION_LABELS: Record<ReferralActionKind, string> = {
 
 // ─── Content (versioned; edited by province admins) ─────────────────────────────────────────────
 
-const text = requiredText;
-
 export const checklistItemSchema = z.object({
   id: z.string({ error: '请填写题目编号' }).regex(/^[a-z0-9_-]{1,32}$/, { error: '题目编号只能用小写字母、数字、下划线和连字符（至多 32 位）' }),
-  text: text('题目内容', 200),
+  text: requiredText('题目内容', 200),
   subscale: z.enum(SUBSCALES, { error: '分量表须为 internalising、attention 或 externalising' }).optional(),
   /** A critical sign: answered 有时 or 经常 ⇒ URGENT. */
   critical: z.boolean().optional(),
@@ -108,9 +106,9 @@ export const checklistCodeSchema = z
 export const saveChecklistDraftInput = z
   .object({
     code: checklistCodeSchema,
-    title: text('清单名称', 80),
+    title: requiredText('清单名称', 80),
     stage: z.enum(CHECKLIST_STAGES, { error: '适用对象须为 CHILD、ANY 或 UNIVERSITY' }),
-    intro: text('填写说明', 2000),
+    intro: requiredText('填写说明', 2000),
     items: z.array(checklistItemSchema, { error: '请填写题目' }).min(1, { error: '至少需要 1 道题目' }).max(60, { error: '题目不能超过 60 道' }),
     scoring: checklistScoringSchema,
   })

@@ -12,8 +12,6 @@ export const requiredText = (label: string, max: number) =>
     .min(1, { error: `请填写${label}` })
     .max(max, { error: `${label}不能超过 ${max} 个字` });
 
-const text = requiredText;
-
 /** Grade codes, see grades.ts: K1–K3, G1–G12, U1–U4. */
 export const GRADE_CODE = /^(K[1-3]|G([1-9]|1[0-2])|U[1-4])$/;
 
@@ -28,7 +26,7 @@ export const wechatLoginInput = z.object({
 });
 
 export const passwordLoginInput = z.object({
-  username: text('用户名', 64),
+  username: requiredText('用户名', 64),
   password: z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(128, { error: '密码过长' }),
 });
 
@@ -60,7 +58,7 @@ export const joinFamilyInput = z.object({
   relation: relationSchema,
   child: z.object(
     {
-      name: text('孩子姓名', 32),
+      name: requiredText('孩子姓名', 32),
       grade: gradeSchema,
     },
     { error: '请填写孩子的姓名和年级' },
@@ -71,7 +69,7 @@ export const consentScopeSchema = z.enum(CONSENT_SCOPES, { error: '授权范围�
 
 export const grantConsentInput = z.object({
   scope: consentScopeSchema,
-  textVersion: text('授权文本版本', 32),
+  textVersion: requiredText('授权文本版本', 32),
 });
 
 export const withdrawConsentInput = z.object({ scope: consentScopeSchema });
@@ -83,7 +81,7 @@ export const orgUnitScopedInput = z.object({ orgUnitId: idSchema });
 export const createClassInviteInput = z.object({
   orgUnitId: idSchema,
   grade: gradeSchema,
-  className: text('班级名称', 32),
+  className: requiredText('班级名称', 32),
 });
 
 export const reportInput = z.object({

@@ -32,8 +32,6 @@ export const STAGES = Object.keys(STAGE_LABELS) as (keyof typeof STAGE_LABELS)[]
 const isoInstant = (label: string) =>
   z.iso.datetime({ offset: true, error: `${label}须为带时区的时间，如 2026-12-05T19:00:00+08:00` }).transform((v) => new Date(v));
 
-const text = requiredText;
-
 const optionalText = (label: string, max: number) =>
   z
     .string()
@@ -49,7 +47,7 @@ const gradeList = z
 
 const sessionFields = {
   kind: z.enum(SESSION_KINDS, { error: '活动类型须为：指导服务、家长学校课程、公益讲座、亲子沙龙或新生家长课堂' }),
-  title: text('活动名称', 60),
+  title: requiredText('活动名称', 60),
   description: optionalText('活动介绍', 2000),
   speaker: optionalText('主讲人', 60),
   stages: z.array(z.enum(STAGES as [string, ...string[]], { error: '学段不正确' })).max(5).optional(),

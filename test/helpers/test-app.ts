@@ -1,3 +1,4 @@
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDb, type DbHandle } from '../../server/db/create-db';
 import { loadEnv, type Env } from '../../server/env';
@@ -77,9 +78,13 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
 }
 
 /** The same app over real HTTP on a loopback port. */
-export async function listen(app: TestApp): Promise<{ url: string; close(): Promise<void> }> {
+export function listen(app: TestApp): Promise<{ url: string; close(): Promise<void> }> {
   // WEB_ROOT: a web build in another folder (HB_OUTPUT_ROOT at build time).
-  const server = createApp(app.deps, { webRoot: process.env.WEB_ROOT });
+  return serveOnLoopback(createApp(app.deps, { webRoot: process.env.WEB_ROOT }));
+}
+
+/** Starts `server` on a free loopback port; `close` cuts its connections and stops it. */
+export async function serveOnLoopback(server: http.Server): Promise<{ url: string; close(): Promise<void> }> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return {

@@ -25,9 +25,6 @@ afterAll(async () => {
   await app.close();
 });
 
-/** The server's hot-path runner for a "process" (the first registration of a family is one statement through it). */
-const sqlOf = (p: DbHandle) => createSqlRunner(p);
-
 async function session(capacity: number) {
   const coord = await app.as(coordId);
   return (
@@ -44,7 +41,7 @@ async function families(n: number) {
 it('200 concurrent registrations for 50 seats: exactly 50 confirmed, the rest waitlisted, nothing lost or doubled', async () => {
   const sessionId = await session(50);
   const fams = await families(200);
-  const results = await Promise.all(fams.map((f, i) => register(processes[i % processes.length].db, f.userId, f.familyId, sessionId, 1, sqlOf(processes[i % processes.length]))));
+  const results = await Promise.all(fams.map((f, i) => register(processes[i % processes.length].db, f.userId, f.familyId, sessionId, 1, createSqlRunner(processes[i % processes.length]))));
   expect(results.filter((r) => r.status === 'CONFIRMED')).toHaveLength(50);
   expect(results.filter((r) => r.status === 'WAITLISTED')).toHaveLength(150);
   const rows = await app.db.registration.groupBy({ by: ['status'], where: { sessionId }, _count: { _all: true } });
@@ -54,7 +51,7 @@ it('200 concurrent registrations for 50 seats: exactly 50 confirmed, the rest wa
     waitlistedCount: 150,
   });
   // The same family racing itself still has one registration.
-  const again = await Promise.all(processes.map((p) => register(p.db, fams[0].userId, fams[0].familyId, sessionId, 1, sqlOf(p))));
+  const again = await Promise.all(processes.map((p) => register(p.db, fams[0].userId, fams[0].familyId, sessionId, 1, createSqlRunner(p))));
   expect(new Set(again.map((r) => r.status)).size).toBe(1);
   expect(await app.db.registration.count({ where: { sessionId, familyId: fams[0].familyId } })).toBe(1);
 }, 120_000);
@@ -67,10 +64,11 @@ it('a first registration written in one statement leaves the same rows as the ge
   const fams = await families(4);
   const withTwoGuardians = await makeFamily(app.db, schoolId, { guardians: 2 });
   const p = processes[0];
+  const sql = createSqlRunner(p);
   // Records what the one-statement path answered, to be sure it (and not the fallback) did the work.
   const answered: unknown[] = [];
   const spy: SqlRunner = async <T,>(text: string, values: unknown[]) => {
-    const rows = await sqlOf(p)<T>(text, values);
+    const rows = await sql<T>(text, values);
     if (text.includes('INSERT INTO "Registration"')) answered.push(...rows);
     return rows;
   };
@@ -142,7 +140,7 @@ it('random interleavings of register, cancel and promote keep capacity and FIFO 
           await Promise.allSettled(
             step.map(({ op, who }, i) =>
               op === 'register'
-                ? register(processes[i % processes.length].db, pool[who].userId, pool[who].familyId, sessionId, 1, sqlOf(processes[i % processes.length]))
+                ? register(processes[i % processes.length].db, pool[who].userId, pool[who].familyId, sessionId, 1, createSqlRunner(processes[i % processes.length]))
                 : cancelRegistration(processes[i % processes.length].db, pool[who].userId, pool[who].familyId, sessionId),
             ),
           );

@@ -4,17 +4,15 @@
  * and the same JSON.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { appRouter } from '../../server/routers/root';
 import { createContextFactory } from '../../server/trpc/context';
-import { createTestApp, listen, type TestApp } from '../helpers/test-app';
+import { createTestApp, listen, serveOnLoopback, type TestApp } from '../helpers/test-app';
 import { makeFamily, makeUnit } from '../helpers/factories';
 
 let app: TestApp;
 let ours: { url: string; close(): Promise<void> };
-let reference: http.Server;
-let referenceUrl: string;
+let reference: { url: string; close(): Promise<void> };
 let parentToken: string;
 let staffToken: string;
 let textVersion: string;
@@ -23,13 +21,13 @@ beforeAll(async () => {
   app = await createTestApp();
   ours = await listen(app);
   const handler = createHTTPHandler({ router: appRouter, basePath: '/trpc/', createContext: createContextFactory(app.deps), maxBodySize: 1024 * 1024 });
-  reference = http.createServer((req, res) => {
-    // The app reads every POST body as JSON whatever its content-type; so does the reference here.
-    if (req.method === 'POST' && !String(req.headers['content-type'] ?? '').startsWith('application/json')) req.headers['content-type'] = 'application/json';
-    handler(req, res);
-  });
-  await new Promise<void>((r) => reference.listen(0, '127.0.0.1', r));
-  referenceUrl = `http://127.0.0.1:${(reference.address() as AddressInfo).port}`;
+  reference = await serveOnLoopback(
+    http.createServer((req, res) => {
+      // The app reads every POST body as JSON whatever its content-type; so does the reference here.
+      if (req.method === 'POST' && !String(req.headers['content-type'] ?? '').startsWith('application/json')) req.headers['content-type'] = 'application/json';
+      handler(req, res);
+    }),
+  );
   // A family of its own: the consent granted below must not change what other test files see.
   const parent = { id: (await makeFamily(app.db, (await makeUnit(app.db)).id)).userId };
   textVersion = (await app.db.consentText.findFirstOrThrow({ where: { scope: 'sensitive:checklist', inForce: true } })).textVersion;
@@ -39,8 +37,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await ours.close();
-  reference.closeAllConnections();
-  await new Promise((r) => reference.close(r));
+  await reference.close();
   await app.close();
 });
 
@@ -80,7 +77,7 @@ const cases: [string, Req][] = [
 
 it.each(cases)('%s: the same status and JSON as tRPC’s standalone adapter', async (_name, r) => {
   // Idempotent calls only (consents.grant returns the current consent), so order does not matter.
-  const expected = await send(referenceUrl, r);
+  const expected = await send(reference.url, r);
   const actual = await send(ours.url, r);
   expect(actual).toEqual(expected);
 });

@@ -31,14 +31,12 @@ const ACTION_CHOICES: { value: ReferralActionKind; label: string }[] = [
 function AcknowledgeBox({ detail, onChanged }: { detail: Detail; onChanged: () => void }) {
   const { busy, error, run } = useAction();
   if (detail.status !== 'OPEN') return null;
-  const acknowledge = async () => {
-    if (busy) return;
-    await run(async () => {
+  const acknowledge = () =>
+    run(async () => {
       await trpc.referrals.acknowledge.mutate({ referralId: detail.id });
       void Taro.showToast({ title: '已确认接收', icon: 'success' });
       onChanged();
     });
-  };
   return (
     <View className='cl-card cl-ack'>
       <Text className={`cl-card__text${detail.overdue ? ' cl-line--danger' : ''}`}>

@@ -45,14 +45,12 @@ function RemindButton({ orgUnitId, year, count }: { orgUnitId: string; year: num
   const [confirming, setConfirming] = useState(false);
   const { busy, error, run } = useAction();
   const [sent, setSent] = useState<number | null>(null);
-  const send = async () => {
-    if (busy) return;
-    await run(async () => {
+  const send = () =>
+    run(async () => {
       const { queuedFamilies } = await trpc.reports.remindUnserved.mutate({ orgUnitId, year });
       setSent(queuedFamilies);
       setConfirming(false);
     });
-  };
   return (
     <View className='unserved-families__remind'>
       {sent !== null ? (
