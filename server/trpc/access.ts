@@ -56,7 +56,8 @@ const enforceScope = middleware(async ({ ctx, meta, input, next }) => {
   const user = ctx.user as AuthUser;
   const targetId = await rule.scope(input, { ...ctx, user });
   if (!targetId) throw new TRPCError({ code: 'NOT_FOUND', message: '操作对象不存在' });
-  const target = await ctx.db.orgUnit.findUnique({ where: { id: targetId }, select: { path: true } });
+  // Before every scoped call: one hand-written statement (a Prisma query costs several times more).
+  const [target] = await ctx.sql<{ path: string }>(`SELECT path FROM "OrgUnit" WHERE id = $1`, [targetId]);
   if (!target) throw new TRPCError({ code: 'NOT_FOUND', message: '机构不存在' });
   if (grantsCovering(user, rule.roles, target.path).length === 0) {
     throw new TRPCError({ code: 'FORBIDDEN', message: '超出您的管辖范围' });

@@ -62,17 +62,18 @@ function counts(r: Raw | undefined, suppress: boolean): CoverageCounts {
 }
 
 /**
- * The figures of the leaf units (schools and guidance sites) under `rootPath`, grouped by their
+ * The figures of the leaf units (schools and guidance sites) under `root`, grouped by their
  * ancestor at `groupDepth`, as one SQL statement (a `SELECT child, figures… GROUP BY child`). Served
  * families come from the per-family-per-year summary (FamilyServiceYear) and attendance from each
  * session's maintained count, so no attendance row is read.
  *
  * Each large table is grouped by unit first and only then joined to the units. Below the province the
  * groups are restricted to the subtree's units before grouping (an index scan per unit); for a whole
- * province (`wholeTree`) that restriction would only add a hash probe per row of every table, so the
+ * province (the root at depth 0) that restriction would only add a hash probe per row of every table, so the
  * tables are grouped whole and the join to the province's units does the filtering.
  */
-function aggregateSql(rootPath: string, groupDepth: number, year: number, siteKind: SiteKind | undefined, wholeTree: boolean): Prisma.Sql {
+function aggregateSql(root: Pick<Unit, 'path' | 'depth'>, groupDepth: number, year: number, siteKind?: SiteKind): Prisma.Sql {
+  const wholeTree = root.depth === 0;
   const { from, to } = yearBounds(year);
   const kinds = siteKind ? [siteKind] : ['SCHOOL', 'COMMUNITY_SITE'];
   // path "/a/b/c/" → split_part(path, '/', depth + 2) is the id at that depth.
@@ -82,7 +83,7 @@ function aggregateSql(rootPath: string, groupDepth: number, year: number, siteKi
     WITH units AS (
       SELECT id, kind, split_part(path, '/', ${segment}::int) AS child
         FROM "OrgUnit"
-       WHERE path LIKE ${`${rootPath}%`} AND kind::text = ANY(${kinds}::text[])
+       WHERE path LIKE ${`${root.path}%`} AND kind = ANY(${kinds}::"OrgUnitKind"[])
     ),
     fam AS (
       SELECT "orgUnitId" AS u, count(*)::int AS n FROM "Family" WHERE true ${inSubtree(Prisma.sql`"orgUnitId"`)} GROUP BY 1
@@ -122,12 +123,9 @@ function aggregateSql(rootPath: string, groupDepth: number, year: number, siteKi
 
 type Unit = Awaited<ReturnType<typeof loadUnit>>;
 
-async function aggregate(db: Db, root: Unit, groupDepth: number, year: number, siteKind?: SiteKind): Promise<Raw[]> {
-  return db.$queryRaw<Raw[]>(aggregateSql(root.path, groupDepth, year, siteKind, root.depth === 0));
-}
-
 export async function loadUnit(db: Db, orgUnitId: string) {
-  const unit = await db.orgUnit.findUnique({ where: { id: orgUnitId }, select: { id: true, name: true, kind: true, path: true, depth: true, code: true } });
+  const [unit] = await db.$queryRaw<{ id: string; name: string; kind: OrgUnitKind; path: string; depth: number; code: string | null }[]>`
+    SELECT id, name, kind::text AS kind, path, depth, code FROM "OrgUnit" WHERE id = ${orgUnitId}`;
   if (!unit) throw new AppError('NOT_FOUND', '机构不存在');
   return unit;
 }
@@ -144,7 +142,7 @@ export async function coverageReport(db: Db, input: { orgUnitId: string; year: n
            coalesce(a."activeSites", 0)::int AS "activeSites", coalesce(a.sessions, 0)::int AS sessions,
            coalesce(a.attendances, 0)::int AS attendances, coalesce(a.visits, 0)::int AS visits
       FROM (SELECT id, name, kind, code FROM "OrgUnit" c WHERE c."parentId" = ${root.id} ${onlyKind}) c
-      FULL JOIN (${aggregateSql(root.path, root.depth + 1, input.year, input.siteKind, root.depth === 0)}) a ON a.child = c.id
+      FULL JOIN (${aggregateSql(root, root.depth + 1, input.year, input.siteKind)}) a ON a.child = c.id
      ORDER BY c.kind, c.code, c.name`;
   const rows: CoverageRow[] = raw
     .filter((c) => c.id !== null)
@@ -184,7 +182,7 @@ export async function coverageByLevel(db: Db, input: { orgUnitId: string; year: 
         select: { id: true, name: true, kind: true, code: true, parent: { select: { name: true } } },
         orderBy: [{ path: 'asc' }],
       }),
-      aggregate(db, root, depth, input.year, input.siteKind),
+      db.$queryRaw<Raw[]>(aggregateSql(root, depth, input.year, input.siteKind)),
     ]);
     const byChild = new Map(raw.map((r) => [r.child, r]));
     levels.push({

@@ -32,7 +32,7 @@ export async function dashboard(db: Db, input: { orgUnitId: string; year: number
 
   const [monthly, byKind, byMode, tiers, sites, idle] = await Promise.all([
     db.$queryRaw<{ month: number; newlyServed: number; attendances: number; visits: number }[]>`
-      WITH units AS (SELECT id FROM "OrgUnit" WHERE path LIKE ${prefix} AND kind::text = ANY(${kinds}::text[])),
+      WITH units AS (SELECT id FROM "OrgUnit" WHERE path LIKE ${prefix} AND kind = ANY(${kinds}::"OrgUnitKind"[])),
       m AS (SELECT generate_series(1, 12) AS month),
       served AS (
         SELECT extract(month FROM s."firstServedAt" AT TIME ZONE 'Asia/Shanghai')::int AS month, count(*)::int AS n
@@ -51,17 +51,17 @@ export async function dashboard(db: Db, input: { orgUnitId: string; year: number
     db.$queryRaw<{ kind: string; sessions: number; mentalHealth: number }[]>`
       SELECT s.kind::text AS kind, count(*)::int AS sessions, (count(*) FILTER (WHERE s."mentalHealth"))::int AS "mentalHealth"
         FROM "Session" s JOIN "OrgUnit" o ON o.id = s."orgUnitId"
-       WHERE o.path LIKE ${prefix} AND o.kind::text = ANY(${kinds}::text[]) AND s."startsAt" >= ${from} AND s."startsAt" < ${to} AND s.status <> 'CANCELLED'
+       WHERE o.path LIKE ${prefix} AND o.kind = ANY(${kinds}::"OrgUnitKind"[]) AND s."startsAt" >= ${from} AND s."startsAt" < ${to} AND s.status <> 'CANCELLED'
        GROUP BY 1 ORDER BY 1`,
     db.$queryRaw<{ mode: string; visits: number }[]>`
       SELECT v.mode::text AS mode, count(*)::int AS visits
         FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" JOIN "VisitWindow" w ON w.id = v."windowId" JOIN "OrgUnit" o ON o.id = w."orgUnitId"
-       WHERE o.path LIKE ${prefix} AND o.kind::text = ANY(${kinds}::text[]) AND v.status = 'COMPLETED' AND sl."startsAt" >= ${from} AND sl."startsAt" < ${to}
+       WHERE o.path LIKE ${prefix} AND o.kind = ANY(${kinds}::"OrgUnitKind"[]) AND v.status = 'COMPLETED' AND sl."startsAt" >= ${from} AND sl."startsAt" < ${to}
        GROUP BY 1 ORDER BY 1`,
     db.$queryRaw<{ tier: string; responses: number }[]>`
       SELECT r.tier::text AS tier, count(*)::int AS responses
         FROM "ChecklistResponse" r JOIN "Family" f ON f.id = r."familyId" JOIN "OrgUnit" o ON o.id = f."orgUnitId"
-       WHERE o.path LIKE ${prefix} AND o.kind::text = ANY(${kinds}::text[]) AND r."createdAt" >= ${from} AND r."createdAt" < ${to}
+       WHERE o.path LIKE ${prefix} AND o.kind = ANY(${kinds}::"OrgUnitKind"[]) AND r."createdAt" >= ${from} AND r."createdAt" < ${to}
        GROUP BY 1 ORDER BY 1`,
     db.$queryRaw<{ sites: number; active: number }[]>`
       SELECT count(*)::int AS sites,
