@@ -35,6 +35,27 @@ function peakRssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
+type Contenders = Record<string, () => Promise<unknown>>;
+
+/**
+ * Times ways of computing the same thing side by side: `warmup` untimed rounds (each side's first runs
+ * fill caches and compile code), then `rounds` rounds in which each runs once in turn, so that warm
+ * buffers and any drift of the machine affect every side alike. Each side's milliseconds, and its last result.
+ */
+async function sideBySide<C extends Contenders>(rounds: number, warmup: number, contenders: C) {
+  const names = Object.keys(contenders) as (keyof C)[];
+  const times = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<keyof C, number[]>;
+  const last = {} as { [K in keyof C]: Awaited<ReturnType<C[K]>> };
+  for (let round = 0; round < warmup + rounds; round += 1) {
+    for (const k of names) {
+      const t = performance.now();
+      last[k] = (await contenders[k]()) as Awaited<ReturnType<C[typeof k]>>;
+      if (round >= warmup) times[k].push(performance.now() - t);
+    }
+  }
+  return { times, last };
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
@@ -193,43 +214,30 @@ async function main() {
         ON CONFLICT DO NOTHING`);
       await pool.query('ANALYZE');
       const adminToken = await makeAdminToken(pool);
-      const reportTimes: number[] = [];
-      let report: { rows: { orgUnitId: string; families: number; servedFamilies: number; guidanceSites: number; activeGuidanceSites: number; sessions: number; attendances: number; homeVisitsDone: number }[] } | null = null;
-      for (let k = 0; k < 5; k += 1) {
-        const t = performance.now();
-        const res = await fetch(`http://127.0.0.1:${appPort}/trpc/reports.coverage?input=${encodeURIComponent(JSON.stringify({ orgUnitId: '230000', year: YEAR }))}`, { headers: { authorization: `Bearer ${adminToken}` } });
-        if (res.status !== 200) throw new Error(`reports.coverage answered ${res.status}`);
-        report = (await res.json()).result.data;
-        reportTimes.push(performance.now() - t);
-      }
-      // The same report without HTTP and tRPC (to tell framework overhead from the queries themselves).
-      const serviceTimes: number[] = [];
-      for (let k = 0; k < 5; k += 1) {
-        const t = performance.now();
-        await coverageReport(h.db, { orgUnitId: '230000', year: YEAR });
-        serviceTimes.push(performance.now() - t);
-      }
-      results.reportServiceP50Ms = Math.round(median(serviceTimes));
-      const sqlTimes: number[] = [];
-      for (let k = 0; k < 5; k += 1) {
-        const t = performance.now();
-        await pool.query(HAND_WRITTEN_COVERAGE, [`${YEAR}-01-01T00:00:00+08:00`, `${YEAR + 1}-01-01T00:00:00+08:00`, YEAR]);
-        sqlTimes.push(performance.now() - t);
-      }
+      type Report = { rows: { orgUnitId: string; families: number; servedFamilies: number; guidanceSites: number; activeGuidanceSites: number; sessions: number; attendances: number; homeVisitsDone: number }[] };
+      const runs = await sideBySide(7, 2, {
+        app: async () => {
+          const res = await fetch(`http://127.0.0.1:${appPort}/trpc/reports.coverage?input=${encodeURIComponent(JSON.stringify({ orgUnitId: '230000', year: YEAR }))}`, { headers: { authorization: `Bearer ${adminToken}` } });
+          if (res.status !== 200) throw new Error(`reports.coverage answered ${res.status}`);
+          return (await res.json()).result.data as Report;
+        },
+        // The same report without HTTP and tRPC (to tell framework overhead from the queries themselves).
+        service: () => coverageReport(h.db, { orgUnitId: '230000', year: YEAR }),
+        sql: () => pool.query(HAND_WRITTEN_COVERAGE, [`${YEAR}-01-01T00:00:00+08:00`, `${YEAR + 1}-01-01T00:00:00+08:00`, YEAR]),
+      });
+      results.reportServiceP50Ms = Math.round(median(runs.times.service));
       // Both sides must compute the same figures, or the comparison means nothing.
-      const byCity = new Map(
-        (await pool.query(HAND_WRITTEN_COVERAGE, [`${YEAR}-01-01T00:00:00+08:00`, `${YEAR + 1}-01-01T00:00:00+08:00`, YEAR])).rows.map((r) => [r.city, r]),
-      );
-      results.reportMatchesSql = report!.rows.every((row) => {
+      const byCity = new Map(runs.last.sql.rows.map((r) => [r.city, r]));
+      results.reportMatchesSql = runs.last.app.rows.every((row) => {
         const r = byCity.get(row.orgUnitId) ?? {};
         const n = (v: unknown) => Number(v ?? 0);
         return [row.families, row.servedFamilies, row.guidanceSites, row.activeGuidanceSites, row.sessions, row.attendances, row.homeVisitsDone].join() ===
           [n(r.families), n(r.served), n(r.sites), n(r.active), n(r.sessions), n(r.attendances), n(r.visits)].join();
       });
       results.reportFamilies = (await pool.query(`SELECT count(*)::int AS n FROM "Family"`)).rows[0].n;
-      results.reportP50Ms = Math.round(median(reportTimes));
-      results.sqlP50Ms = Math.round(median(sqlTimes));
-      results.reportVsSql = Math.round((median(reportTimes) / median(sqlTimes)) * 100) / 100;
+      results.reportP50Ms = Math.round(median(runs.times.app));
+      results.sqlP50Ms = Math.round(median(runs.times.sql));
+      results.reportVsSql = Math.round((median(runs.times.app) / median(runs.times.sql)) * 100) / 100;
     }
     results.rssMb = peakRssMb(app.child.pid!);
     await h.close();
