@@ -1,5 +1,7 @@
 /**
  * `npm test`: every test, against real parts.
+ *  0. lints (ESLint, no warnings allowed) and checks the formatting (Prettier) of the whole tree;
+ *     SKIP_LINT=1 skips both, for a developer iterating on a few tests (CI never sets it);
  *  1. makes sure PostgreSQL answers on 127.0.0.1:5432;
  *  2. creates a database for this run, migrates it and loads the demo province;
  *  3. type-checks everything and builds the weapp and the web app (the e2e tests load them;
@@ -25,11 +27,32 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
   });
 }
 
+/** ESLint, then Prettier; both cache their results in node_modules/.cache, keyed by file content. */
+async function lint() {
+  if (process.env.SKIP_LINT === '1') return;
+  // Neither package exports its bin script, so resolve it from the package folder.
+  const bin = (pkg: string, file: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+  const cache = path.join(root, 'node_modules', '.cache');
+  const cacheArgs = (location: string) => ['--cache', '--cache-strategy', 'content', '--cache-location', location];
+  console.log('代码检查（ESLint）…');
+  const eslint = [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0', ...cacheArgs(`${cache}/eslint/`)];
+  if ((await run(process.execPath, eslint)) !== 0) {
+    throw new Error('代码检查失败（ESLint）：请按上面的提示修改，`npx eslint . --fix` 可自动修正一部分');
+  }
+  console.log('格式检查（Prettier）…');
+  const prettier = [bin('prettier', 'bin/prettier.cjs'), '--check', '.', '--log-level', 'warn'];
+  if ((await run(process.execPath, [...prettier, ...cacheArgs(`${cache}/prettier/.prettier-cache`)])) !== 0) {
+    throw new Error('格式检查失败（Prettier）：运行 `npm run format` 修正上面列出的文件');
+  }
+}
+
 async function ensurePostgres() {
   if (await pgReachable()) return;
   console.log('PostgreSQL 未响应，尝试启动本机集群…');
   const versions = fs.existsSync('/etc/postgresql') ? fs.readdirSync('/etc/postgresql') : [];
-  for (const v of versions) spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', v, 'main', 'start'], { stdio: 'inherit' });
+  for (const v of versions) {
+    spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', v, 'main', 'start'], { stdio: 'inherit' });
+  }
   for (let i = 0; i < 30 && !(await pgReachable()); i += 1) await new Promise((r) => setTimeout(r, 1000));
   if (!(await pgReachable())) throw new Error('PostgreSQL 在 127.0.0.1:5432 不可用（可设置 TEST_PG_ADMIN_URL）');
 }
@@ -58,6 +81,7 @@ function checkLogs(file: string): string | null {
 }
 
 async function main(): Promise<number> {
+  await lint();
   await ensurePostgres();
   const db = await createScratchDatabase();
   console.log(`测试数据库：${db.name}`);
@@ -71,11 +95,17 @@ async function main(): Promise<number> {
     }
     if (process.env.SKIP_BUILD !== '1') {
       console.log('类型检查…');
-      if ((await run(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'])) !== 0) throw new Error('类型检查失败');
+      const tsc = require.resolve('typescript/bin/tsc');
+      if ((await run(process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json'])) !== 0) {
+        throw new Error('类型检查失败');
+      }
       const taro = require.resolve('@tarojs/cli/bin/taro');
       for (const type of ['weapp', 'h5']) {
         console.log(`构建 ${type}…`);
-        const code = await run(process.execPath, [taro, 'build', '--type', type], { ...process.env, NODE_ENV: 'production' });
+        const code = await run(process.execPath, [taro, 'build', '--type', type], {
+          ...process.env,
+          NODE_ENV: 'production',
+        });
         if (code !== 0) throw new Error(`构建 ${type} 失败`);
       }
     }
@@ -84,7 +114,14 @@ async function main(): Promise<number> {
     fs.rmSync(logFile, { force: true });
     const code = await run(
       process.execPath,
-      [require.resolve('jest/bin/jest'), '--config', path.join(root, 'test', 'jest.config.js'), '--json', `--outputFile=${resultFile}`, ...process.argv.slice(2)],
+      [
+        require.resolve('jest/bin/jest'),
+        '--config',
+        path.join(root, 'test', 'jest.config.js'),
+        '--json',
+        `--outputFile=${resultFile}`,
+        ...process.argv.slice(2),
+      ],
       { ...process.env, TEST_DATABASE_URL: db.url, TZ: 'Asia/Shanghai', HB_LOG_FILE: logFile },
     );
     const leaks = checkLogs(logFile);
