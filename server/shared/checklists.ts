@@ -166,5 +166,3 @@ export const referralStatsInput = z.object({
   year: z.number({ error: '请填写年度' }).int({ error: '年度须为整数' }).min(2020, { error: '年度不正确' }).max(2100, { error: '年度不正确' }),
 });
 
-/** Aggregates below this count are suppressed (shown as null) so that no child can be singled out. */
-export const STATS_MIN_COUNT = 5;

@@ -25,3 +25,14 @@ export function countyPathOf(unitPath: string): string {
   const parts = unitPath.split('/').filter(Boolean);
   return `/${parts.slice(0, Math.min(parts.length, 3)).join('/')}/`;
 }
+
+/** The ids of a unit and every unit above it, root first (`/a/b/c/` → a, b, c). */
+export function pathIds(unitPath: string): string[] {
+  return unitPath.split('/').filter(Boolean);
+}
+
+/** The paths of a unit and every unit above it, root first (`/a/b/` → `/a/`, `/a/b/`). */
+export function ancestorPaths(unitPath: string): string[] {
+  const ids = pathIds(unitPath);
+  return ids.map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
+}

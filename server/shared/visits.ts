@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { GRADE_CODE, idSchema } from './schemas';
 
 export const VISIT_SEASONS = ['WINTER', 'SUMMER', 'TERM'] as const;
+export type VisitSeason = (typeof VISIT_SEASONS)[number];
 export const VISIT_SEASON_LABELS = { WINTER: '寒假家访', SUMMER: '暑假家访', TERM: '学期中电话家访' } as const;
 
 export const VISIT_MODES = ['HOME', 'PHONE', 'VIDEO'] as const;
 export type VisitMode = (typeof VISIT_MODES)[number];
 export const VISIT_MODE_LABELS: Record<VisitMode, string> = { HOME: '入户家访', PHONE: '电话家访', VIDEO: '视频家访' };
 
+export const VISIT_STATUSES = ['BOOKED', 'COMPLETED', 'CANCELLED'] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
 export const VISIT_STATUS_LABELS = { BOOKED: '已预约', COMPLETED: '已完成', CANCELLED: '已取消' } as const;
 
 /** Structured topics of a visit record. */
@@ -24,6 +27,7 @@ export const VISIT_TOPIC_LABELS = {
 
 /** The policy's groups of students needing special attention (items 10–12). */
 export const PRIORITY_REASONS = ['ACADEMIC_PRESSURE', 'ECONOMIC_HARDSHIP', 'EMOTIONAL_CRISIS', 'FAMILY_CHANGE', 'BULLYING', 'CHECKLIST_REFERRAL', 'OTHER'] as const;
+export type PriorityReason = (typeof PRIORITY_REASONS)[number];
 export const PRIORITY_REASON_LABELS = {
   ACADEMIC_PRESSURE: '学业或就业压力',
   ECONOMIC_HARDSHIP: '家庭经济困难',
@@ -88,6 +92,7 @@ export const addSlotsBulkInput = z.object({
 export const windowIdInput = z.object({ windowId: idSchema });
 export const slotIdInput = z.object({ slotId: idSchema });
 export const visitIdInput = z.object({ visitId: idSchema });
+export const followUpIdInput = z.object({ followUpId: idSchema });
 
 const followUpItem = z.object({
   action: z.string().trim().min(1, { error: '请填写跟进事项' }).max(200, { error: '跟进事项不超过 200 字' }),

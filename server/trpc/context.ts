@@ -5,26 +5,10 @@ import type { Logger } from '../logger';
 import type { WechatClient } from '../wechat/wechat-client';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { SqlRunner } from '../db/sql-runner';
-import type { Role } from '../shared/enums';
+import type { AuthUser } from '../auth/auth-user';
 import { TRPCError } from '@trpc/server';
 import { resolveUserByToken } from '../services/auth/resolve-user';
 import { isDatabaseUnavailable } from '../db/database-errors';
-
-export interface RoleGrant {
-  role: Role;
-  orgUnitId: string;
-  orgUnitName: string;
-  /** Materialised path of the org unit; a grant covers every unit whose path starts with it. */
-  orgUnitPath: string;
-}
-
-export interface AuthUser {
-  id: string;
-  displayName: string;
-  familyId: string | null;
-  roles: RoleGrant[];
-  sessionId: string;
-}
 
 /** What every procedure may use; no request object, so tests build it directly (createCaller). */
 export interface InnerContext {

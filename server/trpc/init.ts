@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { Context } from './context';
-import type { Access } from './access';
+import type { Access } from './procedures';
 import type { RateRule } from '../services/rate-limit';
 import { AppError } from '../errors/app-error';
 import { isDatabaseUnavailable } from '../db/database-errors';

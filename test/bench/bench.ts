@@ -113,7 +113,7 @@ async function main() {
           `INSERT INTO "Registration" (id, "sessionId", "familyId", status, "registeredById", "updatedAt") SELECT gen_random_uuid()::text, $1, 'bf_c_' || g, 'CONFIRMED', 'bu_c_' || g, now() FROM generate_series(1, ${SIZE.checkinFamilies}) g`,
           [sessionId],
         );
-        const { code } = await checkInCode(h.db, sessionId);
+        const { code } = await checkInCode({ db: h.db, input: { sessionId } });
         let i = 0;
         const result = await autocannon({
           url: `http://127.0.0.1:${port}${pathName}`,
@@ -214,6 +214,10 @@ async function main() {
         ON CONFLICT DO NOTHING`);
       await pool.query('ANALYZE');
       const adminToken = await makeAdminToken(pool);
+      const province = await h.db.orgUnit.findUniqueOrThrow({
+        where: { id: '230000' },
+        select: { id: true, name: true, kind: true, path: true, depth: true, code: true },
+      });
       type Report = { rows: { orgUnitId: string; families: number; servedFamilies: number; guidanceSites: number; activeGuidanceSites: number; sessions: number; attendances: number; homeVisitsDone: number }[] };
       const runs = await sideBySide(7, 2, {
         app: async () => {
@@ -222,7 +226,7 @@ async function main() {
           return (await res.json()).result.data as Report;
         },
         // The same report without HTTP and tRPC (to tell framework overhead from the queries themselves).
-        service: () => coverageReport(h.db, { orgUnitId: '230000', year: YEAR }),
+        service: () => coverageReport({ db: h.db, unit: province, input: { year: YEAR } }),
         sql: () => pool.query(HAND_WRITTEN_COVERAGE, [`${YEAR}-01-01T00:00:00+08:00`, `${YEAR + 1}-01-01T00:00:00+08:00`, YEAR]),
       });
       results.reportServiceP50Ms = Math.round(median(runs.times.service));

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { Pool } from 'pg';
+import { chinaYear } from '../../server/shared/china-time';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 20) });
 const port = Number(process.env.PORT ?? 0);
@@ -50,7 +51,7 @@ const server = http.createServer((req, res) => {
       }
       // The same write: attendance once per family, and the family's guidance service for the year.
       const startsAt: Date = session.startsAt;
-      const year = new Date(startsAt.getTime() + 8 * 3600_000).getUTCFullYear();
+      const year = chinaYear(startsAt);
       const r = await pool.query(
         `WITH ins AS (
            INSERT INTO "Attendance" (id, "sessionId", "familyId", present, method, at) VALUES (gen_random_uuid()::text, $1, $2, true, 'QR', now())

@@ -12,6 +12,7 @@ import { startWebApp, type WebApp } from '../helpers/web-app';
 import { settledScreenshot, type Browser } from '../helpers/browser';
 import { DEMO_COORDINATOR_USERNAME, DEMO_FEDERATION_HARBIN_USERNAME, DEMO_PASSWORD, DEMO_SCHOOL_COUNTY_ID, DEMO_SCHOOL_NAME, HARBIN_ID } from '../../prisma/seed/demo-ids';
 import { signInAsStaff } from '../helpers/web-login';
+import { chinaYear } from '../../server/shared/china-time';
 
 
 let web: WebApp;
@@ -39,9 +40,7 @@ function expectedCells(r: Row): Record<string, string> {
 }
 
 /** This year in China (UTC+8), as the page picks it by default. */
-function chinaYear(): number {
-  return new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
-}
+const thisYear = (): number => chinaYear(new Date());
 
 beforeAll(async () => {
   web = await startWebApp(1);
@@ -58,7 +57,7 @@ it('federation staff see their region’s coverage, drill down one level and exp
 
   const staff = await app.db.user.findUniqueOrThrow({ where: { username: DEMO_FEDERATION_HARBIN_USERNAME }, select: { id: true } });
   const caller = app.caller(await app.as(staff.id));
-  const year = chinaYear();
+  const year = thisYear();
 
   // ── Sign in on the web and open 覆盖情况统计.
   await page.goto(`${http.url}/`);
@@ -167,7 +166,7 @@ it('the demo school’s coordinator sees the families not yet served this year a
   const { page } = browser;
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const year = chinaYear();
+  const year = thisYear();
   const coordinator = await app.db.user.findUniqueOrThrow({ where: { username: DEMO_COORDINATOR_USERNAME }, select: { id: true } });
   const school = await app.db.orgUnit.findFirstOrThrow({ where: { kind: 'SCHOOL', parentId: DEMO_SCHOOL_COUNTY_ID, name: DEMO_SCHOOL_NAME }, select: { id: true } });
   const caller = app.caller(await app.as(coordinator.id));

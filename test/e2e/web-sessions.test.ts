@@ -9,8 +9,8 @@ import type { TestApp } from '../helpers/test-app';
 import { DEMO_SCHOOL_NAME } from '../../prisma/seed/demo-ids';
 import { startWebApp, type WebApp } from '../helpers/web-app';
 import { settledScreenshot, type Browser } from '../helpers/browser';
-import { serviceYear } from '../../server/services/sessions/service-year';
 import { signInAsStaff, signInAsDemoParent } from '../helpers/web-login';
+import { chinaDateTimeText, chinaYear as serviceYear } from '../../server/shared/china-time';
 
 // A demo parent with a family at the demo school that no other test uses.
 const PARENT = 4;
@@ -23,7 +23,7 @@ let parentBrowser: Browser;
 
 /** "2026-12-05 19:00" in China time, as the coordinator types it. */
 function chinaInputText(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return chinaDateTimeText(at);
 }
 
 beforeAll(async () => {

@@ -9,9 +9,10 @@ import type { TestApp } from '../helpers/test-app';
 import { DEMO_SCHOOL_NAME } from '../../prisma/seed/demo-ids';
 import { startWebApp, type WebApp } from '../helpers/web-app';
 import { settledScreenshot, type Browser } from '../helpers/browser';
-import { serviceYear } from '../../server/services/sessions/service-year';
+import { chinaYear as serviceYear } from '../../server/shared/china-time';
 import { windowProgress } from '../../server/services/visits/progress';
 import { signInAsStaff, signInAsDemoParent } from '../helpers/web-login';
+import { chinaDay as chinaDayOf } from '../../server/shared/china-time';
 
 // A demo parent with a family at the demo school that no other test uses.
 const PARENT = 5;
@@ -23,7 +24,7 @@ let http: { url: string; close(): Promise<void> };
 let teacherBrowser: Browser;
 let parentBrowser: Browser;
 
-const chinaDay = (t: number) => new Date(t + 8 * 3600_000).toISOString().slice(0, 10);
+const chinaDay = (t: number) => chinaDayOf(new Date(t));
 const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);
 
 beforeAll(async () => {
@@ -245,7 +246,7 @@ it('the coordinator follows the winter window\'s progress per class (and the win
   const coord = teacherBrowser.page;
   coord.on('pageerror', (e) => errors.push(`coordinator: ${e.message}`));
   const winter = await app.db.visitWindow.findFirstOrThrow({ where: { season: 'WINTER', orgUnit: { name: DEMO_SCHOOL_NAME } }, orderBy: { createdAt: 'asc' }, select: { id: true, title: true } });
-  const progress = await windowProgress(app.db, winter.id);
+  const progress = await windowProgress({ db: app.db, input: { windowId: winter.id } });
 
   // A fresh sign-in as the demo school's coordinator (the teacher's browser, signed out).
   await coord.evaluate(() => window.localStorage.clear());

@@ -7,11 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { appRouter } from '../../server/routers/root';
 import { seedDemoChecklists } from '../../prisma/seed/demo-checklists';
-import type { Access } from '../../server/trpc/access';
+import type { Access } from '../../server/trpc/procedures';
 import { ROLES, type Role } from '../../server/shared/enums';
 import { createSession } from '../../server/services/sessions/create-session';
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
 import { inHours, makeFamily, makeStaff, makeUnit, makeWechatUser } from '../helpers/factories';
+import { chinaDayAfter } from '../../server/shared/china-time';
 
 type ProcedureDef = { _def: { type: 'query' | 'mutation'; meta?: { access?: Access } } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
@@ -39,7 +40,9 @@ const sessionInput = (orgUnitId: string) => ({
 
 async function sessionIn(unitId: string) {
   const owner = await makeStaff(app.db, 'COORDINATOR', unitId);
-  return (await createSession(app.db, owner.id, { ...sessionInput(unitId), kind: 'GUIDANCE', mode: 'ONLINE', startsAt: new Date(inHours(30)), endsAt: new Date(inHours(31)) })).id;
+  const unit = await app.db.orgUnit.findUniqueOrThrow({ where: { id: unitId }, select: { id: true, kind: true } });
+  const input = { ...sessionInput(unitId), kind: 'GUIDANCE' as const, mode: 'ONLINE' as const, startsAt: new Date(inHours(30)), endsAt: new Date(inHours(31)) };
+  return (await createSession({ db: app.db, actor: owner, unit, input })).id;
 }
 
 async function lessonIn(unitId: string) {
@@ -54,7 +57,7 @@ async function lessonIn(unitId: string) {
 
 async function windowIn(unitId: string) {
   const owner = await makeStaff(app.db, 'COORDINATOR', unitId);
-  const day = (d: number) => new Date(Date.now() + 8 * 3600_000 + d * 86_400_000).toISOString().slice(0, 10);
+  const day = (d: number) => chinaDayAfter(new Date(), d);
   return (await app.db.visitWindow.create({ data: { orgUnitId: unitId, season: 'WINTER', title: '权限测试家访', startsOn: new Date(`${day(0)}T00:00:00Z`), endsOn: new Date(`${day(30)}T00:00:00Z`), createdById: owner.id }, select: { id: true } })).id;
 }
 
@@ -110,7 +113,7 @@ const samples: Record<string, (unitId: string, actorId: string) => Promise<unkno
   'visits.setClassTeacher': async (u) => ({ orgUnitId: u, grade: 'G3', className: '三年级（1）班', teacherId: await teacherAt(u) }),
   'visits.assign': async (u) => ({ windowId: await windowIn(u), familyId: (await makeFamily(app.db, u)).familyId, teacherId: await teacherAt(u) }),
   'visits.addSlots': async (u) => ({ windowId: await windowIn(u), slots: [{ startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 3 * 86_400_000 + 1800_000).toISOString(), mode: 'PHONE' }] }),
-  'visits.addSlotsBulk': async (u) => ({ windowId: await windowIn(u), days: [new Date(Date.now() + 8 * 3600_000 + 4 * 86_400_000).toISOString().slice(0, 10)], ranges: [{ start: '09:00', end: '10:00' }], durationMinutes: 30, mode: 'PHONE' }),
+  'visits.addSlotsBulk': async (u) => ({ windowId: await windowIn(u), days: [chinaDayAfter(new Date(), 4)], ranges: [{ start: '09:00', end: '10:00' }], durationMinutes: 30, mode: 'PHONE' }),
   'visits.bookForFamily': async (u, actor) => ({ slotId: (await slotIn(u, actor)).id, familyId: (await makeFamily(app.db, u)).familyId }),
   'visits.cancelByTeacher': async (u, actor) => ({ visitId: await visitIn(u, actor) }),
   'visits.complete': async (u, actor) => ({ visitId: await visitIn(u, actor), summary: '权限测试' }),

@@ -1,7 +1,8 @@
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { makeFamily, makeStaff, makeUnit } from '../helpers/factories';
 import { createCallerFactory, router } from '../../server/trpc/init';
-import { createInnerContext, type AuthUser } from '../../server/trpc/context';
+import { createInnerContext } from '../../server/trpc/context';
+import type { AuthUser } from '../../server/auth/auth-user';
 import { checklistsRouter } from '../../server/routers/checklists/router';
 import { referralsRouter } from '../../server/routers/referrals/router';
 import { consentsRouter } from '../../server/routers/consents/router';

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { appRouter } from '../../server/routers/root';
-import type { Access } from '../../server/trpc/access';
+import type { Access } from '../../server/trpc/procedures';
 import { runMigrations } from '../../server/db/run-migrations';
 import { createDb } from '../../server/db/create-db';
 import { seedDemo } from '../../prisma/seed/demo-data';

@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
 import { makeStaff, makeUnit, makeWechatUser } from '../helpers/factories';
-import type { AuthUser } from '../../server/trpc/context';
+import type { AuthUser } from '../../server/auth/auth-user';
 import { seedDemoLessons, DEMO_LESSONS } from '../../prisma/seed/demo-lessons';
 
 let app: TestApp;

@@ -1,7 +1,8 @@
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { makeFamily, makeStaff, makeUnit } from '../helpers/factories';
 import { createCallerFactory, router } from '../../server/trpc/init';
-import { createInnerContext, type AuthUser } from '../../server/trpc/context';
+import { createInnerContext } from '../../server/trpc/context';
+import type { AuthUser } from '../../server/auth/auth-user';
 import { checklistsRouter } from '../../server/routers/checklists/router';
 import { referralsRouter } from '../../server/routers/referrals/router';
 import { consentsRouter } from '../../server/routers/consents/router';
@@ -44,7 +45,12 @@ const CONTACT = crisisAnswers({ c05: 2, c06: 2 });
 async function referralAt(unitId: string, answers = URGENT, now?: Date) {
   const parent = await consentingParent(unitId);
   const res = now
-    ? await submitChecklist(app.deps, { id: parent.userId, familyId: parent.familyId }, { checklistId: crisisId, childId: parent.childId, answers, shareWithSchool: true }, now)
+    ? await submitChecklist({
+        ...app.deps,
+        actor: { id: parent.userId, familyId: parent.familyId },
+        input: { checklistId: crisisId, childId: parent.childId, answers, shareWithSchool: true },
+        now,
+      })
     : await call(parent.user).checklists.submit({ checklistId: crisisId, childId: parent.childId, answers, shareWithSchool: true });
   const ref = await app.db.referral.findUniqueOrThrow({ where: { responseId: res.responseId }, select: { id: true } });
   return { parent, responseId: res.responseId, referralId: ref.id };

@@ -48,10 +48,14 @@ beforeAll(async () => {
   // Siblings: a second child in the first family of S1.
   await app.db.child.create({ data: { familyId: f1[0].familyId, name: '二宝', schoolId: s1, grade: 'G1' } });
 
-  const coordS1 = (await makeStaff(app.db, 'COORDINATOR', s1)).id;
-  const session = async (unit: string, kind: 'GUIDANCE' | 'LECTURE' | 'SALON', when: string, mentalHealth?: boolean) =>
-    (await createSession(app.db, coordS1, { orgUnitId: unit, kind, title: '场景活动', mode: 'ONLINE', capacity: 50, startsAt: new Date(when), endsAt: new Date(new Date(when).getTime() + 3600_000), mentalHealth })).id;
-  const present = (sessionId: string, familyId: string, method: 'ROLL_CALL' | 'PAPER' = 'ROLL_CALL') => markAttendance(app.db, coordS1, { sessionId, familyId, present: true, method });
+  const coordS1 = await makeStaff(app.db, 'COORDINATOR', s1);
+  const session = async (unitId: string, kind: 'GUIDANCE' | 'LECTURE' | 'SALON', when: string, mentalHealth?: boolean) => {
+    const unit = await app.db.orgUnit.findUniqueOrThrow({ where: { id: unitId }, select: { id: true, kind: true } });
+    const input = { kind, title: '场景活动', mode: 'ONLINE' as const, capacity: 50, startsAt: new Date(when), endsAt: new Date(new Date(when).getTime() + 3600_000), mentalHealth };
+    return (await createSession({ db: app.db, actor: coordS1, unit, input })).id;
+  };
+  const present = (sessionId: string, familyId: string, method: 'ROLL_CALL' | 'PAPER' = 'ROLL_CALL') =>
+    markAttendance({ db: app.db, actor: coordS1, input: { sessionId, familyId, present: true, method } });
 
   const g1 = await session(s1, 'GUIDANCE', `${Y}-03-12T19:00:00+08:00`);
   const g2 = await session(s1, 'GUIDANCE', `${Y}-09-20T19:00:00+08:00`);
@@ -67,13 +71,13 @@ beforeAll(async () => {
   await present(old, fc1[4].familyId);
   // A cancelled session is not counted.
   const cancelled = await session(s2, 'GUIDANCE', `${Y}-06-01T10:00:00+08:00`);
-  await cancelSession(app.db, coordS1, cancelled);
+  await cancelSession({ db: app.db, actor: coordS1, input: { sessionId: cancelled } });
   // A completed home visit at S2.
   const teacher = (await makeStaff(app.db, 'TEACHER', s2)).id;
   const w = await app.db.visitWindow.create({ data: { orgUnitId: s2, season: 'SUMMER', title: '暑假家访', startsOn: new Date(`${Y}-07-10T00:00:00Z`), endsOn: new Date(`${Y}-08-20T00:00:00Z`), createdById: teacher }, select: { id: true } });
   const slot = await app.db.visitSlot.create({ data: { windowId: w.id, teacherId: teacher, startsAt: new Date(`${Y}-07-15T09:00:00+08:00`), endsAt: new Date(`${Y}-07-15T10:00:00+08:00`), mode: 'HOME' }, select: { id: true } });
   const visit = await app.db.visit.create({ data: { windowId: w.id, slotId: slot.id, familyId: f2[0].familyId, teacherId: teacher, mode: 'HOME', bookedById: teacher }, select: { id: true } });
-  await completeVisit(app.db, app.deps.cipher, teacher, { visitId: visit.id, summary: '家访完成' });
+  await completeVisit({ db: app.db, cipher: app.deps.cipher, actor: { id: teacher }, input: { visitId: visit.id, summary: '家访完成' } });
 }, 120_000);
 afterAll(() => app.close());
 

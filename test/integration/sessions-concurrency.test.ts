@@ -5,7 +5,15 @@
 import fc from 'fast-check';
 import { createDb, type DbHandle } from '../../server/db/create-db';
 import { createSqlRunner, type SqlRunner } from '../../server/db/sql-runner';
-import { register, cancelRegistration } from '../../server/services/sessions/registration';
+import { register as registerService, cancelRegistration as cancelService } from '../../server/services/sessions/registration';
+import type { SqlRunner as Runner } from '../../server/db/sql-runner';
+import type { Db } from '../../server/db/create-db';
+
+/** The services with the test's own arguments: who (a family's guardian), which session. */
+const register = (db: Db, userId: string, familyId: string, sessionId: string, attendees = 1, sql: Runner | null = null) =>
+  registerService({ db, sql, actor: { id: userId, familyId }, input: { sessionId, attendees } });
+const cancelRegistration = (db: Db, userId: string, familyId: string, sessionId: string) =>
+  cancelService({ db, actor: { id: userId, familyId }, input: { sessionId } });
 import { createTestApp, testDatabaseUrl, type TestApp } from '../helpers/test-app';
 import { inHours, makeFamily, makeStaff, makeUnit } from '../helpers/factories';
 

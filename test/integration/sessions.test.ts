@@ -1,7 +1,7 @@
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
 import { inHours, makeFamily, makeStaff, makeUnit } from '../helpers/factories';
-import { serviceYear } from '../../server/services/sessions/service-year';
-import type { AuthUser } from '../../server/trpc/context';
+import { chinaYear as serviceYear } from '../../server/shared/china-time';
+import type { AuthUser } from '../../server/auth/auth-user';
 
 let app: TestApp;
 let school: Awaited<ReturnType<typeof makeUnit>>;

@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { createDb, type DbHandle } from '../../server/db/create-db';
 import { addSlots, clash } from '../../server/services/visits/slots';
 import { bookSlot } from '../../server/services/visits/booking';
-import { serviceYear } from '../../server/services/sessions/service-year';
+import { chinaYear as serviceYear } from '../../server/shared/china-time';
 import { createTestApp, listen, callHttp, testDatabaseUrl, type TestApp } from '../helpers/test-app';
 import { makeFamily, makeStaff, makeUnit } from '../helpers/factories';
-import type { AuthUser } from '../../server/trpc/context';
+import type { AuthUser } from '../../server/auth/auth-user';
+import { chinaDayAfter } from '../../server/shared/china-time';
 
 let app: TestApp;
 let processes: DbHandle[];
@@ -15,7 +16,7 @@ let teacher: AuthUser;
 let windowId: string;
 
 /** A calendar day in China, `days` from today. */
-const dayFromNow = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const dayFromNow = (days: number) => chinaDayAfter(new Date(), days);
 const at = (days: number, hhmm: string) => `${dayFromNow(days)}T${hhmm}:00+08:00`;
 
 beforeAll(async () => {
@@ -120,7 +121,9 @@ describe('races and invariants (PostgreSQL, several pools)', () => {
     const slot = await app.db.visitSlot.findFirstOrThrow({ where: { teacherId: t.id }, select: { id: true } });
     const fams = [];
     for (let i = 0; i < 20; i += 1) fams.push(await makeFamily(app.db, school.id));
-    const results = await Promise.allSettled(fams.map((f, i) => bookSlot(processes[i % 4].db, f.userId, f.familyId, slot.id)));
+    const results = await Promise.allSettled(
+      fams.map((f, i) => bookSlot({ db: processes[i % 4].db, actor: { id: f.userId, familyId: f.familyId }, input: { slotId: slot.id } })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(refused).toHaveLength(19);
@@ -140,12 +143,20 @@ describe('races and invariants (PostgreSQL, several pools)', () => {
             return { startsAt: new Date(start), endsAt: new Date(start + s.len * 60_000), mode: s.mode as 'HOME' | 'PHONE' | 'VIDEO' };
           };
           // Each spec published on its own, all at once, through different pools.
-          await Promise.allSettled(specs.map((s, i) => addSlots(processes[i % 4].db, t.id, windowId, [toSlot(s)])));
+          await Promise.allSettled(
+            specs.map((s, i) => addSlots({ db: processes[i % 4].db, actor: t, input: { windowId, slots: [toSlot(s)] } })),
+          );
           const saved = await app.db.visitSlot.findMany({ where: { teacherId: t.id }, orderBy: { startsAt: 'asc' }, select: { id: true, startsAt: true, endsAt: true, mode: true } });
           for (let i = 0; i < saved.length; i += 1) for (let j = i + 1; j < saved.length; j += 1) expect(clash(saved[i], saved[j], 30)).toBe(false);
           // One family tries to book several of them at once.
           const fam = await makeFamily(app.db, school.id);
-          await Promise.allSettled(picks.filter((p) => p < saved.length).map((p, i) => bookSlot(processes[i % 4].db, fam.userId, fam.familyId, saved[p].id)));
+          await Promise.allSettled(
+            picks
+              .filter((p) => p < saved.length)
+              .map((p, i) =>
+                bookSlot({ db: processes[i % 4].db, actor: { id: fam.userId, familyId: fam.familyId }, input: { slotId: saved[p].id } }),
+              ),
+          );
           expect(await app.db.visit.count({ where: { windowId, familyId: fam.familyId, status: { not: 'CANCELLED' } } })).toBeLessThanOrEqual(1);
         },
       ),

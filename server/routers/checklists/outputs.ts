@@ -7,19 +7,11 @@ import {
   checklistItemSchema,
   checklistScoringSchema,
 } from '../../shared/checklists';
-import { access } from '../../trpc/access';
-
-/** The province whose admins edit checklist content (黑龙江省). */
-export const PROVINCE_UNIT_ID = '230000';
-
-/** Province admins only: the scope resolver always names the province, so a city admin is refused. */
-export const provinceAdmins = access.staff(['ADMIN'], () => PROVINCE_UNIT_ID, 'province');
 
 export const tier = z.enum(RISK_TIERS);
 export const referralStatus = z.enum(REFERRAL_STATUSES);
 export const referralAction = z.enum(REFERRAL_ACTIONS);
 export const hotline = z.object({ name: z.string(), number: z.string() });
-export const ok = z.object({ ok: z.literal(true) });
 
 export const answeredItem = z.object({
   itemId: z.string(),

@@ -1,11 +1,12 @@
 import { checklistIdInput } from '../../shared/checklists';
-import { defineProcedure } from '../../trpc/access';
+import { staffProcedure } from '../../trpc/procedures';
 import { publishChecklist } from '../../services/checklists/checklist-content';
-import { ok, provinceAdmins } from './outputs';
+import { ok } from '../outputs';
+import { theProvince } from './access';
 
-export const publish = defineProcedure({
-  access: provinceAdmins,
-  summary: '发布清单的某个版本（同一清单的其他版本随之下线）',
-  input: checklistIdInput,
-  output: ok,
-}).mutation(({ ctx, input }) => publishChecklist(ctx.db, ctx.user!.id, input.checklistId));
+export const publish = staffProcedure(['ADMIN'])
+  .input(checklistIdInput)
+  .scopedBy(theProvince)
+  .meta({ summary: '发布清单的某个版本（同一清单的其他版本随之下线）' })
+  .output(ok)
+  .mutation(({ ctx, input }) => publishChecklist({ db: ctx.db, actor: ctx.user, input }));

@@ -1,11 +1,10 @@
-import { z } from 'zod';
 import { grantConsentInput } from '../../shared/schemas';
-import { access, defineProcedure } from '../../trpc/access';
+import { userProcedure } from '../../trpc/procedures';
 import { grantConsent } from '../../services/consents/consents';
+import { ok } from '../outputs';
 
-export const grant = defineProcedure({
-  access: access.user(),
-  summary: '同意一项授权（记录文本版本与时间）',
-  input: grantConsentInput,
-  output: z.object({ ok: z.literal(true) }),
-}).mutation(({ ctx, input }) => grantConsent(ctx.db, ctx.user!.id, input.scope, input.textVersion));
+export const grant = userProcedure
+  .input(grantConsentInput)
+  .meta({ summary: '同意一项授权（记录文本版本与时间）' })
+  .output(ok)
+  .mutation(({ ctx, input }) => grantConsent({ db: ctx.db, actor: ctx.user, input }));

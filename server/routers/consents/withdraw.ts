@@ -1,11 +1,10 @@
-import { z } from 'zod';
 import { withdrawConsentInput } from '../../shared/schemas';
-import { access, defineProcedure } from '../../trpc/access';
+import { userProcedure } from '../../trpc/procedures';
 import { withdrawConsent } from '../../services/consents/consents';
+import { ok } from '../outputs';
 
-export const withdraw = defineProcedure({
-  access: access.user(),
-  summary: '撤回一项授权',
-  input: withdrawConsentInput,
-  output: z.object({ ok: z.literal(true) }),
-}).mutation(({ ctx, input }) => withdrawConsent(ctx.db, ctx.user!.id, input.scope));
+export const withdraw = userProcedure
+  .input(withdrawConsentInput)
+  .meta({ summary: '撤回一项授权' })
+  .output(ok)
+  .mutation(({ ctx, input }) => withdrawConsent({ db: ctx.db, actor: ctx.user, input }));

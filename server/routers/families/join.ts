@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { joinFamilyInput } from '../../shared/schemas';
-import { access, defineProcedure } from '../../trpc/access';
+import { userProcedure } from '../../trpc/procedures';
 import { joinFamily } from '../../services/families/join-family';
 
-export const join = defineProcedure({
-  access: access.user(),
-  summary: '凭学校、班级或家庭邀请码绑定家庭并登记孩子',
-  input: joinFamilyInput,
-  output: z.object({ familyId: z.string() }),
-}).mutation(({ ctx, input }) => joinFamily(ctx.db, ctx.user!.id, input));
+export const join = userProcedure
+  .input(joinFamilyInput)
+  .meta({ summary: '凭学校、班级或家庭邀请码绑定家庭并登记孩子' })
+  .output(z.object({ familyId: z.string() }))
+  .mutation(({ ctx, input }) => joinFamily({ db: ctx.db, actor: ctx.user, input }));

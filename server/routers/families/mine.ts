@@ -1,18 +1,34 @@
 import { z } from 'zod';
 import { GUARDIAN_RELATIONS } from '../../shared/enums';
-import { access, defineProcedureNoInput } from '../../trpc/access';
+import { userProcedure } from '../../trpc/procedures';
 import { getMyFamily } from '../../services/families/get-my-family';
 
-export const mine = defineProcedureNoInput({
-  access: access.user(),
-  summary: '我的家庭：监护人与孩子',
-  output: z.object({
-    id: z.string(),
-    orgUnitName: z.string(),
-    inviteCode: z.string().nullable(),
-    guardians: z.array(z.object({ id: z.string(), relation: z.enum(GUARDIAN_RELATIONS), relationLabel: z.string(), displayName: z.string(), isMe: z.boolean() })),
-    children: z.array(
-      z.object({ id: z.string(), name: z.string(), grade: z.string(), gradeLabel: z.string(), schoolName: z.string(), className: z.string().nullable() }),
-    ),
-  }),
-}).query(({ ctx }) => getMyFamily(ctx.db, ctx.user!.id));
+export const mine = userProcedure
+  .meta({ summary: '我的家庭：监护人与孩子' })
+  .output(
+    z.object({
+      id: z.string(),
+      orgUnitName: z.string(),
+      inviteCode: z.string().nullable(),
+      guardians: z.array(
+        z.object({
+          id: z.string(),
+          relation: z.enum(GUARDIAN_RELATIONS),
+          relationLabel: z.string(),
+          displayName: z.string(),
+          isMe: z.boolean(),
+        }),
+      ),
+      children: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          grade: z.string(),
+          gradeLabel: z.string(),
+          schoolName: z.string(),
+          className: z.string().nullable(),
+        }),
+      ),
+    }),
+  )
+  .query(({ ctx }) => getMyFamily({ db: ctx.db, actor: ctx.user }));

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { createClassInviteInput } from '../../shared/schemas';
-import { access, defineProcedure } from '../../trpc/access';
+import { staffProcedure } from '../../trpc/procedures';
 import { createClassInvite } from '../../services/invites/invites';
 
-export const createClass = defineProcedure({
-  access: access.staff(['ADMIN', 'COORDINATOR'], (input: { orgUnitId: string }) => input.orgUnitId, 'orgUnitId'),
-  summary: '为一个班级创建邀请码（家长凭此码加入即登记到该班）',
-  input: createClassInviteInput,
-  output: z.object({ code: z.string(), created: z.boolean() }),
-}).mutation(({ ctx, input }) => createClassInvite(ctx.db, ctx.user!.id, input));
+export const createClass = staffProcedure(['ADMIN', 'COORDINATOR'])
+  .input(createClassInviteInput)
+  .scopedBy('orgUnitId')
+  .meta({ summary: '为一个班级创建邀请码（家长凭此码加入即登记到该班）' })
+  .output(z.object({ code: z.string(), created: z.boolean() }))
+  .mutation(({ ctx, input }) => createClassInvite({ db: ctx.db, actor: ctx.user, unit: ctx.unit, input }));

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { LESSON_FORMATS } from '../../shared/lessons';
 import { lessonIdInput } from '../../shared/lesson-schemas';
-import { access, defineProcedure } from '../../trpc/access';
+import { userProcedure } from '../../trpc/procedures';
 import { getLesson } from '../../services/lessons/get-lesson';
 
-export const get = defineProcedure({
-  access: access.user(),
-  summary: '查看一节课程的全文或视频；未发布的课程只有可编辑者能看到',
-  input: lessonIdInput,
-  output: z.object({
+export const get = userProcedure
+  .input(lessonIdInput)
+  .meta({ summary: '查看一节课程的全文或视频；未发布的课程只有可编辑者能看到' })
+  .output(z.object({
     id: z.string(),
     orgUnitId: z.string(),
     title: z.string(),
@@ -26,5 +25,5 @@ export const get = defineProcedure({
     updatedAt: z.string(),
     completed: z.boolean(),
     canEdit: z.boolean(),
-  }),
-}).query(({ ctx, input }) => getLesson(ctx.db, ctx.user!, input.lessonId));
+  }))
+  .query(({ ctx, input }) => getLesson({ db: ctx.db, actor: ctx.user, input }));

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { lessonIdInput } from '../../shared/lesson-schemas';
-import { access, defineProcedure } from '../../trpc/access';
+import { staffProcedure } from '../../trpc/procedures';
 import { setLessonPublished } from '../../services/lessons/set-lesson-published';
-import { LESSON_EDITOR_ROLES, lessonOrgUnitId } from '../../services/lessons/lesson-access';
+import { LESSON_EDITOR_ROLES, lessonUnit } from './access';
 
-export const unpublish = defineProcedure({
-  access: access.staff(LESSON_EDITOR_ROLES, (input: { lessonId: string }, ctx) => lessonOrgUnitId(ctx.db, input.lessonId), 'lessonId → 课程所属单位'),
-  summary: '撤回本单位已发布的一节课程（转为草稿，家长不再可见）',
-  input: lessonIdInput,
-  output: z.object({ ok: z.literal(true), published: z.boolean() }),
-}).mutation(({ ctx, input }) => setLessonPublished(ctx.db, ctx.user!.id, input.lessonId, false));
+export const unpublish = staffProcedure(LESSON_EDITOR_ROLES)
+  .input(lessonIdInput)
+  .scopedBy(lessonUnit)
+  .meta({ summary: '撤回本单位已发布的一节课程（转为草稿，家长不再可见）' })
+  .output(z.object({ ok: z.literal(true), published: z.boolean() }))
+  .mutation(({ ctx, input }) =>
+    setLessonPublished({ db: ctx.db, actor: ctx.user, input: { lessonId: input.lessonId, published: false } }),
+  );

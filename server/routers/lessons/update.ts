@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { updateLessonInput } from '../../shared/lesson-schemas';
-import { access, defineProcedure } from '../../trpc/access';
+import { staffProcedure } from '../../trpc/procedures';
 import { updateLesson } from '../../services/lessons/update-lesson';
-import { LESSON_EDITOR_ROLES, lessonOrgUnitId } from '../../services/lessons/lesson-access';
+import { LESSON_EDITOR_ROLES, lessonUnit } from './access';
 
-export const update = defineProcedure({
-  access: access.staff(LESSON_EDITOR_ROLES, (input: { lessonId: string }, ctx) => lessonOrgUnitId(ctx.db, input.lessonId), 'lessonId → 课程所属单位'),
-  summary: '修改本单位的一节课程（只改传入的字段）',
-  input: updateLessonInput,
-  output: z.object({ id: z.string() }),
-}).mutation(({ ctx, input }) => updateLesson(ctx.db, ctx.user!.id, input));
+export const update = staffProcedure(LESSON_EDITOR_ROLES)
+  .input(updateLessonInput)
+  .scopedBy(lessonUnit)
+  .meta({ summary: '修改本单位的一节课程（只改传入的字段）' })
+  .output(z.object({ id: z.string() }))
+  .mutation(({ ctx, input }) => updateLesson({ db: ctx.db, actor: ctx.user, input }));

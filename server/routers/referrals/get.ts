@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { GUARDIAN_RELATIONS } from '../../shared/enums';
 import { referralIdInput } from '../../shared/checklists';
-import { defineProcedure } from '../../trpc/access';
+import { staffProcedure } from '../../trpc/procedures';
 import { getReferral } from '../../services/checklists/referrals';
 import { answeredItem, referralAction, referralStatus, tier } from '../checklists/outputs';
-import { schoolCounsellors } from './scope';
+import { referralSchool } from './access';
 
-export const get = defineProcedure({
-  access: schoolCounsellors,
-  summary: '转介详情：清单、作答（解密，每次查看记入审计日志）、跟进记录、联系家庭所需的家长与孩子姓名',
-  input: referralIdInput,
-  output: z.object({
+export const get = staffProcedure(['COUNSELOR'])
+  .input(referralIdInput)
+  .scopedBy(referralSchool)
+  .meta({ summary: '转介详情：清单、作答（解密，每次查看记入审计日志）、跟进记录、联系家庭所需的家长与孩子姓名' })
+  .output(z.object({
     id: z.string(),
     tier,
     childGrade: z.string(),
@@ -29,6 +29,8 @@ export const get = defineProcedure({
     childName: z.string(),
     childClassName: z.string().nullable(),
     guardians: z.array(z.object({ displayName: z.string(), relation: z.enum(GUARDIAN_RELATIONS) })),
-    actions: z.array(z.object({ id: z.string(), action: referralAction, note: z.string().nullable(), by: z.string(), at: z.string() })),
-  }),
-}).query(({ ctx, input }) => getReferral(ctx, ctx.user!.id, input.referralId));
+    actions: z.array(
+      z.object({ id: z.string(), action: referralAction, note: z.string().nullable(), by: z.string(), at: z.string() }),
+    ),
+  }))
+  .query(({ ctx, input }) => getReferral({ db: ctx.db, cipher: ctx.cipher, actor: ctx.user, input }));

@@ -1,5 +1,6 @@
-import { access } from '../../trpc/access';
+import type { Role } from '../../shared/enums';
 
 /** Region staff (aggregates only), admins, and a coordinator for their own site. */
-export const reportReaders = access.staff(['ADMIN', 'FEDERATION', 'COMMITTEE', 'COORDINATOR'], (input: { orgUnitId: string }) => input.orgUnitId, 'orgUnitId');
-export const siteCoordinators = access.staff(['ADMIN', 'COORDINATOR'], (input: { orgUnitId: string }) => input.orgUnitId, 'orgUnitId');
+export const REPORT_READERS: readonly Role[] = ['ADMIN', 'FEDERATION', 'COMMITTEE', 'COORDINATOR'];
+/** Who follows up a site's own families. */
+export const SITE_COORDINATORS: readonly Role[] = ['ADMIN', 'COORDINATOR'];

@@ -1,12 +1,20 @@
 import { z } from 'zod';
 import { reportInput } from '../../shared/schemas';
-import { defineProcedure } from '../../trpc/access';
+import { staffProcedure } from '../../trpc/procedures';
 import { unservedFamilies as listService } from '../../services/reports/unserved';
-import { siteCoordinators } from './access';
+import { SITE_COORDINATORS } from './access';
 
-export const unservedFamilies = defineProcedure({
-  access: siteCoordinators,
-  summary: '本站点本年度尚未获得指导服务的家庭（负责人跟进用）',
-  input: reportInput.omit({ siteKind: true }),
-  output: z.array(z.object({ familyId: z.string(), guardians: z.array(z.string()), children: z.array(z.object({ grade: z.string(), className: z.string().nullable() })) })),
-}).query(({ ctx, input }) => listService(ctx.db, input));
+export const unservedFamilies = staffProcedure(SITE_COORDINATORS)
+  .input(reportInput.omit({ siteKind: true }))
+  .scopedBy('orgUnitId')
+  .meta({ summary: '本站点本年度尚未获得指导服务的家庭（负责人跟进用）' })
+  .output(
+    z.array(
+      z.object({
+        familyId: z.string(),
+        guardians: z.array(z.string()),
+        children: z.array(z.object({ grade: z.string(), className: z.string().nullable() })),
+      }),
+    ),
+  )
+  .query(({ ctx, input }) => listService({ db: ctx.db, unit: ctx.unit, input }));

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { checkInInput } from '../../shared/sessions';
-import { access, defineProcedure } from '../../trpc/access';
+import { parentProcedure } from '../../trpc/procedures';
 import { checkIn as checkInService } from '../../services/sessions/check-in';
 
-export const checkIn = defineProcedure({
-  access: access.parent(),
-  summary: '扫码签到（同一家庭重复签到只计一次）',
-  input: checkInInput,
-  rateLimit: { perUser: 20, perIp: 6000, windowSeconds: 60 },
-  output: z.object({ sessionId: z.string(), firstTime: z.boolean() }),
-}).mutation(({ ctx, input }) => checkInService(ctx.db, ctx.sql, ctx.user!.id, ctx.user!.familyId!, input.code));
+export const checkIn = parentProcedure
+  .meta({
+    summary: '扫码签到（同一家庭重复签到只计一次）',
+    rateLimit: { perUser: 20, perIp: 6000, windowSeconds: 60 },
+  })
+  .input(checkInInput)
+  .output(z.object({ sessionId: z.string(), firstTime: z.boolean() }))
+  .mutation(({ ctx, input }) => checkInService({ db: ctx.db, sql: ctx.sql, actor: ctx.user, input }));

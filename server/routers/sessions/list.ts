@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { listSessionsInput } from '../../shared/sessions';
-import { access, defineProcedure } from '../../trpc/access';
+import { userProcedure } from '../../trpc/procedures';
 import { listSessions } from '../../services/sessions/query-sessions';
 import { sessionListItem } from './outputs';
 
-export const list = defineProcedure({
-  access: access.user(),
-  summary: '活动列表（家长：本县区内已发布的活动；工作人员：管辖范围内的活动）',
-  input: listSessionsInput,
-  output: z.object({ items: z.array(sessionListItem), nextCursor: z.string().nullable() }),
-}).query(({ ctx, input }) => listSessions(ctx.db, ctx.user!, input ?? {}));
+export const list = userProcedure
+  .meta({ summary: '活动列表（家长：本县区内已发布的活动；工作人员：管辖范围内的活动）' })
+  .input(listSessionsInput)
+  .output(z.object({ items: z.array(sessionListItem), nextCursor: z.string().nullable() }))
+  .query(({ ctx, input }) => listSessions({ db: ctx.db, actor: ctx.user, input }));

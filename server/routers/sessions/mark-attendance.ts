@@ -1,11 +1,12 @@
 import { markAttendanceInput } from '../../shared/sessions';
-import { defineProcedure } from '../../trpc/access';
+import { staffProcedure } from '../../trpc/procedures';
 import { markAttendance as markService } from '../../services/sessions/check-in';
-import { ok, sessionManagers } from './outputs';
+import { ok } from '../outputs';
+import { SESSION_STAFF, sessionUnit } from './access';
 
-export const markAttendance = defineProcedure({
-  access: sessionManagers(['TEACHER']),
-  summary: '点名或补录纸质签到表',
-  input: markAttendanceInput,
-  output: ok,
-}).mutation(({ ctx, input }) => markService(ctx.db, ctx.user!.id, input));
+export const markAttendance = staffProcedure(SESSION_STAFF)
+  .input(markAttendanceInput)
+  .scopedBy(sessionUnit)
+  .meta({ summary: '点名或补录纸质签到表' })
+  .output(ok)
+  .mutation(({ ctx, input }) => markService({ db: ctx.db, actor: ctx.user, input }));

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { ATTENDANCE_METHODS, REGISTRATION_STATUSES, SESSION_KINDS, SESSION_MODES, SESSION_STATUSES } from '../../shared/sessions';
-import type { Access } from '../../trpc/access';
-import { access } from '../../trpc/access';
-import { sessionUnitId } from '../../services/sessions/session-scope';
+import {
+  ATTENDANCE_METHODS,
+  REGISTRATION_STATUSES,
+  SESSION_KINDS,
+  SESSION_MODES,
+  SESSION_STATUSES,
+} from '../../shared/sessions';
 
 export const sessionListItem = z.object({
   id: z.string(),
@@ -23,8 +26,3 @@ export const sessionListItem = z.object({
 
 export const registrationStatus = z.enum(REGISTRATION_STATUSES);
 export const attendanceMethod = z.enum(ATTENDANCE_METHODS);
-export const ok = z.object({ ok: z.literal(true) });
-
-/** Coordinators (and admins) of the session's unit or above. */
-export const sessionManagers = (extra: ('TEACHER')[] = []): Access =>
-  access.staff(['ADMIN', 'COORDINATOR', ...extra], (input: { sessionId: string }, ctx) => sessionUnitId(ctx.db, input.sessionId), 'sessionId');

@@ -1,11 +1,12 @@
 import { sessionIdInput } from '../../shared/sessions';
-import { defineProcedure } from '../../trpc/access';
+import { staffProcedure } from '../../trpc/procedures';
 import { publishSession } from '../../services/sessions/manage-session';
-import { ok, sessionManagers } from './outputs';
+import { ok } from '../outputs';
+import { SESSION_MANAGERS, sessionUnit } from './access';
 
-export const publish = defineProcedure({
-  access: sessionManagers(),
-  summary: '发布草稿活动（家长可见、可报名）',
-  input: sessionIdInput,
-  output: ok,
-}).mutation(({ ctx, input }) => publishSession(ctx.db, ctx.user!.id, input.sessionId));
+export const publish = staffProcedure(SESSION_MANAGERS)
+  .input(sessionIdInput)
+  .scopedBy(sessionUnit)
+  .meta({ summary: '发布草稿活动（家长可见、可报名）' })
+  .output(ok)
+  .mutation(({ ctx, input }) => publishSession({ db: ctx.db, actor: ctx.user, input }));

@@ -1,27 +1,30 @@
 import { z } from 'zod';
 import { sessionIdInput } from '../../shared/sessions';
-import { defineProcedure } from '../../trpc/access';
+import { staffProcedure } from '../../trpc/procedures';
 import { roster as rosterService } from '../../services/sessions/query-sessions';
-import { attendanceMethod, registrationStatus, sessionManagers } from './outputs';
+import { attendanceMethod, registrationStatus } from './outputs';
+import { SESSION_STAFF, sessionUnit } from './access';
 
-export const roster = defineProcedure({
-  access: sessionManagers(['TEACHER']),
-  summary: '报名与签到名单（孩子姓名脱敏，不含电话）',
-  input: sessionIdInput,
-  output: z.object({
-    rows: z.array(
-      z.object({
-        familyId: z.string(),
-        registration: registrationStatus.nullable(),
-        attendees: z.number(),
-        queuedAt: z.string().nullable(),
-        guardians: z.array(z.string()),
-        children: z.array(z.object({ name: z.string(), grade: z.string(), className: z.string().nullable() })),
-        present: z.boolean(),
-        method: attendanceMethod.nullable(),
-        checkedInAt: z.string().nullable(),
-      }),
-    ),
-    summary: z.object({ confirmed: z.number(), waitlisted: z.number(), present: z.number(), presentPeople: z.number() }),
-  }),
-}).query(({ ctx, input }) => rosterService(ctx.db, input.sessionId));
+export const roster = staffProcedure(SESSION_STAFF)
+  .input(sessionIdInput)
+  .scopedBy(sessionUnit)
+  .meta({ summary: '报名与签到名单（孩子姓名脱敏，不含电话）' })
+  .output(
+    z.object({
+      rows: z.array(
+        z.object({
+          familyId: z.string(),
+          registration: registrationStatus.nullable(),
+          attendees: z.number(),
+          queuedAt: z.string().nullable(),
+          guardians: z.array(z.string()),
+          children: z.array(z.object({ name: z.string(), grade: z.string(), className: z.string().nullable() })),
+          present: z.boolean(),
+          method: attendanceMethod.nullable(),
+          checkedInAt: z.string().nullable(),
+        }),
+      ),
+      summary: z.object({ confirmed: z.number(), waitlisted: z.number(), present: z.number(), presentPeople: z.number() }),
+    }),
+  )
+  .query(({ ctx, input }) => rosterService({ db: ctx.db, input }));

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { addSlotsInput } from '../../shared/visits';
-import { defineProcedure } from '../../trpc/access';
+import { staffProcedure } from '../../trpc/procedures';
 import { addSlots as addSlotsService } from '../../services/visits/slots';
-import { VISITORS, windowStaff } from './scopes';
+import { VISITORS, windowUnit } from './access';
 
-export const addSlots = defineProcedure({
-  access: windowStaff(VISITORS),
-  summary: '发布自己的家访时段（与自己其他时段重叠时拒绝，409）',
-  input: addSlotsInput,
-  output: z.object({ created: z.number() }),
-}).mutation(({ ctx, input }) => addSlotsService(ctx.db, ctx.user!.id, input.windowId, input.slots));
+export const addSlots = staffProcedure(VISITORS)
+  .input(addSlotsInput)
+  .scopedBy(windowUnit)
+  .meta({ summary: '发布自己的家访时段（与自己其他时段重叠时拒绝，409）' })
+  .output(z.object({ created: z.number() }))
+  .mutation(({ ctx, input }) => addSlotsService({ db: ctx.db, actor: ctx.user, input }));

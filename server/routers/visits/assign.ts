@@ -1,12 +1,12 @@
 import { assignInput } from '../../shared/visits';
-import { defineProcedure } from '../../trpc/access';
+import { staffProcedure } from '../../trpc/procedures';
 import { assignFamily } from '../../services/visits/windows';
-import { COORDINATORS, windowStaff } from './scopes';
-import { ok } from './outputs';
+import { ok } from '../outputs';
+import { COORDINATORS, windowUnit } from './access';
 
-export const assign = defineProcedure({
-  access: windowStaff(COORDINATORS),
-  summary: '把家庭改派给另一位教师家访',
-  input: assignInput,
-  output: ok,
-}).mutation(({ ctx, input }) => assignFamily(ctx.db, ctx.user!.id, input));
+export const assign = staffProcedure(COORDINATORS)
+  .input(assignInput)
+  .scopedBy(windowUnit)
+  .meta({ summary: '把家庭改派给另一位教师家访' })
+  .output(ok)
+  .mutation(({ ctx, input }) => assignFamily({ db: ctx.db, actor: ctx.user, unit: ctx.unit, input }));

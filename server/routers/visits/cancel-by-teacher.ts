@@ -1,12 +1,12 @@
 import { visitIdInput } from '../../shared/visits';
-import { defineProcedure } from '../../trpc/access';
-import { cancelVisit } from '../../services/visits/booking';
-import { VISITORS, visitStaff } from './scopes';
-import { ok } from './outputs';
+import { staffProcedure } from '../../trpc/procedures';
+import { cancelVisitByTeacher } from '../../services/visits/booking';
+import { ok } from '../outputs';
+import { VISITORS, visitUnit } from './access';
 
-export const cancelByTeacher = defineProcedure({
-  access: visitStaff(VISITORS),
-  summary: '教师取消自己负责的家访（通知家庭）',
-  input: visitIdInput,
-  output: ok,
-}).mutation(({ ctx, input }) => cancelVisit(ctx.db, ctx.user!.id, input.visitId, { teacherId: ctx.user!.id }));
+export const cancelByTeacher = staffProcedure(VISITORS)
+  .input(visitIdInput)
+  .scopedBy(visitUnit)
+  .meta({ summary: '教师取消自己负责的家访（通知家庭）' })
+  .output(ok)
+  .mutation(({ ctx, input }) => cancelVisitByTeacher({ db: ctx.db, actor: ctx.user, input }));

@@ -1,13 +1,11 @@
-import { z } from 'zod';
-import { idSchema } from '../../shared/schemas';
-import { access, defineProcedure } from '../../trpc/access';
+import { followUpIdInput } from '../../shared/visits';
+import { staffProcedure } from '../../trpc/procedures';
 import { completeFollowUp as completeService } from '../../services/visits/records';
-import { VISITORS } from './scopes';
-import { ok } from './outputs';
+import { ok } from '../outputs';
+import { VISITORS } from './access';
 
-export const completeFollowUp = defineProcedure({
-  access: access.staff(VISITORS),
-  summary: '完成一项自己的跟进事项',
-  input: z.object({ followUpId: idSchema }),
-  output: ok,
-}).mutation(({ ctx, input }) => completeService(ctx.db, ctx.user!.id, input.followUpId));
+export const completeFollowUp = staffProcedure(VISITORS)
+  .input(followUpIdInput)
+  .meta({ summary: '完成一项自己的跟进事项' })
+  .output(ok)
+  .mutation(({ ctx, input }) => completeService({ db: ctx.db, actor: ctx.user, input }));

@@ -1,20 +1,36 @@
 import { z } from 'zod';
 import { windowIdInput } from '../../shared/visits';
-import { defineProcedure } from '../../trpc/access';
+import { staffProcedure } from '../../trpc/procedures';
 import { windowProgress } from '../../services/visits/progress';
-import { COORDINATORS, windowStaff } from './scopes';
+import { COORDINATORS, windowUnit } from './access';
 
-const counts = { families: z.number(), booked: z.number(), visited: z.number(), home: z.number(), phone: z.number(), video: z.number() };
+const counts = {
+  families: z.number(),
+  booked: z.number(),
+  visited: z.number(),
+  home: z.number(),
+  phone: z.number(),
+  video: z.number(),
+};
 
-export const progress = defineProcedure({
-  access: windowStaff(COORDINATORS),
-  summary: '家访进度：各班已访 / 总数、方式分布、重点关注家庭（未访在前）',
-  input: windowIdInput,
-  output: z.object({
-    windowId: z.string(),
-    title: z.string(),
-    classes: z.array(z.object({ grade: z.string(), className: z.string().nullable(), ...counts })),
-    total: z.object(counts),
-    priority: z.array(z.object({ familyId: z.string(), reasons: z.array(z.string()), status: z.enum(['NOT_BOOKED', 'BOOKED', 'COMPLETED']), teacherId: z.string().nullable() })),
-  }),
-}).query(({ ctx, input }) => windowProgress(ctx.db, input.windowId));
+export const progress = staffProcedure(COORDINATORS)
+  .input(windowIdInput)
+  .scopedBy(windowUnit)
+  .meta({ summary: '家访进度：各班已访 / 总数、方式分布、重点关注家庭（未访在前）' })
+  .output(
+    z.object({
+      windowId: z.string(),
+      title: z.string(),
+      classes: z.array(z.object({ grade: z.string(), className: z.string().nullable(), ...counts })),
+      total: z.object(counts),
+      priority: z.array(
+        z.object({
+          familyId: z.string(),
+          reasons: z.array(z.string()),
+          status: z.enum(['NOT_BOOKED', 'BOOKED', 'COMPLETED']),
+          teacherId: z.string().nullable(),
+        }),
+      ),
+    }),
+  )
+  .query(({ ctx, input }) => windowProgress({ db: ctx.db, input }));

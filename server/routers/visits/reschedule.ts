@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { rescheduleInput } from '../../shared/visits';
-import { access, defineProcedure } from '../../trpc/access';
+import { parentProcedure } from '../../trpc/procedures';
 import { rescheduleVisit } from '../../services/visits/booking';
 
-export const reschedule = defineProcedure({
-  access: access.parent(),
-  summary: '改约到同一窗口的另一个时段',
-  input: rescheduleInput,
-  output: z.object({ visitId: z.string() }),
-}).mutation(({ ctx, input }) => rescheduleVisit(ctx.db, ctx.user!.id, ctx.user!.familyId!, input.visitId, input.slotId));
+export const reschedule = parentProcedure
+  .input(rescheduleInput)
+  .meta({ summary: '改约到同一窗口的另一个时段' })
+  .output(z.object({ visitId: z.string() }))
+  .mutation(({ ctx, input }) => rescheduleVisit({ db: ctx.db, actor: ctx.user, input }));

@@ -8,7 +8,9 @@ import { loginResult } from './login-result';
  * Staff sign-in. After LOGIN_MAX_FAILURES wrong passwords in a row the account is locked for
  * LOGIN_LOCK_MINUTES and every attempt answers 429, the right password included.
  */
-export async function loginWithPassword(db: Db, env: Env, username: string, password: string) {
+export async function loginWithPassword(opts: { db: Db; env: Env; input: { username: string; password: string } }) {
+  const { db, env } = opts;
+  const { username, password } = opts.input;
   const user = await db.user.findUnique({
     where: { username },
     select: { id: true, passwordHash: true, lockedUntil: true, disabled: true },

@@ -7,7 +7,9 @@ import { loginResult } from './login-result';
  * Exchanges a `wx.login` code for the user's openid with code2Session (server side only).
  * The session_key is not stored and never leaves this function: we do not decrypt WeChat data.
  */
-export async function loginWithWechat(db: Db, env: Env, wechat: WechatClient, code: string) {
+export async function loginWithWechat(opts: { db: Db; env: Env; wechat: WechatClient; input: { code: string } }) {
+  const { db, env, wechat } = opts;
+  const { code } = opts.input;
   const { openid } = await wechat.code2Session(code);
   const user = await db.user.upsert({
     where: { openid },

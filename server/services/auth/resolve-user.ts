@@ -1,5 +1,5 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import type { AuthUser, RoleGrant } from '../../trpc/context';
+import type { AuthUser, RoleGrant } from '../../auth/auth-user';
 import { hashToken } from './tokens';
 
 /**

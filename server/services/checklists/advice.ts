@@ -1,3 +1,4 @@
+import { pathIds } from '../../shared/org-tree';
 import { z } from 'zod';
 import type { ChecklistStage, RiskTier } from '../../shared/checklists';
 
@@ -91,7 +92,7 @@ export function parseCityHotlines(raw: string | undefined, onError?: (message: s
 
 /** The city of a school: the second segment of its materialised path ("/230000/230100/…" → "230100"). */
 export function cityOfPath(path: string): string | null {
-  return path.split('/').filter(Boolean)[1] ?? null;
+  return pathIds(path)[1] ?? null;
 }
 
 /** National lines, 120/110 (first when URGENT), then the city's own resources. */

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/create-db';
+import type { Actor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import type { ChecklistStage, SaveChecklistDraftInput } from '../../shared/checklists';
 import { writeAudit } from '../audit/write-audit';
@@ -9,7 +10,9 @@ import { parseDefinition } from './scoring';
  * and the ones for every stage (ANY). Items carry only id and text: which items are critical and
  * the cut-offs are not needed to answer.
  */
-export async function listPublishedChecklists(db: Db, stage?: ChecklistStage) {
+export async function listPublishedChecklists(opts: { db: Db; input?: { stage?: ChecklistStage } }) {
+  const { db } = opts;
+  const stage = opts.input?.stage;
   const rows = await db.checklist.findMany({
     where: { published: true, ...(stage ? { stage: { in: stage === 'ANY' ? ['ANY'] : [stage, 'ANY'] } } : {}) },
     select: { id: true, code: true, version: true, title: true, stage: true, intro: true, items: true, scoring: true },
@@ -30,7 +33,8 @@ export async function listPublishedChecklists(db: Db, stage?: ChecklistStage) {
 }
 
 /** Every version of every checklist, for the province's editor. */
-export async function adminListChecklists(db: Db) {
+export async function adminListChecklists(opts: { db: Db }) {
+  const { db } = opts;
   const rows = await db.checklist.findMany({
     select: { id: true, code: true, version: true, title: true, stage: true, intro: true, items: true, scoring: true, published: true, createdAt: true },
     orderBy: [{ code: 'asc' }, { version: 'desc' }],
@@ -45,7 +49,9 @@ export async function adminListChecklists(db: Db) {
  * Saves an edit as the next version of `code`, unpublished. Published versions are never changed, so
  * a response always keeps the exact items it answered. Two editors saving at once: one gets 409.
  */
-export async function saveChecklistDraft(db: Db, actorId: string, input: SaveChecklistDraftInput) {
+export async function saveChecklistDraft(opts: { db: Db; actor: Actor; input: SaveChecklistDraftInput }) {
+  const { db, input } = opts;
+  const actorId = opts.actor.id;
   return db.$transaction(async (tx) => {
     const last = await tx.checklist.findFirst({ where: { code: input.code }, orderBy: { version: 'desc' }, select: { version: true } });
     const version = (last?.version ?? 0) + 1;
@@ -68,7 +74,10 @@ export async function saveChecklistDraft(db: Db, actorId: string, input: SaveChe
 }
 
 /** Publishes one version and unpublishes the other versions of the same code. */
-export async function publishChecklist(db: Db, actorId: string, checklistId: string) {
+export async function publishChecklist(opts: { db: Db; actor: Actor; input: { checklistId: string } }) {
+  const { db } = opts;
+  const { checklistId } = opts.input;
+  const actorId = opts.actor.id;
   return db.$transaction(async (tx) => {
     const row = await tx.checklist.findUnique({ where: { id: checklistId }, select: { id: true, code: true, version: true } });
     if (!row) throw new AppError('NOT_FOUND', '清单不存在');

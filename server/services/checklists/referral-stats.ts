@@ -1,6 +1,9 @@
 import type { Db } from '../../db/create-db';
-import { AppError } from '../../errors/app-error';
-import { RISK_TIERS, STATS_MIN_COUNT, type RiskTier } from '../../shared/checklists';
+import { RISK_TIERS, type RiskTier } from '../../shared/checklists';
+import { yearBounds } from '../../shared/china-time';
+import { subtreeLike } from '../../shared/org-tree';
+import { MIN_CELL_COUNT, suppressSmall } from '../../shared/privacy';
+import type { ScopedUnit } from '../../trpc/procedures';
 
 type TierCounts = Record<RiskTier, number | null>;
 
@@ -11,28 +14,27 @@ interface CountRow {
   n: number;
 }
 
-/** Small counts could single out a child: anything under STATS_MIN_COUNT is shown as null. */
-export const suppress = (n: number): number | null => (n < STATS_MIN_COUNT ? null : n);
-
-/** A LIKE prefix pattern that matches `prefix` literally (ids such as "t_x" contain `_`). */
-export const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** 1 January of `year` in China time (UTC+8), as an instant. */
-const yearStart = (year: number) => new Date(Date.UTC(year, 0, 1) - 8 * 3600_000);
 
 /**
  * For federation, committee and admin staff: counts of checklist results by tier, and of referrals,
  * for each unit directly below `orgUnitId` (a school counts for itself), in one calendar year.
  * Counted in SQL; no row about a child leaves the database, and counts under 5 are suppressed.
  */
-export async function referralStats(db: Db, orgUnitId: string, year: number) {
-  const target = await db.orgUnit.findUnique({ where: { id: orgUnitId }, select: { id: true, name: true, path: true, depth: true } });
-  if (!target) throw new AppError('NOT_FOUND', '机构不存在');
-  const below = await db.orgUnit.findMany({ where: { parentId: orgUnitId }, select: { id: true, name: true }, orderBy: { id: 'asc' } });
+export async function referralStats(opts: { db: Db; unit: ScopedUnit; input: { year: number } }) {
+  const { db } = opts;
+  const { year } = opts.input;
+  const target = await db.orgUnit.findUniqueOrThrow({
+    where: { id: opts.unit.id },
+    select: { id: true, name: true, path: true, depth: true },
+  });
+  const below = await db.orgUnit.findMany({
+    where: { parentId: target.id },
+    select: { id: true, name: true },
+    orderBy: { id: 'asc' },
+  });
   const units = below.length > 0 ? below : [{ id: target.id, name: target.name }];
-  const from = yearStart(year);
-  const to = yearStart(year + 1);
-  const pattern = likePrefix(target.path);
+  const { from, to } = yearBounds(year);
+  const pattern = subtreeLike(target.path);
   // Path segment depth+3 is the id of the unit directly below the target ("/a/b/" has depth 1: split_part 4 is the child).
   const segment = target.depth + 3;
   const rows = await db.$queryRaw<CountRow[]>`
@@ -66,15 +68,19 @@ export async function referralStats(db: Db, orgUnitId: string, year: number) {
     }
   }
   const shown = (c: { tiers: Record<RiskTier, number>; referrals: number }) => ({
-    tiers: Object.fromEntries(RISK_TIERS.map((t) => [t, suppress(c.tiers[t])])) as TierCounts,
-    referrals: suppress(c.referrals),
+    tiers: Object.fromEntries(RISK_TIERS.map((t) => [t, suppressSmall(c.tiers[t])])) as TierCounts,
+    referrals: suppressSmall(c.referrals),
   });
   return {
     orgUnitId: target.id,
     orgUnitName: target.name,
     year,
-    minCount: STATS_MIN_COUNT,
-    units: units.map((u) => ({ orgUnitId: u.id, name: u.name, ...shown(byUnit.get(u.id) ?? { tiers: empty(), referrals: 0 }) })),
+    minCount: MIN_CELL_COUNT,
+    units: units.map((u) => ({
+      orgUnitId: u.id,
+      name: u.name,
+      ...shown(byUnit.get(u.id) ?? { tiers: empty(), referrals: 0 }),
+    })),
     total: shown(total),
   };
 }

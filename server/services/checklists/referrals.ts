@@ -3,8 +3,9 @@ import type { Db } from '../../db/create-db';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import type { Prisma } from '../../generated/prisma/client';
 import { AppError } from '../../errors/app-error';
-import type { ReferralActionKind, ReferralStatus, RiskTier } from '../../shared/checklists';
-import type { AuthUser } from '../../trpc/context';
+import type { ReferralActionKind, ReferralStatus } from '../../shared/checklists';
+import type { Actor, StaffActor } from '../../auth/auth-user';
+import { subtreeWhere } from '../../shared/org-tree';
 import { writeAudit } from '../audit/write-audit';
 import { decryptAnswers } from './responses';
 import { queueReferralAlert, staffCoveringSchool } from './staff-alerts';
@@ -23,21 +24,23 @@ const isOverdue = (r: { status: string; ackDeadline: Date }, now: Date) => r.sta
  * The caller's referral inbox: referrals of the schools their COUNSELOR grants cover (a school grant
  * covers that school only), open ones first, then by acknowledgement deadline.
  */
-export async function listReferrals(db: Db, user: AuthUser, status?: ReferralStatus, now = new Date()) {
+export async function listReferrals(opts: { db: Db; actor: StaffActor; input?: { status?: ReferralStatus }; now?: Date }) {
+  const { db, actor: user, now = new Date() } = opts;
+  const status = opts.input?.status;
   const paths = user.roles.filter((g) => g.role === 'COUNSELOR').map((g) => g.orgUnitPath);
   if (paths.length === 0) return [];
   const rows = await db.referral.findMany({
-    where: { ...(status ? { status } : {}), school: { OR: paths.map((p) => ({ path: { startsWith: p } })) } },
+    where: { ...(status ? { status } : {}), school: { OR: paths.map((p) => subtreeWhere(p)) } },
     orderBy: [{ status: 'asc' }, { ackDeadline: 'asc' }, { id: 'asc' }],
     take: 500,
     select: { id: true, tier: true, childGrade: true, createdAt: true, status: true, ackDeadline: true, escalatedAt: true, school: { select: { name: true } } },
   });
   return rows.map((r) => ({
     id: r.id,
-    tier: r.tier as RiskTier,
+    tier: r.tier,
     childGrade: r.childGrade,
     createdAt: r.createdAt.toISOString(),
-    status: r.status as ReferralStatus,
+    status: r.status,
     ackDeadline: r.ackDeadline.toISOString(),
     overdue: isOverdue(r, now),
     escalated: r.escalatedAt != null,
@@ -49,8 +52,16 @@ export async function listReferrals(db: Db, user: AuthUser, status?: ReferralSta
  * One referral for a counsellor of its school (scope checked by the access rule): the shared answers
  * (decrypted; each read is audited), the action log, and who to contact in the family.
  */
-export async function getReferral(deps: { db: Db; cipher: FieldCipher }, actorId: string, referralId: string, now = new Date()) {
-  const { db, cipher } = deps;
+export async function getReferral(opts: {
+  db: Db;
+  cipher: FieldCipher;
+  actor: Actor;
+  input: { referralId: string };
+  now?: Date;
+}) {
+  const { db, cipher, now = new Date() } = opts;
+  const actorId = opts.actor.id;
+  const { referralId } = opts.input;
   const r = await db.referral.findUnique({
     where: { id: referralId },
     select: {
@@ -93,9 +104,9 @@ export async function getReferral(deps: { db: Db; cipher: FieldCipher }, actorId
   );
   return {
     id: r.id,
-    tier: r.tier as RiskTier,
+    tier: r.tier,
     childGrade: r.childGrade,
-    status: r.status as ReferralStatus,
+    status: r.status,
     createdAt: r.createdAt.toISOString(),
     ackDeadline: r.ackDeadline.toISOString(),
     acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
@@ -131,12 +142,15 @@ async function acknowledgeIn(tx: Tx, actorId: string, referralId: string, now: D
 }
 
 /** The counsellor takes the referral on. Repeating it, or acknowledging a closed one, changes nothing. */
-export async function acknowledgeReferral(db: Db, actorId: string, referralId: string, now = new Date()) {
+export async function acknowledgeReferral(opts: { db: Db; actor: Actor; input: { referralId: string }; now?: Date }) {
+  const { db, now = new Date() } = opts;
+  const actorId = opts.actor.id;
+  const { referralId } = opts.input;
   return db.$transaction(async (tx) => {
     const changed = await acknowledgeIn(tx, actorId, referralId, now);
     if (changed) await writeAudit(tx, { actorUserId: actorId, action: 'referral.acknowledge', targetType: 'Referral', targetId: referralId });
     const r = await tx.referral.findUniqueOrThrow({ where: { id: referralId }, select: { status: true } });
-    return { ok: true as const, status: r.status as ReferralStatus };
+    return { ok: true as const, status: r.status };
   });
 }
 
@@ -144,13 +158,15 @@ export async function acknowledgeReferral(db: Db, actorId: string, referralId: s
  * Records what the counsellor did. The note is encrypted (bound to the action's row). Any action on an
  * open referral acknowledges it; CLOSED closes it; a closed referral takes no more actions.
  */
-export async function addReferralAction(
-  deps: { db: Db; cipher: FieldCipher },
-  actorId: string,
-  input: { referralId: string; action: ReferralActionKind; note?: string },
-  now = new Date(),
-) {
-  const { db, cipher } = deps;
+export async function addReferralAction(opts: {
+  db: Db;
+  cipher: FieldCipher;
+  actor: Actor;
+  input: { referralId: string; action: ReferralActionKind; note?: string };
+  now?: Date;
+}) {
+  const { db, cipher, input, now = new Date() } = opts;
+  const actorId = opts.actor.id;
   return db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Referral" WHERE id = ${input.referralId} FOR UPDATE`;
     if (!locked) throw new AppError('NOT_FOUND', '转介不存在或已被家长删除');
@@ -166,7 +182,7 @@ export async function addReferralAction(
     }
     await writeAudit(tx, { actorUserId: actorId, action: 'referral.action', targetType: 'Referral', targetId: input.referralId, detail: { action: input.action } });
     const r = await tx.referral.findUniqueOrThrow({ where: { id: input.referralId }, select: { status: true } });
-    return { id, status: r.status as ReferralStatus };
+    return { id, status: r.status };
   });
 }
 

@@ -1,8 +1,9 @@
 import type { Db } from '../../db/create-db';
 import type { Env } from '../../env';
 import type { FieldCipher } from '../../crypto/field-cipher';
+import type { FamilyActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
-import { answerLabel, type ReferralActionKind, type ReferralStatus, type RiskTier } from '../../shared/checklists';
+import { answerLabel, type ReferralActionKind } from '../../shared/checklists';
 import { writeAudit } from '../audit/write-audit';
 import { adviceFor, cityOfPath, hotlinesFor, parseCityHotlines } from './advice';
 import { parseDefinition } from './scoring';
@@ -14,7 +15,9 @@ const notFound = () => new AppError('NOT_FOUND', '记录不存在或已删除');
  * The family's responses, newest first: tier, date, checklist, child and the referral's status.
  * Nothing is decrypted here.
  */
-export async function myResponses(db: Db, familyId: string) {
+export async function myResponses(opts: { db: Db; actor: FamilyActor }) {
+  const { db } = opts;
+  const { familyId } = opts.actor;
   const rows = await db.checklistResponse.findMany({
     where: { familyId },
     orderBy: { createdAt: 'desc' },
@@ -39,7 +42,7 @@ export async function myResponses(db: Db, familyId: string) {
   });
   return rows.map((r) => ({
     id: r.id,
-    tier: r.tier as RiskTier,
+    tier: r.tier,
     createdAt: r.createdAt.toISOString(),
     checklistId: r.checklist.id,
     checklistTitle: r.checklist.title,
@@ -50,7 +53,7 @@ export async function myResponses(db: Db, familyId: string) {
     // The parent sees what the school did, not the counsellor's notes.
     referral: r.referral
       ? {
-          status: r.referral.status as ReferralStatus,
+          status: r.referral.status,
           ackDeadline: r.referral.ackDeadline.toISOString(),
           acknowledgedAt: r.referral.acknowledgedAt?.toISOString() ?? null,
           closedAt: r.referral.closedAt?.toISOString() ?? null,
@@ -70,8 +73,16 @@ export function decryptAnswers(cipher: FieldCipher, response: { id: string; answ
 }
 
 /** One response of the caller's family, answers decrypted. Every read leaves an audit row. */
-export async function getResponse(deps: { db: Db; cipher: FieldCipher; env: Pick<Env, 'CITY_HOTLINES'> }, user: { id: string; familyId: string }, responseId: string) {
-  const { db, cipher } = deps;
+export async function getResponse(opts: {
+  db: Db;
+  cipher: FieldCipher;
+  env: Pick<Env, 'CITY_HOTLINES'>;
+  actor: FamilyActor;
+  input: { responseId: string };
+}) {
+  const { db, cipher, actor: user } = opts;
+  const { responseId } = opts.input;
+  const deps = opts;
   const r = await db.checklistResponse.findFirst({
     where: { id: responseId, familyId: user.familyId },
     select: {
@@ -88,7 +99,7 @@ export async function getResponse(deps: { db: Db; cipher: FieldCipher; env: Pick
   if (!r) throw notFound();
   // Audit before the plaintext leaves the server: no read without its row.
   await writeAudit(db, { actorUserId: user.id, action: 'checklist.read', targetType: 'ChecklistResponse', targetId: r.id, detail: { by: 'parent' } });
-  const tier = r.tier as RiskTier;
+  const tier = r.tier;
   return {
     id: r.id,
     tier,
@@ -100,12 +111,14 @@ export async function getResponse(deps: { db: Db; cipher: FieldCipher; env: Pick
     answers: decryptAnswers(cipher, r, r.checklist),
     advice: adviceFor(tier, r.checklist.stage),
     hotlines: hotlinesFor(tier, cityOfPath(r.child.school.path), parseCityHotlines(deps.env.CITY_HOTLINES)),
-    referralStatus: (r.referral?.status as ReferralStatus | undefined) ?? null,
+    referralStatus: r.referral?.status ?? null,
   };
 }
 
 /** A parent deletes one of the family's responses; its referral and the referral's actions go with it. */
-export async function deleteResponse(db: Db, user: { id: string; familyId: string }, responseId: string) {
+export async function deleteResponse(opts: { db: Db; actor: FamilyActor; input: { responseId: string } }) {
+  const { db, actor: user } = opts;
+  const { responseId } = opts.input;
   await db.$transaction(async (tx) => {
     const { count } = await tx.checklistResponse.deleteMany({ where: { id: responseId, familyId: user.familyId } });
     if (count === 0) throw notFound();
@@ -118,7 +131,8 @@ export async function deleteResponse(db: Db, user: { id: string; familyId: strin
  * Withdraws the caller's `sensitive:checklist` consent (no further submissions) and deletes every
  * stored response of the family, in one transaction.
  */
-export async function withdrawAndDelete(db: Db, user: { id: string; familyId: string }) {
+export async function withdrawAndDelete(opts: { db: Db; actor: FamilyActor }) {
+  const { db, actor: user } = opts;
   return db.$transaction(async (tx) => {
     const withdrawn = await tx.consent.updateMany({
       where: { userId: user.id, scope: 'sensitive:checklist', withdrawnAt: null },

@@ -1,4 +1,5 @@
 import type { Prisma } from '../../generated/prisma/client';
+import { pathIds } from '../../shared/org-tree';
 import type { Role } from '../../shared/enums';
 import { time } from '../notifications/templates';
 import type { TemplateKey } from '../notifications/templates';
@@ -16,7 +17,7 @@ export const referralPage = (referralId: string) => `packageChecklists/referral/
  * above, so the covering grants are those on one of the path's segments (no recursive query).
  */
 export async function staffCoveringSchool(tx: Tx, schoolPath: string, role: Role): Promise<string[]> {
-  const unitIds = schoolPath.split('/').filter(Boolean);
+  const unitIds = pathIds(schoolPath);
   const rows = await tx.roleAssignment.findMany({
     where: { role, orgUnitId: { in: unitIds }, user: { disabled: false } },
     select: { userId: true },

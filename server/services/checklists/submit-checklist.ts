@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/create-db';
 import type { Env } from '../../env';
 import type { FieldCipher } from '../../crypto/field-cipher';
+import type { FamilyActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import { tierAtLeast, type RiskTier, type SubmitChecklistInput } from '../../shared/checklists';
 import { writeAudit } from '../audit/write-audit';
@@ -23,11 +24,15 @@ export interface StoredAnswers {
   answers: Record<string, number>;
 }
 
-export interface SubmitDeps {
+export interface SubmitOptions {
   db: Db;
   env: Pick<Env, 'CHECKLIST_RETENTION_DAYS' | 'CITY_HOTLINES'>;
   cipher: FieldCipher;
+  actor: FamilyActor;
+  input: SubmitChecklistInput;
+  /** Told about a city-hotline configuration that cannot be read (the defaults are used). */
   onConfigError?: (message: string) => void;
+  now?: Date;
 }
 
 /** Whether a checklist's audience fits the child's grade (U1–U4 = university). */
@@ -45,12 +50,10 @@ function fitsChild(stage: string, grade: string): string | null {
  * counsellors get an alert without sensitive content — all in one transaction.
  */
 export async function submitChecklist(
-  deps: SubmitDeps,
-  user: { id: string; familyId: string },
-  input: SubmitChecklistInput,
-  now = new Date(),
+  opts: SubmitOptions,
 ): Promise<{ tier: RiskTier; advice: string; hotlines: Hotline[]; responseId: string; referred: boolean }> {
-  const { db, env, cipher } = deps;
+  const { db, env, cipher, actor: user, input, now = new Date() } = opts;
+  const deps = opts;
   if (!(await hasConsent(db, user.id, 'sensitive:checklist'))) {
     throw new AppError('FORBIDDEN', '提交心理预警清单前，请先阅读并单独同意《敏感个人信息单独同意（心理预警清单）》');
   }

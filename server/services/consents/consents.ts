@@ -1,10 +1,11 @@
 import type { Db } from '../../db/create-db';
+import type { Actor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import type { ConsentScope } from '../../shared/enums';
 import { writeAudit } from '../audit/write-audit';
 
-export async function currentConsentTexts(db: Db) {
-  return db.consentText.findMany({
+export async function currentConsentTexts(opts: { db: Db }) {
+  return opts.db.consentText.findMany({
     where: { inForce: true },
     select: { scope: true, textVersion: true, title: true, text: true },
     orderBy: { scope: 'asc' },
@@ -12,7 +13,10 @@ export async function currentConsentTexts(db: Db) {
 }
 
 /** Records consent to the text in force. Repeating it is harmless. */
-export async function grantConsent(db: Db, userId: string, scope: ConsentScope, textVersion: string) {
+export async function grantConsent(opts: { db: Db; actor: Actor; input: { scope: ConsentScope; textVersion: string } }) {
+  const { db } = opts;
+  const { scope, textVersion } = opts.input;
+  const userId = opts.actor.id;
   const text = await db.consentText.findFirst({ where: { scope, inForce: true }, select: { textVersion: true } });
   if (!text) throw new AppError('NOT_FOUND', '该授权事项不存在');
   if (text.textVersion !== textVersion) throw new AppError('CONFLICT', '授权文本已更新，请重新阅读后再同意');
@@ -25,7 +29,10 @@ export async function grantConsent(db: Db, userId: string, scope: ConsentScope, 
   return { ok: true as const };
 }
 
-export async function withdrawConsent(db: Db, userId: string, scope: ConsentScope) {
+export async function withdrawConsent(opts: { db: Db; actor: Actor; input: { scope: ConsentScope } }) {
+  const { db } = opts;
+  const { scope } = opts.input;
+  const userId = opts.actor.id;
   await db.$transaction(async (tx) => {
     const { count } = await tx.consent.updateMany({ where: { userId, scope, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
     if (count > 0) await writeAudit(tx, { actorUserId: userId, action: 'consent.withdraw', targetType: 'Consent', detail: { scope } });
@@ -42,7 +49,9 @@ export async function hasConsent(db: Db, userId: string, scope: ConsentScope): P
 }
 
 /** The user's consents not withdrawn; `current` when given to the text now in force. */
-export async function myConsents(db: Db, userId: string) {
+export async function myConsents(opts: { db: Db; actor: Actor }) {
+  const { db } = opts;
+  const userId = opts.actor.id;
   const [rows, texts] = await Promise.all([
     db.consent.findMany({ where: { userId, withdrawnAt: null }, select: { scope: true, textVersion: true, grantedAt: true }, orderBy: { grantedAt: 'desc' } }),
     db.consentText.findMany({ where: { inForce: true }, select: { scope: true, textVersion: true } }),

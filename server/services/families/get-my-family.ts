@@ -1,9 +1,12 @@
 import type { Db } from '../../db/create-db';
+import type { Actor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import { GUARDIAN_RELATION_LABELS } from '../../shared/enums';
 import { gradeLabel } from '../../shared/grades';
 
-export async function getMyFamily(db: Db, userId: string) {
+export async function getMyFamily(opts: { db: Db; actor: Actor }) {
+  const { db } = opts;
+  const userId = opts.actor.id;
   const guardian = await db.guardian.findUnique({
     where: { userId },
     select: {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/create-db';
+import type { Actor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import type { JoinFamilyInput } from '../../shared/schemas';
 import { writeAudit } from '../audit/write-audit';
@@ -11,7 +12,9 @@ import { newInviteCode } from './invite-code';
  * - A family's own invite: a second guardian joins that family.
  * The child is added unless the family already has a child of that name. One transaction.
  */
-export async function joinFamily(db: Db, userId: string, input: JoinFamilyInput): Promise<{ familyId: string }> {
+export async function joinFamily(opts: { db: Db; actor: Actor; input: JoinFamilyInput }): Promise<{ familyId: string }> {
+  const { db, input } = opts;
+  const userId = opts.actor.id;
   return db.$transaction(async (tx) => {
     const invite = await tx.inviteCode.findUnique({
       where: { code: input.inviteCode },

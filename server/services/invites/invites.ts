@@ -1,11 +1,15 @@
 import type { Db } from '../../db/create-db';
+import type { Actor } from '../../auth/auth-user';
+import type { OrgUnitKind } from '../../shared/enums';
 import { AppError } from '../../errors/app-error';
 import { gradeLabel } from '../../shared/grades';
 import { writeAudit } from '../audit/write-audit';
 import { newInviteCode } from '../families/invite-code';
 
 /** The school's own and per-class invite codes (family invites are the families' business). */
-export async function listUnitInvites(db: Db, orgUnitId: string) {
+export async function listUnitInvites(opts: { db: Db; unit: { id: string } }) {
+  const { db } = opts;
+  const orgUnitId = opts.unit.id;
   const rows = await db.inviteCode.findMany({
     where: { orgUnitId, kind: { in: ['SCHOOL', 'CLASS'] } },
     select: { code: true, kind: true, grade: true, className: true, uses: true, disabled: true, createdAt: true },
@@ -24,9 +28,18 @@ export async function listUnitInvites(db: Db, orgUnitId: string) {
 }
 
 /** A class invite: children who join with it are placed in that grade and class. */
-export async function createClassInvite(db: Db, actorUserId: string, input: { orgUnitId: string; grade: string; className: string }) {
-  const unit = await db.orgUnit.findUnique({ where: { id: input.orgUnitId }, select: { kind: true } });
-  if (!unit || (unit.kind !== 'SCHOOL' && unit.kind !== 'COMMUNITY_SITE')) throw new AppError('BAD_REQUEST', '只能为学校或指导服务站点创建班级邀请码');
+export async function createClassInvite(opts: {
+  db: Db;
+  actor: Actor;
+  unit: { id: string; kind: OrgUnitKind };
+  input: { grade: string; className: string };
+}) {
+  const { db, unit } = opts;
+  const input = { ...opts.input, orgUnitId: unit.id };
+  const actorUserId = opts.actor.id;
+  if (unit.kind !== 'SCHOOL' && unit.kind !== 'COMMUNITY_SITE') {
+    throw new AppError('BAD_REQUEST', '只能为学校或指导服务站点创建班级邀请码');
+  }
   return db.$transaction(async (tx) => {
     const existing = await tx.inviteCode.findFirst({
       where: { orgUnitId: input.orgUnitId, kind: 'CLASS', grade: input.grade, className: input.className, disabled: false },
@@ -37,7 +50,13 @@ export async function createClassInvite(db: Db, actorUserId: string, input: { or
       data: { code: newInviteCode(), kind: 'CLASS', orgUnitId: input.orgUnitId, grade: input.grade, className: input.className },
       select: { code: true },
     });
-    await writeAudit(tx, { actorUserId, action: 'invite.create', targetType: 'InviteCode', orgUnitId: input.orgUnitId, detail: { kind: 'CLASS' } });
+    await writeAudit(tx, {
+      actorUserId,
+      action: 'invite.create',
+      targetType: 'InviteCode',
+      orgUnitId: input.orgUnitId,
+      detail: { kind: 'CLASS' },
+    });
     return { code: invite.code, created: true };
   });
 }

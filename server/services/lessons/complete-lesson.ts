@@ -1,11 +1,13 @@
 import type { Db } from '../../db/create-db';
 import { AppError } from '../../errors/app-error';
-import type { AuthUser } from '../../trpc/context';
+import type { AuthUser } from '../../auth/auth-user';
 import { canEditLesson, isPublishedVisible, lessonViewer } from './lesson-access';
 import { LESSON_NOT_FOUND } from './get-lesson';
 
 /** Marks a lesson as learnt by the caller. Idempotent: a second call changes nothing (the first completion time stays). */
-export async function completeLesson(db: Db, user: AuthUser, lessonId: string) {
+export async function completeLesson(opts: { db: Db; actor: AuthUser; input: { lessonId: string } }) {
+  const { db, actor: user } = opts;
+  const { lessonId } = opts.input;
   const lesson = await db.lesson.findUnique({
     where: { id: lessonId },
     select: { id: true, published: true, orgUnit: { select: { path: true, kind: true } } },

@@ -1,10 +1,13 @@
 import type { Db } from '../../db/create-db';
+import type { Actor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import { lessonContentProblem, type CreateLessonInput } from '../../shared/lesson-schemas';
 import { writeAudit } from '../audit/write-audit';
 
 /** A new lesson of `orgUnitId`, created as a draft (the access rule has already checked the caller's scope). */
-export async function createLesson(db: Db, actorUserId: string, input: CreateLessonInput) {
+export async function createLesson(opts: { db: Db; actor: Actor; input: CreateLessonInput }) {
+  const { db, input } = opts;
+  const actorUserId = opts.actor.id;
   const problem = lessonContentProblem(input);
   if (problem) throw new AppError('BAD_REQUEST', problem.message);
   return db.$transaction(async (tx) => {

@@ -1,13 +1,15 @@
 import type { Db } from '../../db/create-db';
 import { AppError } from '../../errors/app-error';
-import type { AuthUser } from '../../trpc/context';
+import type { AuthUser } from '../../auth/auth-user';
 import { LESSON_TOPIC_LABELS, type LessonTopic } from '../../shared/lessons';
 import { canEditLesson, isPublishedVisible, lessonViewer } from './lesson-access';
 
 export const LESSON_NOT_FOUND = '课程不存在或尚未发布';
 
 /** One lesson with its body; drafts and lessons outside the caller's library answer 404 (their existence is not revealed). */
-export async function getLesson(db: Db, user: AuthUser, lessonId: string) {
+export async function getLesson(opts: { db: Db; actor: AuthUser; input: { lessonId: string } }) {
+  const { db, actor: user } = opts;
+  const { lessonId } = opts.input;
   const lesson = await db.lesson.findUnique({
     where: { id: lessonId },
     select: {

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/create-db';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Role } from '../../shared/enums';
-import type { AuthUser } from '../../trpc/context';
+import { grantsCovering, type AuthUser } from '../../auth/auth-user';
+import { ancestorPaths, covers, subtreeWhere } from '../../shared/org-tree';
 
 /** Roles that write lessons: ADMIN (the province library), COORDINATOR and COUNSELOR (their school or site). */
 export const LESSON_EDITOR_ROLES = ['ADMIN', 'COORDINATOR', 'COUNSELOR'] as const satisfies readonly Role[];
@@ -22,10 +23,6 @@ export async function lessonViewer(db: Db, user: AuthUser): Promise<LessonViewer
 }
 
 /** '/230000/230100/x/' → ['/230000/', '/230000/230100/', '/230000/230100/x/']: the unit and everything above it. */
-export function pathAndAncestors(path: string): string[] {
-  const parts = path.split('/').filter(Boolean);
-  return parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
-}
 
 /**
  * Published lessons a viewer may read: the province's; those of the units on the family's path (its school or site
@@ -34,11 +31,11 @@ export function pathAndAncestors(path: string): string[] {
  */
 export function publishedVisibleWhere(viewer: LessonViewer): Prisma.LessonWhereInput {
   const ancestors = new Set<string>();
-  if (viewer.familyUnitPath) pathAndAncestors(viewer.familyUnitPath).forEach((p) => ancestors.add(p));
-  for (const g of viewer.grants) pathAndAncestors(g.orgUnitPath).forEach((p) => ancestors.add(p));
+  if (viewer.familyUnitPath) ancestorPaths(viewer.familyUnitPath).forEach((p) => ancestors.add(p));
+  for (const g of viewer.grants) ancestorPaths(g.orgUnitPath).forEach((p) => ancestors.add(p));
   const or: Prisma.LessonWhereInput[] = [{ orgUnit: { kind: 'PROVINCE' } }];
   if (ancestors.size > 0) or.push({ orgUnit: { path: { in: [...ancestors] } } });
-  for (const g of viewer.grants) or.push({ orgUnit: { path: { startsWith: g.orgUnitPath } } });
+  for (const g of viewer.grants) or.push({ orgUnit: subtreeWhere(g.orgUnitPath) });
   return { published: true, OR: or };
 }
 
@@ -50,14 +47,14 @@ export function ownDraftsWhere(viewer: LessonViewer): Prisma.LessonWhereInput | 
 
 /** Whether the viewer may edit (and so read, even unpublished) a lesson of the unit with path `lessonUnitPath`. */
 export function canEditLesson(viewer: Pick<LessonViewer, 'grants'>, lessonUnitPath: string): boolean {
-  return viewer.grants.some((g) => (LESSON_EDITOR_ROLES as readonly Role[]).includes(g.role) && lessonUnitPath.startsWith(g.orgUnitPath));
+  return grantsCovering({ roles: viewer.grants }, LESSON_EDITOR_ROLES, lessonUnitPath).length > 0;
 }
 
 /** Whether a published lesson of the unit (path, kind) is within the viewer's library (same rule as publishedVisibleWhere). */
 export function isPublishedVisible(viewer: LessonViewer, unit: { path: string; kind: string }): boolean {
   if (unit.kind === 'PROVINCE') return true;
-  if (viewer.familyUnitPath?.startsWith(unit.path)) return true;
-  return viewer.grants.some((g) => g.orgUnitPath.startsWith(unit.path) || unit.path.startsWith(g.orgUnitPath));
+  if (viewer.familyUnitPath && covers(unit.path, viewer.familyUnitPath)) return true;
+  return viewer.grants.some((g) => covers(unit.path, g.orgUnitPath) || covers(g.orgUnitPath, unit.path));
 }
 
 /** The scope of lessonId-based procedures: the lesson's own unit (null → 404 in the access middleware). */

@@ -11,7 +11,9 @@ interface StatsRow {
 }
 
 /** Completion counts for each lesson the unit owns (counted in SQL; no names, no user ids). */
-export async function lessonStats(db: Db, orgUnitId: string) {
+export async function lessonStats(opts: { db: Db; unit: { id: string } }) {
+  const { db } = opts;
+  const orgUnitId = opts.unit.id;
   const rows = await db.$queryRaw<StatsRow[]>`
     SELECT l."id", l."title", l."topic", l."published",
            count(c."userId")::int AS "completedCount",

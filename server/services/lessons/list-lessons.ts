@@ -1,12 +1,13 @@
 import type { Db } from '../../db/create-db';
 import type { Prisma } from '../../generated/prisma/client';
-import type { AuthUser } from '../../trpc/context';
+import type { AuthUser } from '../../auth/auth-user';
 import { LESSON_PAGE_SIZE, type ListLessonsInput } from '../../shared/lesson-schemas';
 import { LESSON_TOPIC_LABELS, type LessonTopic } from '../../shared/lessons';
 import { lessonViewer, ownDraftsWhere, publishedVisibleWhere } from './lesson-access';
 
 /** The caller's lesson library, newest first, one page at a time (cursor = the last lesson id of the previous page). */
-export async function listLessons(db: Db, user: AuthUser, input: ListLessonsInput) {
+export async function listLessons(opts: { db: Db; actor: AuthUser; input: ListLessonsInput }) {
+  const { db, actor: user, input } = opts;
   const viewer = await lessonViewer(db, user);
   const drafts = ownDraftsWhere(viewer);
   const filters: Prisma.LessonWhereInput[] = [drafts ? { OR: [publishedVisibleWhere(viewer), drafts] } : publishedVisibleWhere(viewer)];

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/create-db';
+import type { Actor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import { lessonContentProblem } from '../../shared/lesson-schemas';
 import { writeAudit } from '../audit/write-audit';
@@ -7,7 +8,14 @@ import { writeAudit } from '../audit/write-audit';
  * Publishes (parents in reach then see it) or withdraws a lesson. Idempotent: asking for the state it is already in
  * changes nothing and writes no audit row. The conditional update makes concurrent calls safe.
  */
-export async function setLessonPublished(db: Db, actorUserId: string, lessonId: string, published: boolean) {
+export async function setLessonPublished(opts: {
+  db: Db;
+  actor: Actor;
+  input: { lessonId: string; published: boolean };
+}) {
+  const { db } = opts;
+  const { lessonId, published } = opts.input;
+  const actorUserId = opts.actor.id;
   return db.$transaction(async (tx) => {
     const lesson = await tx.lesson.findUnique({ where: { id: lessonId }, select: { orgUnitId: true, format: true, body: true, videoUrl: true } });
     if (!lesson) throw new AppError('NOT_FOUND', '课程不存在');

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/create-db';
+import type { Actor } from '../../auth/auth-user';
 import type { Prisma } from '../../generated/prisma/client';
 import { AppError } from '../../errors/app-error';
 import { lessonContentProblem, type UpdateLessonInput } from '../../shared/lesson-schemas';
@@ -7,7 +8,9 @@ import { writeAudit } from '../audit/write-audit';
 const FIELDS = ['title', 'summary', 'topic', 'stages', 'format', 'body', 'videoUrl', 'durationMinutes'] as const;
 
 /** Changes the given fields; the format rule (图文须有正文, 视频须有 https 地址) is checked on the lesson as it will be. */
-export async function updateLesson(db: Db, actorUserId: string, input: UpdateLessonInput) {
+export async function updateLesson(opts: { db: Db; actor: Actor; input: UpdateLessonInput }) {
+  const { db, input } = opts;
+  const actorUserId = opts.actor.id;
   return db.$transaction(async (tx) => {
     const current = await tx.lesson.findUnique({
       where: { id: input.lessonId },

@@ -1,4 +1,5 @@
 import type { Env } from '../../env';
+import { chinaDateTimeText } from '../../shared/china-time';
 
 /**
  * Subscribe-message templates. Template ids come from the mini program's WeChat console
@@ -32,8 +33,13 @@ export function thing(value: string): { value: string } {
   return { value: value.length > 20 ? `${value.slice(0, 19)}…` : value };
 }
 
+/** A WeChat `time` field: the instant as a clock in China shows it. */
 export function time(at: Date): { value: string } {
-  const local = new Date(at.getTime() + 8 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return { value: `${local.getUTCFullYear()}-${p(local.getUTCMonth() + 1)}-${p(local.getUTCDate())} ${p(local.getUTCHours())}:${p(local.getUTCMinutes())}` };
+  return { value: chinaDateTimeText(at) };
+}
+
+/** The templates a client may ask the user to subscribe to. */
+export function subscribeTemplates(opts: { env: Parameters<typeof templateIds>[0] }) {
+  const ids = templateIds(opts.env);
+  return TEMPLATE_KEYS.map((key) => ({ key, templateId: ids[key], label: TEMPLATE_LABELS[key] }));
 }

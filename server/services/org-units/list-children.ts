@@ -1,7 +1,9 @@
 import type { Db } from '../../db/create-db';
 
 /** Direct children of an org unit (or the provinces when parentId is null), regions by GB/T 2260 code. */
-export async function listOrgUnitChildren(db: Db, parentId: string | null) {
+export async function listOrgUnitChildren(opts: { db: Db; input: { parentId: string | null } }) {
+  const { db } = opts;
+  const { parentId } = opts.input;
   return db.orgUnit.findMany({
     where: parentId === null ? { parentId: null } : { parentId },
     select: { id: true, code: true, name: true, kind: true },

@@ -1,7 +1,9 @@
 import type { Db } from '../../db/create-db';
 import { Prisma } from '../../generated/prisma/client';
-import { AppError } from '../../errors/app-error';
 import type { OrgUnitKind } from '../../shared/enums';
+import { yearBounds } from '../../shared/china-time';
+import { subtreeLike, subtreeWhere } from '../../shared/org-tree';
+import { suppressSmallIf } from '../../shared/privacy';
 
 export type SiteKind = 'SCHOOL' | 'COMMUNITY_SITE';
 
@@ -23,14 +25,23 @@ export interface CoverageRow extends CoverageCounts {
   code: string | null;
 }
 
-/** The instants bounding a calendar year in China (UTC+8). */
-export function yearBounds(year: number): { from: Date; to: Date } {
-  return { from: new Date(`${year}-01-01T00:00:00+08:00`), to: new Date(`${year + 1}-01-01T00:00:00+08:00`) };
+/** The unit a report is about (the scope check has found it). */
+export interface ReportUnit {
+  id: string;
+  name: string;
+  kind: OrgUnitKind;
+  path: string;
+  depth: number;
+  code: string | null;
 }
 
-const BELOW_COUNTY: OrgUnitKind[] = ['SCHOOL', 'COMMUNITY_SITE'];
+export interface ReportInput {
+  year: number;
+  siteKind?: SiteKind;
+}
+
 /** Small cells below county level could identify families: they are withheld. */
-export const SUPPRESS_BELOW = 5;
+export const isBelowCounty = (kind: OrgUnitKind) => kind === 'SCHOOL' || kind === 'COMMUNITY_SITE';
 
 interface Raw {
   child: string;
@@ -44,7 +55,7 @@ interface Raw {
 }
 
 function counts(r: Raw | undefined, suppress: boolean): CoverageCounts {
-  const v = (n: number) => (suppress && n < SUPPRESS_BELOW ? null : n);
+  const v = (n: number) => suppressSmallIf(suppress, n);
   const families = r?.families ?? 0;
   const served = r?.served ?? 0;
   const f = v(families);
@@ -72,7 +83,7 @@ function counts(r: Raw | undefined, suppress: boolean): CoverageCounts {
  * province (the root at depth 0) that restriction would only add a hash probe per row of every table, so the
  * tables are grouped whole and the join to the province's units does the filtering.
  */
-function aggregateSql(root: Pick<Unit, 'path' | 'depth'>, groupDepth: number, year: number, siteKind?: SiteKind): Prisma.Sql {
+function aggregateSql(root: Pick<ReportUnit, 'path' | 'depth'>, groupDepth: number, year: number, siteKind?: SiteKind) {
   const wholeTree = root.depth === 0;
   const { from, to } = yearBounds(year);
   const kinds = siteKind ? [siteKind] : ['SCHOOL', 'COMMUNITY_SITE'];
@@ -83,7 +94,7 @@ function aggregateSql(root: Pick<Unit, 'path' | 'depth'>, groupDepth: number, ye
     WITH units AS (
       SELECT id, kind, split_part(path, '/', ${segment}::int) AS child
         FROM "OrgUnit"
-       WHERE path LIKE ${`${root.path}%`} AND kind = ANY(${kinds}::"OrgUnitKind"[])
+       WHERE path LIKE ${subtreeLike(root.path)} AND kind = ANY(${kinds}::"OrgUnitKind"[])
     ),
     fam AS (
       SELECT "orgUnitId" AS u, count(*)::int AS n FROM "Family" WHERE true ${inSubtree(Prisma.sql`"orgUnitId"`)} GROUP BY 1
@@ -121,18 +132,9 @@ function aggregateSql(root: Pick<Unit, 'path' | 'depth'>, groupDepth: number, ye
      GROUP BY units.child`;
 }
 
-type Unit = Awaited<ReturnType<typeof loadUnit>>;
-
-export async function loadUnit(db: Db, orgUnitId: string) {
-  const [unit] = await db.$queryRaw<{ id: string; name: string; kind: OrgUnitKind; path: string; depth: number; code: string | null }[]>`
-    SELECT id, name, kind::text AS kind, path, depth, code FROM "OrgUnit" WHERE id = ${orgUnitId}`;
-  if (!unit) throw new AppError('NOT_FOUND', '机构不存在');
-  return unit;
-}
-
 /** The contract's reports.coverage: one row per child unit, and the total for the unit itself. */
-export async function coverageReport(db: Db, input: { orgUnitId: string; year: number; siteKind?: SiteKind }) {
-  const root = await loadUnit(db, input.orgUnitId);
+export async function coverageReport(opts: { db: Db; unit: ReportUnit; input: ReportInput }) {
+  const { db, unit: root, input } = opts;
   const onlyKind = input.siteKind && root.kind === 'COUNTY' ? Prisma.sql`AND c.kind::text = ${input.siteKind}` : Prisma.empty;
   // The child units and their figures in one statement. Children without figures get zeros; figures
   // without a child row (a school's or site's own, when it is the unit asked for) count in the total only.
@@ -145,8 +147,9 @@ export async function coverageReport(db: Db, input: { orgUnitId: string; year: n
       FULL JOIN (${aggregateSql(root, root.depth + 1, input.year, input.siteKind)}) a ON a.child = c.id
      ORDER BY c.kind, c.code, c.name`;
   const rows: CoverageRow[] = raw
-    .filter((c) => c.id !== null)
-    .map((c) => ({ orgUnitId: c.id!, name: c.name, kind: c.kind, code: c.code, ...counts(c, BELOW_COUNTY.includes(c.kind)) }));
+    .flatMap((c) =>
+      c.id === null ? [] : [{ orgUnitId: c.id, name: c.name, kind: c.kind, code: c.code, ...counts(c, isBelowCounty(c.kind)) }],
+    );
   const sum = raw.reduce<Raw>(
     (t, r) => ({
       child: '',
@@ -167,18 +170,24 @@ export async function coverageReport(db: Db, input: { orgUnitId: string; year: n
     year: input.year,
     siteKind: input.siteKind ?? null,
     rows,
-    total: { orgUnitId: root.id, name: root.name, kind: root.kind, code: root.code, ...counts(sum, BELOW_COUNTY.includes(root.kind)) },
+    total: {
+      orgUnitId: root.id,
+      name: root.name,
+      kind: root.kind,
+      code: root.code,
+      ...counts(sum, isBelowCounty(root.kind)),
+    },
   };
 }
 
 /** Every level below `orgUnitId` down to schools and sites (for the workbook's sheet per level). */
-export async function coverageByLevel(db: Db, input: { orgUnitId: string; year: number; siteKind?: SiteKind }) {
-  const root = await loadUnit(db, input.orgUnitId);
+export async function coverageByLevel(opts: { db: Db; unit: ReportUnit; input: ReportInput }) {
+  const { db, unit: root, input } = opts;
   const levels: { depth: number; rows: CoverageRow[] }[] = [];
   for (let depth = root.depth + 1; depth <= 3; depth += 1) {
     const [units, raw] = await Promise.all([
       db.orgUnit.findMany({
-        where: { depth, path: { startsWith: root.path }, ...(depth === 3 && input.siteKind ? { kind: input.siteKind } : {}) },
+        where: { depth, ...subtreeWhere(root.path), ...(depth === 3 && input.siteKind ? { kind: input.siteKind } : {}) },
         select: { id: true, name: true, kind: true, code: true, parent: { select: { name: true } } },
         orderBy: [{ path: 'asc' }],
       }),
@@ -187,7 +196,14 @@ export async function coverageByLevel(db: Db, input: { orgUnitId: string; year: 
     const byChild = new Map(raw.map((r) => [r.child, r]));
     levels.push({
       depth,
-      rows: units.map((u) => ({ orgUnitId: u.id, name: u.name, kind: u.kind, code: u.code, parentName: u.parent?.name ?? '', ...counts(byChild.get(u.id), BELOW_COUNTY.includes(u.kind)) })),
+      rows: units.map((u) => ({
+        orgUnitId: u.id,
+        name: u.name,
+        kind: u.kind,
+        code: u.code,
+        parentName: u.parent?.name ?? '',
+        ...counts(byChild.get(u.id), isBelowCounty(u.kind)),
+      })),
     });
   }
   return { root, levels };

@@ -1,34 +1,25 @@
 import type { Db } from '../../db/create-db';
-import { SUPPRESS_BELOW, loadUnit, yearBounds, type SiteKind } from './coverage';
-import { serviceYear } from '../sessions/service-year';
+import { chinaInstant, chinaYear, semesterBounds, yearBounds } from '../../shared/china-time';
+import { subtreeLike } from '../../shared/org-tree';
+import { suppressSmallIf } from '../../shared/privacy';
+import { isBelowCounty, type ReportInput, type ReportUnit } from './coverage';
 
 /** The policy's target: 60% of family-education guidance stations run mental-health education (by 2025). */
 export const ACTIVE_SITE_TARGET = 0.6;
 
-const suppress = (n: number) => (n < SUPPRESS_BELOW ? null : n);
-
-/** Current semester in China: spring Feb–Jul, autumn Aug–Jan. */
-export function semesterBounds(now: Date): { from: Date; to: Date; label: string } {
-  const local = new Date(now.getTime() + 8 * 3600_000);
-  const y = local.getUTCFullYear();
-  const m = local.getUTCMonth() + 1;
-  if (m >= 2 && m <= 7) return { from: new Date(`${y}-02-01T00:00:00+08:00`), to: new Date(`${y}-08-01T00:00:00+08:00`), label: `${y}年春季学期` };
-  const startYear = m === 1 ? y - 1 : y;
-  return { from: new Date(`${startYear}-08-01T00:00:00+08:00`), to: new Date(`${startYear + 1}-02-01T00:00:00+08:00`), label: `${startYear}年秋季学期` };
-}
 
 /**
  * Everything on the dashboard besides the coverage table, aggregated in SQL: a monthly series,
  * sessions by kind, home visits by mode, checklist tiers (cells under 5 withheld), the active-station
  * share against the 60% target, and schools without any guidance activity this semester.
  */
-export async function dashboard(db: Db, input: { orgUnitId: string; year: number; siteKind?: SiteKind }, now = new Date()) {
-  const root = await loadUnit(db, input.orgUnitId);
+export async function dashboard(opts: { db: Db; unit: ReportUnit; input: ReportInput; now?: Date }) {
+  const { db, unit: root, input, now = new Date() } = opts;
   const { from, to } = yearBounds(input.year);
   const kinds = input.siteKind ? [input.siteKind] : ['SCHOOL', 'COMMUNITY_SITE'];
-  const prefix = `${root.path}%`;
+  const prefix = subtreeLike(root.path);
   // This semester for the current year; the autumn semester that ends a past year.
-  const sem = semesterBounds(input.year < serviceYear(now) ? new Date(`${input.year}-12-15T00:00:00+08:00`) : now);
+  const sem = semesterBounds(input.year < chinaYear(now) ? chinaInstant(`${input.year}-12-15`) : now);
 
   const [monthly, byKind, byMode, tiers, sites, idle] = await Promise.all([
     db.$queryRaw<{ month: number; newlyServed: number; attendances: number; visits: number }[]>`
@@ -89,7 +80,7 @@ export async function dashboard(db: Db, input: { orgUnitId: string; year: number
     homeVisitsByMode: byMode,
     checklistTiers: tierOrder.map((tier) => {
       const n = tiers.find((t) => t.tier === tier)?.responses ?? 0;
-      return { tier, responses: root.kind === 'SCHOOL' || root.kind === 'COMMUNITY_SITE' ? suppress(n) : n };
+      return { tier, responses: suppressSmallIf(isBelowCounty(root.kind), n) };
     }),
     guidanceSites: { sites: s.sites, active: s.active, share: s.sites === 0 ? 0 : Math.round((s.active / s.sites) * 10_000) / 10_000, target: ACTIVE_SITE_TARGET },
     semester: sem.label,

@@ -4,8 +4,23 @@ import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
 import 'dayjs/locale/zh-cn';
 import type { Db } from '../../db/create-db';
+import type { Actor } from '../../auth/auth-user';
 import { ORG_UNIT_KIND_LABELS } from '../../shared/enums';
-import { coverageByLevel, coverageReport, type CoverageRow, type SiteKind } from './coverage';
+import { writeAudit } from '../audit/write-audit';
+import { coverageByLevel, coverageReport, type CoverageRow, type ReportInput, type ReportUnit, type SiteKind } from './coverage';
+
+type ExportOptions = { db: Db; actor: Actor; unit: ReportUnit; input: ReportInput };
+
+/** Every export of figures leaves an audit row: who took which region's figures, in which format. */
+function auditExport(opts: ExportOptions, format: 'xlsx' | 'csv') {
+  return writeAudit(opts.db, {
+    actorUserId: opts.actor.id,
+    action: 'report.export',
+    targetType: 'OrgUnit',
+    targetId: opts.unit.id,
+    detail: { year: opts.input.year, format },
+  });
+}
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -51,8 +66,9 @@ function scopeLine(name: string, year: number, siteKind?: SiteKind) {
   return `范围：${name}${kind}　年度：${year}　生成时间：${dayjs().tz('Asia/Shanghai').format('YYYY-MM-DD HH:mm')}（北京时间）`;
 }
 
-export async function coverageWorkbook(db: Db, input: { orgUnitId: string; year: number; siteKind?: SiteKind }) {
-  const [{ root, levels }, report] = await Promise.all([coverageByLevel(db, input), coverageReport(db, input)]);
+export async function coverageWorkbook(opts: ExportOptions) {
+  const { input } = opts;
+  const [{ root, levels }, report] = await Promise.all([coverageByLevel(opts), coverageReport(opts)]);
   // exceljs is large and only this export uses it: loaded on the first export, not at start-up.
   const ExcelJS: typeof ExcelJSModule = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
@@ -88,6 +104,7 @@ export async function coverageWorkbook(db: Db, input: { orgUnitId: string; year:
   }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   const fileName = `${root.name}-${input.year}年家庭心理健康指导服务覆盖情况.xlsx`;
+  await auditExport(opts, 'xlsx');
   return { fileName, base64: buffer.toString('base64') };
 }
 
@@ -97,9 +114,11 @@ function csvField(v: string | number): string {
 }
 
 /** The coverage table as CSV (UTF-8 with BOM so that Excel opens the Chinese correctly). */
-export async function coverageCsv(db: Db, input: { orgUnitId: string; year: number; siteKind?: SiteKind }) {
-  const report = await coverageReport(db, input);
+export async function coverageCsv(opts: ExportOptions) {
+  const { input } = opts;
+  const report = await coverageReport(opts);
   const lines = [COLUMNS.map((c) => c.header).join(',')];
   for (const r of [...report.rows, { ...report.total, name: `合计（${report.name}）` }]) lines.push(COLUMNS.map((c) => csvField(cell(r, c.key))).join(','));
+  await auditExport(opts, 'csv');
   return { fileName: `${report.name}-${input.year}年覆盖情况.csv`, content: `\uFEFF${lines.join('\r\n')}\r\n` };
 }

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/create-db';
+import type { Actor } from '../../auth/auth-user';
+import type { OrgUnitKind } from '../../shared/enums';
 import { AppError } from '../../errors/app-error';
 import type { SessionKind } from '../../shared/sessions';
+import { addDays } from '../../shared/china-time';
 import { writeAudit } from '../audit/write-audit';
 
 export interface SessionFields {
@@ -23,9 +26,10 @@ export function mentalHealthFlag(kind: SessionKind, flag: boolean | undefined): 
   return kind === 'GUIDANCE' ? true : flag ?? false;
 }
 
-async function assertHostUnit(db: Db, orgUnitId: string) {
-  const unit = await db.orgUnit.findUnique({ where: { id: orgUnitId }, select: { kind: true } });
-  if (!unit) throw new AppError('NOT_FOUND', '机构不存在');
+/** The unit that hosts the session (the scope check has found it). */
+type HostUnit = { id: string; kind: OrgUnitKind };
+
+function assertHostUnit(unit: HostUnit) {
   if (unit.kind !== 'SCHOOL' && unit.kind !== 'COMMUNITY_SITE') {
     throw new AppError('BAD_REQUEST', '活动须由学校或家庭教育指导服务站点开设');
   }
@@ -53,12 +57,16 @@ function row(orgUnitId: string, createdById: string, f: SessionFields, startsAt:
   };
 }
 
-export async function createSession(
-  db: Db,
-  actorId: string,
-  input: SessionFields & { orgUnitId: string; startsAt: Date; endsAt: Date; draft?: boolean; lessonIds?: string[] },
-): Promise<{ id: string }> {
-  await assertHostUnit(db, input.orgUnitId);
+export async function createSession(opts: {
+  db: Db;
+  actor: Actor;
+  unit: HostUnit;
+  input: SessionFields & { startsAt: Date; endsAt: Date; draft?: boolean; lessonIds?: string[] };
+}): Promise<{ id: string }> {
+  const { db, unit } = opts;
+  const input = { ...opts.input, orgUnitId: unit.id };
+  const actorId = opts.actor.id;
+  assertHostUnit(unit);
   return db.$transaction(async (tx) => {
     const session = await tx.guidanceSession.create({
       data: row(input.orgUnitId, actorId, input, input.startsAt, input.endsAt, input.draft),
@@ -69,31 +77,55 @@ export async function createSession(
       if (found !== new Set(input.lessonIds).size) throw new AppError('BAD_REQUEST', '关联的课程资源不存在或未发布');
       await tx.sessionLesson.createMany({ data: [...new Set(input.lessonIds)].map((lessonId) => ({ sessionId: session.id, lessonId })) });
     }
-    await writeAudit(tx, { actorUserId: actorId, action: 'session.create', targetType: 'Session', targetId: session.id, orgUnitId: input.orgUnitId });
+    await writeAudit(tx, {
+      actorUserId: actorId,
+      action: 'session.create',
+      targetType: 'Session',
+      targetId: session.id,
+      orgUnitId: input.orgUnitId,
+    });
     return session;
   });
 }
 
 /** A course of N weekly lessons, created once; each lesson is its own session linked to the course. */
-export async function createCourse(
-  db: Db,
-  actorId: string,
-  input: SessionFields & { orgUnitId: string; firstStartsAt: Date; durationMinutes: number; weeks: number; draft?: boolean },
-): Promise<{ courseId: string; sessionIds: string[] }> {
-  await assertHostUnit(db, input.orgUnitId);
+export async function createCourse(opts: {
+  db: Db;
+  actor: Actor;
+  unit: HostUnit;
+  input: SessionFields & { firstStartsAt: Date; durationMinutes: number; weeks: number; draft?: boolean };
+}): Promise<{ courseId: string; sessionIds: string[] }> {
+  const { db, unit } = opts;
+  const input = { ...opts.input, orgUnitId: unit.id };
+  const actorId = opts.actor.id;
+  assertHostUnit(unit);
   return db.$transaction(async (tx) => {
-    const course = await tx.course.create({ data: { orgUnitId: input.orgUnitId, title: input.title, kind: input.kind, createdById: actorId }, select: { id: true } });
+    const course = await tx.course.create({
+      data: { orgUnitId: input.orgUnitId, title: input.title, kind: input.kind, createdById: actorId },
+      select: { id: true },
+    });
     const sessionIds: string[] = [];
     for (let i = 0; i < input.weeks; i += 1) {
-      const startsAt = new Date(input.firstStartsAt.getTime() + i * 7 * 24 * 3600_000);
+      const startsAt = addDays(input.firstStartsAt, i * 7);
       const endsAt = new Date(startsAt.getTime() + input.durationMinutes * 60_000);
       const s = await tx.guidanceSession.create({
-        data: { ...row(input.orgUnitId, actorId, { ...input, title: `${input.title}（第 ${i + 1} 课）` }, startsAt, endsAt, input.draft), courseId: course.id, courseSeq: i + 1 },
+        data: {
+          ...row(input.orgUnitId, actorId, { ...input, title: `${input.title}（第 ${i + 1} 课）` }, startsAt, endsAt, input.draft),
+          courseId: course.id,
+          courseSeq: i + 1,
+        },
         select: { id: true },
       });
       sessionIds.push(s.id);
     }
-    await writeAudit(tx, { actorUserId: actorId, action: 'course.create', targetType: 'Course', targetId: course.id, orgUnitId: input.orgUnitId, detail: { lessons: input.weeks } });
+    await writeAudit(tx, {
+      actorUserId: actorId,
+      action: 'course.create',
+      targetType: 'Course',
+      targetId: course.id,
+      orgUnitId: input.orgUnitId,
+      detail: { lessons: input.weeks },
+    });
     return { courseId: course.id, sessionIds };
   });
 }

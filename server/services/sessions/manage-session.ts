@@ -1,7 +1,9 @@
 import type { Db } from '../../db/create-db';
+import type { Actor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
+import { addHours } from '../../shared/china-time';
 import { writeAudit } from '../audit/write-audit';
-import { enqueueForFamily } from '../notifications/enqueue';
+import { cancelQueued, enqueueForFamily } from '../notifications/enqueue';
 import { thing, time } from '../notifications/templates';
 import { mentalHealthFlag } from './create-session';
 import { promoteWhileSeats, withSessionLock } from './registration';
@@ -23,7 +25,10 @@ export interface SessionPatch {
 }
 
 /** Edits a session. Capacity may not drop below the families already confirmed; more seats promote the waitlist. */
-export async function updateSession(db: Db, actorId: string, sessionId: string, patch: SessionPatch) {
+export async function updateSession(opts: { db: Db; actor: Actor; input: SessionPatch & { sessionId: string } }) {
+  const { db } = opts;
+  const { sessionId, ...patch } = opts.input;
+  const actorId = opts.actor.id;
   return withSessionLock(db, sessionId, async (tx, s) => {
     if (s.status === 'CANCELLED') throw new AppError('CONFLICT', '已取消的活动不能修改');
     const startsAt = patch.startsAt ?? s.startsAt;
@@ -58,7 +63,7 @@ export async function updateSession(db: Db, actorId: string, sessionId: string, 
       // Pending reminders follow the new time.
       await tx.notification.updateMany({
         where: { dedupeKey: { startsWith: `reminder:${sessionId}:` }, status: 'PENDING' },
-        data: { dueAt: new Date(Math.max(Date.now(), patch.startsAt.getTime() - 24 * 3600_000)) },
+        data: { dueAt: new Date(Math.max(Date.now(), addHours(patch.startsAt, -24).getTime())) },
       });
     }
     let promoted = 0;
@@ -66,12 +71,21 @@ export async function updateSession(db: Db, actorId: string, sessionId: string, 
       s.capacity = patch.capacity;
       promoted = await promoteWhileSeats(tx, s);
     }
-    await writeAudit(tx, { actorUserId: actorId, action: 'session.update', targetType: 'Session', targetId: sessionId, detail: { promoted } });
+    await writeAudit(tx, {
+      actorUserId: actorId,
+      action: 'session.update',
+      targetType: 'Session',
+      targetId: sessionId,
+      detail: { promoted },
+    });
     return { ok: true as const, promoted };
   });
 }
 
-export async function publishSession(db: Db, actorId: string, sessionId: string) {
+export async function publishSession(opts: { db: Db; actor: Actor; input: { sessionId: string } }) {
+  const { db } = opts;
+  const { sessionId } = opts.input;
+  const actorId = opts.actor.id;
   return withSessionLock(db, sessionId, async (tx, s) => {
     if (s.status === 'CANCELLED') throw new AppError('CONFLICT', '已取消的活动不能发布');
     if (s.status === 'PUBLISHED') return { ok: true as const };
@@ -82,12 +96,22 @@ export async function publishSession(db: Db, actorId: string, sessionId: string)
 }
 
 /** Cancels a session and tells every registered family (confirmed or waitlisted). */
-export async function cancelSession(db: Db, actorId: string, sessionId: string, reason?: string) {
+export async function cancelSession(opts: { db: Db; actor: Actor; input: { sessionId: string; reason?: string } }) {
+  const { db } = opts;
+  const { sessionId, reason } = opts.input;
+  const actorId = opts.actor.id;
   return withSessionLock(db, sessionId, async (tx, s) => {
     if (s.status === 'CANCELLED') return { ok: true as const, notifiedFamilies: 0 };
-    await tx.guidanceSession.update({ where: { id: sessionId }, data: { status: 'CANCELLED', cancelledAt: new Date(), cancelReason: reason ?? null }, select: { id: true } });
-    await tx.notification.updateMany({ where: { dedupeKey: { startsWith: `reminder:${sessionId}:` }, status: 'PENDING' }, data: { status: 'CANCELLED' } });
-    const regs = await tx.registration.findMany({ where: { sessionId, status: { in: ['CONFIRMED', 'WAITLISTED'] } }, select: { familyId: true } });
+    await tx.guidanceSession.update({
+      where: { id: sessionId },
+      data: { status: 'CANCELLED', cancelledAt: new Date(), cancelReason: reason ?? null },
+      select: { id: true },
+    });
+    await cancelQueued(tx, `reminder:${sessionId}:`);
+    const regs = await tx.registration.findMany({
+      where: { sessionId, status: { in: ['CONFIRMED', 'WAITLISTED'] } },
+      select: { familyId: true },
+    });
     for (const r of regs) {
       await enqueueForFamily(tx, r.familyId, {
         templateKey: 'SESSION_CHANGE',
@@ -97,7 +121,13 @@ export async function cancelSession(db: Db, actorId: string, sessionId: string, 
         dedupePrefix: `cancelled:${sessionId}:${r.familyId}`,
       });
     }
-    await writeAudit(tx, { actorUserId: actorId, action: 'session.cancel', targetType: 'Session', targetId: sessionId, detail: { families: regs.length } });
+    await writeAudit(tx, {
+      actorUserId: actorId,
+      action: 'session.cancel',
+      targetType: 'Session',
+      targetId: sessionId,
+      detail: { families: regs.length },
+    });
     return { ok: true as const, notifiedFamilies: regs.length };
   });
 }

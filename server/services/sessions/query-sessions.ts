@@ -1,10 +1,11 @@
 import type { Db } from '../../db/create-db';
-import type { AuthUser } from '../../trpc/context';
+import type { AuthUser, FamilyActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import { Prisma } from '../../generated/prisma/client';
-import { countyPathOf, familyMaySee } from './session-scope';
+import { chinaYear } from '../../shared/china-time';
+import { countyPathOf, covers, subtreeWhere } from '../../shared/org-tree';
+import { familyMaySee } from './session-scope';
 import { familyUnitPath } from './registration';
-import { serviceYear } from './service-year';
 
 const PAGE = 20;
 
@@ -22,21 +23,26 @@ function decodeCursor(cursor: string): { startsAt: Date; id: string } {
  * Sessions the caller may see, by start time. Parents: published sessions in their county.
  * Staff: sessions of the units under their grants (drafts included).
  */
-export async function listSessions(db: Db, user: AuthUser, input: { orgUnitId?: string; from?: Date; to?: Date; cursor?: string; limit?: number }) {
+export async function listSessions(opts: {
+  db: Db;
+  actor: AuthUser;
+  input: { orgUnitId?: string; from?: Date; to?: Date; cursor?: string; limit?: number };
+}) {
+  const { db, actor: user, input } = opts;
   const limit = input.limit ?? PAGE;
   const where: Prisma.GuidanceSessionWhereInput[] = [];
   const reach: Prisma.GuidanceSessionWhereInput[] = [];
   if (user.familyId) {
     const path = await familyUnitPath(db, user.familyId);
-    reach.push({ status: { in: ['PUBLISHED', 'CANCELLED'] }, orgUnit: { path: { startsWith: countyPathOf(path) } } });
+    reach.push({ status: { in: ['PUBLISHED', 'CANCELLED'] }, orgUnit: subtreeWhere(countyPathOf(path)) });
   }
-  for (const g of user.roles) reach.push({ orgUnit: { path: { startsWith: g.orgUnitPath } } });
+  for (const g of user.roles) reach.push({ orgUnit: subtreeWhere(g.orgUnitPath) });
   if (reach.length === 0) return { items: [], nextCursor: null };
   where.push({ OR: reach });
   if (input.orgUnitId) {
     const unit = await db.orgUnit.findUnique({ where: { id: input.orgUnitId }, select: { path: true } });
     if (!unit) throw new AppError('NOT_FOUND', '机构不存在');
-    where.push({ orgUnit: { path: { startsWith: unit.path } } });
+    where.push({ orgUnit: subtreeWhere(unit.path) });
   }
   if (input.from) where.push({ startsAt: { gte: input.from } });
   if (input.to) where.push({ startsAt: { lt: input.to } });
@@ -76,7 +82,9 @@ export async function listSessions(db: Db, user: AuthUser, input: { orgUnitId?: 
   };
 }
 
-export async function getSession(db: Db, user: AuthUser, sessionId: string) {
+export async function getSession(opts: { db: Db; actor: AuthUser; input: { sessionId: string } }) {
+  const { db, actor: user } = opts;
+  const { sessionId } = opts.input;
   const s = await db.guidanceSession.findUnique({
     where: { id: sessionId },
     select: {
@@ -87,7 +95,7 @@ export async function getSession(db: Db, user: AuthUser, sessionId: string) {
     },
   });
   if (!s) throw new AppError('NOT_FOUND', '活动不存在');
-  const staff = user.roles.some((g) => s.orgUnit.path.startsWith(g.orgUnitPath));
+  const staff = user.roles.some((g) => covers(g.orgUnitPath, s.orgUnit.path));
   let mine: { registration: 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED' | null; attended: boolean; rated: boolean } | null = null;
   if (user.familyId) {
     const familyPath = await familyUnitPath(db, user.familyId);
@@ -117,8 +125,10 @@ export async function getSession(db: Db, user: AuthUser, sessionId: string) {
 }
 
 /** The family's own history: sessions registered or attended, and this year's count of guidance services. */
-export async function mySessions(db: Db, familyId: string, now = new Date()) {
-  const year = serviceYear(now);
+export async function mySessions(opts: { db: Db; actor: FamilyActor; now?: Date }) {
+  const { db, now = new Date() } = opts;
+  const { familyId } = opts.actor;
+  const year = chinaYear(now);
   const [regs, attended, serviceRow] = await Promise.all([
     db.registration.findMany({
       where: { familyId },
@@ -156,7 +166,9 @@ function maskName(name: string): string {
  * The coordinator's roster: registered and attending families. Guardians by display name, children
  * masked and by grade and class only; no phone numbers or openids.
  */
-export async function roster(db: Db, sessionId: string) {
+export async function roster(opts: { db: Db; input: { sessionId: string } }) {
+  const { db } = opts;
+  const { sessionId } = opts.input;
   const familySelect = {
     guardians: { select: { user: { select: { displayName: true } } } },
     children: { select: { name: true, grade: true, className: true } },
@@ -203,7 +215,13 @@ export async function roster(db: Db, sessionId: string) {
   };
 }
 
-export async function rateSession(db: Db, familyId: string, input: { sessionId: string; rating: number; comment?: string }) {
+export async function rateSession(opts: {
+  db: Db;
+  actor: FamilyActor;
+  input: { sessionId: string; rating: number; comment?: string };
+}) {
+  const { db, input } = opts;
+  const { familyId } = opts.actor;
   const att = await db.attendance.findUnique({ where: { sessionId_familyId: { sessionId: input.sessionId, familyId } }, select: { present: true } });
   if (!att?.present) throw new AppError('FORBIDDEN', '参加活动后才能评价');
   await db.sessionRating.upsert({

@@ -1,12 +1,25 @@
 import type { Db } from '../../db/create-db';
 import type { Prisma } from '../../generated/prisma/client';
+import type { SqlRunner } from '../../db/sql-runner';
+import type { Actor, FamilyActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
-import { SESSION_KIND_LABELS } from '../../shared/sessions';
+import { addHours } from '../../shared/china-time';
 import { writeAudit } from '../audit/write-audit';
 import { cancelQueued, enqueueForFamily } from '../notifications/enqueue';
 import { thing, time } from '../notifications/templates';
 import { familyMaySee } from './session-scope';
-import { sqlTimestamp, type SqlRunner } from '../../db/sql-runner';
+import {
+  confirmRegistration,
+  countPromotion,
+  countSeat,
+  firstWaitlisted,
+  lockSession,
+  registerFirstTime as registerFirstTimeSql,
+  sessionForRegistration,
+  upsertRegistration,
+  type LockedSession,
+  type SeatStatus,
+} from './sessions.sql';
 
 type Tx = Prisma.TransactionClient;
 
@@ -15,34 +28,6 @@ type Tx = Prisma.TransactionClient;
  * opens) hundreds queue for the same row, so give them time to get a connection and the lock.
  */
 export const LOCKED_TX = { maxWait: 20_000, timeout: 30_000 } as const;
-
-interface LockedSession {
-  id: string;
-  title: string;
-  kind: keyof typeof SESSION_KIND_LABELS;
-  status: 'DRAFT' | 'PUBLISHED' | 'CANCELLED';
-  capacity: number;
-  confirmedCount: number;
-  startsAt: Date;
-  endsAt: Date;
-  venue: string | null;
-  unitPath: string;
-}
-
-/**
- * Locks the session row for the rest of the transaction. Every change to a session's registrations
- * takes this lock first, so capacity holds under concurrent requests from any number of processes.
- */
-export async function lockSession(tx: Tx, sessionId: string): Promise<LockedSession> {
-  const rows = await tx.$queryRaw<LockedSession[]>`
-    SELECT s.id, s.title, s.kind::text AS kind, s.status::text AS status, s.capacity, s."confirmedCount",
-           s."startsAt", s."endsAt", s.venue, o.path AS "unitPath"
-      FROM "Session" s JOIN "OrgUnit" o ON o.id = s."orgUnitId"
-     WHERE s.id = ${sessionId}
-       FOR UPDATE OF s`;
-  if (!rows[0]) throw new AppError('NOT_FOUND', '活动不存在');
-  return rows[0];
-}
 
 /**
  * Per server process (per database handle), the sessions whose locked writes are running or queued.
@@ -75,13 +60,13 @@ export function withSessionLock<T>(db: Db, sessionId: string, fn: (tx: Tx, s: Lo
   return inSessionQueue(db, sessionId, () => db.$transaction(async (tx) => fn(tx, await lockSession(tx, sessionId)), LOCKED_TX));
 }
 
-function reminderNotice(s: LockedSession, sessionId: string) {
+function reminderNotice(s: Pick<LockedSession, 'title' | 'startsAt' | 'venue'>, sessionId: string) {
   return {
     templateKey: 'SESSION_REMINDER' as const,
     page: `packageParent/session/index?id=${sessionId}`,
     data: { thing1: thing(s.title), time2: time(s.startsAt), thing3: thing(s.venue ?? '线上'), thing4: thing('活动将于明天开始，请准时参加') },
     // 24 hours before; for a session sooner than that, right away.
-    dueAt: new Date(Math.max(Date.now(), s.startsAt.getTime() - 24 * 3600_000)),
+    dueAt: new Date(Math.max(Date.now(), addHours(s.startsAt, -24).getTime())),
     dedupePrefix: `reminder:${sessionId}`,
   };
 }
@@ -91,14 +76,11 @@ async function scheduleReminder(tx: Tx, s: LockedSession, familyId: string) {
 }
 
 /** Seats one more family if there is room: CONFIRMED, else WAITLISTED. Caller holds the session lock. */
-async function seatOrQueue(tx: Tx, s: LockedSession): Promise<'CONFIRMED' | 'WAITLISTED'> {
-  if (s.confirmedCount < s.capacity) {
-    await tx.$executeRaw`UPDATE "Session" SET "confirmedCount" = "confirmedCount" + 1 WHERE id = ${s.id}`;
-    s.confirmedCount += 1;
-    return 'CONFIRMED';
-  }
-  await tx.$executeRaw`UPDATE "Session" SET "waitlistedCount" = "waitlistedCount" + 1 WHERE id = ${s.id}`;
-  return 'WAITLISTED';
+async function seatOrQueue(tx: Tx, s: LockedSession): Promise<SeatStatus> {
+  const status: SeatStatus = s.confirmedCount < s.capacity ? 'CONFIRMED' : 'WAITLISTED';
+  await countSeat(tx, s.id, status, 1);
+  if (status === 'CONFIRMED') s.confirmedCount += 1;
+  return status;
 }
 
 export async function familyUnitPath(db: Db | Tx, familyId: string): Promise<string> {
@@ -107,74 +89,26 @@ export async function familyUnitPath(db: Db | Tx, familyId: string): Promise<str
 }
 
 /**
- * A family's first registration for a published session, as one statement: it takes the session's
- * row lock, seats or queues the family, counts it, queues the reminder and writes the audit row, so the
- * lock is held only while PostgreSQL runs it (no round trips to this process in between). The notice
- * text comes from the session as read just before; the statement does nothing (null) if the session
- * has changed since, if the family already has a registration, or in any other case, and the caller
- * then takes the general path under the lock. The same rules as `register` below; change both together.
+ * A family's first registration for a published session as one statement (`registerFirstTime` in
+ * sessions.sql.ts), so the row lock is held only while PostgreSQL runs it. Null when it does not apply;
+ * the caller then takes the general path under the lock. The same rules as `register` below; change
+ * both together (the parity test in sessions-concurrency.test.ts compares them).
  */
-async function registerFirstTime(sql: SqlRunner, actorId: string, familyId: string, sessionId: string, attendees: number) {
-  const [s] = await sql<Omit<LockedSession, 'confirmedCount' | 'capacity'> & { familyPath: string | null }>(
-    // Instants are stored as UTC timestamps: read them as such, whatever the server's time zone.
-    `SELECT s.id, s.title, s.kind::text AS kind, s.status::text AS status, s."startsAt" AT TIME ZONE 'UTC' AS "startsAt",
-            s."endsAt" AT TIME ZONE 'UTC' AS "endsAt", s.venue, o.path AS "unitPath",
-            (SELECT fo.path FROM "Family" f JOIN "OrgUnit" fo ON fo.id = f."orgUnitId" WHERE f.id = $2) AS "familyPath"
-       FROM "Session" s JOIN "OrgUnit" o ON o.id = s."orgUnitId" WHERE s.id = $1`,
-    [sessionId, familyId],
-  );
-  if (!s?.familyPath || s.status !== 'PUBLISHED' || s.endsAt.getTime() <= Date.now() || !familyMaySee(s.unitPath, s.familyPath)) return null;
-  const notice = reminderNotice({ ...s, capacity: 0, confirmedCount: 0 }, sessionId);
-  const rows = await sql<{ status: 'CONFIRMED' | 'WAITLISTED' | null }>(
-    `WITH s AS (
-       SELECT s.id, s."confirmedCount" < s.capacity AS seat
-         FROM "Session" s JOIN "OrgUnit" o ON o.id = s."orgUnitId"
-        WHERE s.id = $1 AND s.status = 'PUBLISHED' AND s."endsAt" > now() AND o.path = $5
-          AND s.title = $6 AND s."startsAt" = $7::timestamp AND s.venue IS NOT DISTINCT FROM $8
-          FOR UPDATE OF s
-     ), ins AS (
-       INSERT INTO "Registration" (id, "sessionId", "familyId", status, attendees, "registeredById", "queuedAt", "createdAt", "updatedAt")
-       SELECT gen_random_uuid()::text, $1, $2, (CASE WHEN s.seat THEN 'CONFIRMED' ELSE 'WAITLISTED' END)::"RegistrationStatus", $4, $3,
-              clock_timestamp(), clock_timestamp(), clock_timestamp()
-         FROM s
-        WHERE NOT EXISTS (SELECT 1 FROM "Registration" r WHERE r."sessionId" = $1 AND r."familyId" = $2)
-       ON CONFLICT ("sessionId", "familyId") DO NOTHING
-       RETURNING status::text AS status
-     ), cnt AS (
-       UPDATE "Session"
-          SET "confirmedCount" = "confirmedCount" + (CASE WHEN ins.status = 'CONFIRMED' THEN 1 ELSE 0 END),
-              "waitlistedCount" = "waitlistedCount" + (CASE WHEN ins.status = 'WAITLISTED' THEN 1 ELSE 0 END)
-         FROM ins WHERE "Session".id = $1
-       RETURNING 1
-     ), reminder AS (
-       INSERT INTO "Notification" (id, "userId", "templateKey", page, data, "dueAt", "dedupeKey")
-       SELECT gen_random_uuid()::text, g."userId", $9, $10, $11::jsonb, $12::timestamp, $13 || ':' || g."userId"
-         FROM "Guardian" g, ins WHERE g."familyId" = $2 AND ins.status = 'CONFIRMED'
-       ON CONFLICT ("dedupeKey") DO NOTHING
-       RETURNING 1
-     ), audit AS (
-       INSERT INTO "AuditLog" ("actorUserId", action, "targetType", "targetId", detail)
-       SELECT $3, 'session.register', 'Session', $1, jsonb_build_object('status', ins.status) FROM ins
-       RETURNING 1
-     )
-     SELECT (SELECT status FROM ins) AS status`,
-    [
-      sessionId,
-      familyId,
-      actorId,
-      attendees,
-      s.unitPath,
-      s.title,
-      sqlTimestamp(s.startsAt),
-      s.venue,
-      notice.templateKey,
-      notice.page,
-      JSON.stringify(notice.data),
-      sqlTimestamp(notice.dueAt),
-      `reminder:${sessionId}:${familyId}`,
-    ],
-  );
-  return rows[0]?.status ? { status: rows[0].status } : null;
+async function registerFirstTime(sql: SqlRunner, actor: FamilyActor, sessionId: string, attendees: number) {
+  const familyId = actor.familyId;
+  const s = await sessionForRegistration(sql, sessionId, familyId);
+  if (!s?.familyPath || s.status !== 'PUBLISHED' || s.endsAt.getTime() <= Date.now()) return null;
+  if (!familyMaySee(s.unitPath, s.familyPath)) return null;
+  const notice = reminderNotice(s, sessionId);
+  const status = await registerFirstTimeSql(sql, {
+    sessionId,
+    familyId,
+    actorId: actor.id,
+    attendees,
+    seen: s,
+    reminder: { ...notice, dedupeKey: `reminder:${sessionId}:${familyId}` },
+  });
+  return status ? { status } : null;
 }
 
 /**
@@ -182,28 +116,31 @@ async function registerFirstTime(sql: SqlRunner, actorId: string, familyId: stri
  * cancelled earlier registers again at the back of the queue. With `sql` (the server's hot-path
  * runner), a family's first registration for a published session is one statement (above).
  */
-export async function register(db: Db, actorId: string, familyId: string, sessionId: string, attendees = 1, sql: SqlRunner | null = null) {
+export async function register(opts: {
+  db: Db;
+  sql?: SqlRunner | null;
+  actor: FamilyActor;
+  input: { sessionId: string; attendees?: number };
+}): Promise<{ status: SeatStatus }> {
+  const { db, sql, actor } = opts;
+  const { sessionId, attendees = 1 } = opts.input;
+  const { familyId } = actor;
+  const actorId = actor.id;
   if (sql) {
     // Not queued in this process: the statement holds the row lock only while PostgreSQL runs it, so a
     // burst hands the lock from one waiting connection to the next inside the database.
-    const first = await registerFirstTime(sql, actorId, familyId, sessionId, attendees);
+    const first = await registerFirstTime(sql, actor, sessionId, attendees);
     if (first) return first;
   }
   const unitPath = await familyUnitPath(db, familyId);
   return withSessionLock(db, sessionId, async (tx, s) => {
     if (s.status === 'DRAFT' || !familyMaySee(s.unitPath, unitPath)) throw new AppError('NOT_FOUND', '活动不存在');
     const existing = await tx.registration.findUnique({ where: { sessionId_familyId: { sessionId, familyId } }, select: { id: true, status: true } });
-    if (existing && existing.status !== 'CANCELLED') return { status: existing.status as 'CONFIRMED' | 'WAITLISTED' };
+    if (existing && existing.status !== 'CANCELLED') return { status: existing.status };
     if (s.status === 'CANCELLED') throw new AppError('CONFLICT', '该活动已取消');
     if (s.endsAt.getTime() <= Date.now()) throw new AppError('CONFLICT', '该活动已结束，不能再报名');
     const status = await seatOrQueue(tx, s);
-    // The queue position is the database's clock once the lock is held (as in registerFirstTime).
-    await tx.$executeRaw`
-      INSERT INTO "Registration" (id, "sessionId", "familyId", status, attendees, "registeredById", "queuedAt", "createdAt", "updatedAt")
-      VALUES (gen_random_uuid()::text, ${sessionId}, ${familyId}, ${status}::"RegistrationStatus", ${attendees}, ${actorId}, clock_timestamp(), clock_timestamp(), clock_timestamp())
-      ON CONFLICT ("sessionId", "familyId") DO UPDATE
-         SET status = EXCLUDED.status, attendees = EXCLUDED.attendees, "registeredById" = EXCLUDED."registeredById",
-             "queuedAt" = clock_timestamp(), "updatedAt" = clock_timestamp()`;
+    await upsertRegistration(tx, { sessionId, familyId, status, attendees, actorId });
     if (status === 'CONFIRMED') await scheduleReminder(tx, s, familyId);
     await writeAudit(tx, { actorUserId: actorId, action: 'session.register', targetType: 'Session', targetId: sessionId, detail: { status } });
     return { status };
@@ -213,42 +150,44 @@ export async function register(db: Db, actorId: string, familyId: string, sessio
 /** Promotes the first waitlisted family into a freed seat, in the caller's transaction, and tells it. */
 async function promoteFirst(tx: Tx, s: LockedSession): Promise<string | null> {
   if (s.confirmedCount >= s.capacity) return null;
-  const next = await tx.$queryRaw<{ id: string; familyId: string }[]>`
-    SELECT id, "familyId" FROM "Registration"
-     WHERE "sessionId" = ${s.id} AND status = 'WAITLISTED'
-     ORDER BY "queuedAt", id
-     LIMIT 1`;
-  if (!next[0]) return null;
-  await tx.$executeRaw`UPDATE "Registration" SET status = 'CONFIRMED', "updatedAt" = now() WHERE id = ${next[0].id}`;
-  await tx.$executeRaw`UPDATE "Session" SET "confirmedCount" = "confirmedCount" + 1, "waitlistedCount" = "waitlistedCount" - 1 WHERE id = ${s.id}`;
+  const next = await firstWaitlisted(tx, s.id);
+  if (!next) return null;
+  await confirmRegistration(tx, next.id);
+  await countPromotion(tx, s.id);
   s.confirmedCount += 1;
-  await enqueueForFamily(tx, next[0].familyId, {
+  await enqueueForFamily(tx, next.familyId, {
     templateKey: 'SESSION_CHANGE',
     page: `packageParent/session/index?id=${s.id}`,
     data: { thing1: thing(s.title), time2: time(s.startsAt), phrase3: { value: '候补成功' }, thing4: thing('已为您保留名额，请准时参加') },
     dueAt: new Date(),
-    dedupePrefix: `promoted:${s.id}:${next[0].familyId}:${Date.now()}`,
+    dedupePrefix: `promoted:${s.id}:${next.familyId}:${Date.now()}`,
   });
-  await scheduleReminder(tx, s, next[0].familyId);
-  return next[0].familyId;
+  await scheduleReminder(tx, s, next.familyId);
+  return next.familyId;
 }
 
 /** Cancels the family's registration; the first waitlisted family takes the seat in the same transaction. */
-export async function cancelRegistration(db: Db, actorId: string, familyId: string, sessionId: string) {
+export async function cancelRegistration(opts: { db: Db; actor: FamilyActor; input: { sessionId: string } }) {
+  const { db, actor } = opts;
+  const { sessionId } = opts.input;
+  const { familyId } = actor;
   return withSessionLock(db, sessionId, async (tx, s) => {
     const reg = await tx.registration.findUnique({ where: { sessionId_familyId: { sessionId, familyId } }, select: { id: true, status: true } });
     if (!reg) throw new AppError('NOT_FOUND', '您没有报名该活动');
     if (reg.status === 'CANCELLED') return { status: 'CANCELLED' as const };
     await tx.registration.update({ where: { id: reg.id }, data: { status: 'CANCELLED' }, select: { id: true } });
+    await countSeat(tx, sessionId, reg.status, -1);
     if (reg.status === 'CONFIRMED') {
-      await tx.$executeRaw`UPDATE "Session" SET "confirmedCount" = "confirmedCount" - 1 WHERE id = ${sessionId}`;
       s.confirmedCount -= 1;
       if (s.status === 'PUBLISHED') await promoteFirst(tx, s);
-    } else {
-      await tx.$executeRaw`UPDATE "Session" SET "waitlistedCount" = "waitlistedCount" - 1 WHERE id = ${sessionId}`;
     }
     await cancelQueued(tx, `reminder:${sessionId}:${familyId}`);
-    await writeAudit(tx, { actorUserId: actorId, action: 'session.cancelRegistration', targetType: 'Session', targetId: sessionId });
+    await writeAudit(tx, {
+      actorUserId: actor.id,
+      action: 'session.cancelRegistration',
+      targetType: 'Session',
+      targetId: sessionId,
+    });
     return { status: 'CANCELLED' as const };
   });
 }
@@ -261,16 +200,22 @@ export async function promoteWhileSeats(tx: Tx, s: LockedSession): Promise<numbe
 }
 
 /** A walk-in at check-in: takes a seat if one is free (used by check-in for unregistered families). */
-export async function seatWalkIn(tx: Tx, s: LockedSession, familyId: string, actorId: string): Promise<void> {
-  const existing = await tx.registration.findUnique({ where: { sessionId_familyId: { sessionId: s.id, familyId } }, select: { id: true, status: true } });
+export async function seatWalkIn(tx: Tx, s: LockedSession, familyId: string, actor: Actor): Promise<void> {
+  const existing = await tx.registration.findUnique({
+    where: { sessionId_familyId: { sessionId: s.id, familyId } },
+    select: { id: true, status: true },
+  });
   if (existing?.status === 'CONFIRMED') return;
   if (s.confirmedCount >= s.capacity) throw new AppError('CONFLICT', '本场活动名额已满，无法签到');
-  await tx.$executeRaw`UPDATE "Session" SET "confirmedCount" = "confirmedCount" + 1 WHERE id = ${s.id}`;
+  await countSeat(tx, s.id, 'CONFIRMED', 1);
   s.confirmedCount += 1;
   if (existing) {
-    if (existing.status === 'WAITLISTED') await tx.$executeRaw`UPDATE "Session" SET "waitlistedCount" = "waitlistedCount" - 1 WHERE id = ${s.id}`;
+    if (existing.status === 'WAITLISTED') await countSeat(tx, s.id, 'WAITLISTED', -1);
     await tx.registration.update({ where: { id: existing.id }, data: { status: 'CONFIRMED' }, select: { id: true } });
   } else {
-    await tx.registration.create({ data: { sessionId: s.id, familyId, status: 'CONFIRMED', registeredById: actorId }, select: { id: true } });
+    await tx.registration.create({
+      data: { sessionId: s.id, familyId, status: 'CONFIRMED', registeredById: actor.id },
+      select: { id: true },
+    });
   }
 }

@@ -1,18 +1,14 @@
 import type { Prisma } from '../../generated/prisma/client';
+import { chinaYear } from '../../shared/china-time';
 
 type Tx = Prisma.TransactionClient;
-
-/** Calendar year in China (UTC+8, no daylight saving) of an instant. */
-export function serviceYear(at: Date): number {
-  return new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
-}
 
 /**
  * Counts one family mental-health guidance service for the family in the year of `at`.
  * Must run in the transaction that records the attendance or the completed visit.
  */
 export async function recordService(tx: Tx, familyId: string, at: Date): Promise<void> {
-  const year = serviceYear(at);
+  const year = chinaYear(at);
   await tx.$executeRaw`
     INSERT INTO "FamilyServiceYear" ("familyId", "year", "orgUnitId", "services", "firstServedAt", "lastServedAt")
     SELECT f.id, ${year}, f."orgUnitId", 1, ${at}, ${at} FROM "Family" f WHERE f.id = ${familyId}
@@ -24,7 +20,7 @@ export async function recordService(tx: Tx, familyId: string, at: Date): Promise
 
 /** Takes one service back (an attendance corrected to absent); the row goes when none is left. */
 export async function unrecordService(tx: Tx, familyId: string, at: Date): Promise<void> {
-  const year = serviceYear(at);
+  const year = chinaYear(at);
   await tx.$executeRaw`UPDATE "FamilyServiceYear" SET "services" = "services" - 1 WHERE "familyId" = ${familyId} AND "year" = ${year}`;
   await tx.$executeRaw`DELETE FROM "FamilyServiceYear" WHERE "familyId" = ${familyId} AND "year" = ${year} AND "services" <= 0`;
 }

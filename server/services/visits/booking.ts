@@ -1,6 +1,8 @@
 import type { Db } from '../../db/create-db';
 import type { Prisma } from '../../generated/prisma/client';
+import type { Actor, FamilyActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
+import { addHours } from '../../shared/china-time';
 import { VISIT_MODE_LABELS } from '../../shared/visits';
 import { writeAudit } from '../audit/write-audit';
 import { cancelQueued, enqueueForFamily } from '../notifications/enqueue';
@@ -15,7 +17,7 @@ async function scheduleVisitReminder(tx: Tx, visitId: string, familyId: string, 
     templateKey: 'VISIT_NOTICE',
     page: 'packageVisits/parent/index',
     data: { thing1: thing(VISIT_MODE_LABELS[slot.mode]), time2: time(slot.startsAt), phrase3: { value: '明天家访' } },
-    dueAt: new Date(Math.max(Date.now(), slot.startsAt.getTime() - 24 * 3600_000)),
+    dueAt: new Date(Math.max(Date.now(), addHours(slot.startsAt, -24).getTime())),
     dedupePrefix: `visit-reminder:${visitId}`,
   });
 }
@@ -35,11 +37,28 @@ async function lockSlot(tx: Tx, slotId: string) {
   return rows[0];
 }
 
+/** A parent books a slot for their own family. */
+export function bookSlot(opts: { db: Db; actor: FamilyActor; input: { slotId: string } }) {
+  return bookForFamily(opts.db, opts.actor, { slotId: opts.input.slotId, familyId: opts.actor.familyId });
+}
+
+/** A teacher, after a phone call, books one of their own slots on a family's behalf. */
+export function bookSlotForFamily(opts: { db: Db; actor: Actor; input: { slotId: string; familyId: string } }) {
+  return bookForFamily(opts.db, opts.actor, opts.input, { byTeacher: true });
+}
+
 /**
  * Books a slot for a family. One family per slot (the slot row is locked; a partial unique index
  * backs it up) and one live visit per family per window.
  */
-export async function bookSlot(db: Db, actorId: string, familyId: string, slotId: string, opts: { byTeacher?: boolean } = {}) {
+async function bookForFamily(
+  db: Db,
+  actor: Actor,
+  target: { slotId: string; familyId: string },
+  opts: { byTeacher?: boolean } = {},
+) {
+  const { slotId, familyId } = target;
+  const actorId = actor.id;
   try {
     return await db.$transaction(async (tx) => {
       const slot = await lockSlot(tx, slotId);
@@ -62,7 +81,13 @@ export async function bookSlot(db: Db, actorId: string, familyId: string, slotId
         dedupePrefix: `visit-booked:${visit.id}`,
       });
       await scheduleVisitReminder(tx, visit.id, familyId, slot);
-      await writeAudit(tx, { actorUserId: actorId, action: opts.byTeacher ? 'visit.bookForFamily' : 'visit.book', targetType: 'Visit', targetId: visit.id, orgUnitId: slot.orgUnitId });
+      await writeAudit(tx, {
+        actorUserId: actorId,
+        action: opts.byTeacher ? 'visit.bookForFamily' : 'visit.book',
+        targetType: 'Visit',
+        targetId: visit.id,
+        orgUnitId: slot.orgUnitId,
+      });
       return { visitId: visit.id };
     });
   } catch (err) {
@@ -71,13 +96,32 @@ export async function bookSlot(db: Db, actorId: string, familyId: string, slotId
   }
 }
 
-export async function cancelVisit(db: Db, actorId: string, visitId: string, who: { familyId?: string | null; teacherId?: string }) {
-  const v = await db.visit.findUnique({ where: { id: visitId }, select: { familyId: true, teacherId: true, status: true, slot: { select: { startsAt: true, mode: true } } } });
-  if (!v || (who.familyId && v.familyId !== who.familyId) || (who.teacherId && v.teacherId !== who.teacherId)) throw new AppError('NOT_FOUND', '家访预约不存在');
+/** A parent cancels their family's visit. */
+export function cancelVisit(opts: { db: Db; actor: FamilyActor; input: { visitId: string } }) {
+  return cancelOne(opts.db, opts.actor, opts.input.visitId, { familyId: opts.actor.familyId });
+}
+
+/** The visiting teacher cancels a visit of theirs (the family is told). */
+export function cancelVisitByTeacher(opts: { db: Db; actor: Actor; input: { visitId: string } }) {
+  return cancelOne(opts.db, opts.actor, opts.input.visitId, { teacherId: opts.actor.id });
+}
+
+async function cancelOne(db: Db, actor: Actor, visitId: string, who: { familyId?: string; teacherId?: string }) {
+  const actorId = actor.id;
+  const v = await db.visit.findUnique({
+    where: { id: visitId },
+    select: { familyId: true, teacherId: true, status: true, slot: { select: { startsAt: true, mode: true } } },
+  });
+  const mine = v && (!who.familyId || v.familyId === who.familyId) && (!who.teacherId || v.teacherId === who.teacherId);
+  if (!v || !mine) throw new AppError('NOT_FOUND', '家访预约不存在');
   if (v.status === 'COMPLETED') throw new AppError('CONFLICT', '已完成的家访不能取消');
   if (v.status === 'CANCELLED') return { ok: true as const };
   await db.$transaction(async (tx) => {
-    await tx.visit.update({ where: { id: visitId }, data: { status: 'CANCELLED', cancelledAt: new Date() }, select: { id: true } });
+    await tx.visit.update({
+      where: { id: visitId },
+      data: { status: 'CANCELLED', cancelledAt: new Date() },
+      select: { id: true },
+    });
     await cancelQueued(tx, `visit-reminder:${visitId}`);
     await enqueueForFamily(tx, v.familyId, {
       templateKey: 'VISIT_NOTICE',
@@ -92,20 +136,36 @@ export async function cancelVisit(db: Db, actorId: string, visitId: string, who:
 }
 
 /** Moves a booked visit to another open slot of the same window, in one transaction. */
-export async function rescheduleVisit(db: Db, actorId: string, familyId: string, visitId: string, slotId: string) {
+export async function rescheduleVisit(opts: { db: Db; actor: FamilyActor; input: { visitId: string; slotId: string } }) {
+  const { db } = opts;
+  const { visitId, slotId } = opts.input;
+  const { familyId } = opts.actor;
+  const actorId = opts.actor.id;
   try {
     return await db.$transaction(async (tx) => {
-      const v = await tx.visit.findUnique({ where: { id: visitId }, select: { familyId: true, status: true, windowId: true } });
+      const v = await tx.visit.findUnique({
+        where: { id: visitId },
+        select: { familyId: true, status: true, windowId: true },
+      });
       if (!v || v.familyId !== familyId) throw new AppError('NOT_FOUND', '家访预约不存在');
       if (v.status !== 'BOOKED') throw new AppError('CONFLICT', '只有已预约的家访可以改约');
       const slot = await lockSlot(tx, slotId);
       if (slot.windowId !== v.windowId) throw new AppError('BAD_REQUEST', '只能改约到同一家访窗口的时段');
       if (slot.startsAt.getTime() <= Date.now()) throw new AppError('CONFLICT', '该时段已过');
-      const assigned = await tx.visitAssignment.findUnique({ where: { windowId_familyId: { windowId: v.windowId, familyId } }, select: { teacherId: true } });
-      if (assigned && assigned.teacherId !== slot.teacherId) throw new AppError('BAD_REQUEST', '请选择负责您家家访的老师的时段');
+      const assigned = await tx.visitAssignment.findUnique({
+        where: { windowId_familyId: { windowId: v.windowId, familyId } },
+        select: { teacherId: true },
+      });
+      if (assigned && assigned.teacherId !== slot.teacherId) {
+        throw new AppError('BAD_REQUEST', '请选择负责您家家访的老师的时段');
+      }
       const taken = await tx.visit.findFirst({ where: { slotId, status: { not: 'CANCELLED' } }, select: { id: true } });
       if (taken) throw new AppError('CONFLICT', '该时段已被其他家庭预约，请选择其他时段');
-      await tx.visit.update({ where: { id: visitId }, data: { status: 'CANCELLED', cancelledAt: new Date() }, select: { id: true } });
+      await tx.visit.update({
+        where: { id: visitId },
+        data: { status: 'CANCELLED', cancelledAt: new Date() },
+        select: { id: true },
+      });
       await cancelQueued(tx, `visit-reminder:${visitId}`);
       const next = await tx.visit.create({
         data: { windowId: v.windowId, slotId, familyId, teacherId: slot.teacherId, mode: slot.mode, bookedById: actorId },

@@ -1,12 +1,16 @@
 import type { Db } from '../../db/create-db';
+import type { StaffActor } from '../../auth/auth-user';
+import type { OrgUnitKind } from '../../shared/enums';
+import { grantsCovering } from '../../auth/auth-user';
+import { pathIds } from '../../shared/org-tree';
 import { AppError } from '../../errors/app-error';
 
 /** Teachers and counsellors whose grant covers the school (to pick class teachers and reassign families). */
-export async function schoolStaff(db: Db, schoolId: string) {
-  const school = await db.orgUnit.findUnique({ where: { id: schoolId }, select: { path: true, kind: true } });
-  if (!school || school.kind !== 'SCHOOL') throw new AppError('BAD_REQUEST', '请选择一所学校');
+export async function schoolStaff(opts: { db: Db; unit: { path: string; kind: OrgUnitKind } }) {
+  const { db, unit: school } = opts;
+  if (school.kind !== 'SCHOOL') throw new AppError('BAD_REQUEST', '请选择一所学校');
   // Grants on the school itself or on a unit above it (the path prefixes of the school's path).
-  const ancestors = school.path.split('/').filter(Boolean);
+  const ancestors = pathIds(school.path);
   const rows = await db.roleAssignment.findMany({
     where: { role: { in: ['TEACHER', 'COUNSELOR'] }, orgUnitId: { in: ancestors } },
     select: { role: true, user: { select: { id: true, displayName: true } } },
@@ -19,9 +23,17 @@ export async function schoolStaff(db: Db, schoolId: string) {
  * The school's families for a visit window: who visits them, their children's grade and class, any
  * priority reasons and the visit status. A teacher sees the families assigned to them; coordinators all.
  */
-export async function windowFamilies(db: Db, windowId: string, onlyTeacherId: string | null) {
-  const w = await db.visitWindow.findUnique({ where: { id: windowId }, select: { orgUnitId: true } });
-  if (!w) throw new AppError('NOT_FOUND', '家访窗口不存在');
+export async function windowFamilies(opts: {
+  db: Db;
+  actor: StaffActor;
+  unit: { id: string; path: string };
+  input: { windowId: string };
+}) {
+  const { db, actor, unit } = opts;
+  const { windowId } = opts.input;
+  const w = { orgUnitId: unit.id };
+  const coordinates = grantsCovering(actor, ['ADMIN', 'COORDINATOR'], unit.path).length > 0;
+  const onlyTeacherId = coordinates ? null : actor.id;
   const families = await db.family.findMany({
     where: {
       OR: [{ orgUnitId: w.orgUnitId }, { children: { some: { schoolId: w.orgUnitId } } }],
@@ -40,14 +52,15 @@ export async function windowFamilies(db: Db, windowId: string, onlyTeacherId: st
     },
   });
   const teacherIds = [...new Set(families.flatMap((f) => f.assignments.map((a) => a.teacherId)))];
-  const teachers = new Map((await db.user.findMany({ where: { id: { in: teacherIds } }, select: { id: true, displayName: true } })).map((t) => [t.id, t.displayName]));
+  const teacherRows = await db.user.findMany({ where: { id: { in: teacherIds } }, select: { id: true, displayName: true } });
+  const teachers = new Map(teacherRows.map((t) => [t.id, t.displayName]));
   return families.map((f) => ({
     familyId: f.id,
     guardians: f.guardians.map((g) => g.user.displayName),
     children: f.children,
     teacherId: f.assignments[0]?.teacherId ?? null,
     teacherName: f.assignments[0] ? teachers.get(f.assignments[0].teacherId) ?? null : null,
-    priorityReasons: [...new Set(f.priorityFlags.map((p) => p.reason as string))],
+    priorityReasons: [...new Set(f.priorityFlags.map((p) => p.reason))],
     visitStatus: (f.visits[0]?.status ?? 'NOT_BOOKED') as 'NOT_BOOKED' | 'BOOKED' | 'COMPLETED',
   }));
 }

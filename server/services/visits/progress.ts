@@ -5,7 +5,9 @@ import { AppError } from '../../errors/app-error';
  * Per class and for the school: families visited out of the total in the window, by mode, plus
  * the priority families with their status (unvisited first). Counted in SQL.
  */
-export async function windowProgress(db: Db, windowId: string) {
+export async function windowProgress(opts: { db: Db; input: { windowId: string } }) {
+  const { db } = opts;
+  const { windowId } = opts.input;
   const w = await db.visitWindow.findUnique({ where: { id: windowId }, select: { id: true, orgUnitId: true, title: true } });
   if (!w) throw new AppError('NOT_FOUND', '家访窗口不存在');
   const byClass = await db.$queryRaw<{ grade: string; className: string | null; families: number; booked: number; visited: number; home: number; phone: number; video: number }[]>`

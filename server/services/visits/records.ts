@@ -1,10 +1,11 @@
 import type { Db } from '../../db/create-db';
 import type { FieldCipher } from '../../crypto/field-cipher';
-import type { AuthUser } from '../../trpc/context';
+import type { Actor, FamilyActor, StaffActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
+import { chinaDayAfter, chinaToday } from '../../shared/china-time';
 import { writeAudit } from '../audit/write-audit';
 import { recordService } from '../sessions/service-year';
-import { grantsCovering } from '../../trpc/access';
+import { grantsCovering } from '../../auth/auth-user';
 
 const ctxOf = (visitId: string, field: string) => `Visit:${visitId}:${field}`;
 
@@ -12,10 +13,10 @@ const ctxOf = (visitId: string, field: string) => `Visit:${visitId}:${field}`;
  * The visiting teacher records the visit. Free text and the address are encrypted; the completed
  * visit counts as a family mental-health guidance service for the family's year.
  */
-export async function completeVisit(
-  db: Db,
-  cipher: FieldCipher,
-  teacherId: string,
+export async function completeVisit(opts: {
+  db: Db;
+  cipher: FieldCipher;
+  actor: Actor;
   input: {
     visitId: string;
     summary: string;
@@ -24,16 +25,21 @@ export async function completeVisit(
     concerns?: string[];
     notes?: string;
     address?: string;
-  },
-) {
-  const v = await db.visit.findUnique({ where: { id: input.visitId }, select: { teacherId: true, status: true, familyId: true, slot: { select: { startsAt: true } } } });
+  };
+}) {
+  const { db, cipher, input } = opts;
+  const teacherId = opts.actor.id;
+  const v = await db.visit.findUnique({
+    where: { id: input.visitId },
+    select: { teacherId: true, status: true, familyId: true, slot: { select: { startsAt: true } } },
+  });
   if (!v || v.teacherId !== teacherId) throw new AppError('NOT_FOUND', '家访不存在或不是您负责的家访');
   if (v.status === 'CANCELLED') throw new AppError('CONFLICT', '已取消的家访不能记录');
   if (v.status === 'COMPLETED') throw new AppError('CONFLICT', '该家访已记录完成');
   const followUps =
     typeof input.followUp === 'string'
       ? input.followUp
-        ? [{ action: input.followUp.slice(0, 200), dueOn: new Date(Date.now() + 14 * 24 * 3600_000).toISOString().slice(0, 10) }]
+        ? [{ action: input.followUp.slice(0, 200), dueOn: chinaDayAfter(new Date(), 14) }]
         : []
       : input.followUp ?? [];
   await db.$transaction(async (tx) => {
@@ -51,10 +57,23 @@ export async function completeVisit(
     });
     if (count === 0) throw new AppError('CONFLICT', '该家访已记录完成');
     if (followUps.length) {
-      await tx.visitFollowUp.createMany({ data: followUps.map((f) => ({ visitId: input.visitId, teacherId, action: f.action, dueOn: new Date(`${f.dueOn}T00:00:00Z`) })) });
+      await tx.visitFollowUp.createMany({
+        data: followUps.map((f) => ({
+          visitId: input.visitId,
+          teacherId,
+          action: f.action,
+          dueOn: new Date(`${f.dueOn}T00:00:00Z`),
+        })),
+      });
     }
     await recordService(tx, v.familyId, v.slot.startsAt);
-    await writeAudit(tx, { actorUserId: teacherId, action: 'visit.complete', targetType: 'Visit', targetId: input.visitId, detail: { followUps: followUps.length } });
+    await writeAudit(tx, {
+      actorUserId: teacherId,
+      action: 'visit.complete',
+      targetType: 'Visit',
+      targetId: input.visitId,
+      detail: { followUps: followUps.length },
+    });
   });
   return { ok: true as const };
 }
@@ -63,7 +82,14 @@ export async function completeVisit(
  * A visit record with its decrypted notes, for the visiting teacher and the school's counsellors
  * only. Every read is audited.
  */
-export async function readVisitRecord(db: Db, cipher: FieldCipher, user: AuthUser, visitId: string) {
+export async function readVisitRecord(opts: {
+  db: Db;
+  cipher: FieldCipher;
+  actor: StaffActor;
+  input: { visitId: string };
+}) {
+  const { db, cipher, actor: user } = opts;
+  const { visitId } = opts.input;
   const v = await db.visit.findUnique({
     where: { id: visitId },
     select: {
@@ -78,7 +104,13 @@ export async function readVisitRecord(db: Db, cipher: FieldCipher, user: AuthUse
   const isVisitor = v.teacherId === user.id;
   const isCounselor = grantsCovering(user, ['COUNSELOR'], v.window.orgUnit.path).length > 0;
   if (!isVisitor && !isCounselor) throw new AppError('FORBIDDEN', '家访记录只有负责家访的教师和本校心理健康教师可以查看');
-  await writeAudit(db, { actorUserId: user.id, action: 'visit.read', targetType: 'Visit', targetId: v.id, orgUnitId: v.window.orgUnitId });
+  await writeAudit(db, {
+    actorUserId: user.id,
+    action: 'visit.read',
+    targetType: 'Visit',
+    targetId: v.id,
+    orgUnitId: v.window.orgUnitId,
+  });
   return {
     id: v.id,
     status: v.status,
@@ -98,7 +130,9 @@ export async function readVisitRecord(db: Db, cipher: FieldCipher, user: AuthUse
 }
 
 /** The family's own visits (no notes: those are for the school). */
-export async function myVisits(db: Db, familyId: string) {
+export async function myVisits(opts: { db: Db; actor: FamilyActor }) {
+  const { db } = opts;
+  const { familyId } = opts.actor;
   const rows = await db.visit.findMany({
     where: { familyId },
     orderBy: { createdAt: 'desc' },
@@ -118,11 +152,12 @@ export async function myVisits(db: Db, familyId: string) {
 }
 
 /** Windows open to the family's schools (for the parent's 预约家访 page). */
-export async function windowsForFamily(db: Db, familyId: string) {
+export async function windowsForFamily(opts: { db: Db; actor: FamilyActor }) {
+  const { db } = opts;
+  const { familyId } = opts.actor;
   const family = await db.family.findUniqueOrThrow({ where: { id: familyId }, select: { orgUnitId: true, children: { select: { schoolId: true } } } });
   const schools = [...new Set([family.orgUnitId, ...family.children.map((c) => c.schoolId)])];
-  // Today's date in China, as the Date column stores it.
-  const today = new Date(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) + 'T00:00:00Z');
+  const today = chinaToday();
   const rows = await db.visitWindow.findMany({
     where: { orgUnitId: { in: schools }, endsOn: { gte: today } },
     orderBy: { startsOn: 'asc' },
@@ -131,7 +166,9 @@ export async function windowsForFamily(db: Db, familyId: string) {
   return rows.map((w) => ({ id: w.id, title: w.title, season: w.season, startsOn: w.startsOn.toISOString().slice(0, 10), endsOn: w.endsOn.toISOString().slice(0, 10), schoolName: w.orgUnit.name }));
 }
 
-export async function teacherFollowUps(db: Db, teacherId: string) {
+export async function teacherFollowUps(opts: { db: Db; actor: Actor }) {
+  const { db } = opts;
+  const teacherId = opts.actor.id;
   const rows = await db.visitFollowUp.findMany({
     where: { teacherId, doneAt: null },
     orderBy: { dueOn: 'asc' },
@@ -140,7 +177,10 @@ export async function teacherFollowUps(db: Db, teacherId: string) {
   return rows.map((r) => ({ id: r.id, action: r.action, dueOn: r.dueOn.toISOString().slice(0, 10), visitId: r.visitId }));
 }
 
-export async function completeFollowUp(db: Db, teacherId: string, followUpId: string) {
+export async function completeFollowUp(opts: { db: Db; actor: Actor; input: { followUpId: string } }) {
+  const { db } = opts;
+  const { followUpId } = opts.input;
+  const teacherId = opts.actor.id;
   const { count } = await db.visitFollowUp.updateMany({ where: { id: followUpId, teacherId, doneAt: null }, data: { doneAt: new Date() } });
   if (count === 0) {
     const exists = await db.visitFollowUp.findFirst({ where: { id: followUpId, teacherId }, select: { id: true } });

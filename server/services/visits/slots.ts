@@ -1,8 +1,10 @@
 import type { Db } from '../../db/create-db';
 import type { Prisma } from '../../generated/prisma/client';
+import type { Actor, FamilyActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import type { VisitMode } from '../../shared/visits';
-import { chinaDayStart } from './windows';
+import { addDays, chinaDayStart, chinaInstant } from '../../shared/china-time';
+import { assertFamilyAtSchool } from './windows';
 
 type Tx = Prisma.TransactionClient;
 
@@ -22,13 +24,16 @@ export function clash(a: SlotSpec, b: SlotSpec, bufferMinutes: number): boolean 
 }
 
 /** Days × time ranges cut into slots of `durationMinutes` (China time); home visits keep `bufferMinutes` between them. */
-export function expandBulk(input: { days: string[]; ranges: { start: string; end: string }[]; durationMinutes: number; mode: VisitMode }, bufferMinutes = 0): SlotSpec[] {
+export function expandBulk(
+  input: { days: string[]; ranges: { start: string; end: string }[]; durationMinutes: number; mode: VisitMode },
+  bufferMinutes = 0,
+): SlotSpec[] {
   const step = (input.durationMinutes + (input.mode === 'HOME' ? bufferMinutes : 0)) * 60_000;
   const out: SlotSpec[] = [];
   for (const day of [...new Set(input.days)].sort()) {
     for (const r of input.ranges) {
-      const from = new Date(`${day}T${r.start}:00+08:00`).getTime();
-      const to = new Date(`${day}T${r.end}:00+08:00`).getTime();
+      const from = chinaInstant(day, r.start).getTime();
+      const to = chinaInstant(day, r.end).getTime();
       for (let t = from; t + input.durationMinutes * 60_000 <= to; t += step) {
         out.push({ startsAt: new Date(t), endsAt: new Date(t + input.durationMinutes * 60_000), mode: input.mode });
       }
@@ -42,13 +47,19 @@ export function expandBulk(input: { days: string[]; ranges: { start: string; end
  * slots (or within the batch) is refused with 409. The teacher's row is locked so that two
  * concurrent requests cannot both pass the check.
  */
-export async function addSlots(db: Db, teacherId: string, windowId: string, slots: SlotSpec[]) {
-  const w = await db.visitWindow.findUnique({ where: { id: windowId }, select: { startsOn: true, endsOn: true, travelBufferMinutes: true } });
+export async function addSlots(opts: { db: Db; actor: Actor; input: { windowId: string; slots: SlotSpec[] } }) {
+  const { db } = opts;
+  const { windowId, slots } = opts.input;
+  const teacherId = opts.actor.id;
+  const w = await db.visitWindow.findUnique({
+    where: { id: windowId },
+    select: { startsOn: true, endsOn: true, travelBufferMinutes: true },
+  });
   if (!w) throw new AppError('NOT_FOUND', '家访窗口不存在');
   if (slots.length === 0) throw new AppError('BAD_REQUEST', '没有可生成的时段，请检查时间段与每次时长');
   if (slots.length > 500) throw new AppError('BAD_REQUEST', '一次最多 500 个时段');
   const from = chinaDayStart(w.startsOn);
-  const to = new Date(chinaDayStart(w.endsOn).getTime() + 24 * 3600_000);
+  const to = addDays(chinaDayStart(w.endsOn), 1);
   for (const s of slots) {
     if (s.startsAt < from || s.endsAt > to) throw new AppError('BAD_REQUEST', '时段须在家访窗口的日期之内');
   }
@@ -72,9 +83,33 @@ export async function addSlots(db: Db, teacherId: string, windowId: string, slot
   });
 }
 
-/** Open (unbooked, future) slots of a window; for a family with an assigned teacher, that teacher's only. */
-export async function openSlots(db: Db, windowId: string, familyId: string | null, now = new Date()) {
-  const assignment = familyId ? await db.visitAssignment.findUnique({ where: { windowId_familyId: { windowId, familyId } }, select: { teacherId: true } }) : null;
+/** A teacher's slots from a bulk plan: days × time ranges × duration (home visits keep the window's travel time). */
+export async function addSlotsBulk(opts: {
+  db: Db;
+  actor: Actor;
+  input: Parameters<typeof expandBulk>[0] & { windowId: string };
+}) {
+  const { db, actor, input } = opts;
+  const w = await db.visitWindow.findUnique({ where: { id: input.windowId }, select: { travelBufferMinutes: true } });
+  const slots = expandBulk(input, w?.travelBufferMinutes ?? 0);
+  return addSlots({ db, actor, input: { windowId: input.windowId, slots } });
+}
+
+/**
+ * Open (unbooked, future) slots of a window at the family's school; for a family with an assigned
+ * teacher, that teacher's only.
+ */
+export async function openSlots(opts: { db: Db; actor: FamilyActor; input: { windowId: string }; now?: Date }) {
+  const { db, now = new Date() } = opts;
+  const { windowId } = opts.input;
+  const { familyId } = opts.actor;
+  const w = await db.visitWindow.findUnique({ where: { id: windowId }, select: { orgUnitId: true } });
+  if (!w) throw new AppError('NOT_FOUND', '家访窗口不存在');
+  await assertFamilyAtSchool(db, familyId, w.orgUnitId);
+  const assignment = await db.visitAssignment.findUnique({
+    where: { windowId_familyId: { windowId, familyId } },
+    select: { teacherId: true },
+  });
   const slots = await db.visitSlot.findMany({
     where: {
       windowId,
@@ -90,7 +125,10 @@ export async function openSlots(db: Db, windowId: string, familyId: string | nul
 }
 
 /** A teacher's own slots and visits in a window (the visit calendar). */
-export async function teacherCalendar(db: Db, teacherId: string, windowId: string) {
+export async function teacherCalendar(opts: { db: Db; actor: Actor; input: { windowId: string } }) {
+  const { db } = opts;
+  const { windowId } = opts.input;
+  const teacherId = opts.actor.id;
   const slots = await db.visitSlot.findMany({
     where: { windowId, teacherId },
     orderBy: { startsAt: 'asc' },
