@@ -10,7 +10,7 @@ export interface Meta {
   access?: Access;
   /** Abuse limit for this procedure, counted per user and per IP across processes. */
   rateLimit?: RateRule;
-  /** One line in Chinese describing the procedure (used by docs and the authorization matrix). */
+  /** One line in Chinese saying what the procedure does: its documentation (the authorization test requires it). */
   summary?: string;
 }
 

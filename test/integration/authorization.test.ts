@@ -14,7 +14,7 @@ import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-a
 import { inHours, makeFamily, makeStaff, makeUnit, makeWechatUser } from '../helpers/factories';
 import { chinaDayAfter } from '../../server/shared/china-time';
 
-type ProcedureDef = { _def: { type: 'query' | 'mutation'; meta?: { access?: Access } } };
+type ProcedureDef = { _def: { type: 'query' | 'mutation'; meta?: { access?: Access; summary?: string } } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
 
 let app: TestApp;
@@ -148,6 +148,11 @@ const grantUnit = (role: Role, schoolId: string) => (role === 'FEDERATION' || ro
 it('every procedure declares an access rule', () => {
   expect(procedures.length).toBeGreaterThan(20);
   expect(procedures.filter(([, p]) => !p._def.meta?.access).map(([path]) => path)).toEqual([]);
+});
+
+it('every procedure says in Chinese what it does (meta.summary)', () => {
+  const missing = procedures.filter(([, p]) => !/[\u4e00-\u9fff]/.test(p._def.meta?.summary ?? '')).map(([path]) => path);
+  expect(missing).toEqual([]);
 });
 
 it('every scoped staff procedure has a sample input here', () => {

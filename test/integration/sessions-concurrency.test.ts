@@ -3,19 +3,17 @@
  * for several server processes.
  */
 import fc from 'fast-check';
-import { createDb, type DbHandle } from '../../server/db/create-db';
+import { createDb, type Db, type DbHandle } from '../../server/db/create-db';
 import { createSqlRunner, type SqlRunner } from '../../server/db/sql-runner';
 import { register as registerService, cancelRegistration as cancelService } from '../../server/services/sessions/registration';
-import type { SqlRunner as Runner } from '../../server/db/sql-runner';
-import type { Db } from '../../server/db/create-db';
+import { createTestApp, testDatabaseUrl, type TestApp } from '../helpers/test-app';
+import { inHours, makeFamily, makeStaff, makeUnit } from '../helpers/factories';
 
 /** The services with the test's own arguments: who (a family's guardian), which session. */
-const register = (db: Db, userId: string, familyId: string, sessionId: string, attendees = 1, sql: Runner | null = null) =>
+const register = (db: Db, userId: string, familyId: string, sessionId: string, attendees = 1, sql: SqlRunner | null = null) =>
   registerService({ db, sql, actor: { id: userId, familyId }, input: { sessionId, attendees } });
 const cancelRegistration = (db: Db, userId: string, familyId: string, sessionId: string) =>
   cancelService({ db, actor: { id: userId, familyId }, input: { sessionId } });
-import { createTestApp, testDatabaseUrl, type TestApp } from '../helpers/test-app';
-import { inHours, makeFamily, makeStaff, makeUnit } from '../helpers/factories';
 
 let app: TestApp;
 let processes: DbHandle[];
@@ -109,6 +107,96 @@ it('a first registration written in one statement leaves the same rows as the ge
   expect({ ...a, notices: [] }).toEqual({ ...b, notices: [] });
   // The waitlisted family is queued after the confirmed one.
   expect(a.registrations.map((r) => r.status)).toEqual(['CONFIRMED', 'WAITLISTED']);
+});
+
+describe('the one-statement path and the general path refuse and answer alike', () => {
+  type Outcome = { status: string } | { error: string; message: string };
+  const outcome = (p: Promise<{ status: string }>): Promise<Outcome> =>
+    p.then(
+      (r) => ({ status: r.status }),
+      (e: { code?: string; message: string }) => ({ error: e.code ?? 'UNKNOWN', message: e.message }),
+    );
+  /** Every row a registration attempt may write, for one session (ids and clocks left out). */
+  const rows = async (sessionId: string) => ({
+    session: await app.db.guidanceSession.findUniqueOrThrow({
+      where: { id: sessionId },
+      select: { confirmedCount: true, waitlistedCount: true, status: true },
+    }),
+    registrations: await app.db.registration.findMany({
+      where: { sessionId },
+      orderBy: { queuedAt: 'asc' },
+      select: { status: true, attendees: true },
+    }),
+    notices: await app.db.notification.count({ where: { dedupeKey: { startsWith: `reminder:${sessionId}:` } } }),
+    audit: await app.db.auditLog.count({ where: { targetId: sessionId, action: 'session.register' } }),
+  });
+
+  /** Two identical sessions set up by `prepare`; one family registers on each, one through each path. */
+  async function bothPaths(prepare: (sessionId: string) => Promise<{ familyId: string; userId: string } | void>) {
+    const results: { outcome: Outcome; rows: Awaited<ReturnType<typeof rows>> }[] = [];
+    for (const viaStatement of [true, false]) {
+      const sessionId = await session(1);
+      const family = (await prepare(sessionId)) ?? (await families(1))[0];
+      const p = processes[0];
+      const result = await outcome(
+        register(p.db, family.userId, family.familyId, sessionId, 1, viaStatement ? createSqlRunner(p) : null),
+      );
+      results.push({ outcome: result, rows: await rows(sessionId) });
+    }
+    expect(results[0]).toEqual(results[1]);
+    return results[0];
+  }
+
+  it('a session that has ended', async () => {
+    const r = await bothPaths(async (id) => {
+      await app.db.guidanceSession.update({
+        where: { id },
+        data: { startsAt: new Date(Date.now() - 3 * 3600_000), endsAt: new Date(Date.now() - 3600_000) },
+      });
+    });
+    expect(r.outcome).toEqual({ error: 'CONFLICT', message: '该活动已结束，不能再报名' });
+    expect(r.rows.registrations).toEqual([]);
+  });
+
+  it('a cancelled session', async () => {
+    const r = await bothPaths(async (id) => {
+      await app.db.guidanceSession.update({ where: { id }, data: { status: 'CANCELLED' } });
+    });
+    expect(r.outcome).toEqual({ error: 'CONFLICT', message: '该活动已取消' });
+    expect(r.rows.audit).toBe(0);
+  });
+
+  it('a draft the family cannot see', async () => {
+    const r = await bothPaths(async (id) => {
+      await app.db.guidanceSession.update({ where: { id }, data: { status: 'DRAFT' } });
+    });
+    expect(r.outcome).toEqual({ error: 'NOT_FOUND', message: '活动不存在' });
+  });
+
+  it('a session outside the family\'s county', async () => {
+    const r = await bothPaths(async () => makeFamily(app.db, (await makeUnit(app.db, { countyId: '230202' })).id));
+    expect(r.outcome).toEqual({ error: 'NOT_FOUND', message: '活动不存在' });
+  });
+
+  it('a full session with nobody waiting yet: the family is the first on the waitlist', async () => {
+    const r = await bothPaths(async (id) => {
+      const [first] = await families(1);
+      await register(app.db, first.userId, first.familyId, id);
+    });
+    expect(r.outcome).toEqual({ status: 'WAITLISTED' });
+    expect(r.rows.session).toEqual({ confirmedCount: 1, waitlistedCount: 1, status: 'PUBLISHED' });
+  });
+
+  it('a family already registered gets its status again, and nothing more is written', async () => {
+    const r = await bothPaths(async (id) => {
+      const [family] = await families(1);
+      await register(app.db, family.userId, family.familyId, id);
+      return family;
+    });
+    expect(r.outcome).toEqual({ status: 'CONFIRMED' });
+    expect(r.rows.registrations).toHaveLength(1);
+    expect(r.rows.audit).toBe(1);
+  });
 });
 
 it('concurrent cancellations each promote a distinct waitlisted family, in queue order', async () => {
