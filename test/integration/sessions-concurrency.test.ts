@@ -7,7 +7,7 @@ import { createDb, type DbHandle } from '../../server/db/create-db';
 import { createSqlRunner, type SqlRunner } from '../../server/db/sql-runner';
 import { register, cancelRegistration } from '../../server/services/sessions/registration';
 import { createTestApp, testDatabaseUrl, type TestApp } from '../helpers/test-app';
-import { inHours, makeFamily, makeStaff, makeUnit } from '../helpers/factories';
+import { inHours, makeFamilies, makeFamily, makeSession, makeStaff, makeUnit, sessionInput } from '../helpers/builders';
 
 let app: TestApp;
 let processes: DbHandle[];
@@ -26,17 +26,11 @@ afterAll(async () => {
 });
 
 async function session(capacity: number) {
-  const coord = await app.as(coordId);
-  return (
-    await app.caller(coord).sessions.create({ orgUnitId: schoolId, kind: 'GUIDANCE', title: '秋季家庭心理健康指导', startsAt: inHours(72), endsAt: inHours(74), capacity, mode: 'ONLINE' })
-  ).id;
+  const input = sessionInput(schoolId, { title: '秋季家庭心理健康指导', startsAt: inHours(72), endsAt: inHours(74), capacity });
+  return (await makeSession(app, input, { by: await app.as(coordId) })).id;
 }
 
-async function families(n: number) {
-  const out: { familyId: string; userId: string }[] = [];
-  for (let i = 0; i < n; i += 1) out.push(await makeFamily(app.db, schoolId));
-  return out;
-}
+const families = (n: number) => makeFamilies(app.db, schoolId, n);
 
 it('200 concurrent registrations for 50 seats: exactly 50 confirmed, the rest waitlisted, nothing lost or doubled', async () => {
   const sessionId = await session(50);
