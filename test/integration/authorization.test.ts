@@ -4,106 +4,75 @@
  * refuse every other role (403), and a role held on another unit (403), while allowing their own unit.
  * A new scoped procedure fails this test until it gets a sample input below.
  */
-import { randomUUID } from 'node:crypto';
 import { appRouter } from '../../server/routers/root';
-import { seedDemoChecklists } from '../../prisma/seed/demo-checklists';
 import type { Access } from '../../server/trpc/procedures';
 import { ROLES, type Role } from '../../server/shared/enums';
-import { createSession } from '../../server/services/sessions/create-session';
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
-import { inHours, makeFamily, makeStaff, makeUnit, makeWechatUser } from '../helpers/factories';
-import { chinaDayAfter } from '../../server/shared/china-time';
+import type { InputOf, ProcedurePath } from '../helpers/router-types';
+import {
+  OTHER_TEST_CITY_ID,
+  PROVINCE_ID,
+  TEST_CITY_ID,
+  checklistDraft,
+  dayFromNow,
+  inHours,
+  lessonInput,
+  makeCounty,
+  makeFamily,
+  makeLesson,
+  makeReferral,
+  makeSession,
+  makeStaff,
+  makeUnit,
+  makeVisit,
+  makeWechatUser,
+  makeWindow,
+  makeWindowWithSlot,
+  sessionInput,
+  type Unit,
+} from '../helpers/builders';
 
 type ProcedureDef = { _def: { type: 'query' | 'mutation'; meta?: { access?: Access; summary?: string } } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
 
 let app: TestApp;
 let http: { url: string; close(): Promise<void> };
+/** Two counties in different cities: a regional role held in the first must not reach the second. */
+let ownCounty: Unit;
+let foreignCounty: Unit;
 beforeAll(async () => {
   app = await createTestApp();
   http = await listen(app);
+  ownCounty = await makeCounty(app.db, { cityId: TEST_CITY_ID });
+  foreignCounty = await makeCounty(app.db, { cityId: OTHER_TEST_CITY_ID });
 });
 afterAll(async () => {
   await http.close();
   await app.close();
 });
 
-const sessionInput = (orgUnitId: string) => ({
-  orgUnitId,
-  kind: 'GUIDANCE',
-  title: '权限测试活动',
-  startsAt: inHours(30),
-  endsAt: inHours(31),
-  capacity: 5,
-  mode: 'ONLINE',
-});
-
-async function sessionIn(unitId: string) {
-  const owner = await makeStaff(app.db, 'COORDINATOR', unitId);
-  const unit = await app.db.orgUnit.findUniqueOrThrow({ where: { id: unitId }, select: { id: true, kind: true } });
-  const input = { ...sessionInput(unitId), kind: 'GUIDANCE' as const, mode: 'ONLINE' as const, startsAt: new Date(inHours(30)), endsAt: new Date(inHours(31)) };
-  return (await createSession({ db: app.db, actor: owner, unit, input })).id;
-}
-
-async function lessonIn(unitId: string) {
-  const owner = await makeStaff(app.db, 'COORDINATOR', unitId);
-  return (
-    await app.db.lesson.create({
-      data: { orgUnitId: unitId, title: '权限测试课程', topic: 'EMOTION', stages: ['PRIMARY'], format: 'ARTICLE', body: '正文', createdById: owner.id },
-      select: { id: true },
-    })
-  ).id;
-}
-
-async function windowIn(unitId: string) {
-  const owner = await makeStaff(app.db, 'COORDINATOR', unitId);
-  const day = (d: number) => chinaDayAfter(new Date(), d);
-  return (await app.db.visitWindow.create({ data: { orgUnitId: unitId, season: 'WINTER', title: '权限测试家访', startsOn: new Date(`${day(0)}T00:00:00Z`), endsOn: new Date(`${day(30)}T00:00:00Z`), createdById: owner.id }, select: { id: true } })).id;
-}
-
-async function slotIn(unitId: string, teacherId: string) {
-  const windowId = await windowIn(unitId);
-  const startsAt = new Date(Date.now() + 2 * 86_400_000 + Math.floor(Math.random() * 1000) * 3600_000 / 100);
-  return app.db.visitSlot.create({ data: { windowId, teacherId, startsAt, endsAt: new Date(startsAt.getTime() + 1800_000), mode: 'PHONE' }, select: { id: true, windowId: true } });
-}
-
-async function visitIn(unitId: string, teacherId: string) {
-  const slot = await slotIn(unitId, teacherId);
-  const fam = await makeFamily(app.db, unitId);
-  return (await app.db.visit.create({ data: { windowId: slot.windowId, slotId: slot.id, familyId: fam.familyId, teacherId, mode: 'PHONE', bookedById: fam.userId }, select: { id: true } })).id;
-}
-
-async function referralIn(unitId: string) {
-  await seedDemoChecklists(app.db);
-  const { familyId, userId } = await makeFamily(app.db, unitId);
-  const child = await app.db.child.findFirstOrThrow({ where: { familyId }, select: { id: true, grade: true } });
-  const checklist = await app.db.checklist.findFirstOrThrow({ where: { code: 'crisis-signs', published: true }, select: { id: true } });
-  const responseId = randomUUID();
-  const answersEnc = app.deps.cipher.encryptJson({ answers: {} }, `ChecklistResponse:${responseId}`);
-  const day = new Date(Date.now() + 86_400_000);
-  await app.db.checklistResponse.create({
-    data: { id: responseId, checklistId: checklist.id, childId: child.id, familyId, submittedById: userId, tier: 'URGENT', answersEnc, sharedWithSchool: true, deleteAfter: day },
-  });
-  return (await app.db.referral.create({ data: { responseId, schoolId: unitId, childGrade: child.grade, tier: 'URGENT', ackDeadline: day }, select: { id: true } })).id;
-}
-
-const checklistDraft = () => ({ code: `authz-${randomUUID().slice(0, 8)}`, title: '权限测试清单', stage: 'ANY', intro: '权限测试', items: [{ id: 'a1', text: '权限测试题目' }], scoring: {} });
-
+const authzSession = (orgUnitId: string) => sessionInput(orgUnitId, { title: '权限测试活动', startsAt: inHours(30), endsAt: inHours(31) });
+const sessionIn = async (unitId: string) => (await makeSession(app, authzSession(unitId))).id;
+const lessonIn = async (unitId: string) => (await makeLesson(app.db, unitId)).id;
+const windowIn = async (unitId: string) => (await makeWindow(app.db, unitId)).id;
+const referralIn = async (unitId: string) => (await makeReferral(app, unitId)).referralId;
 const teacherAt = async (unitId: string) => (await makeStaff(app.db, 'TEACHER', unitId)).id;
 
+type Sample<P extends ProcedurePath> = (unitId: string, actorId: string) => Promise<InputOf<P>>;
+
 /** A valid input acting on the given school (as `actorId`), for every staff procedure with an org-unit scope. */
-const samples: Record<string, (unitId: string, actorId: string) => Promise<unknown>> = {
+const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'invites.list': async (u) => ({ orgUnitId: u }),
   'invites.createClass': async (u) => ({ orgUnitId: u, grade: 'G1', className: '一年级（1）班' }),
-  'sessions.create': async (u) => sessionInput(u),
-  'sessions.createCourse': async (u) => ({ ...sessionInput(u), kind: 'LESSON', firstStartsAt: inHours(30), durationMinutes: 60, weeks: 2 }),
+  'sessions.create': async (u) => authzSession(u),
+  'sessions.createCourse': async (u) => ({ ...authzSession(u), kind: 'LESSON', firstStartsAt: inHours(30), durationMinutes: 60, weeks: 2 }),
   'sessions.update': async (u) => ({ sessionId: await sessionIn(u), title: '改过的标题' }),
   'sessions.publish': async (u) => ({ sessionId: await sessionIn(u) }),
   'sessions.cancel': async (u) => ({ sessionId: await sessionIn(u) }),
   'sessions.checkInCode': async (u) => ({ sessionId: await sessionIn(u) }),
   'sessions.roster': async (u) => ({ sessionId: await sessionIn(u) }),
   'sessions.markAttendance': async (u) => ({ sessionId: await sessionIn(u), familyId: (await makeFamily(app.db, u)).familyId, present: true }),
-  'lessons.create': async (u) => ({ orgUnitId: u, title: '权限测试课程', topic: 'EMOTION', stages: ['PRIMARY'], format: 'ARTICLE', body: '一段正文。' }),
+  'lessons.create': async (u) => lessonInput(u, { title: '权限测试课程', body: '一段正文。' }),
   'lessons.update': async (u) => ({ lessonId: await lessonIn(u), title: '改过的课程' }),
   'lessons.publish': async (u) => ({ lessonId: await lessonIn(u) }),
   'lessons.unpublish': async (u) => ({ lessonId: await lessonIn(u) }),
@@ -113,11 +82,11 @@ const samples: Record<string, (unitId: string, actorId: string) => Promise<unkno
   'visits.setClassTeacher': async (u) => ({ orgUnitId: u, grade: 'G3', className: '三年级（1）班', teacherId: await teacherAt(u) }),
   'visits.assign': async (u) => ({ windowId: await windowIn(u), familyId: (await makeFamily(app.db, u)).familyId, teacherId: await teacherAt(u) }),
   'visits.addSlots': async (u) => ({ windowId: await windowIn(u), slots: [{ startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 3 * 86_400_000 + 1800_000).toISOString(), mode: 'PHONE' }] }),
-  'visits.addSlotsBulk': async (u) => ({ windowId: await windowIn(u), days: [chinaDayAfter(new Date(), 4)], ranges: [{ start: '09:00', end: '10:00' }], durationMinutes: 30, mode: 'PHONE' }),
-  'visits.bookForFamily': async (u, actor) => ({ slotId: (await slotIn(u, actor)).id, familyId: (await makeFamily(app.db, u)).familyId }),
-  'visits.cancelByTeacher': async (u, actor) => ({ visitId: await visitIn(u, actor) }),
-  'visits.complete': async (u, actor) => ({ visitId: await visitIn(u, actor), summary: '权限测试' }),
-  'visits.record': async (u, actor) => ({ visitId: await visitIn(u, actor) }),
+  'visits.addSlotsBulk': async (u) => ({ windowId: await windowIn(u), days: [dayFromNow(4)], ranges: [{ start: '09:00', end: '10:00' }], durationMinutes: 30, mode: 'PHONE' }),
+  'visits.bookForFamily': async (u, actor) => ({ slotId: (await makeWindowWithSlot(app.db, u, actor)).id, familyId: (await makeFamily(app.db, u)).familyId }),
+  'visits.cancelByTeacher': async (u, actor) => ({ visitId: (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id }),
+  'visits.complete': async (u, actor) => ({ visitId: (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id, summary: '权限测试' }),
+  'visits.record': async (u, actor) => ({ visitId: (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id }),
   'visits.calendar': async (u) => ({ windowId: await windowIn(u) }),
   'visits.flagPriority': async (u) => ({ familyId: (await makeFamily(app.db, u)).familyId, reason: 'BULLYING' }),
   'visits.progress': async (u) => ({ windowId: await windowIn(u) }),
@@ -137,13 +106,15 @@ const samples: Record<string, (unitId: string, actorId: string) => Promise<unkno
   'referrals.addAction': async (u) => ({ referralId: await referralIn(u), action: 'NOTE', note: '权限测试' }),
   'referrals.stats': async (u) => ({ orgUnitId: u, year: 2026 }),
 };
+/** The sample for a path read from the router (a plain string). */
+const sampleAt = (path: string) => (samples as Record<string, Sample<ProcedurePath> | undefined>)[path];
 
 function call(path: string, def: ProcedureDef, token: string | undefined, input: unknown) {
   return callHttp(http.url, path, { method: def._def.type === 'query' ? 'GET' : 'POST', token, input });
 }
 
 /** Region-level roles are granted on the province; school roles on the school itself. */
-const grantUnit = (role: Role, schoolId: string) => (role === 'FEDERATION' || role === 'COMMITTEE' || role === 'ADMIN' ? '230000' : schoolId);
+const grantUnit = (role: Role, schoolId: string) => (role === 'FEDERATION' || role === 'COMMITTEE' || role === 'ADMIN' ? PROVINCE_ID : schoolId);
 
 it('every procedure declares an access rule', () => {
   expect(procedures.length).toBeGreaterThan(20);
@@ -157,12 +128,12 @@ it('every procedure says in Chinese what it does (meta.summary)', () => {
 
 it('every scoped staff procedure has a sample input here', () => {
   const scoped = procedures.filter(([, p]) => p._def.meta?.access?.kind === 'staff' && (p._def.meta.access as { scope?: unknown }).scope).map(([path]) => path);
-  expect(scoped.filter((path) => !samples[path])).toEqual([]);
+  expect(scoped.filter((path) => !sampleAt(path))).toEqual([]);
 });
 
 describe.each(procedures.filter(([, p]) => p._def.meta?.access?.kind !== 'public'))('%s', (path, def) => {
   const rule = def._def.meta!.access!;
-  const sample = async (unitId: string, actorId: string) => (samples[path] ? samples[path](unitId, actorId) : { orgUnitId: unitId });
+  const sample = async (unitId: string, actorId: string) => sampleAt(path)?.(unitId, actorId) ?? { orgUnitId: unitId };
 
   it('refuses an anonymous caller with 401', async () => {
     const unit = (await makeUnit(app.db)).id;
@@ -203,8 +174,8 @@ describe.each(procedures.filter(([, p]) => p._def.meta?.access?.kind !== 'public
     const regionalRoles = rule.roles.filter((r) => r !== 'ADMIN');
     if (rule.scope && regionalRoles.length > 0) {
       it.each(regionalRoles)('refuses %s acting on a unit outside its scope with 403, and allows its own', async (role) => {
-        const own = await makeUnit(app.db, { countyId: '230103' });
-        const foreign = await makeUnit(app.db, { countyId: '230202' });
+        const own = await makeUnit(app.db, { countyId: ownCounty.id });
+        const foreign = await makeUnit(app.db, { countyId: foreignCounty.id });
         const staff = await makeStaff(app.db, role, own.id);
         const token = await app.tokenFor(staff.id);
         const refused = await call(path, def, token, await sample(foreign.id, staff.id));
@@ -218,11 +189,11 @@ describe.each(procedures.filter(([, p]) => p._def.meta?.access?.kind !== 'public
     if (rule.scope) {
       if (rule.roles.includes('ADMIN')) {
         it('allows a provincial admin anywhere in the province, and refuses a city admin elsewhere', async () => {
-          const school = await makeUnit(app.db, { countyId: '230202' });
-          const provincial = await makeStaff(app.db, 'ADMIN', '230000');
-          const harbin = await makeStaff(app.db, 'ADMIN', '230100');
+          const school = await makeUnit(app.db, { countyId: foreignCounty.id });
+          const provincial = await makeStaff(app.db, 'ADMIN', PROVINCE_ID);
+          const cityAdmin = await makeStaff(app.db, 'ADMIN', TEST_CITY_ID);
           expect((await call(path, def, await app.tokenFor(provincial.id), await sample(school.id, provincial.id))).status).toBe(200);
-          expect((await call(path, def, await app.tokenFor(harbin.id), await sample(school.id, harbin.id))).status).toBe(403);
+          expect((await call(path, def, await app.tokenFor(cityAdmin.id), await sample(school.id, cityAdmin.id))).status).toBe(403);
         });
       }
     }

@@ -1,5 +1,16 @@
 import { createTestApp, type TestApp } from '../helpers/test-app';
-import { makeFamily, makeStaff, makeUnit } from '../helpers/factories';
+import { unchecked } from '../helpers/router-types';
+import {
+  PROVINCE_ID,
+  TEST_CITY_ID,
+  checklistAnswers,
+  consentingParent as consentingParentAt,
+  makeFamily,
+  makeStaff,
+  makeUnit,
+  publishedChecklists,
+  type Answer,
+} from '../helpers/builders';
 import { createCallerFactory, router } from '../../server/trpc/init';
 import { createInnerContext } from '../../server/trpc/context';
 import type { AuthUser } from '../../server/auth/auth-user';
@@ -21,32 +32,17 @@ let school: Awaited<ReturnType<typeof makeUnit>>;
 const call = (user: AuthUser | null) => callerFactory(createInnerContext(app.deps, user));
 
 beforeAll(async () => {
-  app = await createTestApp({ CITY_HOTLINES: JSON.stringify({ '230100': [HARBIN_LINE] }) });
+  // The school below is in the builders' test city: its own hotline is configured for that city.
+  app = await createTestApp({ CITY_HOTLINES: JSON.stringify({ [TEST_CITY_ID]: [HARBIN_LINE] }) });
   await seedDemoChecklists(app.db);
-  await seedDemoChecklists(app.db); // idempotent
-  const byCode = async (code: string) => (await app.db.checklist.findFirstOrThrow({ where: { code, published: true }, select: { id: true } })).id;
-  ids = { psc: await byCode('psc-17'), crisis: await byCode('crisis-signs'), university: await byCode('crisis-signs-university') };
+  ids = await publishedChecklists(app.db); // loads them again: idempotent
   school = await makeUnit(app.db);
 });
 afterAll(() => app.close());
 
-async function consentingParent(unitId = school.id) {
-  const f = await makeFamily(app.db, unitId);
-  const user = await app.as(f.userId);
-  const text = (await call(user).consents.current()).find((t) => t.scope === 'sensitive:checklist')!;
-  await call(user).consents.grant({ scope: 'sensitive:checklist', textVersion: text.textVersion });
-  const child = await app.db.child.findFirstOrThrow({ where: { familyId: f.familyId }, select: { id: true, name: true } });
-  return { ...f, user, childId: child.id, childName: child.name };
-}
+const consentingParent = (unitId = school.id) => consentingParentAt(app, unitId);
 
-async function itemsOf(checklistId: string) {
-  const row = await app.db.checklist.findUniqueOrThrow({ where: { id: checklistId }, select: { items: true } });
-  return row.items as { id: string; critical?: boolean }[];
-}
-
-async function answers(checklistId: string, set: Record<string, 0 | 1 | 2> = {}) {
-  return { ...Object.fromEntries((await itemsOf(checklistId)).map((i) => [i.id, 0 as 0 | 1 | 2])), ...set };
-}
+const answers = (checklistId: string, set: Record<string, Answer> = {}) => checklistAnswers(app.db, checklistId, set);
 
 describe('checklists.list', () => {
   it('lists the latest published version of each checklist with items {id, text} only', async () => {
@@ -118,7 +114,7 @@ describe('checklists.submit', () => {
       message: '请回答全部题目：还有 1 题未作答',
     });
     await expect(
-      call(parent.user).checklists.submit({ checklistId: ids.psc, childId: parent.childId, answers: { ...a, psc01: 3 } as never, shareWithSchool: false }),
+      call(parent.user).checklists.submit({ checklistId: ids.psc, childId: parent.childId, answers: unchecked({ ...a, psc01: 3 }), shareWithSchool: false }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('2（经常）') });
     await expect(
       call(parent.user).checklists.submit({ checklistId: ids.psc, childId: parent.childId, answers: { ...a, c01: 0 }, shareWithSchool: false }),
@@ -126,7 +122,7 @@ describe('checklists.submit', () => {
     await expect(
       call(parent.user).checklists.submit({ checklistId: ids.university, childId: parent.childId, answers: await answers(ids.university), shareWithSchool: false }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('大学生') });
-    await expect(call(parent.user).checklists.submit({ checklistId: ids.psc, childId: parent.childId, answers: a } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(call(parent.user).checklists.submit(unchecked({ checklistId: ids.psc, childId: parent.childId, answers: a }))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await app.db.checklistResponse.count({ where: { familyId: parent.familyId } })).toBe(0);
   });
 
@@ -314,7 +310,7 @@ describe('the admin editor (province admins)', () => {
   });
 
   it('saves versions as unpublished drafts; publishing one takes the others offline; a response keeps its version', async () => {
-    const admin = await app.as((await makeStaff(app.db, 'ADMIN', '230000')).id);
+    const admin = await app.as((await makeStaff(app.db, 'ADMIN', PROVINCE_ID)).id);
     const code = `test-${Date.now().toString(36)}`;
     const v1 = await call(admin).checklists.saveDraft(draft(code, '测试清单第一版'));
     expect(v1.version).toBe(1);
@@ -339,15 +335,15 @@ describe('the admin editor (province admins)', () => {
   });
 
   it('refuses bad drafts in Chinese, and refuses a city admin, a parent and other roles', async () => {
-    const admin = await app.as((await makeStaff(app.db, 'ADMIN', '230000')).id);
+    const admin = await app.as((await makeStaff(app.db, 'ADMIN', PROVINCE_ID)).id);
     await expect(
       call(admin).checklists.saveDraft({ ...draft('dup-items', '重复'), items: [{ id: 'a1', text: '一' }, { id: 'a1', text: '二' }] }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('题目编号重复') });
     await expect(call(admin).checklists.saveDraft({ ...draft('Bad Code', '代码') })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('清单代码') });
-    const harbin = await app.as((await makeStaff(app.db, 'ADMIN', '230100')).id);
-    await expect(call(harbin).checklists.saveDraft(draft('city-admin', '市级'))).rejects.toMatchObject({ code: 'FORBIDDEN', message: '超出您的管辖范围' });
-    await expect(call(harbin).checklists.adminList()).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const federation = await app.as((await makeStaff(app.db, 'FEDERATION', '230000')).id);
+    const cityAdmin = await app.as((await makeStaff(app.db, 'ADMIN', TEST_CITY_ID)).id);
+    await expect(call(cityAdmin).checklists.saveDraft(draft('city-admin', '市级'))).rejects.toMatchObject({ code: 'FORBIDDEN', message: '超出您的管辖范围' });
+    await expect(call(cityAdmin).checklists.adminList()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const federation = await app.as((await makeStaff(app.db, 'FEDERATION', PROVINCE_ID)).id);
     await expect(call(federation).checklists.adminList()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const parent = await consentingParent();
     await expect(call(parent.user).checklists.publish({ checklistId: ids.psc })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -1,5 +1,6 @@
 import { createTestApp, type TestApp } from '../helpers/test-app';
-import { makeWechatUser } from '../helpers/factories';
+import { unchecked } from '../helpers/router-types';
+import { makeWechatUser } from '../helpers/builders';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -45,7 +46,7 @@ describe('consents', () => {
 
   it('refuses an unknown scope with 400', async () => {
     const user = await app.as((await makeWechatUser(app.db)).id);
-    await expect(app.caller(user).consents.grant({ scope: 'everything' as never, textVersion: '2026-11' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(app.caller(user).consents.grant({ scope: unchecked('everything'), textVersion: '2026-11' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('the audit log is append-only', async () => {

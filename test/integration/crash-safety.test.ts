@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { createTestApp, testDatabaseUrl, type TestApp } from '../helpers/test-app';
-import { inHours, makeFamily, makeStaff, makeUnit } from '../helpers/factories';
+import { makeFamily, makeSession, makeUnit, sessionInput } from '../helpers/builders';
 import { startServerProcess } from '../helpers/server-process';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -22,8 +22,7 @@ beforeAll(async () => {
 /** A published session at a new school with `capacity` seats, and `n` families of that school with a sign-in token each. */
 async function burstScenario(title: string, capacity: number, n: number) {
   const school = await makeUnit(app.db);
-  const coord = await app.as((await makeStaff(app.db, 'COORDINATOR', school.id)).id);
-  const { id: sessionId } = await app.caller(coord).sessions.create({ orgUnitId: school.id, kind: 'GUIDANCE', title, startsAt: inHours(48), endsAt: inHours(50), capacity, mode: 'ONLINE' });
+  const { id: sessionId } = await makeSession(app, sessionInput(school.id, { title, capacity }));
   const families: { familyId: string; token: string }[] = [];
   for (let i = 0; i < n; i += 1) {
     const f = await makeFamily(app.db, school.id);

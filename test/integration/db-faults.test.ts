@@ -4,10 +4,10 @@
  * /healthz reports the outage, and the server recovers by itself.
  */
 import { Client } from 'pg';
-import { runMigrations } from '../../server/db/run-migrations';
-import { createScratchDatabase, dropScratchDatabase, PG_ADMIN_URL } from '../helpers/pg-admin';
+import { dropScratchDatabase, PG_ADMIN_URL } from '../helpers/pg-admin';
+import { createOwnDatabase } from '../helpers/scratch-database';
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
-import { makeFamily } from '../helpers/factories';
+import { makeFamily, makeUnit } from '../helpers/builders';
 
 let scratch: { name: string; url: string };
 let app: TestApp;
@@ -26,15 +26,11 @@ async function admin(sql: string) {
 const terminate = () => admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${scratch.name}' AND pid <> pg_backend_pid()`);
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase('hb_faults');
-  await runMigrations(scratch.url);
+  scratch = await createOwnDatabase('hb_faults', { seed: false });
   app = await createTestApp({ DATABASE_URL: scratch.url });
   http = await listen(app);
-  await app.db.orgUnit.create({ data: { id: '230000', code: '230000', name: '黑龙江省', kind: 'PROVINCE', path: '/230000/', depth: 0 } });
-  await app.db.orgUnit.create({ data: { id: '230100', code: '230100', name: '哈尔滨市', kind: 'CITY', parentId: '230000', path: '/230000/230100/', depth: 1 } });
-  await app.db.orgUnit.create({ data: { id: '230103', code: '230103', name: '南岗区', kind: 'COUNTY', parentId: '230100', path: '/230000/230100/230103/', depth: 2 } });
-  await app.db.orgUnit.create({ data: { id: 'school', name: '测试学校', kind: 'SCHOOL', parentId: '230103', path: '/230000/230100/230103/school/', depth: 3 } });
-  token = await app.tokenFor((await makeFamily(app.db, 'school')).userId);
+  // An unseeded database: the builders add the province and a city from the division data, then a county and the school.
+  token = await app.tokenFor((await makeFamily(app.db, (await makeUnit(app.db)).id)).userId);
 }, 60_000);
 
 afterAll(async () => {

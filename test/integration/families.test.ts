@@ -1,5 +1,6 @@
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
-import { makeUnit, makeWechatUser } from '../helpers/factories';
+import { unchecked } from '../helpers/router-types';
+import { makeInvite, makeUnit, makeWechatUser } from '../helpers/builders';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -26,11 +27,11 @@ describe('families.join and families.mine', () => {
   it('a second guardian joins the same family with the family’s own invite', async () => {
     const school = await makeUnit(app.db);
     const mother = await app.as((await makeWechatUser(app.db)).id);
-    const { familyId } = await app.caller(mother).families.join({ inviteCode: school.inviteCode, relation: 'MOTHER', child: { name: '赵一鸣', grade: 5 as never } });
+    const { familyId } = await app.caller(mother).families.join({ inviteCode: school.inviteCode, relation: 'MOTHER', child: { name: '赵一鸣', grade: unchecked(5) } });
     const familyInvite = (await app.caller(await app.as(mother.id)).families.mine()).inviteCode!;
 
     const father = await app.as((await makeWechatUser(app.db)).id);
-    const joined = await app.caller(father).families.join({ inviteCode: familyInvite.toLowerCase(), relation: '父亲' as never, child: { name: '赵一鸣', grade: '五年级' } });
+    const joined = await app.caller(father).families.join({ inviteCode: familyInvite.toLowerCase(), relation: unchecked('父亲'), child: { name: '赵一鸣', grade: '五年级' } });
     expect(joined.familyId).toBe(familyId);
 
     const seenByFather = await app.caller(await app.as(father.id)).families.mine();
@@ -54,8 +55,10 @@ describe('families.join and families.mine', () => {
   });
 
   it('a class invite places the child in its grade and class', async () => {
+    const school = await makeUnit(app.db);
+    const classInvite = await makeInvite(app.db, school.id, { kind: 'CLASS', grade: 'G3', className: '三年级（1）班' });
     const parent = await app.as((await makeWechatUser(app.db)).id);
-    await app.caller(parent).families.join({ inviteCode: 'HLJDEMO3A', relation: 'GRANDPARENT', child: { name: '钱多多', grade: 'G3' } });
+    await app.caller(parent).families.join({ inviteCode: classInvite, relation: 'GRANDPARENT', child: { name: '钱多多', grade: 'G3' } });
     const mine = await app.caller(await app.as(parent.id)).families.mine();
     expect(mine.children[0]).toMatchObject({ grade: 'G3', className: '三年级（1）班' });
   });

@@ -7,12 +7,10 @@
 import fc from 'fast-check';
 import { appRouter } from '../../server/routers/root';
 import type { Access } from '../../server/trpc/procedures';
-import { runMigrations } from '../../server/db/run-migrations';
-import { createDb } from '../../server/db/create-db';
-import { seedDemo } from '../../prisma/seed/demo-data';
-import { createScratchDatabase, dropScratchDatabase } from '../helpers/pg-admin';
+import { dropScratchDatabase } from '../helpers/pg-admin';
+import { createOwnDatabase } from '../helpers/scratch-database';
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
-import { makeFamily, makeStaff, makeUnit } from '../helpers/factories';
+import { PROVINCE_ID, makeFamily, makeStaff, makeUnit } from '../helpers/builders';
 
 type ProcedureDef = { _def: { type: 'query' | 'mutation'; inputs: unknown[]; meta?: { access?: Access } } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>).filter(([, p]) => p._def.inputs.length > 0);
@@ -31,18 +29,14 @@ async function snapshot() {
 }
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase('hb_fuzz');
-  await runMigrations(scratch.url);
-  const h = createDb(scratch.url, { poolSize: 2 });
-  await seedDemo(h.db);
-  await h.close();
+  scratch = await createOwnDatabase('hb_fuzz');
   app = await createTestApp({ DATABASE_URL: scratch.url, RATE_LIMIT_SCALE: '0' });
   http = await listen(app);
   const school = await makeUnit(app.db);
   const parent = await makeFamily(app.db, school.id);
   tokens.parent = await app.tokenFor(parent.userId);
   for (const role of ['ADMIN', 'FEDERATION', 'COMMITTEE', 'COORDINATOR', 'TEACHER', 'COUNSELOR'] as const) {
-    tokens[role] = await app.tokenFor((await makeStaff(app.db, role, '230000')).id);
+    tokens[role] = await app.tokenFor((await makeStaff(app.db, role, PROVINCE_ID)).id);
   }
 }, 120_000);
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
-import { makeStaff, makeUnit, makeWechatUser } from '../helpers/factories';
+import { unchecked } from '../helpers/router-types';
+import { PROVINCE_ID, joinedParent, makeStaff, makeUnit, makeWechatUser } from '../helpers/builders';
 import type { AuthUser } from '../../server/auth/auth-user';
 import { seedDemoLessons, DEMO_LESSONS } from '../../prisma/seed/demo-lessons';
 
@@ -29,17 +30,13 @@ const article = (orgUnitId: string, title: string, extra: Record<string, unknown
   ...extra,
 });
 
-async function parentOf(school: { inviteCode: string }) {
-  const user = await makeWechatUser(app.db);
-  await app.caller(await app.as(user.id)).families.join({ inviteCode: school.inviteCode, relation: 'MOTHER', child: { name: '测试孩子', grade: 'G3' } });
-  return app.as(user.id);
-}
+const parentOf = (school: { inviteCode: string }) => joinedParent(app, school);
 
 /** Two schools in one county, a parent of school A, a coordinator of each, the province admin. */
 async function world() {
   const schoolA = await makeUnit(app.db);
   const schoolB = await makeUnit(app.db);
-  const admin = await app.as((await makeStaff(app.db, 'ADMIN', '230000')).id);
+  const admin = await app.as((await makeStaff(app.db, 'ADMIN', PROVINCE_ID)).id);
   const coordA = await app.as((await makeStaff(app.db, 'COORDINATOR', schoolA.id)).id);
   const coordB = await app.as((await makeStaff(app.db, 'COORDINATOR', schoolB.id)).id);
   const parentA = await parentOf(schoolA);
@@ -56,7 +53,7 @@ describe('lessons: the library a parent sees', () => {
   it('lists province and own-school lessons, not another school’s; drafts stay hidden', async () => {
     const w = await world();
     const m = marker();
-    const province = await published(w.admin, article('230000', `${m} 省级课程`, { topic: 'CRISIS_SIGNS', stages: ['PRIMARY', 'JUNIOR'] }));
+    const province = await published(w.admin, article(PROVINCE_ID, `${m} 省级课程`, { topic: 'CRISIS_SIGNS', stages: ['PRIMARY', 'JUNIOR'] }));
     const own = await published(w.coordA, article(w.schoolA.id, `${m} 本校课程`));
     const other = await published(w.coordB, article(w.schoolB.id, `${m} 他校课程`));
     const draft = (await lessons(w.coordA).create(article(w.schoolA.id, `${m} 本校草稿`))).id;
@@ -97,7 +94,7 @@ describe('lessons: the library a parent sees', () => {
   it('staff see published lessons in reach and their own unit’s drafts; the editor may open a draft', async () => {
     const w = await world();
     const m = marker();
-    const province = await published(w.admin, article('230000', `${m} 省级课程`));
+    const province = await published(w.admin, article(PROVINCE_ID, `${m} 省级课程`));
     const draftA = (await lessons(w.coordA).create(article(w.schoolA.id, `${m} 本校草稿`))).id;
     const pubB = await published(w.coordB, article(w.schoolB.id, `${m} 他校课程`));
 
@@ -167,7 +164,7 @@ describe('lessons.complete and lessons.stats', () => {
   it('records a completion once per user and counts them; stats shows counts only', async () => {
     const w = await world();
     const m = marker();
-    const province = await published(w.admin, article('230000', `${m} 省级`));
+    const province = await published(w.admin, article(PROVINCE_ID, `${m} 省级`));
     const own = await published(w.coordA, article(w.schoolA.id, `${m} 本校一`));
     const own2 = await published(w.coordA, article(w.schoolA.id, `${m} 本校二`));
 
@@ -192,7 +189,7 @@ describe('lessons.complete and lessons.stats', () => {
       { lessonId: own, title: `${m} 本校一`, topic: 'EMOTION', topicLabel: '情绪管理', published: true, completedCount: 2, familyCount: 2 },
     ]);
     expect(JSON.stringify(stats)).not.toContain(w.parentA.id);
-    const provinceStats = await lessons(w.admin).stats({ orgUnitId: '230000' });
+    const provinceStats = await lessons(w.admin).stats({ orgUnitId: PROVINCE_ID });
     expect(provinceStats.items.find((i) => i.lessonId === province)).toMatchObject({ completedCount: 1, familyCount: 1 });
   });
 
@@ -233,7 +230,7 @@ describe('lessons: input rules', () => {
       [article(unit, '时长', { durationMinutes: 0 }), /时长至少 1 分钟/],
     ];
     for (const [input, message] of cases) {
-      const r = await rejection(lessons(w.coordA).create(input as never));
+      const r = await rejection(lessons(w.coordA).create(unchecked(input)));
       expect([input.title, r.code]).toEqual([input.title, 'BAD_REQUEST']);
       expect(r.messages.join('；')).toMatch(message);
     }
@@ -290,7 +287,7 @@ describe('lessons: who may do what', () => {
     await expect(lessons(w.parentA).create(article(w.schoolA.id, '家长写课'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(lessons(teacherA).create(article(w.schoolA.id, '教师写课'))).rejects.toMatchObject({ code: 'FORBIDDEN', message: '您的角色无权进行此操作' });
     await expect(lessons(w.coordA).create(article(w.schoolB.id, '越权写课'))).rejects.toMatchObject({ code: 'FORBIDDEN', message: '超出您的管辖范围' });
-    await expect(lessons(w.coordA).create(article('230000', '省级写课'))).rejects.toMatchObject({ code: 'FORBIDDEN', message: '超出您的管辖范围' });
+    await expect(lessons(w.coordA).create(article(PROVINCE_ID, '省级写课'))).rejects.toMatchObject({ code: 'FORBIDDEN', message: '超出您的管辖范围' });
     await expect(lessons(w.parentA).stats({ orgUnitId: w.schoolA.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(lessons(w.coordA).stats({ orgUnitId: w.schoolB.id })).rejects.toMatchObject({ code: 'FORBIDDEN', message: '超出您的管辖范围' });
 
@@ -315,7 +312,7 @@ describe('lessons: who may do what', () => {
 describe('seedDemoLessons', () => {
   it('publishes eight parent articles once, and skips on a second run', async () => {
     const unit = await makeUnit(app.db);
-    const author = await makeStaff(app.db, 'ADMIN', '230000');
+    const author = await makeStaff(app.db, 'ADMIN', PROVINCE_ID);
     expect(await seedDemoLessons(app.db, unit.id, author.id)).toEqual({ seeded: true, count: 8 });
     expect(await seedDemoLessons(app.db, unit.id, author.id)).toEqual({ seeded: false, count: 0 });
     const rows = await app.db.lesson.findMany({ where: { orgUnitId: unit.id }, select: { format: true, published: true, body: true, topic: true, stages: true } });

@@ -1,7 +1,7 @@
 import { createDb, type DbHandle } from '../../server/db/create-db';
 import { claimDue, sendDueNotifications } from '../../server/services/notifications/worker';
 import { createTestApp, testDatabaseUrl, type TestApp } from '../helpers/test-app';
-import { inHours, makeFamily, makeStaff, makeUnit } from '../helpers/factories';
+import { inHours, makeFamily, makeSession, makeStaff, makeUnit, sessionInput } from '../helpers/builders';
 
 let app: TestApp;
 let second: DbHandle;
@@ -23,8 +23,8 @@ const sentTo = async (openid: string) => ((await (await fetch(`${app.wechat.url}
 const deps = (db = app.db) => ({ ...app.deps, db });
 
 async function sessionStartingIn(hours: number) {
-  const coord = await app.as(coordId);
-  return (await app.caller(coord).sessions.create({ orgUnitId: schoolId, kind: 'GUIDANCE', title: '青春期亲子沟通', startsAt: inHours(hours), endsAt: inHours(hours + 2), capacity: 10, mode: 'OFFLINE', venue: '三楼会议室' })).id;
+  const input = sessionInput(schoolId, { title: '青春期亲子沟通', startsAt: inHours(hours), endsAt: inHours(hours + 2), capacity: 10, mode: 'OFFLINE', venue: '三楼会议室' });
+  return (await makeSession(app, input, { by: await app.as(coordId) })).id;
 }
 
 it('sends a due reminder once, even with two workers in two processes, and only to guardians with quota', async () => {

@@ -1,12 +1,23 @@
+/**
+ * The seeded province tree itself. Runs on a database of its own, loaded with the demo province, because
+ * it counts every county: the builders add counties of their own in the run's shared database.
+ */
 import { createTestApp, type TestApp } from '../helpers/test-app';
-import { makeWechatUser } from '../helpers/factories';
+import { dropScratchDatabase } from '../helpers/pg-admin';
+import { createOwnDatabase } from '../helpers/scratch-database';
+import { makeWechatUser } from '../helpers/builders';
 import { provinceTreeRows } from '../../prisma/seed/province-tree';
 
+let scratch: { name: string; url: string };
 let app: TestApp;
 beforeAll(async () => {
-  app = await createTestApp();
+  scratch = await createOwnDatabase('hb_tree');
+  app = await createTestApp({ DATABASE_URL: scratch.url });
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+  if (scratch) await dropScratchDatabase(scratch.name);
 });
-afterAll(() => app.close());
 
 describe('orgUnits.children', () => {
   it('walks 黑龙江省 → 13 prefecture-level divisions → 哈尔滨’s 18 districts and counties, with GB/T 2260 codes', async () => {

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { createTestApp, listen, type TestApp } from '../helpers/test-app';
-import { inHours, makeFamily, makeStaff, makeUnit } from '../helpers/factories';
+import { inHours, makeFamily, makeSession, makeStaff, makeUnit, sessionInput } from '../helpers/builders';
 
 let a: TestApp;
 let b: TestApp;
@@ -50,7 +50,7 @@ it('registration: 20 a minute per user', async () => {
   const coord = await a.as((await makeStaff(a.db, 'COORDINATOR', school.id)).id);
   const ids: string[] = [];
   for (let i = 0; i < 21; i += 1) {
-    ids.push((await a.caller(coord).sessions.create({ orgUnitId: school.id, kind: 'LECTURE', title: `讲座${i}`, startsAt: inHours(30), endsAt: inHours(31), capacity: 5, mode: 'ONLINE' })).id);
+    ids.push((await makeSession(a, sessionInput(school.id, { kind: 'LECTURE', title: `讲座${i}`, startsAt: inHours(30), endsAt: inHours(31) }), { by: coord })).id);
   }
   const parent = await a.as((await makeFamily(a.db, school.id)).userId);
   for (let i = 0; i < 20; i += 1) await a.caller(parent).sessions.register({ sessionId: ids[i] });

@@ -1,5 +1,17 @@
 import { createTestApp, type TestApp } from '../helpers/test-app';
-import { makeFamily, makeStaff, makeUnit } from '../helpers/factories';
+import { unchecked } from '../helpers/router-types';
+import {
+  OTHER_TEST_CITY_ID,
+  PROVINCE_ID,
+  TEST_CITY_ID,
+  answersFor,
+  checklistAnswers,
+  consentingParent as consentingParentAt,
+  makeCounty,
+  makeStaff,
+  makeUnit,
+  type Answer,
+} from '../helpers/builders';
 import { createCallerFactory, router } from '../../server/trpc/init';
 import { createInnerContext } from '../../server/trpc/context';
 import type { AuthUser } from '../../server/auth/auth-user';
@@ -28,16 +40,10 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function consentingParent(unitId: string) {
-  const f = await makeFamily(app.db, unitId, { guardians: 2 });
-  const user = await app.as(f.userId);
-  const text = (await call(user).consents.current()).find((t) => t.scope === 'sensitive:checklist')!;
-  await call(user).consents.grant({ scope: 'sensitive:checklist', textVersion: text.textVersion });
-  const child = await app.db.child.findFirstOrThrow({ where: { familyId: f.familyId }, select: { id: true, name: true } });
-  return { ...f, user, childId: child.id, childName: child.name };
-}
+/** A consenting family with two guardians (the counsellor sees both). */
+const consentingParent = (unitId: string) => consentingParentAt(app, unitId, { guardians: 2 });
 
-const crisisAnswers = (set: Record<string, 0 | 1 | 2>) => ({ ...Object.fromEntries(crisisItems.map((id) => [id, 0 as 0 | 1 | 2])), ...set });
+const crisisAnswers = (set: Record<string, Answer>) => answersFor(crisisItems, set);
 const URGENT = crisisAnswers({ c01: 1 });
 const CONTACT = crisisAnswers({ c05: 2, c06: 2 });
 
@@ -56,16 +62,10 @@ async function referralAt(unitId: string, answers = URGENT, now?: Date) {
   return { parent, responseId: res.responseId, referralId: ref.id };
 }
 
-/** 七台河市: no other test file uses it, so grants and counts on its counties see only this file's schools. */
-const OWN_CITY = '230900';
-async function ownCounty(index: number) {
-  const counties = await app.db.orgUnit.findMany({ where: { parentId: OWN_CITY, kind: 'COUNTY' }, orderBy: { id: 'asc' }, select: { id: true } });
-  return counties[index];
-}
-
 describe('referrals.list', () => {
   it('shows a counsellor the referrals of their own school only, open first by deadline, with overdue flags', async () => {
-    const listCounty = await ownCounty(1);
+    // A county of its own: grants and counts on it see only this test's schools.
+    const listCounty = await makeCounty(app.db);
     const school = await makeUnit(app.db, { countyId: listCounty.id });
     const other = await makeUnit(app.db, { countyId: listCounty.id });
     const counsellor = await app.as((await makeStaff(app.db, 'COUNSELOR', school.id)).id);
@@ -99,7 +99,7 @@ describe('referrals.list', () => {
     const parent = await consentingParent(school.id);
     await expect(call(parent.user).referrals.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     for (const role of ['ADMIN', 'FEDERATION', 'COMMITTEE', 'COORDINATOR', 'TEACHER'] as const) {
-      const staff = await app.as((await makeStaff(app.db, role, role === 'COORDINATOR' || role === 'TEACHER' ? school.id : '230000')).id);
+      const staff = await app.as((await makeStaff(app.db, role, role === 'COORDINATOR' || role === 'TEACHER' ? school.id : PROVINCE_ID)).id);
       await expect(call(staff).referrals.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
   });
@@ -132,7 +132,7 @@ describe('referrals.get, acknowledge, addAction', () => {
     expect(await app.db.auditLog.count({ where: { action: 'referral.acknowledge', targetId: referralId } })).toBe(1);
 
     await expect(call(counsellor).referrals.addAction({ referralId, action: 'NOTE' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('请填写备注内容') });
-    await expect(call(counsellor).referrals.addAction({ referralId, action: 'CALLED' as never })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('跟进记录类型') });
+    await expect(call(counsellor).referrals.addAction({ referralId, action: unchecked('CALLED') })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('跟进记录类型') });
     const note = '已电话联系孩子妈妈，约定明天面谈';
     const contacted = await call(counsellor).referrals.addAction({ referralId, action: 'CONTACTED_FAMILY', note });
     expect(contacted.status).toBe('ACKNOWLEDGED');
@@ -179,7 +179,7 @@ describe('referrals.get, acknowledge, addAction', () => {
       const staff = await app.as((await makeStaff(app.db, role, school.id)).id);
       await expect(call(staff).referrals.get({ referralId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
-    const federation = await app.as((await makeStaff(app.db, 'FEDERATION', '230000')).id);
+    const federation = await app.as((await makeStaff(app.db, 'FEDERATION', PROVINCE_ID)).id);
     await expect(call(federation).referrals.get({ referralId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const parent = await consentingParent(school.id);
     await expect(call(parent.user).referrals.get({ referralId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -229,19 +229,18 @@ describe('escalateOverdueReferrals (the escalation job)', () => {
 
 describe('referrals.stats', () => {
   it('counts results by tier and referrals for each unit below, in SQL, suppressing counts under 5', async () => {
-    const county = await ownCounty(0);
+    const county = await makeCounty(app.db);
     const a = await makeUnit(app.db, { countyId: county.id });
     const b = await makeUnit(app.db, { countyId: county.id });
     const parentA = await consentingParent(a.id);
-    const pscItems = (await app.db.checklist.findUniqueOrThrow({ where: { id: pscId }, select: { items: true } })).items as { id: string }[];
-    const zeros = Object.fromEntries(pscItems.map((i) => [i.id, 0]));
+    const zeros = await checklistAnswers(app.db, pscId);
     for (let i = 0; i < 5; i += 1) {
-      await call(parentA.user).checklists.submit({ checklistId: pscId, childId: parentA.childId, answers: zeros as never, shareWithSchool: false });
+      await call(parentA.user).checklists.submit({ checklistId: pscId, childId: parentA.childId, answers: zeros, shareWithSchool: false });
     }
     for (let i = 0; i < 6; i += 1) await referralAt(a.id, URGENT);
     await referralAt(b.id, CONTACT);
 
-    const federation = await app.as((await makeStaff(app.db, 'FEDERATION', '230000')).id);
+    const federation = await app.as((await makeStaff(app.db, 'FEDERATION', PROVINCE_ID)).id);
     const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
     const stats = await call(federation).referrals.stats({ orgUnitId: county.id, year });
     expect(stats.minCount).toBe(5);
@@ -252,7 +251,7 @@ describe('referrals.stats', () => {
     expect(stats.total).toEqual({ tiers: { NONE: 5, WATCH: null, CONTACT_SCHOOL: null, URGENT: 6 }, referrals: 7 });
 
     // The city sees the county as one row; another year shows nothing; a school counts for itself.
-    const city = await call(federation).referrals.stats({ orgUnitId: OWN_CITY, year });
+    const city = await call(federation).referrals.stats({ orgUnitId: county.parentId, year });
     expect(city.units.find((u) => u.orgUnitId === county.id)).toMatchObject({ tiers: { NONE: 5, URGENT: 6 }, referrals: 7 });
     const lastYear = await call(federation).referrals.stats({ orgUnitId: county.id, year: year - 1 });
     expect(lastYear.total).toEqual({ tiers: { NONE: null, WATCH: null, CONTACT_SCHOOL: null, URGENT: null }, referrals: null });
@@ -262,12 +261,12 @@ describe('referrals.stats', () => {
   });
 
   it('is for federation, committee and admin staff within their region only', async () => {
-    const school = await makeUnit(app.db, { countyId: '230202' });
-    const harbinFederation = await app.as((await makeStaff(app.db, 'FEDERATION', '230100')).id);
-    await expect(call(harbinFederation).referrals.stats({ orgUnitId: school.id, year: 2026 })).rejects.toMatchObject({ code: 'FORBIDDEN', message: '超出您的管辖范围' });
+    const school = await makeUnit(app.db, { countyId: (await makeCounty(app.db, { cityId: OTHER_TEST_CITY_ID })).id });
+    const cityFederation = await app.as((await makeStaff(app.db, 'FEDERATION', TEST_CITY_ID)).id);
+    await expect(call(cityFederation).referrals.stats({ orgUnitId: school.id, year: 2026 })).rejects.toMatchObject({ code: 'FORBIDDEN', message: '超出您的管辖范围' });
     const counsellor = await app.as((await makeStaff(app.db, 'COUNSELOR', school.id)).id);
     await expect(call(counsellor).referrals.stats({ orgUnitId: school.id, year: 2026 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const admin = await app.as((await makeStaff(app.db, 'ADMIN', '230000')).id);
+    const admin = await app.as((await makeStaff(app.db, 'ADMIN', PROVINCE_ID)).id);
     await expect(call(admin).referrals.stats({ orgUnitId: school.id, year: 1999 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('年度') });
     expect((await call(admin).referrals.stats({ orgUnitId: school.id, year: 2026 })).units).toHaveLength(1);
   });

@@ -10,7 +10,7 @@ import { markAttendance } from '../../server/services/sessions/check-in';
 import { cancelSession } from '../../server/services/sessions/manage-session';
 import { completeVisit } from '../../server/services/visits/records';
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
-import { makeFamily, makeStaff, makeUnit } from '../helpers/factories';
+import { PROVINCE_ID, makeCounty, makeFamilies, makeSlot, makeStaff, makeUnit, makeVisit, makeWindow } from '../helpers/builders';
 import type { CoverageRow } from '../../server/services/reports/coverage';
 
 let app: TestApp;
@@ -26,21 +26,17 @@ let adminId: string;
 
 beforeAll(async () => {
   app = await createTestApp();
-  // 大兴安岭地区: no other test file uses it.
+  // 大兴安岭地区: no other test file uses it (the builders' counties go elsewhere). The province-wide
+  // report below needs the scenario in one of the seeded cities; its two counties are this file's own.
   cityId = '232700';
-  const counties = await app.db.orgUnit.findMany({ where: { parentId: cityId }, orderBy: { id: 'asc' }, select: { id: true } });
-  [countyA, countyB] = [counties[0].id, counties[1].id];
+  [countyA, countyB] = [(await makeCounty(app.db, { cityId })).id, (await makeCounty(app.db, { cityId })).id];
   s1 = (await makeUnit(app.db, { countyId: countyA })).id;
   c1 = (await makeUnit(app.db, { countyId: countyA, kind: 'COMMUNITY_SITE' })).id;
   c2 = (await makeUnit(app.db, { countyId: countyA, kind: 'COMMUNITY_SITE' })).id;
   s2 = (await makeUnit(app.db, { countyId: countyB })).id;
-  adminId = (await makeStaff(app.db, 'ADMIN', '230000')).id;
+  adminId = (await makeStaff(app.db, 'ADMIN', PROVINCE_ID)).id;
 
-  const fams = async (unit: string, n: number) => {
-    const out = [];
-    for (let i = 0; i < n; i += 1) out.push(await makeFamily(app.db, unit, { guardians: i === 0 ? 2 : 1 }));
-    return out;
-  };
+  const fams = (unit: string, n: number) => makeFamilies(app.db, unit, n, { guardians: (i) => (i === 0 ? 2 : 1) });
   const f1 = await fams(s1, 7);
   const fc1 = await fams(c1, 6);
   await fams(c2, 2);
@@ -74,9 +70,9 @@ beforeAll(async () => {
   await cancelSession({ db: app.db, actor: coordS1, input: { sessionId: cancelled } });
   // A completed home visit at S2.
   const teacher = (await makeStaff(app.db, 'TEACHER', s2)).id;
-  const w = await app.db.visitWindow.create({ data: { orgUnitId: s2, season: 'SUMMER', title: '暑假家访', startsOn: new Date(`${Y}-07-10T00:00:00Z`), endsOn: new Date(`${Y}-08-20T00:00:00Z`), createdById: teacher }, select: { id: true } });
-  const slot = await app.db.visitSlot.create({ data: { windowId: w.id, teacherId: teacher, startsAt: new Date(`${Y}-07-15T09:00:00+08:00`), endsAt: new Date(`${Y}-07-15T10:00:00+08:00`), mode: 'HOME' }, select: { id: true } });
-  const visit = await app.db.visit.create({ data: { windowId: w.id, slotId: slot.id, familyId: f2[0].familyId, teacherId: teacher, mode: 'HOME', bookedById: teacher }, select: { id: true } });
+  const w = await makeWindow(app.db, s2, { season: 'SUMMER', title: '暑假家访', startsOn: `${Y}-07-10`, endsOn: `${Y}-08-20`, createdById: teacher });
+  const slot = await makeSlot(app.db, { windowId: w.id, teacherId: teacher, startsAt: new Date(`${Y}-07-15T09:00:00+08:00`), endsAt: new Date(`${Y}-07-15T10:00:00+08:00`), mode: 'HOME' });
+  const visit = await makeVisit(app.db, { orgUnitId: s2, teacherId: teacher, slot, familyId: f2[0].familyId, bookedById: teacher });
   await completeVisit({ db: app.db, cipher: app.deps.cipher, actor: { id: teacher }, input: { visitId: visit.id, summary: '家访完成' } });
 }, 120_000);
 afterAll(() => app.close());
@@ -215,7 +211,7 @@ describe('exports', () => {
     const { fileName, base64 } = await app.caller(admin).reports.coverageXlsx({ orgUnitId: cityId, year: Y });
     expect(fileName).toBe(`大兴安岭地区-${Y}年家庭心理健康指导服务覆盖情况.xlsx`);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(base64, 'base64') as never);
+    await wb.xlsx.load(Uint8Array.from(Buffer.from(base64, 'base64')).buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '县（市、区）', '学校与指导服务站点']);
     const info = wb.getWorksheet('说明')!;
     expect(String(info.getCell('A1').value)).toBe(`大兴安岭地区${Y}年家庭心理健康教育指导服务覆盖情况`);

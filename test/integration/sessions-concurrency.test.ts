@@ -7,7 +7,17 @@ import { createDb, type Db, type DbHandle } from '../../server/db/create-db';
 import { createSqlRunner, type SqlRunner } from '../../server/db/sql-runner';
 import { register as registerService, cancelRegistration as cancelService } from '../../server/services/sessions/registration';
 import { createTestApp, testDatabaseUrl, type TestApp } from '../helpers/test-app';
-import { inHours, makeFamily, makeStaff, makeUnit } from '../helpers/factories';
+import {
+  OTHER_TEST_CITY_ID,
+  inHours,
+  makeCounty,
+  makeFamilies,
+  makeFamily,
+  makeSession,
+  makeStaff,
+  makeUnit,
+  sessionInput,
+} from '../helpers/builders';
 
 /** The services with the test's own arguments: who (a family's guardian), which session. */
 const register = (db: Db, userId: string, familyId: string, sessionId: string, attendees = 1, sql: SqlRunner | null = null) =>
@@ -32,17 +42,11 @@ afterAll(async () => {
 });
 
 async function session(capacity: number) {
-  const coord = await app.as(coordId);
-  return (
-    await app.caller(coord).sessions.create({ orgUnitId: schoolId, kind: 'GUIDANCE', title: '秋季家庭心理健康指导', startsAt: inHours(72), endsAt: inHours(74), capacity, mode: 'ONLINE' })
-  ).id;
+  const input = sessionInput(schoolId, { title: '秋季家庭心理健康指导', startsAt: inHours(72), endsAt: inHours(74), capacity });
+  return (await makeSession(app, input, { by: await app.as(coordId) })).id;
 }
 
-async function families(n: number) {
-  const out: { familyId: string; userId: string }[] = [];
-  for (let i = 0; i < n; i += 1) out.push(await makeFamily(app.db, schoolId));
-  return out;
-}
+const families = (n: number) => makeFamilies(app.db, schoolId, n);
 
 it('200 concurrent registrations for 50 seats: exactly 50 confirmed, the rest waitlisted, nothing lost or doubled', async () => {
   const sessionId = await session(50);
@@ -174,7 +178,10 @@ describe('the one-statement path and the general path refuse and answer alike', 
   });
 
   it('a session outside the family\'s county', async () => {
-    const r = await bothPaths(async () => makeFamily(app.db, (await makeUnit(app.db, { countyId: '230202' })).id));
+    const r = await bothPaths(async () => {
+      const farCounty = await makeCounty(app.db, { cityId: OTHER_TEST_CITY_ID });
+      return makeFamily(app.db, (await makeUnit(app.db, { countyId: farCounty.id })).id);
+    });
     expect(r.outcome).toEqual({ error: 'NOT_FOUND', message: '活动不存在' });
   });
 

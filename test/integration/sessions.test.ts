@@ -1,5 +1,17 @@
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
-import { inHours, makeFamily, makeStaff, makeUnit } from '../helpers/factories';
+import {
+  OTHER_TEST_CITY_ID,
+  PROVINCE_ID,
+  inHours,
+  makeCounty,
+  makeFamily,
+  makeSession,
+  makeStaff,
+  makeUnit,
+  sessionInput,
+  signedInParent,
+  type SessionInput,
+} from '../helpers/builders';
 import { chinaYear as serviceYear } from '../../server/shared/china-time';
 import type { AuthUser } from '../../server/auth/auth-user';
 
@@ -14,24 +26,12 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function newSession(overrides: Record<string, unknown> = {}) {
-  return app.caller(coord).sessions.create({
-    orgUnitId: school.id,
-    kind: 'GUIDANCE',
-    title: '如何识别孩子的心理危机信号',
-    startsAt: inHours(48),
-    endsAt: inHours(50),
-    capacity: 2,
-    mode: 'OFFLINE',
-    venue: '学校报告厅',
-    ...overrides,
-  } as never);
+function newSession(overrides: Partial<SessionInput> = {}) {
+  const input = sessionInput(school.id, { title: '如何识别孩子的心理危机信号', capacity: 2, mode: 'OFFLINE', venue: '学校报告厅', ...overrides });
+  return makeSession(app, input, { by: coord });
 }
 
-async function parentOf() {
-  const f = await makeFamily(app.db, school.id);
-  return { ...f, user: await app.as(f.userId) };
-}
+const parentOf = () => signedInParent(app, school.id);
 
 describe('sessions.create and sessions.list', () => {
   it('creates a guidance session that always counts as mental-health guidance', async () => {
@@ -50,14 +50,15 @@ describe('sessions.create and sessions.list', () => {
   });
 
   it('refuses to host a session at a region (only schools and guidance sites)', async () => {
-    const admin = await app.as((await makeStaff(app.db, 'ADMIN', '230000')).id);
+    const admin = await app.as((await makeStaff(app.db, 'ADMIN', PROVINCE_ID)).id);
+    const county = await makeCounty(app.db);
     await expect(
-      app.caller(admin).sessions.create({ orgUnitId: '230103', kind: 'LECTURE', title: '讲座', startsAt: inHours(5), endsAt: inHours(6), capacity: 10, mode: 'ONLINE' }),
+      app.caller(admin).sessions.create({ orgUnitId: county.id, kind: 'LECTURE', title: '讲座', startsAt: inHours(5), endsAt: inHours(6), capacity: 10, mode: 'ONLINE' }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: '活动须由学校或家庭教育指导服务站点开设' });
   });
 
   it('lists sessions by start time with counts and a cursor, for parents of the county and for the coordinator', async () => {
-    const unit = await makeUnit(app.db, { countyId: '230104' });
+    const unit = await makeUnit(app.db, { countyId: (await makeCounty(app.db)).id });
     const c = await app.as((await makeStaff(app.db, 'COORDINATOR', unit.id)).id);
     const ids: string[] = [];
     for (let i = 0; i < 3; i += 1) {
@@ -74,7 +75,8 @@ describe('sessions.create and sessions.list', () => {
     const seen = await app.caller(parent).sessions.list({ orgUnitId: unit.id });
     expect(seen.items[0]).toMatchObject({ id: ids[0], kind: 'SALON', capacity: 5, confirmed: 1, waitlisted: 0, myStatus: 'CONFIRMED' });
     // A parent of another county does not see them.
-    const far = await app.as((await makeFamily(app.db, (await makeUnit(app.db, { countyId: '230202' })).id)).userId);
+    const farCounty = await makeCounty(app.db, { cityId: OTHER_TEST_CITY_ID });
+    const far = await app.as((await makeFamily(app.db, (await makeUnit(app.db, { countyId: farCounty.id })).id)).userId);
     expect((await app.caller(far).sessions.list({ orgUnitId: unit.id })).items).toEqual([]);
     await expect(app.caller(far).sessions.register({ sessionId: ids[0] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

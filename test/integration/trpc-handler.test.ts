@@ -8,7 +8,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { appRouter } from '../../server/routers/root';
 import { createContextFactory } from '../../server/trpc/context';
 import { createTestApp, listen, serveOnLoopback, type TestApp } from '../helpers/test-app';
-import { makeFamily, makeUnit } from '../helpers/factories';
+import { makeFamily, makeUnit } from '../helpers/builders';
 
 let app: TestApp;
 let ours: { url: string; close(): Promise<void> };

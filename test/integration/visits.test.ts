@@ -4,9 +4,8 @@ import { addSlots, clash } from '../../server/services/visits/slots';
 import { bookSlot } from '../../server/services/visits/booking';
 import { chinaYear as serviceYear } from '../../server/shared/china-time';
 import { createTestApp, listen, callHttp, testDatabaseUrl, type TestApp } from '../helpers/test-app';
-import { makeFamily, makeStaff, makeUnit } from '../helpers/factories';
+import { at, dayFromNow, makeFamily, makeStaff, makeUnit, teacherWithSlot } from '../helpers/builders';
 import type { AuthUser } from '../../server/auth/auth-user';
-import { chinaDayAfter } from '../../server/shared/china-time';
 
 let app: TestApp;
 let processes: DbHandle[];
@@ -14,10 +13,6 @@ let school: Awaited<ReturnType<typeof makeUnit>>;
 let coord: AuthUser;
 let teacher: AuthUser;
 let windowId: string;
-
-/** A calendar day in China, `days` from today. */
-const dayFromNow = (days: number) => chinaDayAfter(new Date(), days);
-const at = (days: number, hhmm: string) => `${dayFromNow(days)}T${hhmm}:00+08:00`;
 
 beforeAll(async () => {
   app = await createTestApp();
@@ -106,9 +101,7 @@ describe('the contract’s home-visit flow', () => {
   });
 
   it('only the visiting teacher completes a visit', async () => {
-    const t = await app.as((await makeStaff(app.db, 'TEACHER', school.id)).id);
-    await app.caller(t).visits.addSlots({ windowId, slots: [{ startsAt: at(9, '09:00'), endsAt: at(9, '10:00'), mode: 'PHONE' }] });
-    const slot = await app.db.visitSlot.findFirstOrThrow({ where: { teacherId: t.id }, select: { id: true } });
+    const { slot } = await teacherWithSlot(app, school.id, windowId, { startsAt: at(9, '09:00'), endsAt: at(9, '10:00'), mode: 'PHONE' });
     const { visitId } = await app.caller(await app.as((await makeFamily(app.db, school.id)).userId)).visits.book({ slotId: slot.id });
     await expect(app.caller(teacher).visits.complete({ visitId, summary: '不是我的家访' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -116,9 +109,7 @@ describe('the contract’s home-visit flow', () => {
 
 describe('races and invariants (PostgreSQL, several pools)', () => {
   it('20 families race for one slot: exactly one wins, the others get 409', async () => {
-    const t = await app.as((await makeStaff(app.db, 'TEACHER', school.id)).id);
-    await app.caller(t).visits.addSlots({ windowId, slots: [{ startsAt: at(10, '09:00'), endsAt: at(10, '10:00'), mode: 'HOME' }] });
-    const slot = await app.db.visitSlot.findFirstOrThrow({ where: { teacherId: t.id }, select: { id: true } });
+    const { slot } = await teacherWithSlot(app, school.id, windowId, { startsAt: at(10, '09:00'), endsAt: at(10, '10:00'), mode: 'HOME' });
     const fams = [];
     for (let i = 0; i < 20; i += 1) fams.push(await makeFamily(app.db, school.id));
     const results = await Promise.allSettled(
@@ -167,9 +158,7 @@ describe('races and invariants (PostgreSQL, several pools)', () => {
 
 describe('privacy of visit records', () => {
   it('stores no plaintext notes, summary or address, and audits every read', async () => {
-    const t = await app.as((await makeStaff(app.db, 'TEACHER', school.id)).id);
-    await app.caller(t).visits.addSlots({ windowId, slots: [{ startsAt: at(13, '09:00'), endsAt: at(13, '10:00'), mode: 'HOME' }] });
-    const slot = await app.db.visitSlot.findFirstOrThrow({ where: { teacherId: t.id }, select: { id: true } });
+    const { teacher: t, slot } = await teacherWithSlot(app, school.id, windowId, { startsAt: at(13, '09:00'), endsAt: at(13, '10:00'), mode: 'HOME' });
     const { visitId } = await app.caller(await app.as((await makeFamily(app.db, school.id)).userId)).visits.book({ slotId: slot.id });
     const secret = { summary: '父母离异后孩子情绪低落', notes: '孩子说在学校被同学孤立', address: '香坊区幸福街 88 号 3 单元' };
     await app.caller(t).visits.complete({ visitId, ...secret, concerns: ['FAMILY_CHANGE', 'BULLYING'] });
@@ -233,9 +222,7 @@ describe('over HTTP', () => {
   it('a taken slot answers 409 with a Chinese message', async () => {
     const http = await listen(app);
     try {
-      const t = await app.as((await makeStaff(app.db, 'TEACHER', school.id)).id);
-      await app.caller(t).visits.addSlots({ windowId, slots: [{ startsAt: at(14, '09:00'), endsAt: at(14, '10:00'), mode: 'PHONE' }] });
-      const slot = await app.db.visitSlot.findFirstOrThrow({ where: { teacherId: t.id }, select: { id: true } });
+      const { slot } = await teacherWithSlot(app, school.id, windowId, { startsAt: at(14, '09:00'), endsAt: at(14, '10:00'), mode: 'PHONE' });
       const a = await makeFamily(app.db, school.id);
       const b = await makeFamily(app.db, school.id);
       expect((await callHttp(http.url, 'visits.book', { method: 'POST', token: await app.tokenFor(a.userId), input: { slotId: slot.id } })).status).toBe(200);
