@@ -44,9 +44,12 @@ export function createDb(databaseUrl: string | undefined, opts: { poolSize?: num
       },
     };
   }
-  // Loaded only for the embedded database, so a PostgreSQL server does not carry PGlite in memory.
+  // Loaded only for the embedded database, so a PostgreSQL server does not carry PGlite in memory: a
+  // synchronous require keeps createDb synchronous (an `await import()` would change every caller).
+  /* eslint-disable @typescript-eslint/no-require-imports */
   const { PGlite } = require('@electric-sql/pglite') as { PGlite: typeof PGliteType };
   const { PrismaPGlite } = require('pglite-prisma-adapter') as typeof import('pglite-prisma-adapter');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const pglite = new PGlite(target.dir);
   // pglite-prisma-adapter 0.6 is typed against driver-adapter-utils 6.10; the runtime protocol matches 6.19.
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) as never });

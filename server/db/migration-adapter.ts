@@ -9,8 +9,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { parseDatabaseUrl } from './database-url';
 
 type Factory = ConstructorParameters<typeof Object>[0] & {
-  connect(): Promise<any>;
-  connectToShadowDb(): Promise<any>;
+  connect(): Promise<unknown>;
+  connectToShadowDb(): Promise<unknown>;
   provider: 'postgres';
   adapterName: string;
 };

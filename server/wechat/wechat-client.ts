@@ -22,6 +22,16 @@ export interface SubscribeMessage {
  * The server's only door to WeChat's API (code2Session, access token, subscribe messages).
  * Runs on the server only: the appsecret and session_key never reach a client.
  */
+/** The fields of WeChat's server API answers that this client reads (each answer has some of them). */
+interface WechatReply {
+  errcode?: number;
+  errmsg?: string;
+  openid?: unknown;
+  unionid?: unknown;
+  access_token?: string;
+  expires_in?: number;
+}
+
 export class WechatClient {
   private accessToken: { value: string; expiresAt: number } | null = null;
   private readonly fetchImpl: typeof fetch;
@@ -30,7 +40,7 @@ export class WechatClient {
     this.fetchImpl = opts.fetchImpl ?? fetch;
   }
 
-  private async getJson(path: string, init?: RequestInit): Promise<Record<string, any>> {
+  private async getJson(path: string, init?: RequestInit): Promise<WechatReply> {
     const url = new URL(path, this.opts.apiBase.endsWith('/') ? this.opts.apiBase : `${this.opts.apiBase}/`);
     let res: Response;
     try {
@@ -39,7 +49,7 @@ export class WechatClient {
       throw new AppError('SERVICE_UNAVAILABLE', '微信服务暂时无法访问，请稍后再试');
     }
     if (!res.ok) throw new AppError('SERVICE_UNAVAILABLE', '微信服务暂时无法访问，请稍后再试');
-    return (await res.json()) as Record<string, any>;
+    return (await res.json()) as WechatReply;
   }
 
   /** code2Session: https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/code2Session.html */

@@ -18,6 +18,8 @@ import { createWx, type WxHost, type WxRecords } from './wx';
 /** Parameters of WeChat's per-file wrapper: browser globals are shadowed with undefined. */
 const WRAPPER_PARAMS = ['require', 'module', 'exports', 'window', 'document', 'frames', 'self', 'location', 'navigator', 'localStorage', 'history', 'Caches', 'screen', 'alert', 'confirm', 'prompt', 'XMLHttpRequest', 'WebSocket', 'Reporter', 'webkit', 'WeixinJSCore'];
 
+// The built mini program's pages and components are untyped JavaScript.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 type Fn = (...args: any[]) => any;
 export interface PageInstance {
   route: string;
@@ -27,6 +29,7 @@ export interface PageInstance {
   setData(patch: Record<string, unknown>, cb?: () => void): void;
   [key: string]: any;
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 export interface ViewElement {
   node: DataNode;
