@@ -4,7 +4,7 @@ import { parentProcedure } from '../../trpc/procedures';
 import { cancelRegistration as cancelService } from '../../services/sessions/registration';
 
 export const cancelRegistration = parentProcedure
-  .meta({ summary: '取消我家的报名（第一位候补家庭在同一事务中递补）' })
   .input(sessionIdInput)
+  .meta({ summary: '取消我家的报名（第一位候补家庭在同一事务中递补）' })
   .output(z.object({ status: z.literal('CANCELLED') }))
   .mutation(({ ctx, input }) => cancelService({ db: ctx.db, actor: ctx.user, input }));

@@ -4,7 +4,7 @@ import { rateSession } from '../../services/sessions/query-sessions';
 import { ok } from '../outputs';
 
 export const rate = parentProcedure
-  .meta({ summary: '参加后评分（1–5 分）与评价' })
   .input(rateSessionInput)
+  .meta({ summary: '参加后评分（1–5 分）与评价' })
   .output(ok)
   .mutation(({ ctx, input }) => rateSession({ db: ctx.db, actor: ctx.user, input }));

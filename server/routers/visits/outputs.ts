@@ -1,6 +1,15 @@
 import { z } from 'zod';
-import { VISIT_MODES, VISIT_STATUSES } from '../../shared/visits';
+import { VISIT_MODES, VISIT_SEASONS, VISIT_STATUSES } from '../../shared/visits';
 
 export const visitMode = z.enum(VISIT_MODES);
 export const visitStatus = z.enum(VISIT_STATUSES);
 export const childBrief = z.object({ name: z.string(), grade: z.string(), className: z.string().nullable() });
+
+/** A visit window as listed to staff and to parents. */
+export const visitWindowItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  season: z.enum(VISIT_SEASONS),
+  startsOn: z.string(),
+  endsOn: z.string(),
+});
