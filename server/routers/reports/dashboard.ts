@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { reportInput } from '../../shared/schemas';
+import { SESSION_KINDS } from '../../shared/sessions';
+import { VISIT_MODES } from '../../shared/visits';
+import { RISK_TIERS } from '../../shared/checklists';
 import { staffProcedure } from '../../trpc/procedures';
 import { dashboard as dashboardService } from '../../services/reports/dashboard';
 import { REPORT_READERS } from './access';
@@ -18,9 +21,9 @@ export const dashboard = staffProcedure(REPORT_READERS)
       monthly: z.array(
         z.object({ month: z.number(), newlyServed: z.number(), attendances: z.number(), visits: z.number() }),
       ),
-      sessionsByKind: z.array(z.object({ kind: z.string(), sessions: z.number(), mentalHealth: z.number() })),
-      homeVisitsByMode: z.array(z.object({ mode: z.string(), visits: z.number() })),
-      checklistTiers: z.array(z.object({ tier: z.string(), responses: z.number().nullable() })),
+      sessionsByKind: z.array(z.object({ kind: z.enum(SESSION_KINDS), sessions: z.number(), mentalHealth: z.number() })),
+      homeVisitsByMode: z.array(z.object({ mode: z.enum(VISIT_MODES), visits: z.number() })),
+      checklistTiers: z.array(z.object({ tier: z.enum(RISK_TIERS), responses: z.number().nullable() })),
       guidanceSites: z.object({ sites: z.number(), active: z.number(), share: z.number(), target: z.number() }),
       semester: z.string(),
       schoolsWithoutActivity: z.array(z.object({ id: z.string(), name: z.string(), countyName: z.string() })),

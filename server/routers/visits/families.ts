@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { windowIdInput } from '../../shared/visits';
+import { PRIORITY_REASONS, windowIdInput } from '../../shared/visits';
 import { staffProcedure } from '../../trpc/procedures';
 import { windowFamilies } from '../../services/visits/people';
 import { SCHOOL_STAFF, windowUnit } from './access';
@@ -19,7 +19,7 @@ export const families = staffProcedure(SCHOOL_STAFF)
         children: z.array(childBrief),
         teacherId: z.string().nullable(),
         teacherName: z.string().nullable(),
-        priorityReasons: z.array(z.string()),
+        priorityReasons: z.array(z.enum(PRIORITY_REASONS)),
         visitStatus: z.enum(['NOT_BOOKED', 'BOOKED', 'COMPLETED']),
       }),
     ),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { windowIdInput } from '../../shared/visits';
+import { PRIORITY_REASONS, windowIdInput } from '../../shared/visits';
 import { staffProcedure } from '../../trpc/procedures';
 import { windowProgress } from '../../services/visits/progress';
 import { COORDINATORS, windowUnit } from './access';
@@ -26,7 +26,7 @@ export const progress = staffProcedure(COORDINATORS)
       priority: z.array(
         z.object({
           familyId: z.string(),
-          reasons: z.array(z.string()),
+          reasons: z.array(z.enum(PRIORITY_REASONS)),
           status: z.enum(['NOT_BOOKED', 'BOOKED', 'COMPLETED']),
           teacherId: z.string().nullable(),
         }),

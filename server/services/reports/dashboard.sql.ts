@@ -2,6 +2,9 @@
 // the subtree of the unit (an escaped LIKE pattern), the unit kinds counted, and the year's and semester's
 // instants in China time.
 import type { Db } from '../../db/create-db';
+import type { RiskTier } from '../../shared/checklists';
+import type { SessionKind } from '../../shared/sessions';
+import type { VisitMode } from '../../shared/visits';
 
 export interface DashboardFilter {
   /** `subtreeLike(unit.path)`. */
@@ -36,7 +39,7 @@ export function monthlySeries(db: Db, f: DashboardFilter) {
 
 /** Sessions held, by kind, and how many of them carried mental-health guidance. */
 export function sessionsByKind(db: Db, f: DashboardFilter) {
-  return db.$queryRaw<{ kind: string; sessions: number; mentalHealth: number }[]>`
+  return db.$queryRaw<{ kind: SessionKind; sessions: number; mentalHealth: number }[]>`
       SELECT s.kind::text AS kind, count(*)::int AS sessions, (count(*) FILTER (WHERE s."mentalHealth"))::int AS "mentalHealth"
         FROM "Session" s JOIN "OrgUnit" o ON o.id = s."orgUnitId"
        WHERE o.path LIKE ${f.prefix} AND o.kind = ANY(${f.kinds}::"OrgUnitKind"[]) AND s."startsAt" >= ${f.from} AND s."startsAt" < ${f.to} AND s.status <> 'CANCELLED'
@@ -45,7 +48,7 @@ export function sessionsByKind(db: Db, f: DashboardFilter) {
 
 /** Completed home visits by mode (home, phone, video). */
 export function visitsByMode(db: Db, f: DashboardFilter) {
-  return db.$queryRaw<{ mode: string; visits: number }[]>`
+  return db.$queryRaw<{ mode: VisitMode; visits: number }[]>`
       SELECT v.mode::text AS mode, count(*)::int AS visits
         FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" JOIN "VisitWindow" w ON w.id = v."windowId" JOIN "OrgUnit" o ON o.id = w."orgUnitId"
        WHERE o.path LIKE ${f.prefix} AND o.kind = ANY(${f.kinds}::"OrgUnitKind"[]) AND v.status = 'COMPLETED' AND sl."startsAt" >= ${f.from} AND sl."startsAt" < ${f.to}
@@ -54,7 +57,7 @@ export function visitsByMode(db: Db, f: DashboardFilter) {
 
 /** Checklist results by tier (the caller withholds small cells). */
 export function checklistTiers(db: Db, f: DashboardFilter) {
-  return db.$queryRaw<{ tier: string; responses: number }[]>`
+  return db.$queryRaw<{ tier: RiskTier; responses: number }[]>`
       SELECT r.tier::text AS tier, count(*)::int AS responses
         FROM "ChecklistResponse" r JOIN "Family" f ON f.id = r."familyId" JOIN "OrgUnit" o ON o.id = f."orgUnitId"
        WHERE o.path LIKE ${f.prefix} AND o.kind = ANY(${f.kinds}::"OrgUnitKind"[]) AND r."createdAt" >= ${f.from} AND r."createdAt" < ${f.to}

@@ -2,6 +2,7 @@ import type { Db } from '../../db/create-db';
 import { chinaInstant, chinaYear, semesterBounds, yearBounds } from '../../shared/china-time';
 import { subtreeLike } from '../../shared/org-tree';
 import { suppressSmallIf } from '../../shared/privacy';
+import { RISK_TIERS } from '../../shared/checklists';
 import { isBelowCounty, type ReportInput, type ReportUnit } from './coverage';
 import {
   checklistTiers,
@@ -39,7 +40,6 @@ export async function dashboard(opts: { db: Db; unit: ReportUnit; input: ReportI
     schoolsWithoutActivity(db, f),
   ]);
   const s = sites[0] ?? { sites: 0, active: 0 };
-  const tierOrder = ['NONE', 'WATCH', 'CONTACT_SCHOOL', 'URGENT'];
   return {
     orgUnitId: root.id,
     name: root.name,
@@ -47,7 +47,7 @@ export async function dashboard(opts: { db: Db; unit: ReportUnit; input: ReportI
     monthly,
     sessionsByKind: byKind,
     homeVisitsByMode: byMode,
-    checklistTiers: tierOrder.map((tier) => {
+    checklistTiers: RISK_TIERS.map((tier) => {
       const n = tiers.find((t) => t.tier === tier)?.responses ?? 0;
       return { tier, responses: suppressSmallIf(isBelowCounty(root.kind), n) };
     }),

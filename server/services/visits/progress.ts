@@ -1,5 +1,6 @@
 import type { Db } from '../../db/create-db';
 import { AppError } from '../../errors/app-error';
+import type { PriorityReason } from '../../shared/visits';
 
 /**
  * Per class and for the school: families visited out of the total in the window, by mode, plus
@@ -27,7 +28,7 @@ export async function windowProgress(opts: { db: Db; input: { windowId: string }
       LEFT JOIN "Visit" v ON v."familyId" = fam."familyId" AND v."windowId" = ${windowId} AND v.status <> 'CANCELLED'
      GROUP BY fam.grade, fam."className"
      ORDER BY fam.grade, fam."className"`;
-  const priority = await db.$queryRaw<{ familyId: string; reasons: string[]; status: string | null; teacherId: string | null }[]>`
+  const priority = await db.$queryRaw<{ familyId: string; reasons: PriorityReason[]; status: string | null; teacherId: string | null }[]>`
     SELECT p."familyId", array_agg(DISTINCT p.reason::text) AS reasons, max(v.status::text) AS status, max(a."teacherId") AS "teacherId"
       FROM "PriorityFlag" p
       LEFT JOIN "Visit" v ON v."familyId" = p."familyId" AND v."windowId" = ${windowId} AND v.status <> 'CANCELLED'
