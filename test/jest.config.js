@@ -18,5 +18,14 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    {
+      // The client's hooks and formatting in jsdom (on a device outside China); @tarojs/taro is a local stand-in.
+      ...common,
+      displayName: 'client',
+      testEnvironment: '<rootDir>/test/unit/client/jsdom-environment.js',
+      testMatch: ['<rootDir>/test/unit/client/**/*.test.tsx'],
+      setupFiles: ['<rootDir>/test/unit/client/setup.ts'],
+      moduleNameMapper: { ...common.moduleNameMapper, '^@tarojs/taro$': '<rootDir>/test/unit/client/taro-shim.ts' },
+    },
   ],
 };

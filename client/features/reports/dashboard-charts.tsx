@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Axis, Chart, Interval, Legend, jsx } from '@antv/f2';
 import type { ReactNode } from 'react';
 import type { RouterOutputs } from '../../lib/trpc';
+import { BRAND_COLOR, INFO_COLOR, SUCCESS_COLOR, TEXT_MUTED_COLOR } from '../../styles/tokens';
 import { F2Chart } from './f2-chart';
 import { countText, percentText, SESSION_KIND_SHORT, sessionKindLabel, TIER_SHORT, tierLabel, visitModeLabel } from './report-text';
 
@@ -12,8 +13,8 @@ type Dashboard = RouterOutputs['reports']['dashboard'];
 // F2 builds its own element tree (not React's): plain calls, no JSX pragma juggling.
 const f2 = jsx as unknown as (type: unknown, props: Record<string, unknown>) => unknown;
 
-const SERIES_COLORS = ['#e8542e', '#2f7be5', '#1a8a5a'];
-const AXIS_LABEL = { fontSize: '22px', fill: '#666' };
+const SERIES_COLORS = [BRAND_COLOR, INFO_COLOR, SUCCESS_COLOR];
+const AXIS_LABEL = { fontSize: '22px', fill: TEXT_MUTED_COLOR };
 
 interface Bar {
   label: string;
