@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Fragment, useState, type ReactNode } from 'react';
 import { loadMe, type Me } from '../lib/auth-store';
+import { remoteKeys } from '../lib/remote-keys';
 import { useRemote } from '../lib/use-remote';
 import { ChoiceChips } from './choice-chips';
 import { RemoteState } from './remote-state';
@@ -29,7 +30,7 @@ interface Props<G extends Unit> {
  * The page is keyed by the unit, so picking another starts it afresh.
  */
 export function MyUnitView<G extends Unit>({ unitsOf, emptyText, keyOf = (u) => u.orgUnitId, labelOf = (u) => u.orgUnitName, className, children }: Props<G>) {
-  const me = useRemote(() => loadMe());
+  const me = useRemote(remoteKeys.me, () => loadMe());
   const [picked, setPicked] = useState<string | null>(null);
   return (
     <RemoteState state={me.state} reload={me.reload}>

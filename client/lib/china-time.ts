@@ -3,11 +3,12 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import 'dayjs/locale/zh-cn';
+import { CHINA_OFFSET_MS } from '@shared/china-time';
 
 dayjs.extend(utc);
 dayjs.locale('zh-cn');
 
-const CHINA_OFFSET_MINUTES = 8 * 60;
+const CHINA_OFFSET_MINUTES = CHINA_OFFSET_MS / 60_000;
 
 export function chinaTime(iso: string | Date) {
   return dayjs(iso).utcOffset(CHINA_OFFSET_MINUTES);

@@ -1,17 +1,19 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { z } from 'zod';
 import { ANSWER_OPTIONS, submitChecklistInput, type AnswerValue } from '@shared/checklists';
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
 import { errorCode } from '../../lib/api-error';
-import { useAction } from '../../lib/use-action';
 import { loadMe } from '../../lib/auth-store';
+import { chosen, parsedBy } from '../../lib/form-fields';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
-import { useRemote } from '../../lib/use-remote';
-import { validate } from '../../lib/validate';
+import { invalidate, useRemote } from '../../lib/use-remote';
+import { useSchemaForm } from '../../lib/use-schema-form';
 import { forgetChecklistConsent, loadChecklistConsent } from './checklist-consent';
 import { rememberResult } from './result-cache';
 import { CHECKLIST_ROUTES } from './routes';
@@ -28,7 +30,11 @@ type Share = (typeof SHARE_CHOICES)[number]['value'];
 
 async function loadAnswerPage(checklistId: string, childId: string) {
   const me = await loadMe();
-  const [consent, checklists, family] = await Promise.all([loadChecklistConsent(me.id), trpc.checklists.list.query(), trpc.families.mine.query()]);
+  const [consent, checklists, family] = await Promise.all([
+    loadChecklistConsent(me.id),
+    trpc.checklists.list.query(),
+    trpc.families.mine.query(),
+  ]);
   const checklist = checklists.find((c) => c.id === checklistId);
   if (!checklist) throw new Error('该清单不存在或已更新，请返回重新选择清单');
   const child = family.children.find((c) => c.id === childId);
@@ -59,22 +65,39 @@ function ShareStep({ child, share, onChange }: { child: Child; share: Share | nu
     <View className='cl-card cl-share'>
       <Text className='cl-card__heading'>与学校心理健康教师共享结果</Text>
       <Text className='cl-card__text'>
-        选择“分享”后，如果结果是“建议联系学校”或“紧急”，{child.schoolName}的心理健康教师会收到提醒，看到{child.name}的姓名、班级、这份清单的作答和结果，并与您联系（紧急情况在 24 小时内，其他情况在 3 天内）。
+        选择“分享”后，如果结果是“建议联系学校”或“紧急”，{child.schoolName}
+        的心理健康教师会收到提醒，看到{child.name}
+        的姓名、班级、这份清单的作答和结果，并与您联系（紧急情况在 24 小时内，其他情况在 3 天内）。
       </Text>
-      <Text className='cl-card__text'>只有本校的心理健康教师能看到，班主任、其他老师和同学都看不到。结果没有达到需要学校跟进的程度时，不会发送给学校。</Text>
-      <Text className='cl-card__text'>选择“不分享”，结果只保存在您家的账号里，学校看不到。无论怎样选择，您都可以随时删除这次记录。</Text>
+      <Text className='cl-card__text'>
+        只有本校的心理健康教师能看到，班主任、其他老师和同学都看不到。结果没有达到需要学校跟进的程度时，不会发送给学校。
+      </Text>
+      <Text className='cl-card__text'>
+        选择“不分享”，结果只保存在您家的账号里，学校看不到。无论怎样选择，您都可以随时删除这次记录。
+      </Text>
       <ChoiceChips options={SHARE_CHOICES} value={share} onChange={onChange} />
     </View>
   );
 }
 
+/** The answers and the sharing choice → checklists.submit's input. */
+const answersForm = (checklistId: string, childId: string) =>
+  z
+    .object({
+      share: chosen(z.enum(['yes', 'no']), '请选择是否与学校心理健康教师共享结果'),
+      answers: z.record(z.string(), z.custom<AnswerValue>()),
+    })
+    .transform((f, ctx) =>
+      parsedBy(submitChecklistInput, { checklistId, childId, answers: f.answers, shareWithSchool: f.share === 'yes' }, ctx),
+    );
+
 function Questionnaire({ checklist, child, userId }: { checklist: Checklist; child: Child; userId: string }) {
   const total = checklist.items.length;
   // -1: the checklist's introduction; 0…total-1: one item each; total: the sharing choice.
   const [step, setStep] = useState(-1);
-  const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
-  const [share, setShare] = useState<Share | null>(null);
-  const { busy, error, setError, run } = useAction();
+  const form = useSchemaForm(answersForm(checklist.id, child.id), { share: null, answers: {} });
+  const { values, set, setValues, busy, error, setError } = form;
+  const { answers, share } = values;
 
   const go = (next: number) => {
     setError(null);
@@ -82,20 +105,19 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
   };
 
   const submit = async () => {
-    if (busy) return;
-    if (share === null) return setError('请选择是否与学校心理健康教师共享结果');
+    // An unanswered item (the sharing choice first): back to it.
     const missing = checklist.items.findIndex((item) => answers[item.id] === undefined);
-    if (missing >= 0) {
+    if (share !== null && missing >= 0) {
       setError(`第 ${missing + 1} 题还没有回答`);
       setStep(missing);
       return;
     }
-    const checked = validate(submitChecklistInput, { checklistId: checklist.id, childId: child.id, answers, shareWithSchool: share === 'yes' });
-    if (!checked.ok) return setError(checked.message);
-    await run(async () => {
+    await form.submit(async (input) => {
       try {
-        const result = await trpc.checklists.submit.mutate(checked.data);
-        rememberResult({ ...result, checklistTitle: checklist.title, childName: child.name, shared: share === 'yes' });
+        const result = await trpc.checklists.submit.mutate(input);
+        rememberResult({ ...result, checklistTitle: checklist.title, childName: child.name, shared: input.shareWithSchool });
+        // The checklists page's history shows the new response.
+        invalidate(remoteKeys.checklists.parentPage);
         await Taro.redirectTo({ url: CHECKLIST_ROUTES.result(result.responseId) });
       } catch (e) {
         // The consent was withdrawn elsewhere (or its text changed): ask again on the checklists page.
@@ -126,7 +148,7 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
   if (step >= total) {
     return (
       <View className='checklist-answer'>
-        <ShareStep child={child} share={share} onChange={setShare} />
+        <ShareStep child={child} share={share} onChange={set('share')} />
         <FormError message={error} />
         <View className='cl-nav'>
           <Button fill='outline' onClick={() => go(total - 1)}>
@@ -155,7 +177,7 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
               aria-selected={answer === o.value}
               onClick={() => {
                 setError(null);
-                setAnswers((a) => ({ ...a, [item.id]: o.value }));
+                setValues((v) => ({ ...v, answers: { ...v.answers, [item.id]: o.value } }));
               }}
             >
               <Text>{o.label}</Text>
@@ -168,7 +190,10 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
         <Button fill='outline' onClick={() => go(step - 1)}>
           上一题
         </Button>
-        <Button type='primary' onClick={() => (answer === undefined ? setError('请先选择一个答案') : go(step + 1))}>
+        <Button
+          type='primary'
+          onClick={() => (answer === undefined ? setError('请先选择一个答案') : go(step + 1))}
+        >
           {step === total - 1 ? '下一步' : '下一题'}
         </Button>
       </View>
@@ -178,7 +203,9 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
 
 /** Answering a checklist, one item per screen, then the sharing choice and 提交. */
 export function AnswerView({ checklistId, childId }: { checklistId: string; childId: string }) {
-  const { state, reload } = useRemote(() => loadAnswerPage(checklistId, childId));
+  const { state, reload } = useRemote(remoteKeys.checklists.answer(checklistId, childId), () =>
+    loadAnswerPage(checklistId, childId),
+  );
   return (
     <RemoteState state={state} reload={reload}>
       {(page) =>
@@ -188,7 +215,9 @@ export function AnswerView({ checklistId, childId }: { checklistId: string; chil
           <View className='checklist-answer'>
             <View className='cl-card'>
               <Text className='cl-card__heading'>需要先单独同意</Text>
-              <Text className='cl-card__text'>填写心理预警清单前，请先在“心理预警清单”页阅读并同意《敏感个人信息单独同意（心理预警清单）》。</Text>
+              <Text className='cl-card__text'>
+                填写心理预警清单前，请先在“心理预警清单”页阅读并同意《敏感个人信息单独同意（心理预警清单）》。
+              </Text>
               <View className='cl-actions'>
                 <Button type='primary' block onClick={backToChecklists}>
                   去阅读并同意

@@ -1,6 +1,7 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { z } from 'zod';
 import {
   CHECKLIST_STAGES,
   CHECKLIST_STAGE_LABELS,
@@ -14,11 +15,13 @@ import { ChoiceChips } from '../../components/choice-chips';
 import { FormError, FormField } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { useAction } from '../../lib/use-action';
 import { formatDateTime } from '../../lib/china-time';
+import { parsedBy } from '../../lib/form-fields';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
-import { useRemote } from '../../lib/use-remote';
-import { validate } from '../../lib/validate';
+import { useAction } from '../../lib/use-action';
+import { invalidate, useRemote } from '../../lib/use-remote';
+import { useSchemaForm } from '../../lib/use-schema-form';
 import { Badge } from './tier-badge';
 import './checklists.scss';
 
@@ -48,7 +51,10 @@ interface Draft {
 
 let nextKey = 1;
 
-const SUBSCALE_CHOICES = [{ value: 'none' as const, label: '不计分量表' }, ...SUBSCALES.map((s) => ({ value: s, label: SUBSCALE_LABELS[s] }))];
+const SUBSCALE_CHOICES = [
+  { value: 'none' as const, label: '不计分量表' },
+  ...SUBSCALES.map((s) => ({ value: s, label: SUBSCALE_LABELS[s] })),
+];
 const CRITICAL_CHOICES = [
   { value: 'no', label: '一般信号' },
   { value: 'yes', label: '危险信号（出现即紧急）' },
@@ -64,7 +70,13 @@ function draftFrom(v: Version | null): Draft {
     title: v?.title ?? '',
     stage: v?.stage ?? 'ANY',
     intro: v?.intro ?? '',
-    items: (v?.items ?? [{ id: 'q01', text: '' }]).map((i) => ({ key: nextKey++, id: i.id, text: i.text, subscale: i.subscale ?? 'none', critical: i.critical === true })),
+    items: (v?.items ?? [{ id: 'q01', text: '' }]).map((i) => ({
+      key: nextKey++,
+      id: i.id,
+      text: i.text,
+      subscale: i.subscale ?? 'none',
+      critical: i.critical === true,
+    })),
     totalCutoff: cut(v?.scoring.totalCutoff),
     frequentCutoff: cut(v?.scoring.frequentCutoff),
     subscaleCutoffs: {
@@ -106,11 +118,14 @@ function toInput(d: Draft) {
   };
 }
 
+/** The draft being edited (the editor's own state, any shape it allows) → checklists.saveDraft's input. */
+const draftForm = z.custom<Draft>().transform((d, ctx) => parsedBy(saveChecklistDraftInput, toInput(d), ctx));
+
 function DraftForm({ initial, onSaved, onCancel }: { initial: Draft; onSaved: () => void; onCancel: () => void }) {
-  const [d, setD] = useState(initial);
-  const { busy, error, setError, run } = useAction();
-  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
-  const setItem = (key: number, patch: Partial<ItemDraft>) => setD((prev) => ({ ...prev, items: prev.items.map((i) => (i.key === key ? { ...i, ...patch } : i)) }));
+  const form = useSchemaForm(draftForm, initial);
+  const { values: d, set, setValues: setD, busy, error } = form;
+  const setItem = (key: number, patch: Partial<ItemDraft>) =>
+    setD((prev) => ({ ...prev, items: prev.items.map((i) => (i.key === key ? { ...i, ...patch } : i)) }));
   const moveItem = (index: number, delta: number) =>
     setD((prev) => {
       const items = prev.items.slice();
@@ -120,24 +135,28 @@ function DraftForm({ initial, onSaved, onCancel }: { initial: Draft; onSaved: ()
       return { ...prev, items };
     });
   const addItem = () =>
-    setD((prev) => ({ ...prev, items: [...prev.items, { key: nextKey++, id: `q${String(prev.items.length + 1).padStart(2, '0')}`, text: '', subscale: 'none', critical: false }] }));
+    setD((prev) => {
+      const id = `q${String(prev.items.length + 1).padStart(2, '0')}`;
+      return { ...prev, items: [...prev.items, { key: nextKey++, id, text: '', subscale: 'none', critical: false }] };
+    });
   const removeItem = (key: number) => setD((prev) => ({ ...prev, items: prev.items.filter((i) => i.key !== key) }));
 
-  const save = async () => {
-    if (busy) return;
-    const checked = validate(saveChecklistDraftInput, toInput(d));
-    if (!checked.ok) return setError(checked.message);
-    await run(async () => {
-      const { version } = await trpc.checklists.saveDraft.mutate(checked.data);
+  const save = () =>
+    form.submit(async (input) => {
+      const { version } = await trpc.checklists.saveDraft.mutate(input);
       void Taro.showToast({ title: `已保存为第 ${version} 版草稿`, icon: 'none' });
+      invalidate(remoteKeys.checklists.admin);
       onSaved();
     });
-  };
 
   return (
     <View className='cl-card cl-editor-form'>
-      <Text className='cl-card__heading'>{d.baseCode ? `基于第 ${d.baseVersion} 版编辑：${d.baseCode}` : '新建清单'}</Text>
-      <Text className='cl-card__hint'>保存后生成一个新版本（草稿），家长看不到；发布后才替换现行版本。已发布的版本不会被修改，家长的历史答卷保留所答的版本。</Text>
+      <Text className='cl-card__heading'>
+        {d.baseCode ? `基于第 ${d.baseVersion} 版编辑：${d.baseCode}` : '新建清单'}
+      </Text>
+      <Text className='cl-card__hint'>
+        保存后生成一个新版本（草稿），家长看不到；发布后才替换现行版本。已发布的版本不会被修改，家长的历史答卷保留所答的版本。
+      </Text>
       {d.baseCode ? null : (
         <FormField label='清单代码（小写字母、数字、连字符）'>
           <Input name='code' placeholder='请输入清单代码' value={d.code} onChange={set('code')} maxLength={40} clearable />
@@ -150,16 +169,42 @@ function DraftForm({ initial, onSaved, onCancel }: { initial: Draft; onSaved: ()
         <ChoiceChips options={STAGE_CHOICES} value={d.stage} onChange={set('stage')} />
       </FormField>
       <FormField label='填写说明'>
-        <Textarea className='cl-textarea' placeholder='请输入填写说明（注明仅供筛查参考、不是诊断）' value={d.intro} maxlength={2000} onInput={(e) => set('intro')(e.detail.value)} />
+        <Textarea
+          className='cl-textarea'
+          placeholder='请输入填写说明（注明仅供筛查参考、不是诊断）'
+          value={d.intro}
+          maxlength={2000}
+          onInput={(e) => set('intro')(e.detail.value)}
+        />
       </FormField>
       <Text className='cl-label'>题目（共 {d.items.length} 题）</Text>
       {d.items.map((item, index) => (
         <View key={item.key} className='cl-editor-item'>
           <Text className='cl-editor-item__no'>第 {index + 1} 题</Text>
-          <Input name={`item-id-${item.key}`} placeholder='题目编号（如 q01）' value={item.id} onChange={(v: string) => setItem(item.key, { id: v })} maxLength={32} />
-          <Textarea className='cl-textarea cl-textarea--small' placeholder='题目内容' value={item.text} maxlength={200} onInput={(e) => setItem(item.key, { text: e.detail.value })} />
-          <ChoiceChips options={SUBSCALE_CHOICES} value={item.subscale} onChange={(v) => setItem(item.key, { subscale: v })} />
-          <ChoiceChips options={CRITICAL_CHOICES} value={item.critical ? 'yes' : 'no'} onChange={(v) => setItem(item.key, { critical: v === 'yes' })} />
+          <Input
+            name={`item-id-${item.key}`}
+            placeholder='题目编号（如 q01）'
+            value={item.id}
+            onChange={(v: string) => setItem(item.key, { id: v })}
+            maxLength={32}
+          />
+          <Textarea
+            className='cl-textarea cl-textarea--small'
+            placeholder='题目内容'
+            value={item.text}
+            maxlength={200}
+            onInput={(e) => setItem(item.key, { text: e.detail.value })}
+          />
+          <ChoiceChips
+            options={SUBSCALE_CHOICES}
+            value={item.subscale}
+            onChange={(v) => setItem(item.key, { subscale: v })}
+          />
+          <ChoiceChips
+            options={CRITICAL_CHOICES}
+            value={item.critical ? 'yes' : 'no'}
+            onChange={(v) => setItem(item.key, { critical: v === 'yes' })}
+          />
           <View className='cl-row cl-row--actions'>
             <Button size='small' fill='outline' disabled={index === 0} onClick={() => moveItem(index, -1)}>
               上移
@@ -177,9 +222,17 @@ function DraftForm({ initial, onSaved, onCancel }: { initial: Draft; onSaved: ()
         添加题目
       </Button>
       <Text className='cl-label'>判定规则（留空表示不使用）</Text>
-      <Text className='cl-card__hint'>任何危险信号答“有时”或“经常”即为紧急；总分或任一分量表达到界值、或一般信号答“经常”的个数达到界值，为建议联系学校。</Text>
+      <Text className='cl-card__hint'>
+        任何危险信号答“有时”或“经常”即为紧急；总分或任一分量表达到界值、或一般信号答“经常”的个数达到界值，为建议联系学校。
+      </Text>
       <FormField label='总分界值'>
-        <Input name='totalCutoff' type='number' placeholder='总分界值（如 15）' value={d.totalCutoff} onChange={set('totalCutoff')} />
+        <Input
+          name='totalCutoff'
+          type='number'
+          placeholder='总分界值（如 15）'
+          value={d.totalCutoff}
+          onChange={set('totalCutoff')}
+        />
       </FormField>
       {SUBSCALES.map((s) => (
         <FormField key={s} label={`${SUBSCALE_LABELS[s]}界值`}>
@@ -193,7 +246,13 @@ function DraftForm({ initial, onSaved, onCancel }: { initial: Draft; onSaved: ()
         </FormField>
       ))}
       <FormField label='“经常”出现的一般信号数界值'>
-        <Input name='frequentCutoff' type='number' placeholder='“经常”信号数界值（如 2）' value={d.frequentCutoff} onChange={set('frequentCutoff')} />
+        <Input
+          name='frequentCutoff'
+          type='number'
+          placeholder='“经常”信号数界值（如 2）'
+          value={d.frequentCutoff}
+          onChange={set('frequentCutoff')}
+        />
       </FormField>
       <FormError message={error} />
       <View className='cl-actions'>
@@ -216,7 +275,7 @@ function groupByCode(versions: Version[]): { code: string; versions: Version[] }
 
 /** 清单管理 (province admins): every checklist's versions; edit as a new draft version; publish a version. */
 export function ChecklistEditor() {
-  const { state, reload } = useRemote(() => trpc.checklists.adminList.query());
+  const { state, reload } = useRemote(remoteKeys.checklists.admin, () => trpc.checklists.adminList.query());
   const [editing, setEditing] = useState<Draft | null>(null);
   const { busy, busyKey: busyId, run } = useAction({ toast: true });
 
@@ -232,7 +291,7 @@ export function ChecklistEditor() {
     await run(async () => {
       await trpc.checklists.publish.mutate({ checklistId: v.id });
       void Taro.showToast({ title: '已发布', icon: 'success' });
-      reload();
+      invalidate(remoteKeys.checklists.all);
     }, v.id);
   };
 
@@ -241,10 +300,7 @@ export function ChecklistEditor() {
       <View className='checklist-editor'>
         <DraftForm
           initial={editing}
-          onSaved={() => {
-            setEditing(null);
-            reload();
-          }}
+          onSaved={() => setEditing(null)}
           onCancel={() => setEditing(null)}
         />
       </View>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 import { CHECKLIST_STAGE_LABELS, type ChecklistStage } from '@shared/checklists';
 import { gradeLabel } from '@shared/grades';
 import { ChoiceChips } from '../../components/choice-chips';
@@ -9,9 +10,12 @@ import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
 import { loadMe } from '../../lib/auth-store';
 import { chinaTime } from '../../lib/china-time';
+import { chosen } from '../../lib/form-fields';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { useAction } from '../../lib/use-action';
-import { useRemote } from '../../lib/use-remote';
+import { invalidate, useRemote } from '../../lib/use-remote';
+import { useSchemaForm } from '../../lib/use-schema-form';
 import { grantChecklistConsent, loadChecklistConsent, withdrawChecklistConsent, type ConsentText } from './checklist-consent';
 import { ChecklistConsentCard } from './consent-card';
 import { ResponseHistory, type HistoryItem } from './response-history';
@@ -38,21 +42,35 @@ async function loadPage() {
   return { userId: me.id, consentText: consent.text, consent, children: family.children, checklists, history };
 }
 
-function StartCard({ children, checklists }: { children: Child[]; checklists: Checklist[] }) {
-  const [childId, setChildId] = useState<string | null>(children.length === 1 ? children[0].id : null);
-  const [picked, setChecklistId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+/** 开始填写: a child, and a checklist that fits the child. */
+const startForm = (checklists: Checklist[], children: Child[]) =>
+  z
+    .object({ childId: chosen(z.string(), '请选择孩子'), checklistId: z.string().nullable() })
+    .transform(({ childId, checklistId }, ctx) => {
+      const child = children.find((c) => c.id === childId);
+      const fitting = checklists.find((c) => c.id === checklistId && child && fitsChild(c.stage, child.grade));
+      if (!fitting) {
+        ctx.issues.push({ code: 'custom', message: '请选择一份清单', path: ['checklistId'], input: checklistId });
+        return z.NEVER;
+      }
+      return { childId, checklistId: fitting.id };
+    });
+
+function StartCard({ familyChildren: children, checklists }: { familyChildren: Child[]; checklists: Checklist[] }) {
+  const form = useSchemaForm(startForm(checklists, children), {
+    childId: children.length === 1 ? children[0].id : null,
+    checklistId: null,
+  });
+  const { childId, checklistId: picked } = form.values;
   const child = children.find((c) => c.id === childId) ?? null;
   const fitting = child ? checklists.filter((c) => fitsChild(c.stage, child.grade)) : [];
   // A checklist picked for another child may not fit this one.
   const checklistId = fitting.some((c) => c.id === picked) ? picked : null;
 
-  const start = () => {
-    if (!childId) return setError('请选择孩子');
-    if (!checklistId) return setError('请选择一份清单');
-    setError(null);
-    void Taro.navigateTo({ url: CHECKLIST_ROUTES.answer(checklistId, childId) });
-  };
+  const start = () =>
+    form.submit(async (chosenOnes) => {
+      await Taro.navigateTo({ url: CHECKLIST_ROUTES.answer(chosenOnes.checklistId, chosenOnes.childId) });
+    });
 
   if (children.length === 0) {
     return (
@@ -67,7 +85,11 @@ function StartCard({ children, checklists }: { children: Child[]; checklists: Ch
     <View className='cl-card cl-start'>
       <Text className='cl-card__heading'>选择孩子和清单</Text>
       <Text className='cl-label'>为哪个孩子填写</Text>
-      <ChoiceChips options={children.map((c) => ({ value: c.id, label: `${c.name}（${gradeLabel(c.grade)}）` }))} value={childId} onChange={setChildId} />
+      <ChoiceChips
+        options={children.map((c) => ({ value: c.id, label: `${c.name}（${gradeLabel(c.grade)}）` }))}
+        value={childId}
+        onChange={form.set('childId')}
+      />
       {child ? (
         <>
           <Text className='cl-label'>选择清单</Text>
@@ -78,19 +100,20 @@ function StartCard({ children, checklists }: { children: Child[]; checklists: Ch
               className={`cl-choice${c.id === checklistId ? ' cl-choice--selected' : ''}`}
               data-checklist-code={c.code}
               aria-selected={c.id === checklistId}
-              onClick={() => setChecklistId(c.id)}
+              onClick={() => form.set('checklistId')(c.id)}
             >
               <Text className='cl-choice__title'>{c.title}</Text>
               <Text className='cl-line cl-line--muted'>
-                适用：{CHECKLIST_STAGE_LABELS[c.stage]} · 共 {c.items.length} 题 · 约 {Math.max(1, Math.ceil(c.items.length / 4))} 分钟
+                适用：{CHECKLIST_STAGE_LABELS[c.stage]} · 共 {c.items.length} 题 · 约{' '}
+                {Math.max(1, Math.ceil(c.items.length / 4))} 分钟
               </Text>
             </View>
           ))}
         </>
       ) : null}
-      <FormError message={error} />
+      <FormError message={form.error} />
       <View className='cl-actions'>
-        <Button type='primary' block onClick={start}>
+        <Button type='primary' block onClick={() => void start()}>
           开始填写
         </Button>
       </View>
@@ -129,6 +152,8 @@ function ConsentManagement({
       const deleted = await withdrawChecklistConsent(userId);
       void Taro.showToast({ title: deleted > 0 ? `已撤回，删除 ${deleted} 份答卷` : '已撤回同意', icon: 'none' });
       onWithdrawn();
+      // The history is gone with the consent.
+      invalidate(remoteKeys.checklists.all);
     });
   };
   return (
@@ -136,7 +161,8 @@ function ConsentManagement({
       <Text className='cl-card__heading'>同意管理</Text>
       <Text className='cl-card__text'>
         {consented && text
-          ? `您${grantedAt ? `已于 ${chinaTime(grantedAt).format('YYYY年M月D日')} ` : '已'}同意《${text.title}》（版本 ${version ?? text.textVersion}）。`
+          ? `您${grantedAt ? `已于 ${chinaTime(grantedAt).format('YYYY年M月D日')} ` : '已'}同意《${text.title}》` +
+            `（版本 ${version ?? text.textVersion}）。`
           : '您目前没有同意（或已撤回）心理预警清单的单独同意。'}
       </Text>
       <Text className='cl-card__hint'>撤回同意后不能再填写清单；您家保存的全部答卷会被删除，已转介给学校的记录也一并删除。</Text>
@@ -151,14 +177,17 @@ function ConsentManagement({
 
 /** 心理预警清单 for a parent: the separate consent, then choose child and checklist; history; consent management. */
 export function ParentChecklistsView() {
-  const { state, reload } = useRemote(loadPage);
+  const { state, reload } = useRemote(remoteKeys.checklists.parentPage, loadPage);
   const [consented, setConsented] = useState<boolean | null>(null);
   const { busy, error, run } = useAction();
 
+  // Each answer from the server says again whether the parent consented (until they agree or withdraw here).
   const data = state.kind === 'ready' ? state.data : null;
-  useEffect(() => {
+  const [seen, setSeen] = useState(data);
+  if (data !== seen) {
+    setSeen(data);
     if (data) setConsented(data.consent.consented);
-  }, [data]);
+  }
 
   const agree = (userId: string, text: ConsentText) =>
     run(async () => {
@@ -187,7 +216,7 @@ export function ParentChecklistsView() {
                 <Text className='cl-card__hint'>暂时无法加载单独同意的说明，请稍后再试。</Text>
               </View>
             ) : agreed ? (
-              <StartCard children={page.children} checklists={page.checklists} />
+              <StartCard familyChildren={page.children} checklists={page.checklists} />
             ) : (
               <>
                 <ChecklistConsentCard
@@ -199,7 +228,7 @@ export function ParentChecklistsView() {
                 <FormError message={error} />
               </>
             )}
-            <ResponseHistory items={history} onChanged={reload} />
+            <ResponseHistory items={history} />
             {agreed || history.length > 0 ? (
               <ConsentManagement
                 userId={page.userId}
@@ -208,10 +237,7 @@ export function ParentChecklistsView() {
                 version={page.consent.version}
                 grantedAt={page.consent.grantedAt}
                 historyCount={history.length}
-                onWithdrawn={() => {
-                  setConsented(false);
-                  reload();
-                }}
+                onWithdrawn={() => setConsented(false)}
               />
             ) : null}
           </View>

@@ -1,19 +1,21 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
-import { REFERRAL_ACTION_LABELS, addReferralActionInput, type ReferralActionKind } from '@shared/checklists';
+import { z } from 'zod';
+import { REFERRAL_ACTIONS, REFERRAL_ACTION_LABELS, addReferralActionInput, type ReferralActionKind } from '@shared/checklists';
 import { GUARDIAN_RELATION_LABELS } from '@shared/enums';
 import { gradeLabel } from '@shared/grades';
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormError, FormField } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { useAction } from '../../lib/use-action';
 import { formatDateTime } from '../../lib/china-time';
+import { chosen, parsedBy } from '../../lib/form-fields';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
-import { useRemote } from '../../lib/use-remote';
-import { validate } from '../../lib/validate';
-import { REFERRAL_STATUS_SHORT, TIER_TONES, tierLabel } from './checklist-text';
+import { useAction } from '../../lib/use-action';
+import { invalidate, useRemote } from '../../lib/use-remote';
+import { useSchemaForm } from '../../lib/use-schema-form';
+import { REFERRAL_STATUS_SHORT, TIER_TONES, tierLabel, type Tone } from './checklist-text';
 import { Badge } from './tier-badge';
 import './checklists.scss';
 
@@ -28,14 +30,22 @@ const ACTION_CHOICES: { value: ReferralActionKind; label: string }[] = [
   { value: 'CLOSED', label: '结案' },
 ];
 
-function AcknowledgeBox({ detail, onChanged }: { detail: Detail; onChanged: () => void }) {
+function statusTone(status: Detail['status']): Tone {
+  if (status === 'OPEN') return 'warn';
+  return status === 'CLOSED' ? 'muted' : 'info';
+}
+
+/** The referral and the inbox's list both show what changed. */
+const referralsChanged = () => invalidate(remoteKeys.referrals.all);
+
+function AcknowledgeBox({ detail }: { detail: Detail }) {
   const { busy, error, run } = useAction();
   if (detail.status !== 'OPEN') return null;
   const acknowledge = () =>
     run(async () => {
       await trpc.referrals.acknowledge.mutate({ referralId: detail.id });
       void Taro.showToast({ title: '已确认接收', icon: 'success' });
-      onChanged();
+      referralsChanged();
     });
   return (
     <View className='cl-card cl-ack'>
@@ -53,34 +63,46 @@ function AcknowledgeBox({ detail, onChanged }: { detail: Detail; onChanged: () =
   );
 }
 
-function AddActionForm({ detail, onChanged }: { detail: Detail; onChanged: () => void }) {
-  const [action, setAction] = useState<ReferralActionKind | null>(null);
-  const [note, setNote] = useState('');
-  const { busy, error, setError, run } = useAction();
+const actionForm = (referralId: string) =>
+  z
+    .object({ action: chosen(z.enum(REFERRAL_ACTIONS), '请选择跟进类型'), note: z.string() })
+    .transform((f, ctx) =>
+      parsedBy(addReferralActionInput, { referralId, action: f.action, note: f.note.trim() ? f.note : undefined }, ctx),
+    );
+
+function AddActionForm({ detail }: { detail: Detail }) {
+  const form = useSchemaForm(actionForm(detail.id), { action: null, note: '' });
+  const { values, set, busy, error } = form;
   if (detail.status === 'CLOSED') return null;
-  const save = async () => {
-    if (busy) return;
-    if (!action) return setError('请选择跟进类型');
-    const checked = validate(addReferralActionInput, { referralId: detail.id, action, note: note.trim() ? note : undefined });
-    if (!checked.ok) return setError(checked.message);
-    if (action === 'CLOSED') {
-      const { confirm } = await Taro.showModal({ title: '结案', content: '结案后不能再添加跟进记录。确定结案吗？', confirmText: '结案', cancelText: '取消' });
-      if (!confirm) return;
-    }
-    await run(async () => {
-      await trpc.referrals.addAction.mutate(checked.data);
+  const save = () =>
+    form.submit(async (input) => {
+      if (input.action === 'CLOSED') {
+        const { confirm } = await Taro.showModal({
+          title: '结案',
+          content: '结案后不能再添加跟进记录。确定结案吗？',
+          confirmText: '结案',
+          cancelText: '取消',
+        });
+        if (!confirm) return;
+      }
+      await trpc.referrals.addAction.mutate(input);
       void Taro.showToast({ title: '已记录', icon: 'success' });
-      setAction(null);
-      setNote('');
-      onChanged();
+      form.reset({ action: null, note: '' });
+      referralsChanged();
     });
-  };
   return (
     <View className='cl-card cl-add-action'>
       <Text className='cl-card__heading'>添加跟进记录</Text>
-      <ChoiceChips options={ACTION_CHOICES} value={action} onChange={setAction} />
-      <FormField label={action === 'NOTE' ? '备注内容' : '备注（选填）'}>
-        <Input name='note' placeholder='跟进情况（加密保存，家长看不到）' value={note} onChange={setNote} maxLength={2000} clearable />
+      <ChoiceChips options={ACTION_CHOICES} value={values.action} onChange={set('action')} />
+      <FormField label={values.action === 'NOTE' ? '备注内容' : '备注（选填）'}>
+        <Input
+          name='note'
+          placeholder='跟进情况（加密保存，家长看不到）'
+          value={values.note}
+          onChange={set('note')}
+          maxLength={2000}
+          clearable
+        />
       </FormField>
       <FormError message={error} />
       <Button type='primary' block loading={busy} onClick={() => void save()}>
@@ -92,7 +114,9 @@ function AddActionForm({ detail, onChanged }: { detail: Detail; onChanged: () =>
 
 /** One referral: who, what was answered, the deadline; 确认接收, the action log and adding to it. */
 export function ReferralDetail({ referralId }: { referralId: string }) {
-  const { state, reload } = useRemote(() => trpc.referrals.get.query({ referralId }));
+  const { state, reload } = useRemote(remoteKeys.referrals.get(referralId), () =>
+    trpc.referrals.get.query({ referralId }),
+  );
   return (
     <RemoteState state={state} reload={reload}>
       {(d) => (
@@ -107,7 +131,7 @@ export function ReferralDetail({ referralId }: { referralId: string }) {
           </View>
           <View className='cl-card'>
             <View className='cl-row'>
-              <Badge text={REFERRAL_STATUS_SHORT[d.status]} tone={d.status === 'OPEN' ? 'warn' : d.status === 'CLOSED' ? 'muted' : 'info'} />
+              <Badge text={REFERRAL_STATUS_SHORT[d.status]} tone={statusTone(d.status)} />
               {d.overdue ? <Badge text='已超时' tone='danger' /> : null}
               {d.escalatedAt ? <Badge text='已提醒负责人' tone='muted' /> : null}
             </View>
@@ -116,13 +140,16 @@ export function ReferralDetail({ referralId }: { referralId: string }) {
             {d.acknowledgedAt ? <Text className='cl-line'>确认接收：{formatDateTime(d.acknowledgedAt)}</Text> : null}
             {d.closedAt ? <Text className='cl-line'>结案：{formatDateTime(d.closedAt)}</Text> : null}
             <Text className='cl-line'>
-              家长：{d.guardians.map((g) => `${g.displayName}（${GUARDIAN_RELATION_LABELS[g.relation]}）`).join('、') || '—'}
+              家长：
+              {d.guardians.map((g) => `${g.displayName}（${GUARDIAN_RELATION_LABELS[g.relation]}）`).join('、') || '—'}
             </Text>
           </View>
-          <AcknowledgeBox detail={d} onChanged={reload} />
+          <AcknowledgeBox detail={d} />
           <View className='cl-card cl-answers'>
             <Text className='cl-card__heading'>{d.checklistTitle}（第 {d.checklistVersion} 版）</Text>
-            <Text className='cl-card__hint'>家长填写于 {formatDateTime(d.answeredAt)}。标红的是出现的危险信号。结果只是筛查参考，不是诊断。</Text>
+            <Text className='cl-card__hint'>
+              家长填写于 {formatDateTime(d.answeredAt)}。标红的是出现的危险信号。结果只是筛查参考，不是诊断。
+            </Text>
             {d.answers.map((a, i) => (
               <View key={a.itemId} className={`cl-answer${a.critical && a.answer > 0 ? ' cl-answer--critical' : ''}`}>
                 <Text className='cl-answer__text'>
@@ -146,7 +173,7 @@ export function ReferralDetail({ referralId }: { referralId: string }) {
               </View>
             ))}
           </View>
-          <AddActionForm detail={d} onChanged={reload} />
+          <AddActionForm detail={d} />
         </View>
       )}
     </RemoteState>

@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ReferralStatus } from '@shared/checklists';
 import { gradeLabel } from '@shared/grades';
 import { ChoiceChips } from '../../components/choice-chips';
 import { RemoteState } from '../../components/remote-state';
 import { formatDateTime } from '../../lib/china-time';
 import { trpc } from '../../lib/trpc';
+import { remoteKeys } from '../../lib/remote-keys';
 import { useRemote } from '../../lib/use-remote';
 import { REFERRAL_STATUS_SHORT } from './checklist-text';
 import { CHECKLIST_ROUTES } from './routes';
@@ -27,17 +28,19 @@ const STATUS_TONES = { OPEN: 'warn', ACKNOWLEDGED: 'info', CLOSED: 'muted' } as 
 /** 转介信箱: referrals of the counsellor's schools, open ones first, each by acknowledgement deadline. */
 export function ReferralInbox() {
   const [filter, setFilter] = useState<Filter>('ALL');
-  const { state, reload } = useRemote(() => trpc.referrals.list.query(filter === 'ALL' ? undefined : { status: filter }));
-  // useRemote loads on mount; later filter changes load again (with the fetcher of that render).
-  const mounted = useRef(false);
-  useEffect(() => {
-    if (mounted.current) reload();
-    mounted.current = true;
-  }, [filter, reload]);
+  // Another filter keeps the list shown until its own answer arrives.
+  const { state, reload } = useRemote(
+    remoteKeys.referrals.list(filter),
+    () => trpc.referrals.list.query(filter === 'ALL' ? undefined : { status: filter }),
+    { keepPrevious: true },
+  );
   return (
     <View className='referral-inbox'>
       <View className='cl-card'>
-        <Text className='cl-card__hint'>家长选择分享、且结果为“建议联系学校”或“紧急”的清单会转到这里。紧急转介须在 24 小时内确认接收，其他 3 天内；超时未确认会提醒学校负责人。</Text>
+        <Text className='cl-card__hint'>
+          家长选择分享、且结果为“建议联系学校”或“紧急”的清单会转到这里。紧急转介须在 24 小时内确认接收，其他 3
+          天内；超时未确认会提醒学校负责人。
+        </Text>
         <ChoiceChips options={FILTERS} value={filter} onChange={setFilter} />
       </View>
       <RemoteState state={state} reload={reload}>
@@ -45,7 +48,12 @@ export function ReferralInbox() {
           <View className='cl-list'>
             {rows.length === 0 ? <Text className='cl-empty'>暂时没有转介。</Text> : null}
             {rows.map((r) => (
-              <View key={r.id} className={`cl-card referral-card${r.overdue ? ' referral-card--overdue' : ''}`} data-referral-id={r.id} onClick={() => Taro.navigateTo({ url: CHECKLIST_ROUTES.referral(r.id) })}>
+              <View
+                key={r.id}
+                className={`cl-card referral-card${r.overdue ? ' referral-card--overdue' : ''}`}
+                data-referral-id={r.id}
+                onClick={() => Taro.navigateTo({ url: CHECKLIST_ROUTES.referral(r.id) })}
+              >
                 <View className='cl-row'>
                   <TierBadge tier={r.tier} />
                   <Badge text={REFERRAL_STATUS_SHORT[r.status]} tone={STATUS_TONES[r.status]} />

@@ -4,7 +4,9 @@ import { REFERRAL_ACTION_LABELS } from '@shared/checklists';
 import { Button } from '../../components/nutui';
 import { useAction } from '../../lib/use-action';
 import { formatDateTime } from '../../lib/china-time';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { invalidate } from '../../lib/use-remote';
 import { referralStatusLabel } from './checklist-text';
 import { forgetResults } from './result-cache';
 import { CHECKLIST_ROUTES } from './routes';
@@ -20,13 +22,15 @@ function schoolStatus(item: HistoryItem): string {
 }
 
 /** 填写记录: each response's tier, date, child and what the school did; view or delete one. */
-export function ResponseHistory({ items, onChanged }: { items: HistoryItem[]; onChanged: () => void }) {
+export function ResponseHistory({ items }: { items: HistoryItem[] }) {
   const { busy, busyKey, run } = useAction({ toast: true });
   const remove = async (item: HistoryItem) => {
     if (busy) return;
     const { confirm } = await Taro.showModal({
       title: '删除这次记录',
-      content: item.referral ? '删除后无法恢复，已转介给学校的记录也会一并删除。确定删除吗？' : '删除后无法恢复。确定删除吗？',
+      content: item.referral
+        ? '删除后无法恢复，已转介给学校的记录也会一并删除。确定删除吗？'
+        : '删除后无法恢复。确定删除吗？',
       confirmText: '删除',
       cancelText: '取消',
     });
@@ -34,7 +38,7 @@ export function ResponseHistory({ items, onChanged }: { items: HistoryItem[]; on
     await run(async () => {
       await trpc.checklists.deleteResponse.mutate({ responseId: item.id });
       void Taro.showToast({ title: '已删除', icon: 'success' });
-      onChanged();
+      invalidate(remoteKeys.checklists.all);
     }, item.id);
   };
 
@@ -59,11 +63,15 @@ export function ResponseHistory({ items, onChanged }: { items: HistoryItem[]; on
             </Text>
           ))}
           <View className='cl-row cl-row--actions'>
-            <Button size='small' fill='outline' onClick={() => {
+            <Button
+              size='small'
+              fill='outline'
+              onClick={() => {
                 // An older result is read from the server (with its answers and an audit row), never from memory.
                 forgetResults();
                 void Taro.navigateTo({ url: CHECKLIST_ROUTES.result(item.id) });
-              }}>
+              }}
+            >
               查看结果
             </Button>
             <Button size='small' fill='none' loading={busyKey === item.id} onClick={() => void remove(item)}>

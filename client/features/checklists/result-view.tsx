@@ -5,6 +5,7 @@ import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
 import { formatDateTime } from '../../lib/china-time';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { remoteKeys } from '../../lib/remote-keys';
 import { useRemote } from '../../lib/use-remote';
 import { SCREENING_NOTE, TIER_EXPLANATIONS, TIER_TONES, tierLabel } from './checklist-text';
 import { HotlineButtons, type Hotline } from './hotline-buttons';
@@ -128,7 +129,7 @@ function ResultBody({ data }: { data: ResultData }) {
 
 /** The result: tier in plain Chinese, the advice, "screening aid, not a diagnosis", and tap-to-call hotlines. */
 export function ResultView({ responseId }: { responseId: string }) {
-  const { state, reload } = useRemote(() => loadResult(responseId));
+  const { state, reload } = useRemote(remoteKeys.checklists.result(responseId), () => loadResult(responseId));
   return (
     <RemoteState state={state} reload={reload}>
       {(data) => <ResultBody data={data} />}

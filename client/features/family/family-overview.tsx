@@ -6,6 +6,7 @@ import { RemoteState } from '../../components/remote-state';
 import { errorCode } from '../../lib/api-error';
 import { ROUTES } from '../../lib/routes';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { remoteKeys } from '../../lib/remote-keys';
 import { useRemote } from '../../lib/use-remote';
 import './family.scss';
 
@@ -19,7 +20,7 @@ function loadFamily() {
 
 /** 我的家庭: the children, the guardians and the family's own invite code for a second guardian. */
 export function FamilyOverview() {
-  const { state, reload } = useRemote(loadFamily);
+  const { state, reload } = useRemote(remoteKeys.family, loadFamily);
   return (
     <RemoteState state={state} reload={reload}>
       {(family) =>

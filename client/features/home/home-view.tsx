@@ -3,6 +3,7 @@ import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
 import { hasToken, isParent, isStaff, loadMe, logout, type Me } from '../../lib/auth-store';
 import { goToLogin } from '../../lib/api-error';
+import { remoteKeys } from '../../lib/remote-keys';
 import { useRemote } from '../../lib/use-remote';
 import { grantPendingPrivacyConsent } from '../privacy/privacy-consent';
 import { ParentHome } from './parent-home';
@@ -21,7 +22,7 @@ async function loadHome(): Promise<Me | null> {
 }
 
 export function HomeView() {
-  const { state, reload } = useRemote(loadHome);
+  const { state, reload } = useRemote(remoteKeys.home, loadHome);
   return (
     <RemoteState state={state} reload={reload}>
       {(me) => (me ? <Home me={me} /> : null)}

@@ -7,8 +7,9 @@ import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
 import { useAction } from '../../lib/use-action';
 import { formatDateTime } from '../../lib/china-time';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
-import { useRemote } from '../../lib/use-remote';
+import { invalidate, useRemote } from '../../lib/use-remote';
 import { lessonMeta, stagesText } from './lesson-text';
 import './lessons.scss';
 
@@ -33,7 +34,9 @@ function CompleteButton({ lesson, onDone }: { lesson: Lesson; onDone: (count: nu
 }
 
 export function LessonDetail({ lessonId }: { lessonId: string | undefined }) {
-  const remote = useRemote<Lesson | null>(async () => (lessonId ? trpc.lessons.get.query({ lessonId }) : null));
+  const remote = useRemote<Lesson | null>(remoteKeys.lessons.get(lessonId), async () =>
+    lessonId ? trpc.lessons.get.query({ lessonId }) : null,
+  );
   const [completedCount, setCompletedCount] = useState<number | null>(null);
   if (!lessonId) return <ErrorState message='没有指定课程，请从家长课堂进入。' />;
   return (
@@ -47,9 +50,13 @@ export function LessonDetail({ lessonId }: { lessonId: string | undefined }) {
             </View>
             <Text className='lesson-detail__title'>{lesson.title}</Text>
             <Text className='lesson-detail__line'>{`适用：${stagesText(lesson.stages)}`}</Text>
-            <Text className='lesson-detail__line'>{`发布：${lesson.publisherName}${lesson.publishedAt ? ` · ${formatDateTime(lesson.publishedAt)}` : ''}`}</Text>
+            <Text className='lesson-detail__line'>
+              {`发布：${lesson.publisherName}${lesson.publishedAt ? ` · ${formatDateTime(lesson.publishedAt)}` : ''}`}
+            </Text>
             {lesson.summary ? <Text className='lesson-detail__summary'>{lesson.summary}</Text> : null}
-            {lesson.format === 'VIDEO' && lesson.videoUrl ? <Video className='lesson-detail__video' src={lesson.videoUrl} controls /> : null}
+            {lesson.format === 'VIDEO' && lesson.videoUrl ? (
+              <Video className='lesson-detail__video' src={lesson.videoUrl} controls />
+            ) : null}
             {lesson.body ? (
               <View className='lesson-detail__body'>
                 {lesson.body
@@ -72,6 +79,8 @@ export function LessonDetail({ lessonId }: { lessonId: string | undefined }) {
               onDone={(count) => {
                 setCompletedCount(count);
                 remote.setData({ ...lesson, completed: true });
+                // The library marks it 已学习.
+                invalidate(remoteKeys.lessons.lists);
               }}
             />
           </View>

@@ -1,13 +1,14 @@
 // 家长课堂: the lesson library for parents, filtered by stage and topic, newest first, 20 at a time.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
 import { useAction } from '../../lib/use-action';
 import { trpc, type RouterInputs, type RouterOutputs } from '../../lib/trpc';
+import { remoteKeys } from '../../lib/remote-keys';
 import { useRemote } from '../../lib/use-remote';
 import { LESSON_ROUTES } from './lesson-routes';
 import { lessonMeta, STAGE_FILTERS, stagesText, TOPIC_FILTERS, type StageFilter, type TopicFilter } from './lesson-text';
@@ -36,18 +37,11 @@ export function LessonList() {
   const [stage, setStage] = useState<StageFilter>('ALL');
   const [topic, setTopic] = useState<TopicFilter>('ALL');
   const query: Omit<ListInput, 'cursor'> = { ...(stage === 'ALL' ? {} : { stage }), ...(topic === 'ALL' ? {} : { topic }) };
-  const remote = useRemote<Page>(() => trpc.lessons.list.query(query));
+  // Another filter keeps the list shown until its own answer arrives.
+  const remote = useRemote<Page>(remoteKeys.lessons.list(query), () => trpc.lessons.list.query(query), {
+    keepPrevious: true,
+  });
   const { busy: loadingMore, error: moreError, run } = useAction();
-
-  const mounted = useRef(false);
-  useEffect(() => {
-    if (!mounted.current) {
-      mounted.current = true;
-      return;
-    }
-    remote.reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [stage, topic]);
 
   const loadMore = async () => {
     const { state, setData } = remote;

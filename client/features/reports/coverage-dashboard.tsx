@@ -4,7 +4,7 @@
 // to the coordinator (or admin) of a single school or station, who sees its unserved families to invite them.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormError } from '../../components/form-field';
 import { ErrorState } from '../../components/loading-state';
@@ -13,6 +13,7 @@ import { RemoteState } from '../../components/remote-state';
 import { useAction } from '../../lib/use-action';
 import { loadMe, type Me } from '../../lib/auth-store';
 import { chinaTime } from '../../lib/china-time';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
 import { CoverageTable } from './coverage-table';
@@ -31,7 +32,7 @@ interface Crumb {
 }
 
 export function CoverageDashboard() {
-  const me = useRemote(() => loadMe());
+  const me = useRemote(remoteKeys.me, () => loadMe());
   return (
     <RemoteState state={me.state} reload={me.reload}>
       {(user) => {
@@ -136,19 +137,18 @@ function DashboardForGrants({ grants, me }: { grants: ReportGrant[]; me: Pick<Me
   const input = { orgUnitId: unit.id, year, ...(site === 'ALL' ? {} : { siteKind: site }) };
   const key = `${unit.id}|${year}|${site}`;
 
-  const remote = useRemote(async () => {
-    const [coverage, dashboard] = await Promise.all([trpc.reports.coverage.query(input), trpc.reports.dashboard.query(input)]);
-    return { key, coverage, dashboard };
-  });
-  const mounted = useRef(false);
-  useEffect(() => {
-    if (!mounted.current) {
-      mounted.current = true;
-      return;
-    }
-    remote.reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  // Another unit, year or site type keeps the figures shown (marked 正在更新…) until its own arrive.
+  const remote = useRemote(
+    remoteKeys.reports.coverage(input),
+    async () => {
+      const [coverage, dashboard] = await Promise.all([
+        trpc.reports.coverage.query(input),
+        trpc.reports.dashboard.query(input),
+      ]);
+      return { key, coverage, dashboard };
+    },
+    { keepPrevious: true },
+  );
 
   const pickGrant = (id: string) => {
     const g = grants.find((x) => x.orgUnitId === id);

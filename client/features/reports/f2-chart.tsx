@@ -4,9 +4,14 @@
 import { Canvas as TaroCanvas, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Canvas as F2Canvas } from '@antv/f2';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 let chartSeq = 0;
+/** A page-unique canvas id (the selector query finds the canvas by it). */
+function nextChartId(): string {
+  chartSeq += 1;
+  return `hb-f2-chart-${chartSeq}`;
+}
 
 /** What F2 needs from a 2d canvas, in both builds. */
 interface Canvas2dNode {
@@ -60,12 +65,14 @@ interface Props {
 }
 
 export function F2Chart({ chart, dataKey, height, label, children }: Props) {
-  const idRef = useRef(`hb-f2-chart-${(chartSeq += 1)}`);
+  const [id] = useState(nextChartId);
+  // The latest render's chart, for a redraw started later.
   const chartRef = useRef(chart);
-  chartRef.current = chart;
+  useLayoutEffect(() => {
+    chartRef.current = chart;
+  });
 
   useEffect(() => {
-    const id = idRef.current;
     let f2: F2Canvas | null = null;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -117,12 +124,12 @@ export function F2Chart({ chart, dataKey, height, label, children }: Props) {
         // already gone with the page
       }
     };
-  }, [dataKey, height]);
+  }, [id, dataKey, height]);
 
   return (
     <View className='f2-chart'>
       <View aria-hidden='true' className='f2-chart__canvas-box' style={{ height: `${height}px` }}>
-        <TaroCanvas type='2d' id={idRef.current} className='f2-chart__canvas' style={{ width: '100%', height: `${height}px` }} />
+        <TaroCanvas type='2d' id={id} className='f2-chart__canvas' style={{ width: '100%', height: `${height}px` }} />
       </View>
       <View className='f2-chart__data' aria-label={label}>
         {children}

@@ -8,6 +8,7 @@ import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
 import { useAction } from '../../lib/use-action';
 import type { Me } from '../../lib/auth-store';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
 import './reports.scss';
@@ -89,7 +90,9 @@ function RemindButton({ orgUnitId, year, count }: { orgUnitId: string; year: num
 
 /** The list for one school or station and year (shown only to those who coordinate it). */
 export function UnservedFamilies({ orgUnitId, year }: { orgUnitId: string; year: number }) {
-  const { state, reload } = useRemote(() => trpc.reports.unservedFamilies.query({ orgUnitId, year }));
+  const { state, reload } = useRemote(remoteKeys.reports.unserved(orgUnitId, year), () =>
+    trpc.reports.unservedFamilies.query({ orgUnitId, year }),
+  );
   const [shown, setShown] = useState(PAGE);
   return (
     <View className='report-card unserved-families' data-unit-id={orgUnitId} data-year={year}>

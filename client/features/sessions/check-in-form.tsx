@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { checkInInput } from '@shared/sessions';
 import { FormError, FormField } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
-import { useAction } from '../../lib/use-action';
+import { remoteKeys } from '../../lib/remote-keys';
 import { ROUTES } from '../../lib/routes';
 import { trpc } from '../../lib/trpc';
-import { validate } from '../../lib/validate';
+import { invalidate } from '../../lib/use-remote';
+import { useSchemaForm } from '../../lib/use-schema-form';
 import './sessions.scss';
 
 type Result = { sessionId: string; firstTime: boolean; title: string | null };
@@ -17,27 +18,26 @@ type Result = { sessionId: string; firstTime: boolean; title: string | null };
  * (online sessions show it in the live stream; the web build cannot scan reliably).
  */
 export function CheckInForm({ initialCode = '' }: { initialCode?: string }) {
-  const [code, setCode] = useState(initialCode);
-  const { busy, error, setError, run } = useAction();
+  const form = useSchemaForm(checkInInput, { code: initialCode });
+  const { values, set, busy, error, setError } = form;
   const [result, setResult] = useState<Result | null>(null);
 
-  const submit = async (raw: string) => {
-    if (busy) return;
-    const checked = validate(checkInInput, { code: raw });
-    if (!checked.ok) {
-      setError(checked.message);
-      return;
-    }
-    await run(async () => {
-      const done = await trpc.sessions.checkIn.mutate(checked.data);
-      const title = await trpc.sessions.get.query({ sessionId: done.sessionId }).then(
-        (s) => s.title,
-        () => null,
-      );
-      setResult({ ...done, title });
-      setCode('');
-    });
-  };
+  /** The typed code, or `scanned` from the camera. */
+  const submit = (scanned?: string) =>
+    form.submit(
+      async (input) => {
+        const done = await trpc.sessions.checkIn.mutate(input);
+        const title = await trpc.sessions.get.query({ sessionId: done.sessionId }).then(
+          (s) => s.title,
+          () => null,
+        );
+        setResult({ ...done, title });
+        set('code')('');
+        // 我的活动 and the session's page now show the attendance.
+        invalidate(remoteKeys.sessions.all);
+      },
+      scanned === undefined ? values : { code: scanned },
+    );
 
   const scan = async () => {
     try {
@@ -71,7 +71,9 @@ export function CheckInForm({ initialCode = '' }: { initialCode?: string }) {
       ) : null}
       <View className='detail-card'>
         <Text className='detail-card__heading'>活动现场签到</Text>
-        <Text className='detail-card__hint'>请扫描工作人员展示的签到二维码；线上活动请输入直播中显示的签到码。签到码每分钟更新。</Text>
+        <Text className='detail-card__hint'>
+          请扫描工作人员展示的签到二维码；线上活动请输入直播中显示的签到码。签到码每分钟更新。
+        </Text>
         {process.env.TARO_ENV === 'weapp' ? (
           <View className='detail-card__actions'>
             <Button type='primary' block loading={busy} onClick={scan}>
@@ -80,11 +82,23 @@ export function CheckInForm({ initialCode = '' }: { initialCode?: string }) {
           </View>
         ) : null}
         <FormField label='签到码'>
-          <Input name='checkInCode' placeholder='请输入签到码' value={code} onChange={setCode} maxLength={200} clearable />
+          <Input
+            name='checkInCode'
+            placeholder='请输入签到码'
+            value={values.code}
+            onChange={set('code')}
+            maxLength={200}
+            clearable
+          />
         </FormField>
         <FormError message={error} />
         <View className='detail-card__actions'>
-          <Button type={process.env.TARO_ENV === 'weapp' ? 'default' : 'primary'} block loading={busy} onClick={() => void submit(code)}>
+          <Button
+            type={process.env.TARO_ENV === 'weapp' ? 'default' : 'primary'}
+            block
+            loading={busy}
+            onClick={() => void submit()}
+          >
             签到
           </Button>
         </View>

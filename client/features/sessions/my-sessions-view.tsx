@@ -4,6 +4,7 @@ import { RemoteState } from '../../components/remote-state';
 import { formatDateTime } from '../../lib/china-time';
 import { ROUTES } from '../../lib/routes';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { remoteKeys } from '../../lib/remote-keys';
 import { useRemote } from '../../lib/use-remote';
 import { SessionTags, StatusBadge } from './session-card';
 import { registrationLabel } from './session-text';
@@ -20,7 +21,7 @@ function ItemStatus({ item }: { item: Item }) {
 
 /** 我的活动: this year's count of guidance services, then every session the family registered for. */
 export function MySessionsView() {
-  const { state, reload } = useRemote(() => trpc.sessions.mine.query());
+  const { state, reload } = useRemote(remoteKeys.sessions.mine, () => trpc.sessions.mine.query());
   return (
     <RemoteState state={state} reload={reload}>
       {(data) => (

@@ -1,17 +1,19 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { z } from 'zod';
 import { rateSessionInput, registerInput } from '@shared/sessions';
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormError, FormField } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { useAction } from '../../lib/use-action';
 import { formatTimeRange } from '../../lib/china-time';
+import { parsedBy } from '../../lib/form-fields';
+import { remoteKeys } from '../../lib/remote-keys';
 import { ROUTES } from '../../lib/routes';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
-import { useRemote } from '../../lib/use-remote';
-import { validate } from '../../lib/validate';
+import { invalidate, useRemote } from '../../lib/use-remote';
+import { useSchemaForm } from '../../lib/use-schema-form';
 import { SessionTags, StatusBadge } from './session-card';
 import { isFull, placeText, registrationLabel, seatsText } from './session-text';
 import { askForSubscriptions, prefetchSubscribeTemplates } from './subscribe-messages';
@@ -27,7 +29,9 @@ function MyStatus({ detail }: { detail: Detail }) {
   if (detail.status === 'CANCELLED') {
     return (
       <View className='my-status'>
-        <Text className='my-status__text my-status__text--muted'>活动已取消{detail.cancelReason ? `：${detail.cancelReason}` : ''}</Text>
+        <Text className='my-status__text my-status__text--muted'>
+          活动已取消{detail.cancelReason ? `：${detail.cancelReason}` : ''}
+        </Text>
       </View>
     );
   }
@@ -43,7 +47,9 @@ function MyStatus({ detail }: { detail: Detail }) {
     const waiting = mine.registration === 'WAITLISTED';
     return (
       <View className='my-status'>
-        <Text className={`my-status__text${waiting ? ' my-status__text--warn' : ''}`}>{registrationLabel(mine.registration)}</Text>
+        <Text className={`my-status__text${waiting ? ' my-status__text--warn' : ''}`}>
+          {registrationLabel(mine.registration)}
+        </Text>
         {waiting ? <Text className='detail-card__hint'>有家庭取消报名时，按候补顺序自动递补并通知你。</Text> : null}
       </View>
     );
@@ -51,39 +57,48 @@ function MyStatus({ detail }: { detail: Detail }) {
   return null;
 }
 
-function RegisterBox({ detail, onChanged }: { detail: Detail; onChanged: () => void }) {
-  const [attendees, setAttendees] = useState('1');
-  const { busy, error, setError, run } = useAction();
+const registerForm = (sessionId: string) =>
+  z
+    .object({ attendees: z.string() })
+    .transform((f, ctx) => parsedBy(registerInput, { sessionId, attendees: Number(f.attendees) }, ctx));
+
+/** The session, the family's registration and the parent's rating changed: every view of sessions loads again. */
+const sessionsChanged = () => invalidate(remoteKeys.sessions.all);
+
+function RegisterBox({ detail }: { detail: Detail }) {
+  const form = useSchemaForm(registerForm(detail.id), { attendees: '1' });
+  const { busy, error, run } = form;
+  // When the box first showed: a session that has ended since then is refused by the server.
+  const [shownAt] = useState(Date.now);
   const mine = detail.mine;
-  const ended = new Date(detail.endsAt).getTime() < Date.now();
+  const ended = new Date(detail.endsAt).getTime() < shownAt;
   if (!mine || detail.status !== 'PUBLISHED' || mine.attended) return null;
   const registered = mine.registration === 'CONFIRMED' || mine.registration === 'WAITLISTED';
 
-  const register = async () => {
-    if (busy) return;
-    const checked = validate(registerInput, { sessionId: detail.id, attendees: Number(attendees) });
-    if (!checked.ok) {
-      setError(checked.message);
-      return;
-    }
-    // Before any await: WeChat shows the subscribe dialog only straight from a tap.
-    const reportSubscriptions = askForSubscriptions();
-    await run(async () => {
-      const { status } = await trpc.sessions.register.mutate(checked.data);
-      void Taro.showToast({ title: status === 'CONFIRMED' ? '报名成功' : '已进入候补', icon: status === 'CONFIRMED' ? 'success' : 'none' });
+  // `send` runs straight from the tap (no await before it): WeChat shows the subscribe dialog only then.
+  const register = () =>
+    form.submit(async (input) => {
+      const reportSubscriptions = askForSubscriptions();
+      const { status } = await trpc.sessions.register.mutate(input);
+      const confirmed = status === 'CONFIRMED';
+      void Taro.showToast({ title: confirmed ? '报名成功' : '已进入候补', icon: confirmed ? 'success' : 'none' });
       await reportSubscriptions();
-      onChanged();
+      sessionsChanged();
     });
-  };
 
   const cancel = async () => {
     if (busy) return;
-    const { confirm } = await Taro.showModal({ title: '取消报名', content: '确定取消本场活动的报名吗？名额将让给候补家庭。', confirmText: '取消报名', cancelText: '再想想' });
+    const { confirm } = await Taro.showModal({
+      title: '取消报名',
+      content: '确定取消本场活动的报名吗？名额将让给候补家庭。',
+      confirmText: '取消报名',
+      cancelText: '再想想',
+    });
     if (!confirm) return;
     await run(async () => {
       await trpc.sessions.cancelRegistration.mutate({ sessionId: detail.id });
       void Taro.showToast({ title: '已取消报名', icon: 'none' });
-      onChanged();
+      sessionsChanged();
     });
   };
 
@@ -104,14 +119,16 @@ function RegisterBox({ detail, onChanged }: { detail: Detail; onChanged: () => v
       ) : (
         <View>
           <FormField label='到场人数（含孩子）'>
-            <ChoiceChips options={ATTENDEE_CHOICES} value={attendees} onChange={setAttendees} />
+            <ChoiceChips options={ATTENDEE_CHOICES} value={form.values.attendees} onChange={form.set('attendees')} />
           </FormField>
           <View className='detail-card__actions'>
-            <Button type='primary' block loading={busy} onClick={register}>
+            <Button type='primary' block loading={busy} onClick={() => void register()}>
               {isFull(detail) ? '候补报名' : '报名'}
             </Button>
           </View>
-          {isFull(detail) ? <Text className='detail-card__hint'>名额已满：报名后进入候补，有家庭取消时按顺序递补。</Text> : null}
+          {isFull(detail) ? (
+            <Text className='detail-card__hint'>名额已满：报名后进入候补，有家庭取消时按顺序递补。</Text>
+          ) : null}
         </View>
       )}
       <FormError message={error} />
@@ -119,10 +136,16 @@ function RegisterBox({ detail, onChanged }: { detail: Detail; onChanged: () => v
   );
 }
 
-function RatingBox({ detail, onChanged }: { detail: Detail; onChanged: () => void }) {
-  const [rating, setRating] = useState<string | null>(null);
-  const [comment, setComment] = useState('');
-  const { busy, error, setError, run } = useAction();
+const ratingForm = (sessionId: string) =>
+  z
+    .object({ rating: z.string().nullable(), comment: z.string() })
+    .transform((f, ctx) =>
+      parsedBy(rateSessionInput, { sessionId, rating: f.rating ? Number(f.rating) : undefined, comment: f.comment }, ctx),
+    );
+
+function RatingBox({ detail }: { detail: Detail }) {
+  const form = useSchemaForm(ratingForm(detail.id), { rating: null, comment: '' });
+  const { values, set, busy, error } = form;
   if (!detail.mine?.attended) return null;
   if (detail.mine.rated) {
     return (
@@ -132,28 +155,28 @@ function RatingBox({ detail, onChanged }: { detail: Detail; onChanged: () => voi
       </View>
     );
   }
-  const submit = async () => {
-    if (busy) return;
-    const checked = validate(rateSessionInput, { sessionId: detail.id, rating: rating ? Number(rating) : undefined, comment });
-    if (!checked.ok) {
-      setError(checked.message);
-      return;
-    }
-    await run(async () => {
-      await trpc.sessions.rate.mutate(checked.data);
+  const submit = () =>
+    form.submit(async (input) => {
+      await trpc.sessions.rate.mutate(input);
       void Taro.showToast({ title: '感谢评价', icon: 'success' });
-      onChanged();
+      sessionsChanged();
     });
-  };
   return (
     <View className='detail-card rating-box'>
       <Text className='detail-card__heading'>为本次活动打分</Text>
-      <ChoiceChips options={RATING_CHOICES} value={rating} onChange={setRating} />
+      <ChoiceChips options={RATING_CHOICES} value={values.rating} onChange={set('rating')} />
       <FormField label='评价（选填）'>
-        <Input name='comment' placeholder='说说你的收获或建议' value={comment} onChange={setComment} maxLength={500} clearable />
+        <Input
+          name='comment'
+          placeholder='说说你的收获或建议'
+          value={values.comment}
+          onChange={set('comment')}
+          maxLength={500}
+          clearable
+        />
       </FormField>
       <FormError message={error} />
-      <Button type='primary' block loading={busy} onClick={submit}>
+      <Button type='primary' block loading={busy} onClick={() => void submit()}>
         提交评价
       </Button>
     </View>
@@ -179,7 +202,7 @@ function LiveLink({ url }: { url: string }) {
 
 /** 活动详情: what, when, where; 报名 / 取消报名; the live link once registered; 评价 after attending. */
 export function ParentSessionDetail({ sessionId }: { sessionId: string }) {
-  const { state, reload } = useRemote(() => trpc.sessions.get.query({ sessionId }));
+  const { state, reload } = useRemote(remoteKeys.sessions.get(sessionId), () => trpc.sessions.get.query({ sessionId }));
   useEffect(prefetchSubscribeTemplates, []);
 
   return (
@@ -200,7 +223,7 @@ export function ParentSessionDetail({ sessionId }: { sessionId: string }) {
             <Text className='detail-card__line'>{seatsText(detail)}</Text>
             <MyStatus detail={detail} />
           </View>
-          <RegisterBox detail={detail} onChanged={reload} />
+          <RegisterBox detail={detail} />
           {detail.liveUrl ? <LiveLink url={detail.liveUrl} /> : null}
           {detail.description ? (
             <View className='detail-card'>
@@ -218,7 +241,7 @@ export function ParentSessionDetail({ sessionId }: { sessionId: string }) {
               ))}
             </View>
           ) : null}
-          <RatingBox detail={detail} onChanged={reload} />
+          <RatingBox detail={detail} />
         </View>
       )}
     </RemoteState>

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { chinaDay, chinaDayStart } from '@shared/china-time';
 import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { chinaTime } from '../../lib/china-time';
 import { ROUTES } from '../../lib/routes';
 import { SessionCard, StatusBadge } from './session-card';
 import { registrationLabel } from './session-text';
@@ -21,9 +21,9 @@ function MyStatusBadge({ item }: { item: SessionListItem }) {
 /** 活动报名: the county's published sessions from today on (家长学校课程、讲座、沙龙、指导服务). */
 export function ParentSessionList() {
   // From the start of today (China time): today's sessions stay listed for 签到.
-  const { state, reload, loadMore, loadingMore, moreError } = usePagedSessions(() => ({
-    from: chinaTime(new Date()).startOf('day').format('YYYY-MM-DD[T]HH:mm:ssZ'),
-  }));
+  const { state, reload, loadMore, loadingMore, moreError } = usePagedSessions({
+    from: chinaDayStart(chinaDay(new Date())).toISOString(),
+  });
 
   return (
     <RemoteState state={state} reload={reload}>

@@ -9,6 +9,7 @@ import { RemoteState } from '../../components/remote-state';
 import { useAction } from '../../lib/use-action';
 import { chinaTime, formatTimeRange } from '../../lib/china-time';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { remoteKeys } from '../../lib/remote-keys';
 import { useRemote } from '../../lib/use-remote';
 import { StatusBadge } from './session-card';
 import { registrationLabel } from './session-text';
@@ -52,7 +53,7 @@ function RosterRow({ row, busy, onToggle }: { row: Row; busy: boolean; onToggle:
  * session (ROLL_CALL); 补录纸质签到表 enters a paper sheet afterwards (PAPER).
  */
 export function RosterView({ sessionId }: { sessionId: string }) {
-  const { state, reload, setData } = useRemote(async () => {
+  const { state, reload, setData } = useRemote(remoteKeys.sessions.roster(sessionId), async () => {
     const [detail, roster] = await Promise.all([trpc.sessions.get.query({ sessionId }), trpc.sessions.roster.query({ sessionId })]);
     return { detail, roster };
   });

@@ -1,183 +1,82 @@
 import { Switch, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import {
-  SESSION_KINDS,
-  SESSION_KIND_LABELS,
-  SESSION_MODES,
-  SESSION_MODE_LABELS,
-  createCourseInput,
-  createSessionInput,
-  updateSessionInput,
-  type SessionKind,
-} from '@shared/sessions';
+import { SESSION_KINDS, SESSION_KIND_LABELS, SESSION_MODES, SESSION_MODE_LABELS } from '@shared/sessions';
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormError, FormField } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { useAction } from '../../lib/use-action';
 import { loadMe } from '../../lib/auth-store';
-import { inputTextToIso, toInputText } from '../../lib/china-time';
+import { wire } from '../../lib/form-fields';
+import { remoteKeys } from '../../lib/remote-keys';
 import { ROUTES } from '../../lib/routes';
-import { trpc, type RouterInputs, type RouterOutputs } from '../../lib/trpc';
-import { useRemote } from '../../lib/use-remote';
-import { validate } from '../../lib/validate';
+import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { invalidate, useRemote } from '../../lib/use-remote';
+import { useSchemaForm } from '../../lib/use-schema-form';
+import { BRAND_COLOR } from '../../styles/tokens';
 import { DateTimeField } from './date-time-field';
+import { EMPTY_SESSION_FIELDS, sessionFieldsOf, sessionFormSchema, type SessionRequest } from './session-form-schema';
 import { sessionStatusLabel } from './session-text';
 import { canManageSessions, sessionGrants } from './staff-units';
 import './sessions.scss';
 
 type Detail = RouterOutputs['sessions']['get'];
-type Mode = (typeof SESSION_MODES)[number];
 
 const KIND_CHOICES = SESSION_KINDS.map((value) => ({ value, label: SESSION_KIND_LABELS[value] }));
 const MODE_CHOICES = SESSION_MODES.map((value) => ({ value, label: SESSION_MODE_LABELS[value] }));
 
-interface FormValues {
-  kind: SessionKind | null;
-  title: string;
-  course: boolean;
-  startsAt: string;
-  endsAt: string;
-  durationMinutes: string;
-  weeks: string;
-  mode: Mode;
-  venue: string;
-  liveUrl: string;
-  capacity: string;
-  mentalHealth: boolean;
-  speaker: string;
-  description: string;
-  draft: boolean;
-}
-
-const EMPTY: FormValues = {
-  kind: null,
-  title: '',
-  course: false,
-  startsAt: '',
-  endsAt: '',
-  durationMinutes: '90',
-  weeks: '4',
-  mode: 'OFFLINE',
-  venue: '',
-  liveUrl: '',
-  capacity: '',
-  mentalHealth: false,
-  speaker: '',
-  description: '',
-  draft: false,
-};
-
-function fromDetail(d: Detail): FormValues {
-  return {
-    ...EMPTY,
-    kind: d.kind,
-    title: d.title,
-    startsAt: toInputText(d.startsAt),
-    endsAt: toInputText(d.endsAt),
-    mode: d.mode,
-    venue: d.venue ?? '',
-    liveUrl: d.liveUrl ?? '',
-    capacity: String(d.capacity),
-    mentalHealth: d.mentalHealth,
-    speaker: d.speaker ?? '',
-    description: d.description ?? '',
-  };
-}
-
-/** A whole number from what was typed, or undefined (the schema then says what is missing). */
-function whole(text: string): number | undefined {
-  const t = text.trim();
-  return /^\d+$/.test(t) ? Number(t) : undefined;
-}
-
+/** Back to 活动管理, which loads its list again (the change is already sent). */
 function goBackToList() {
+  invalidate(remoteKeys.sessions.all);
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
   else void Taro.redirectTo({ url: ROUTES.staffSessions });
 }
 
-function SwitchRow({ label, checked, disabled, onChange }: { label: string; checked: boolean; disabled?: boolean; onChange: (v: boolean) => void }) {
+interface SwitchRowProps {
+  label: string;
+  checked: boolean;
+  disabled?: boolean;
+  onChange: (v: boolean) => void;
+}
+
+function SwitchRow({ label, checked, disabled, onChange }: SwitchRowProps) {
   return (
     <View className='switch-row'>
       <Text className='switch-row__label'>{label}</Text>
-      <Switch checked={checked} disabled={disabled} color='#e8542e' onChange={(e) => onChange(Boolean(e.detail.value))} />
+      <Switch checked={checked} disabled={disabled} color={BRAND_COLOR} onChange={(e) => onChange(Boolean(e.detail.value))} />
     </View>
   );
 }
 
+/** Sends what the form parsed, to the procedure its mode chose; the toast says what happened. */
+async function send(request: SessionRequest): Promise<void> {
+  switch (request.procedure) {
+    case 'update': {
+      const { promoted } = await trpc.sessions.update.mutate(wire(request.input));
+      void Taro.showToast({ title: promoted > 0 ? `已保存，递补 ${promoted} 户` : '已保存', icon: 'success' });
+      break;
+    }
+    case 'createCourse': {
+      const { sessionIds } = await trpc.sessions.createCourse.mutate(wire(request.input));
+      void Taro.showToast({ title: `已创建 ${sessionIds.length} 课`, icon: 'success' });
+      break;
+    }
+    case 'create':
+      await trpc.sessions.create.mutate(wire(request.input));
+      void Taro.showToast({ title: request.input.draft ? '已保存草稿' : '已发布', icon: 'success' });
+      break;
+  }
+  goBackToList();
+}
+
 function Form({ orgUnitId, orgUnitName, existing }: { orgUnitId: string; orgUnitName: string; existing: Detail | null }) {
-  const [v, setV] = useState<FormValues>(() => (existing ? fromDetail(existing) : EMPTY));
-  const { busy, error, setError, run } = useAction();
+  const [course, setCourse] = useState(false);
+  const schema = sessionFormSchema(existing ? { sessionId: existing.id } : { orgUnitId, course });
+  const form = useSchemaForm(schema, () => (existing ? sessionFieldsOf(existing) : EMPTY_SESSION_FIELDS));
+  const { values: v, set, busy, error, run } = form;
   const [cancelReason, setCancelReason] = useState('');
-  const set = <K extends keyof FormValues>(key: K) => (value: FormValues[K]) => setV((prev) => ({ ...prev, [key]: value }));
   const editing = existing !== null;
   const guidance = v.kind === 'GUIDANCE';
-
-  const timeOrError = (text: string, label: string, example: string): string | null => {
-    const iso = inputTextToIso(text);
-    if (!iso) setError(text.trim() ? `${label}格式不正确，请按“${example}”填写` : `请填写${label}（如 ${example}）`);
-    return iso;
-  };
-
-  const common = () => ({
-    title: v.title,
-    mode: v.mode,
-    venue: v.venue,
-    liveUrl: v.liveUrl.trim() || undefined,
-    capacity: whole(v.capacity),
-    mentalHealth: guidance ? true : v.mentalHealth,
-    speaker: v.speaker,
-    description: v.description,
-  });
-
-  const submit = async () => {
-    if (busy) return;
-    if (!v.kind && !editing) {
-      setError('请选择活动类型');
-      return;
-    }
-    if (editing) {
-      const startsAt = timeOrError(v.startsAt, '开始时间', '2026-12-05 19:00');
-      if (!startsAt) return;
-      const endsAt = timeOrError(v.endsAt, '结束时间', '2026-12-05 20:30');
-      if (!endsAt) return;
-      const input = { sessionId: existing.id, ...common(), startsAt, endsAt };
-      const checked = validate(updateSessionInput, input);
-      if (!checked.ok) return setError(checked.message);
-      await run(async () => {
-        const { promoted } = await trpc.sessions.update.mutate(input as RouterInputs['sessions']['update']);
-        void Taro.showToast({ title: promoted > 0 ? `已保存，递补 ${promoted} 户` : '已保存', icon: 'success' });
-        goBackToList();
-      });
-      return;
-    }
-    if (v.course) {
-      const firstStartsAt = timeOrError(v.startsAt, '第一课开始时间', '2026-12-05 19:00');
-      if (!firstStartsAt) return;
-      const input = { orgUnitId, kind: v.kind, ...common(), firstStartsAt, durationMinutes: whole(v.durationMinutes), weeks: whole(v.weeks), draft: v.draft };
-      const checked = validate(createCourseInput, input);
-      if (!checked.ok) return setError(checked.message);
-      await run(async () => {
-        const { sessionIds } = await trpc.sessions.createCourse.mutate(input as RouterInputs['sessions']['createCourse']);
-        void Taro.showToast({ title: `已创建 ${sessionIds.length} 课`, icon: 'success' });
-        goBackToList();
-      });
-      return;
-    }
-    const startsAt = timeOrError(v.startsAt, '开始时间', '2026-12-05 19:00');
-    if (!startsAt) return;
-    const endsAt = timeOrError(v.endsAt, '结束时间', '2026-12-05 20:30');
-    if (!endsAt) return;
-    const input = { orgUnitId, kind: v.kind, ...common(), startsAt, endsAt, draft: v.draft };
-    const checked = validate(createSessionInput, input);
-    if (!checked.ok) return setError(checked.message);
-    await run(async () => {
-      await trpc.sessions.create.mutate(input as RouterInputs['sessions']['create']);
-      void Taro.showToast({ title: v.draft ? '已保存草稿' : '已发布', icon: 'success' });
-      goBackToList();
-    });
-  };
 
   const publish = () =>
     run(async () => {
@@ -187,10 +86,16 @@ function Form({ orgUnitId, orgUnitName, existing }: { orgUnitId: string; orgUnit
     });
 
   const cancelSession = async () => {
-    const { confirm } = await Taro.showModal({ title: '取消活动', content: '取消后将通知所有已报名的家庭，且不能恢复。确定取消吗？', confirmText: '取消活动', cancelText: '再想想' });
+    const { confirm } = await Taro.showModal({
+      title: '取消活动',
+      content: '取消后将通知所有已报名的家庭，且不能恢复。确定取消吗？',
+      confirmText: '取消活动',
+      cancelText: '再想想',
+    });
     if (!confirm) return;
     await run(async () => {
-      const { notifiedFamilies } = await trpc.sessions.cancel.mutate({ sessionId: existing!.id, reason: cancelReason.trim() || undefined });
+      const reason = cancelReason.trim() || undefined;
+      const { notifiedFamilies } = await trpc.sessions.cancel.mutate({ sessionId: existing!.id, reason });
       void Taro.showToast({ title: `已取消，通知 ${notifiedFamilies} 户`, icon: 'none' });
       goBackToList();
     });
@@ -212,8 +117,8 @@ function Form({ orgUnitId, orgUnitName, existing }: { orgUnitId: string; orgUnit
       <FormField label='活动名称'>
         <Input name='title' placeholder='请输入活动名称' value={v.title} onChange={set('title')} maxLength={60} clearable />
       </FormField>
-      {editing ? null : <SwitchRow label='系列课程（每周一课）' checked={v.course} onChange={set('course')} />}
-      {v.course ? (
+      {editing ? null : <SwitchRow label='系列课程（每周一课）' checked={course} onChange={setCourse} />}
+      {course ? (
         <>
           <DateTimeField label='第一课开始时间' name='firstStartsAt' placeholder='第一课开始时间（如 2026-12-05 19:00）' value={v.startsAt} onChange={set('startsAt')} />
           <FormField label='每课时长（分钟）'>
@@ -264,7 +169,7 @@ function Form({ orgUnitId, orgUnitName, existing }: { orgUnitId: string; orgUnit
       {editing ? null : <SwitchRow label='保存为草稿（家长暂不可见）' checked={v.draft} onChange={set('draft')} />}
       <FormError message={error} />
       <View className='session-form__actions'>
-        <Button type='primary' block loading={busy} onClick={submit}>
+        <Button type='primary' block loading={busy} onClick={() => void form.submit(send)}>
           {editing ? '保存修改' : v.draft ? '保存草稿' : '发布活动'}
         </Button>
         {existing?.status === 'DRAFT' ? (
@@ -289,7 +194,7 @@ function Form({ orgUnitId, orgUnitName, existing }: { orgUnitId: string; orgUnit
 
 /** 新建 / 编辑活动 for coordinators: in their own unit (the first COORDINATOR or ADMIN grant). */
 export function SessionEditForm({ sessionId }: { sessionId?: string }) {
-  const { state, reload } = useRemote(async () => {
+  const { state, reload } = useRemote(remoteKeys.sessions.edit(sessionId), async () => {
     const me = await loadMe();
     const existing = sessionId ? await trpc.sessions.get.query({ sessionId }) : null;
     return { me, existing };

@@ -58,6 +58,8 @@ export function SessionLiveView({ sessionId }: { sessionId: string }) {
     trpc.sessions.get.query({ sessionId }).then(setDetail, (e: unknown) => {
       if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
     });
+    // Polling the code is the effect's outside system; `refresh` sets state only once an answer arrives.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     start();
     return stop;
   }, [sessionId, start, stop]);

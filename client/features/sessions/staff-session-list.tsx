@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { chinaDayAfter, chinaDayStart } from '@shared/china-time';
 import { ROLE_LABELS, type Role } from '@shared/enums';
 import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
 import { MyUnitView } from '../../components/my-unit-view';
 import { RemoteState } from '../../components/remote-state';
-import { chinaTime } from '../../lib/china-time';
 import { ROUTES } from '../../lib/routes';
 import { SessionCard, StatusBadge } from './session-card';
 import { sessionStatusLabel } from './session-text';
@@ -16,10 +16,10 @@ import './sessions.scss';
 function UnitSessions({ grant }: { grant: StaffGrant }) {
   const manager = canManageSessions(grant);
   // The last 30 days too: rosters and paper sign-in sheets are completed after the event.
-  const { state, reload, loadMore, loadingMore, moreError } = usePagedSessions(() => ({
+  const { state, reload, loadMore, loadingMore, moreError } = usePagedSessions({
     orgUnitId: grant.orgUnitId,
-    from: chinaTime(new Date()).subtract(30, 'day').startOf('day').format('YYYY-MM-DD[T]HH:mm:ssZ'),
-  }));
+    from: chinaDayStart(chinaDayAfter(new Date(), -30)).toISOString(),
+  });
   const go = (url: string) => (e?: { stopPropagation?: () => void }) => {
     e?.stopPropagation?.();
     void Taro.navigateTo({ url });

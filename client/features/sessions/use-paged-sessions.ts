@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { errorMessage } from '../../lib/api-error';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc, type RouterInputs, type RouterOutputs } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
 
@@ -8,19 +9,14 @@ export type SessionListItem = RouterOutputs['sessions']['list']['items'][number]
 type Page = { items: SessionListItem[]; nextCursor: string | null };
 
 /** sessions.list with 加载更多: the first page reloads when the page shows again. */
-export function usePagedSessions(input: () => Omit<ListInput, 'cursor'> | null) {
-  const remote = useRemote<Page>(async () => {
-    const query = input();
-    if (!query) return { items: [], nextCursor: null };
-    return trpc.sessions.list.query(query);
-  });
+export function usePagedSessions(query: Omit<ListInput, 'cursor'>) {
+  const remote = useRemote<Page>(remoteKeys.sessions.list(query), () => trpc.sessions.list.query(query));
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<string | null>(null);
 
   const loadMore = async () => {
     const { state, setData } = remote;
-    const query = input();
-    if (state.kind !== 'ready' || !state.data.nextCursor || loadingMore || !query) return;
+    if (state.kind !== 'ready' || !state.data.nextCursor || loadingMore) return;
     setLoadingMore(true);
     setMoreError(null);
     try {

@@ -1,18 +1,20 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { chinaDay } from '@shared/china-time';
 import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
 import { useAction } from '../../lib/use-action';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
 import { VISIT_ROUTES } from './routes';
-import { chinaToday, dayText } from './visit-text';
+import { dayText } from './visit-text';
 import './visits.scss';
 
 /** 我的跟进事项: follow-ups from visit records until they are done. */
 export function FollowUpList() {
-  const { state, reload } = useRemote(() => trpc.visits.followUps.query());
+  const { state, reload } = useRemote(remoteKeys.visits.followUps, () => trpc.visits.followUps.query());
   const { busyKey: busy, error, run } = useAction();
   const complete = (id: string) =>
     run(async () => {
@@ -20,7 +22,7 @@ export function FollowUpList() {
       void Taro.showToast({ title: '已完成', icon: 'success' });
       reload();
     }, id);
-  const today = chinaToday();
+  const today = chinaDay(new Date());
   return (
     <View className='visit-card follow-ups'>
       <Text className='visit-card__heading'>我的跟进事项</Text>

@@ -6,9 +6,10 @@ import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
 import { formatTimeRange } from '../../lib/china-time';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { useAction } from '../../lib/use-action';
-import { useRemote } from '../../lib/use-remote';
+import { invalidate, useRemote } from '../../lib/use-remote';
 import { clockRange, groupByDay, modeLabel, seasonLabel, visitStatusLabel, windowDates } from './visit-text';
 import './visits.scss';
 
@@ -20,16 +21,30 @@ function StatusBadge({ status }: { status: string }) {
   return <Text className={`visit-badge${tone ? ` visit-badge--${tone}` : ''}`}>{visitStatusLabel(status)}</Text>;
 }
 
+interface MyVisitProps {
+  visit: MyVisit;
+  rescheduling: boolean;
+  onReschedule: (on: boolean) => void;
+  onCancelled: () => void;
+}
+
 /** The family's visit in this window (booked or done), with 改约 and 取消. */
-function MyVisitCard({ visit, rescheduling, onReschedule, onCancelled }: { visit: MyVisit; rescheduling: boolean; onReschedule: (on: boolean) => void; onCancelled: () => void }) {
+function MyVisitCard({ visit, rescheduling, onReschedule, onCancelled }: MyVisitProps) {
   const { busy, error, run } = useAction();
   const cancel = async () => {
     if (busy) return;
-    const { confirm } = await Taro.showModal({ title: '取消家访预约', content: '取消后老师会收到通知，您可以重新预约其他时段。确定取消吗？', confirmText: '确定取消', cancelText: '再想想' });
+    const { confirm } = await Taro.showModal({
+      title: '取消家访预约',
+      content: '取消后老师会收到通知，您可以重新预约其他时段。确定取消吗？',
+      confirmText: '确定取消',
+      cancelText: '再想想',
+    });
     if (!confirm) return;
     await run(async () => {
       await trpc.visits.cancel.mutate({ visitId: visit.visitId });
       void Taro.showToast({ title: '已取消预约', icon: 'none' });
+      // My visits and the window's open slots (the slot is free again).
+      invalidate(remoteKeys.visits.all);
       onCancelled();
     });
   };
@@ -44,7 +59,11 @@ function MyVisitCard({ visit, rescheduling, onReschedule, onCancelled }: { visit
       <Text className='visit-card__line'>家访教师：{visit.teacherName}</Text>
       {visit.status === 'BOOKED' ? (
         <>
-          <Text className='visits__hint'>{visit.mode === 'HOME' ? '老师将按预约时间到家中走访，请提前准备好与孩子相关的情况。' : '老师将按预约时间与您联系，请保持电话畅通。'}</Text>
+          <Text className='visits__hint'>
+            {visit.mode === 'HOME'
+              ? '老师将按预约时间到家中走访，请提前准备好与孩子相关的情况。'
+              : '老师将按预约时间与您联系，请保持电话畅通。'}
+          </Text>
           <View className='visit-card__actions'>
             <Button size='small' fill='outline' onClick={() => onReschedule(!rescheduling)}>
               {rescheduling ? '不改约了' : '改约'}
@@ -60,9 +79,18 @@ function MyVisitCard({ visit, rescheduling, onReschedule, onCancelled }: { visit
   );
 }
 
+interface OpenSlotsProps {
+  window: VisitWindow;
+  myVisit: MyVisit | null;
+  rescheduling: boolean;
+  onDone: (text: string) => void;
+}
+
 /** Open slots of one window grouped by day: 预约, or 改约到此时段 while rescheduling. */
-function OpenSlots({ window: w, myVisit, rescheduling, onDone }: { window: VisitWindow; myVisit: MyVisit | null; rescheduling: boolean; onDone: (text: string) => void }) {
-  const { state, reload } = useRemote(() => trpc.visits.openSlots.query({ windowId: w.id }));
+function OpenSlots({ window: w, myVisit, rescheduling, onDone }: OpenSlotsProps) {
+  const { state, reload } = useRemote(remoteKeys.visits.openSlots(w.id), () =>
+    trpc.visits.openSlots.query({ windowId: w.id }),
+  );
   const { busyKey: busySlot, error, run } = useAction();
   const booked = myVisit?.status === 'BOOKED';
   const canPick = !myVisit || (booked && rescheduling);
@@ -79,19 +107,29 @@ function OpenSlots({ window: w, myVisit, rescheduling, onDone }: { window: Visit
       }
       const what = `${formatTimeRange(slot.startsAt, slot.endsAt)}（${modeLabel(slot.mode)}）`;
       void Taro.showToast({ title: booked ? '改约成功' : '预约成功', icon: 'success' });
+      // My visits and the open slots (the booked one is gone).
+      invalidate(remoteKeys.visits.all);
       onDone(booked ? `改约成功：${what}` : `预约成功：${what}`);
     }, slot.slotId);
 
   if (myVisit && !canPick) {
-    return myVisit.status === 'COMPLETED' ? <Text className='visits__empty'>本次家访已完成，感谢您的配合。</Text> : <Text className='visits__hint'>如需更换时间，请点击“改约”选择其他时段。</Text>;
+    return myVisit.status === 'COMPLETED' ? (
+      <Text className='visits__empty'>本次家访已完成，感谢您的配合。</Text>
+    ) : (
+      <Text className='visits__hint'>如需更换时间，请点击“改约”选择其他时段。</Text>
+    );
   }
   return (
     <RemoteState state={state} reload={reload}>
       {(slots) => (
         <View className='visits'>
-          <Text className='visits__hint'>{rescheduling ? '请选择新的时段：' : '请选择一个方便的时段预约（每个家庭每次家访限约一个时段）：'}</Text>
+          <Text className='visits__hint'>
+            {rescheduling ? '请选择新的时段：' : '请选择一个方便的时段预约（每个家庭每次家访限约一个时段）：'}
+          </Text>
           <FormError message={error} />
-          {slots.length === 0 ? <Text className='visits__empty'>老师暂未发布可预约的时段，请稍后再来看看。</Text> : null}
+          {slots.length === 0 ? (
+            <Text className='visits__empty'>老师暂未发布可预约的时段，请稍后再来看看。</Text>
+          ) : null}
           {groupByDay(slots).map((g) => (
             <View key={g.day} className='visit-day' data-day={g.day}>
               <Text className='visit-day__heading'>{g.heading}</Text>
@@ -116,15 +154,11 @@ function OpenSlots({ window: w, myVisit, rescheduling, onDone }: { window: Visit
   );
 }
 
-function WindowPanel({ window: w, mine, onChanged }: { window: VisitWindow; mine: MyVisit[]; onChanged: () => void }) {
+function WindowPanel({ window: w, mine }: { window: VisitWindow; mine: MyVisit[] }) {
   const [rescheduling, setRescheduling] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [slotsKey, setSlotsKey] = useState(0);
-  const myVisit = mine.find((v) => v.windowId === w.id && v.status === 'BOOKED') ?? mine.find((v) => v.windowId === w.id && v.status === 'COMPLETED') ?? null;
-  const refresh = () => {
-    setSlotsKey((k) => k + 1);
-    onChanged();
-  };
+  const inWindow = (status: string) => mine.find((v) => v.windowId === w.id && v.status === status);
+  const myVisit = inWindow('BOOKED') ?? inWindow('COMPLETED') ?? null;
   return (
     <View className='visits'>
       <View className='visit-card'>
@@ -147,19 +181,16 @@ function WindowPanel({ window: w, mine, onChanged }: { window: VisitWindow; mine
           onCancelled={() => {
             setRescheduling(false);
             setNotice('已取消预约，可重新选择时段。');
-            refresh();
           }}
         />
       ) : null}
       <OpenSlots
-        key={`${w.id}:${slotsKey}`}
         window={w}
         myVisit={myVisit}
         rescheduling={rescheduling}
         onDone={(text) => {
           setRescheduling(false);
           setNotice(text);
-          refresh();
         }}
       />
     </View>
@@ -168,7 +199,7 @@ function WindowPanel({ window: w, mine, onChanged }: { window: VisitWindow; mine
 
 /** 预约家访: the family's schools' open windows, the teacher's open slots by day, and my visits. */
 export function ParentVisitsView() {
-  const { state, reload } = useRemote(async () => {
+  const { state, reload } = useRemote(remoteKeys.visits.family, async () => {
     const [windows, mine] = await Promise.all([trpc.visits.familyWindows.query(), trpc.visits.mine.query()]);
     return { windows, mine };
   });
@@ -180,9 +211,20 @@ export function ParentVisitsView() {
         const past = mine.filter((v) => !windows.some((w) => w.id === v.windowId) || v.status === 'CANCELLED');
         return (
           <View className='visits'>
-            {windows.length === 0 ? <Text className='visits__empty'>孩子的学校目前没有开放的家访安排。寒暑假家访或电话家访开始后，可在这里预约。</Text> : null}
-            {windows.length > 1 ? <ChoiceChips options={windows.map((w) => ({ value: w.id, label: w.title }))} value={current?.id ?? null} onChange={setPicked} /> : null}
-            {current ? <WindowPanel key={current.id} window={current} mine={mine} onChanged={reload} /> : null}
+            {windows.length === 0 ? (
+              <Text className='visits__empty'>
+                孩子的学校目前没有开放的家访安排。寒暑假家访或电话家访开始后，可在这里预约。
+              </Text>
+            ) : null}
+            {windows.length > 1 ? (
+              <ChoiceChips
+                options={windows.map((w) => ({ value: w.id, label: w.title }))}
+                value={current?.id ?? null}
+                onChange={setPicked}
+              />
+            ) : null}
+            {/* Keyed by the window: rescheduling and the last notice belong to one window. */}
+            {current ? <WindowPanel key={current.id} window={current} mine={mine} /> : null}
             {past.length > 0 ? (
               <View className='visit-card'>
                 <Text className='visit-card__heading'>家访记录</Text>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { ChoiceChips } from '../../components/choice-chips';
 import { RemoteState } from '../../components/remote-state';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
 import { STAFF_ROLE_LABELS } from './visit-text';
@@ -25,19 +26,32 @@ export function staffLabel(s: StaffMember): string {
 }
 
 /** The school's teachers and counsellors (visits.schoolStaff) as chips: one tap picks who visits. */
-export function StaffPicker({ orgUnitId, value, onChange, exclude }: { orgUnitId: string; value: string | null; onChange: (userId: string, name: string) => void; exclude?: string | null }) {
-  const { state, reload } = useRemote(() => trpc.visits.schoolStaff.query({ orgUnitId }));
+interface Props {
+  orgUnitId: string;
+  value: string | null;
+  onChange: (userId: string, name: string) => void;
+  exclude?: string | null;
+}
+
+export function StaffPicker({ orgUnitId, value, onChange, exclude }: Props) {
+  const { state, reload } = useRemote(remoteKeys.visits.schoolStaff(orgUnitId), () =>
+    trpc.visits.schoolStaff.query({ orgUnitId }),
+  );
   return (
     <View className='staff-picker'>
       <RemoteState state={state} reload={reload}>
         {(rows) => {
           const staff = uniqueStaff(rows).filter((s) => s.userId !== exclude);
-          if (staff.length === 0) return <Text className='visits__hint'>本校还没有可承担家访的教师（需要本校的教师或心理健康教师角色）。</Text>;
+          if (staff.length === 0) {
+            return (
+              <Text className='visits__hint'>本校还没有可承担家访的教师（需要本校的教师或心理健康教师角色）。</Text>
+            );
+          }
           return (
             <ChoiceChips
               options={staff.map((s) => ({ value: s.userId, label: staffLabel(s) }))}
               value={value}
-              onChange={(id) => onChange(id, staff.find((s) => s.userId === id)!.displayName)}
+              onChange={(id) => onChange(id, staff.find((s) => s.userId === id)?.displayName ?? '')}
             />
           );
         }}

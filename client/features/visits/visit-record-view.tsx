@@ -1,32 +1,51 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { PRIORITY_REASONS, PRIORITY_REASON_LABELS, VISIT_TOPICS, VISIT_TOPIC_LABELS, completeVisitInput } from '@shared/visits';
+import { z } from 'zod';
+import {
+  PRIORITY_REASONS,
+  PRIORITY_REASON_LABELS,
+  VISIT_TOPICS,
+  VISIT_TOPIC_LABELS,
+  completeVisitInput,
+} from '@shared/visits';
 import { FormError, FormField } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
-import { useAction } from '../../lib/use-action';
 import { formatDateTime, formatTimeRange } from '../../lib/china-time';
+import { optionalTextField, parsedBy } from '../../lib/form-fields';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
-import { useRemote } from '../../lib/use-remote';
-import { validate } from '../../lib/validate';
+import { invalidate, useRemote } from '../../lib/use-remote';
+import { useSchemaForm } from '../../lib/use-schema-form';
 import { MultiChips } from './multi-chips';
-import { childrenText, dayText, modeLabel, normalizeDay, reasonLabel, topicLabel, visitStatusLabel } from './visit-text';
+import {
+  childrenText,
+  dayText,
+  modeLabel,
+  normalizeDay,
+  reasonLabel,
+  topicLabel,
+  visitStatusLabel,
+} from './visit-text';
 import './visits.scss';
 
 type VisitRecord = RouterOutputs['visits']['record'];
-type Topic = (typeof VISIT_TOPICS)[number];
-type Reason = (typeof PRIORITY_REASONS)[number];
 
 const TOPIC_CHOICES = VISIT_TOPICS.map((value) => ({ value, label: VISIT_TOPIC_LABELS[value] }));
 const REASON_CHOICES = PRIORITY_REASONS.map((value) => ({ value, label: PRIORITY_REASON_LABELS[value] }));
+
+function statusTone(status: string): string {
+  if (status === 'COMPLETED') return ' visit-badge--ok';
+  return status === 'CANCELLED' ? ' visit-badge--muted' : '';
+}
 
 function VisitHeader({ record }: { record: VisitRecord }) {
   return (
     <View className='visit-card'>
       <Text className='visit-card__heading'>
         {modeLabel(record.mode)}
-        <Text className={`visit-badge${record.status === 'COMPLETED' ? ' visit-badge--ok' : record.status === 'CANCELLED' ? ' visit-badge--muted' : ''}`}>{visitStatusLabel(record.status)}</Text>
+        <Text className={`visit-badge${statusTone(record.status)}`}>{visitStatusLabel(record.status)}</Text>
       </Text>
       <Text className='visit-card__line'>时间：{formatTimeRange(record.startsAt, record.endsAt)}</Text>
       <Text className='visit-card__line'>家长：{record.guardians.join('、')}</Text>
@@ -41,8 +60,12 @@ function CompletedRecord({ record }: { record: VisitRecord }) {
     <View className='visit-card visit-record'>
       <Text className='visit-card__heading'>家访记录</Text>
       {record.completedAt ? <Text className='visit-card__line'>记录时间：{formatDateTime(record.completedAt)}</Text> : null}
-      <Text className='visit-card__line'>家访主题：{record.topics.length ? record.topics.map(topicLabel).join('、') : '未填写'}</Text>
-      <Text className='visit-card__line'>关注事项：{record.concerns.length ? record.concerns.map(reasonLabel).join('、') : '无'}</Text>
+      <Text className='visit-card__line'>
+        家访主题：{record.topics.length ? record.topics.map(topicLabel).join('、') : '未填写'}
+      </Text>
+      <Text className='visit-card__line'>
+        关注事项：{record.concerns.length ? record.concerns.map(reasonLabel).join('、') : '无'}
+      </Text>
       <FormField label='家访小结'>
         <Text className='visit-card__text'>{record.summary ?? ''}</Text>
       </FormField>
@@ -63,12 +86,16 @@ function CompletedRecord({ record }: { record: VisitRecord }) {
             <Text className='visit-card__text'>{f.action}</Text>
             <Text className='visit-card__line'>
               完成期限：{dayText(f.dueOn)}
-              <Text className={`visit-badge${f.done ? ' visit-badge--ok' : ' visit-badge--warn'}`}>{f.done ? '已完成' : '待完成'}</Text>
+              <Text className={`visit-badge${f.done ? ' visit-badge--ok' : ' visit-badge--warn'}`}>
+                {f.done ? '已完成' : '待完成'}
+              </Text>
             </Text>
           </View>
         ))}
       </FormField>
-      <Text className='visits__hint'>家访记录与住址加密保存，仅负责家访的教师和本校心理健康教师可以查看，每次查看都会留痕。</Text>
+      <Text className='visits__hint'>
+        家访记录与住址加密保存，仅负责家访的教师和本校心理健康教师可以查看，每次查看都会留痕。
+      </Text>
     </View>
   );
 }
@@ -79,86 +106,131 @@ interface FollowUpRow {
   dueOn: string;
 }
 
-/** 家访记录表: topics, concerns, 家访小结 (required), notes, address, follow-ups with due dates. */
-function RecordForm({ record, onCompleted }: { record: VisitRecord; onCompleted: () => void }) {
-  const [topics, setTopics] = useState<Topic[]>([]);
-  const [concerns, setConcerns] = useState<Reason[]>([]);
-  const [summary, setSummary] = useState('');
-  const [notes, setNotes] = useState('');
-  const [address, setAddress] = useState('');
-  const [followUps, setFollowUps] = useState<FollowUpRow[]>([]);
-  const [nextKey, setNextKey] = useState(1);
-  const { busy, error, setError, run } = useAction();
-
-  const setRow = (key: number, patch: Partial<FollowUpRow>) => setFollowUps((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-
-  const submit = async () => {
-    if (busy) return;
-    setError(null);
-    const rows = followUps.filter((r) => r.action.trim() || r.dueOn.trim());
+/** Follow-up rows as typed: the rows with anything in them, each with a due day (its message names the row). */
+const followUpRows = z
+  .array(z.object({ key: z.number(), action: z.string(), dueOn: z.string() }))
+  .transform((rows, ctx) => {
     const items: { action: string; dueOn: string }[] = [];
-    for (const [i, r] of rows.entries()) {
+    for (const [i, r] of rows.filter((row) => row.action.trim() || row.dueOn.trim()).entries()) {
       const dueOn = normalizeDay(r.dueOn);
-      if (!dueOn) return setError(`请填写第 ${i + 1} 项跟进事项的完成期限（如 2027-01-30）`);
+      if (!dueOn) {
+        const message = `请填写第 ${i + 1} 项跟进事项的完成期限（如 2027-01-30）`;
+        ctx.issues.push({ code: 'custom', message, input: rows });
+        return z.NEVER;
+      }
       items.push({ action: r.action, dueOn });
     }
-    const input = {
-      visitId: record.id,
-      summary,
-      topics,
-      concerns,
-      notes: notes.trim() || undefined,
-      address: address.trim() || undefined,
-      followUp: items.length ? items : undefined,
-    };
-    const checked = validate(completeVisitInput, input);
-    if (!checked.ok) return setError(checked.message);
-    await run(async () => {
+    return items;
+  });
+
+/** The 家访记录表 as filled → visits.complete's input. */
+const recordForm = (visitId: string) =>
+  z
+    .object({
+      followUps: followUpRows,
+      topics: z.array(z.enum(VISIT_TOPICS)),
+      concerns: z.array(z.enum(PRIORITY_REASONS)),
+      summary: z.string(),
+      notes: optionalTextField,
+      address: optionalTextField,
+    })
+    .transform(({ followUps, ...f }, ctx) =>
+      parsedBy(completeVisitInput, { visitId, ...f, followUp: followUps.length ? followUps : undefined }, ctx),
+    );
+
+type RecordFields = z.input<ReturnType<typeof recordForm>>;
+const EMPTY: RecordFields = { followUps: [], topics: [], concerns: [], summary: '', notes: '', address: '' };
+
+/** 家访记录表: topics, concerns, 家访小结 (required), notes, address, follow-ups with due dates. */
+function RecordForm({ record }: { record: VisitRecord }) {
+  const form = useSchemaForm(recordForm(record.id), EMPTY);
+  const { values, set, setValues, busy, error } = form;
+  const [nextKey, setNextKey] = useState(1);
+  const setRows = (change: (rows: FollowUpRow[]) => FollowUpRow[]) =>
+    setValues((v) => ({ ...v, followUps: change(v.followUps) }));
+  const setRow = (key: number, patch: Partial<FollowUpRow>) =>
+    setRows((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+
+  const submit = () =>
+    form.submit(async (input) => {
       await trpc.visits.complete.mutate(input);
       void Taro.showToast({ title: '家访记录已保存', icon: 'success' });
-      onCompleted();
+      // This record, my calendar and my follow-ups.
+      invalidate(remoteKeys.visits.all);
     });
-  };
 
   return (
     <View className='visit-card visit-record-form'>
       <Text className='visit-card__heading'>填写家访记录</Text>
       <FormField label='家访主题（可多选）'>
-        <MultiChips options={TOPIC_CHOICES} value={topics} onChange={setTopics} />
+        <MultiChips options={TOPIC_CHOICES} value={values.topics} onChange={set('topics')} />
       </FormField>
       <FormField label='需重点关注的情况（可多选）'>
-        <MultiChips options={REASON_CHOICES} value={concerns} onChange={setConcerns} />
+        <MultiChips options={REASON_CHOICES} value={values.concerns} onChange={set('concerns')} />
       </FormField>
       <FormField label='家访小结（必填）'>
-        <Textarea className='visit-card__textarea' placeholder='家访小结：孩子近况、家长关切、给出的建议' value={summary} maxlength={2000} onInput={(e) => setSummary(e.detail.value)} />
+        <Textarea
+          className='visit-card__textarea'
+          placeholder='家访小结：孩子近况、家长关切、给出的建议'
+          value={values.summary}
+          maxlength={2000}
+          onInput={(e) => set('summary')(e.detail.value)}
+        />
       </FormField>
       <FormField label='家访记录（选填，加密保存）'>
-        <Textarea className='visit-card__textarea' placeholder='详细记录（仅负责教师与心理健康教师可见）' value={notes} maxlength={5000} onInput={(e) => setNotes(e.detail.value)} />
+        <Textarea
+          className='visit-card__textarea'
+          placeholder='详细记录（仅负责教师与心理健康教师可见）'
+          value={values.notes}
+          maxlength={5000}
+          onInput={(e) => set('notes')(e.detail.value)}
+        />
       </FormField>
       {record.mode === 'HOME' ? (
         <FormField label='家庭住址（选填，加密保存）'>
-          <Input name='address' placeholder='家庭住址（加密保存）' value={address} onChange={setAddress} maxLength={200} clearable />
+          <Input
+            name='address'
+            placeholder='家庭住址（加密保存）'
+            value={values.address}
+            onChange={set('address')}
+            maxLength={200}
+            clearable
+          />
         </FormField>
       ) : null}
       <FormField label='跟进事项'>
-        {followUps.map((r, i) => (
+        {values.followUps.map((r, i) => (
           <View key={r.key} className='visit-follow-up'>
-            <Input name={`followUp${i + 1}`} placeholder={`跟进事项 ${i + 1}`} value={r.action} onChange={(v) => setRow(r.key, { action: v })} maxLength={200} clearable />
-            <Input name={`dueOn${i + 1}`} placeholder={`完成期限 ${i + 1}（如 2027-01-30）`} value={r.dueOn} onChange={(v) => setRow(r.key, { dueOn: v })} maxLength={12} clearable />
+            <Input
+              name={`followUp${i + 1}`}
+              placeholder={`跟进事项 ${i + 1}`}
+              value={r.action}
+              onChange={(v) => setRow(r.key, { action: v })}
+              maxLength={200}
+              clearable
+            />
+            <Input
+              name={`dueOn${i + 1}`}
+              placeholder={`完成期限 ${i + 1}（如 2027-01-30）`}
+              value={r.dueOn}
+              onChange={(v) => setRow(r.key, { dueOn: v })}
+              maxLength={12}
+              clearable
+            />
             <View className='visit-card__actions'>
-              <Button size='small' fill='outline' onClick={() => setFollowUps((rows) => rows.filter((x) => x.key !== r.key))}>
+              <Button size='small' fill='outline' onClick={() => setRows((rows) => rows.filter((x) => x.key !== r.key))}>
                 {`删除跟进事项 ${i + 1}`}
               </Button>
             </View>
           </View>
         ))}
-        {followUps.length < 10 ? (
+        {values.followUps.length < 10 ? (
           <View className='visit-card__actions'>
             <Button
               size='small'
               fill='outline'
               onClick={() => {
-                setFollowUps((rows) => [...rows, { key: nextKey, action: '', dueOn: '' }]);
+                setRows((rows) => [...rows, { key: nextKey, action: '', dueOn: '' }]);
                 setNextKey((k) => k + 1);
               }}
             >
@@ -169,7 +241,7 @@ function RecordForm({ record, onCompleted }: { record: VisitRecord; onCompleted:
       </FormField>
       <FormError message={error} />
       <View className='visit-card__actions'>
-        <Button type='primary' block loading={busy} onClick={submit}>
+        <Button type='primary' block loading={busy} onClick={() => void submit()}>
           提交家访记录
         </Button>
       </View>
@@ -179,13 +251,13 @@ function RecordForm({ record, onCompleted }: { record: VisitRecord; onCompleted:
 
 /** A visit's record page: the form while booked, the record once completed. */
 export function VisitRecordView({ visitId }: { visitId: string }) {
-  const { state, reload } = useRemote(() => trpc.visits.record.query({ visitId }));
+  const { state, reload } = useRemote(remoteKeys.visits.record(visitId), () => trpc.visits.record.query({ visitId }));
   return (
     <RemoteState state={state} reload={reload}>
       {(record) => (
         <View className='visits'>
           <VisitHeader record={record} />
-          {record.status === 'BOOKED' ? <RecordForm record={record} onCompleted={reload} /> : null}
+          {record.status === 'BOOKED' ? <RecordForm record={record} /> : null}
           {record.status === 'COMPLETED' ? <CompletedRecord record={record} /> : null}
           {record.status === 'CANCELLED' ? <Text className='visits__empty'>这次家访已取消。</Text> : null}
         </View>

@@ -1,4 +1,5 @@
 // Words and times of the home-visit pages.
+import { chinaDay, chinaInstant } from '@shared/china-time';
 import { GRADES } from '@shared/grades';
 import {
   PRIORITY_REASONS,
@@ -44,11 +45,6 @@ export function windowDates(w: { startsOn: string; endsOn: string }): string {
   return `${dayText(w.startsOn)} 至 ${dayText(w.endsOn)}`;
 }
 
-/** The China day of an instant: "2027-01-20". */
-export function chinaDayKey(iso: string): string {
-  return chinaTime(iso).format('YYYY-MM-DD');
-}
-
 /** "1月20日 星期三" (with the year when not this year). */
 export function dayHeading(iso: string): string {
   const t = chinaTime(iso);
@@ -64,7 +60,7 @@ export function clockRange(startsAt: string, endsAt: string): string {
 export function groupByDay<T extends { startsAt: string }>(items: readonly T[]): { day: string; heading: string; items: T[] }[] {
   const groups: { day: string; heading: string; items: T[] }[] = [];
   for (const item of items) {
-    const day = chinaDayKey(item.startsAt);
+    const day = chinaDay(new Date(item.startsAt));
     let g = groups[groups.length - 1];
     if (!g || g.day !== day) {
       g = { day, heading: dayHeading(item.startsAt), items: [] };
@@ -80,17 +76,14 @@ export function childrenText(children: readonly { name: string; grade: string; c
   return children.map((c) => (c.className ? `${c.name}（${c.className}）` : c.name)).join('、');
 }
 
-/** Today in China: "2027-01-20". */
-export function chinaToday(): string {
-  return chinaTime(new Date()).format('YYYY-MM-DD');
-}
-
 /** "2027-1-5" / "2027/01/05" / "2027年1月5日" → "2027-01-05"; null when it is not a day. */
 export function normalizeDay(text: string): string | null {
   const m = /^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*$/.exec(text);
   if (!m) return null;
   const day = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  return chinaTime(`${day}T12:00:00+08:00`).format('YYYY-MM-DD') === day ? day : null;
+  // Noon of that day in China reads back as the same day unless it is no day (2月30日 rolls over or is invalid).
+  const noon = chinaInstant(day, '12:00');
+  return !Number.isNaN(noon.getTime()) && chinaDay(noon) === day ? day : null;
 }
 
 /** Several days typed in one field, separated by commas or spaces. */

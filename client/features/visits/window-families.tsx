@@ -1,19 +1,29 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { assignInput, bookForFamilyInput, flagPriorityInput } from '@shared/visits';
+import { z } from 'zod';
+import { PRIORITY_REASONS, assignInput, bookForFamilyInput, flagPriorityInput } from '@shared/visits';
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
-import { useAction } from '../../lib/use-action';
+import { chosen, parsedBy } from '../../lib/form-fields';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
-import { validate } from '../../lib/validate';
+import { invalidate } from '../../lib/use-remote';
+import { useSchemaForm } from '../../lib/use-schema-form';
 import { StaffPicker } from './staff-picker';
-import { FAMILY_VISIT_STATUS_LABELS, PRIORITY_REASON_CHOICES, childrenGradeText, clockRange, dayHeading, modeLabel, reasonLabel } from './visit-text';
+import {
+  FAMILY_VISIT_STATUS_LABELS,
+  PRIORITY_REASON_CHOICES,
+  childrenGradeText,
+  clockRange,
+  dayHeading,
+  modeLabel,
+  reasonLabel,
+} from './visit-text';
 import './visits.scss';
 
 export type WindowFamily = RouterOutputs['visits']['families'][number];
 type CalendarSlot = RouterOutputs['visits']['calendar'][number];
-type Reason = (typeof PRIORITY_REASON_CHOICES)[number]['value'];
 type Filter = 'ALL' | 'PRIORITY' | 'NOT_BOOKED' | 'UNASSIGNED';
 
 const PAGE = 30;
@@ -57,27 +67,43 @@ function applyFilter(families: readonly WindowFamily[], filter: Filter): WindowF
   }
 }
 
+/** 改派 → visits.assign's input, and the teacher's name for the notice. */
+const reassignForm = (windowId: string, familyId: string) =>
+  z
+    .object({ teacher: chosen(z.object({ id: z.string(), name: z.string() }), '请选择改派的教师') })
+    .transform(({ teacher }, ctx) => ({
+      input: parsedBy(assignInput, { windowId, familyId, teacherId: teacher.id }, ctx),
+      teacherName: teacher.name,
+    }));
+
+interface ReassignProps {
+  windowId: string;
+  orgUnitId: string;
+  family: WindowFamily;
+  onDone: (name: string) => void;
+  onCancel: () => void;
+}
+
 /** 改派: pick another teacher of the school for one family in this window. */
-function ReassignForm({ windowId, orgUnitId, family, onDone, onCancel }: { windowId: string; orgUnitId: string; family: WindowFamily; onDone: (name: string) => void; onCancel: () => void }) {
-  const [teacher, setTeacher] = useState<{ id: string; name: string } | null>(null);
-  const { busy, error, setError, run } = useAction();
-  const submit = () => {
-    if (!teacher) return setError('请选择改派的教师');
-    const input = { windowId, familyId: family.familyId, teacherId: teacher.id };
-    const checked = validate(assignInput, input);
-    if (!checked.ok) return setError(checked.message);
-    return run(async () => {
+function ReassignForm({ windowId, orgUnitId, family, onDone, onCancel }: ReassignProps) {
+  const form = useSchemaForm(reassignForm(windowId, family.familyId), { teacher: null });
+  const submit = () =>
+    form.submit(async ({ input, teacherName }) => {
       await trpc.visits.assign.mutate(input);
-      onDone(teacher.name);
+      onDone(teacherName);
     });
-  };
   return (
     <View className='visit-family__form reassign-form'>
       <Text className='visits__hint'>改派给本校另一位教师（仅影响本次家访）：</Text>
-      <StaffPicker orgUnitId={orgUnitId} value={teacher?.id ?? null} exclude={family.teacherId} onChange={(id, name) => setTeacher({ id, name })} />
-      <FormError message={error} />
+      <StaffPicker
+        orgUnitId={orgUnitId}
+        value={form.values.teacher?.id ?? null}
+        exclude={family.teacherId}
+        onChange={(id, name) => form.set('teacher')({ id, name })}
+      />
+      <FormError message={form.error} />
       <View className='visit-card__actions'>
-        <Button size='small' type='primary' loading={busy} onClick={submit}>
+        <Button size='small' type='primary' loading={form.busy} onClick={() => void submit()}>
           确认改派
         </Button>
         <Button size='small' fill='outline' onClick={onCancel}>
@@ -89,7 +115,13 @@ function ReassignForm({ windowId, orgUnitId, family, onDone, onCancel }: { windo
 }
 
 /** 家庭与分配 for coordinators: every family of the school in this window, who visits it, and 改派. */
-export function CoordinatorFamilies({ windowId, orgUnitId, families, onChanged }: { windowId: string; orgUnitId: string; families: readonly WindowFamily[]; onChanged: () => void }) {
+interface CoordinatorFamiliesProps {
+  windowId: string;
+  orgUnitId: string;
+  families: readonly WindowFamily[];
+}
+
+export function CoordinatorFamilies({ windowId, orgUnitId, families }: CoordinatorFamiliesProps) {
   const [filter, setFilter] = useState<Filter>('ALL');
   const [shown, setShown] = useState(PAGE);
   const [open, setOpen] = useState<string | null>(null);
@@ -131,7 +163,8 @@ export function CoordinatorFamilies({ windowId, orgUnitId, families, onChanged }
               onDone={(name) => {
                 setOpen(null);
                 setNotice(`已将 ${f.guardians[0] ?? '该家庭'} 家改派给 ${name}`);
-                onChanged();
+                // The families here and the window's progress.
+                invalidate(remoteKeys.visits.window(windowId));
               }}
             />
           ) : f.visitStatus === 'COMPLETED' ? null : (
@@ -164,33 +197,45 @@ function slotLabel(s: CalendarSlot): string {
   return `${dayHeading(s.startsAt)} ${clockRange(s.startsAt, s.endsAt)} ${modeLabel(s.mode)}`;
 }
 
+const bookForm = (familyId: string) =>
+  z
+    .object({ slotId: chosen(z.string(), '请选择一个空闲时段') })
+    .transform(({ slotId }, ctx) => parsedBy(bookForFamilyInput, { slotId, familyId }, ctx));
+
+interface BookProps {
+  family: WindowFamily;
+  openSlots: readonly CalendarSlot[];
+  onDone: (text: string) => void;
+  onCancel: () => void;
+}
+
 /** 代为预约: after a phone call, the teacher books one of their open slots for the family. */
-function BookForFamilyForm({ family, openSlots, onDone, onCancel }: { family: WindowFamily; openSlots: readonly CalendarSlot[]; onDone: (text: string) => void; onCancel: () => void }) {
-  const [slotId, setSlotId] = useState<string | null>(null);
-  const { busy, error, setError, run } = useAction();
-  const submit = () => {
-    if (!slotId) return setError('请选择一个空闲时段');
-    const input = { slotId, familyId: family.familyId };
-    const checked = validate(bookForFamilyInput, input);
-    if (!checked.ok) return setError(checked.message);
-    const slot = openSlots.find((s) => s.slotId === slotId)!;
-    return run(async () => {
+function BookForFamilyForm({ family, openSlots, onDone, onCancel }: BookProps) {
+  const form = useSchemaForm(bookForm(family.familyId), { slotId: null });
+  const submit = () =>
+    form.submit(async (input) => {
+      const slot = openSlots.find((s) => s.slotId === input.slotId);
       await trpc.visits.bookForFamily.mutate(input);
-      onDone(`已代 ${family.guardians[0] ?? '家长'} 预约 ${slotLabel(slot)}`);
+      onDone(`已代 ${family.guardians[0] ?? '家长'} 预约 ${slot ? slotLabel(slot) : ''}`);
     });
-  };
   return (
     <View className='visit-family__form book-for-family-form'>
-      <Text className='visits__hint'>电话沟通后代家长预约：选择与家长约定的空闲时段，家长会在“预约家访”中看到这次预约。</Text>
+      <Text className='visits__hint'>
+        电话沟通后代家长预约：选择与家长约定的空闲时段，家长会在“预约家访”中看到这次预约。
+      </Text>
       {openSlots.length === 0 ? (
         <Text className='visits__hint'>没有空闲时段。请先在下方发布家访时段。</Text>
       ) : (
-        <ChoiceChips options={openSlots.map((s) => ({ value: s.slotId, label: slotLabel(s) }))} value={slotId} onChange={setSlotId} />
+        <ChoiceChips
+          options={openSlots.map((s) => ({ value: s.slotId, label: slotLabel(s) }))}
+          value={form.values.slotId}
+          onChange={form.set('slotId')}
+        />
       )}
-      <FormError message={error} />
+      <FormError message={form.error} />
       <View className='visit-card__actions'>
         {openSlots.length > 0 ? (
-          <Button size='small' type='primary' loading={busy} onClick={submit}>
+          <Button size='small' type='primary' loading={form.busy} onClick={() => void submit()}>
             确认代为预约
           </Button>
         ) : null}
@@ -202,28 +247,27 @@ function BookForFamilyForm({ family, openSlots, onDone, onCancel }: { family: Wi
   );
 }
 
+const flagForm = (familyId: string) =>
+  z
+    .object({ reason: chosen(z.enum(PRIORITY_REASONS), '请选择重点关注原因') })
+    .transform(({ reason }, ctx) => parsedBy(flagPriorityInput, { familyId, reason }, ctx));
+
 /** 标记重点关注: one reason at a time (a family may carry several). */
-function FlagPriorityForm({ family, onDone, onCancel }: { family: WindowFamily; onDone: (text: string) => void; onCancel: () => void }) {
-  const [reason, setReason] = useState<Reason | null>(null);
-  const { busy, error, setError, run } = useAction();
+function FlagPriorityForm({ family, onDone, onCancel }: Omit<BookProps, 'openSlots'>) {
+  const form = useSchemaForm(flagForm(family.familyId), { reason: null });
   const choices = PRIORITY_REASON_CHOICES.filter((c) => !family.priorityReasons.includes(c.value));
-  const submit = () => {
-    if (!reason) return setError('请选择重点关注原因');
-    const input = { familyId: family.familyId, reason };
-    const checked = validate(flagPriorityInput, input);
-    if (!checked.ok) return setError(checked.message);
-    return run(async () => {
+  const submit = () =>
+    form.submit(async (input) => {
       await trpc.visits.flagPriority.mutate(input);
-      onDone(`已标记重点关注：${reasonLabel(reason)}`);
+      onDone(`已标记重点关注：${reasonLabel(input.reason)}`);
     });
-  };
   return (
     <View className='visit-family__form flag-priority-form'>
       <Text className='visits__hint'>重点关注的家庭会出现在家长学校负责人的家访进度中，优先安排家访。</Text>
-      <ChoiceChips options={choices} value={reason} onChange={setReason} />
-      <FormError message={error} />
+      <ChoiceChips options={choices} value={form.values.reason} onChange={form.set('reason')} />
+      <FormError message={form.error} />
       <View className='visit-card__actions'>
-        <Button size='small' type='primary' loading={busy} onClick={submit}>
+        <Button size='small' type='primary' loading={form.busy} onClick={() => void submit()}>
           确认标记
         </Button>
         <Button size='small' fill='outline' onClick={onCancel}>
@@ -235,20 +279,27 @@ function FlagPriorityForm({ family, onDone, onCancel }: { family: WindowFamily; 
 }
 
 /** 我负责的家庭 for teachers: the families assigned to me in this window, 代为预约 and 标记重点关注. */
-export function TeacherFamilies({ families, slots, onChanged }: { families: readonly WindowFamily[]; slots: readonly CalendarSlot[]; onChanged: () => void }) {
-  const [open, setOpen] = useState<{ familyId: string; form: 'book' | 'flag' } | null>(null);
+interface TeacherFamiliesProps {
+  windowId: string;
+  families: readonly WindowFamily[];
+  slots: readonly CalendarSlot[];
+}
+
+export function TeacherFamilies({ windowId, families, slots }: TeacherFamiliesProps) {
+  // `at`: when the form opened; the slots still ahead then are the ones offered.
+  const [open, setOpen] = useState<{ familyId: string; form: 'book' | 'flag'; at: number } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);
-  const now = Date.now();
-  const openSlots = slots.filter((s) => s.visit === null && new Date(s.startsAt).getTime() > now);
+  const openSlots = slots.filter((s) => s.visit === null && new Date(s.startsAt).getTime() > (open?.at ?? 0));
   const done = (text: string) => {
     setOpen(null);
     setNotice(text);
-    onChanged();
+    // My families and my calendar in this window.
+    invalidate(remoteKeys.visits.window(windowId));
   };
   const show = (familyId: string, form: 'book' | 'flag') => {
     setNotice(null);
-    setOpen({ familyId, form });
+    setOpen({ familyId, form, at: Date.now() });
   };
   return (
     <View className='visit-card my-families'>

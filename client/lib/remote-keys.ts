@@ -1,0 +1,66 @@
+// The keys of the data views load through useRemote, in one place: a view that changes something invalidates
+// the prefix of what it changed (`invalidate(remoteKeys.sessions.all)`), and every view showing that data loads
+// it again. Keys run from the general to the particular, `/`-separated (see use-remote.ts).
+
+const json = (value: unknown) => JSON.stringify(value ?? null);
+
+export const remoteKeys = {
+  /** auth.me (who is signed in, with which roles). */
+  me: 'me',
+  home: 'home',
+  family: 'family',
+  orgUnitChildren: (parentId: string) => `org-units/children/${parentId}`,
+
+  sessions: {
+    all: 'sessions',
+    get: (sessionId: string) => `sessions/get/${sessionId}`,
+    /** The 新建 / 编辑活动 page: who I am and the session being edited. */
+    edit: (sessionId: string | undefined) => `sessions/edit/${sessionId ?? 'new'}`,
+    list: (query: unknown) => `sessions/list/${json(query)}`,
+    mine: 'sessions/mine',
+    roster: (sessionId: string) => `sessions/roster/${sessionId}`,
+  },
+
+  lessons: {
+    /** Every filtered list of the library. */
+    lists: 'lessons/list',
+    list: (query: unknown) => `lessons/list/${json(query)}`,
+    get: (lessonId: string | undefined) => `lessons/get/${lessonId ?? ''}`,
+  },
+
+  checklists: {
+    all: 'checklists',
+    parentPage: 'checklists/parent',
+    answer: (checklistId: string, childId: string) => `checklists/answer/${checklistId}/${childId}`,
+    result: (responseId: string) => `checklists/result/${responseId}`,
+    admin: 'checklists/admin',
+  },
+
+  referrals: {
+    all: 'referrals',
+    list: (filter: string) => `referrals/list/${filter}`,
+    get: (referralId: string) => `referrals/get/${referralId}`,
+  },
+
+  reports: {
+    coverage: (query: unknown) => `reports/coverage/${json(query)}`,
+    unserved: (orgUnitId: string, year: number) => `reports/unserved/${orgUnitId}/${year}`,
+  },
+
+  visits: {
+    all: 'visits',
+    /** The windows of a school (staff). */
+    windows: (orgUnitId: string) => `visits/windows/${orgUnitId}`,
+    /** Everything about one window: its families, progress, calendar, open slots. */
+    window: (windowId: string) => `visits/window/${windowId}`,
+    families: (windowId: string) => `visits/window/${windowId}/families`,
+    progress: (windowId: string) => `visits/window/${windowId}/progress`,
+    calendar: (windowId: string) => `visits/window/${windowId}/calendar`,
+    openSlots: (windowId: string) => `visits/window/${windowId}/open-slots`,
+    schoolStaff: (orgUnitId: string) => `visits/school-staff/${orgUnitId}`,
+    /** A parent's windows and visits. */
+    family: 'visits/family',
+    record: (visitId: string) => `visits/record/${visitId}`,
+    followUps: 'visits/follow-ups',
+  },
+} as const;
