@@ -110,9 +110,14 @@ export const completeVisitInput = z.object({
   address: z.string().trim().max(200, { error: '地址不超过 200 字' }).optional(),
 });
 
+/** Reasons staff flag by hand; CHECKLIST_REFERRAL comes only from an open referral, seen by counsellors. */
+export const MANUAL_PRIORITY_REASONS = PRIORITY_REASONS.filter(
+  (r): r is Exclude<PriorityReason, 'CHECKLIST_REFERRAL'> => r !== 'CHECKLIST_REFERRAL',
+);
+
 export const flagPriorityInput = z.object({
   familyId: idSchema,
-  reason: z.enum(PRIORITY_REASONS, { error: '重点关注原因不正确' }),
+  reason: z.enum(MANUAL_PRIORITY_REASONS, { error: '重点关注原因不正确' }),
 });
 
 export const assignInput = z.object({ windowId: idSchema, familyId: idSchema, teacherId: idSchema });

@@ -145,7 +145,7 @@ describe('checklists.submit', () => {
 });
 
 describe('referral on submit', () => {
-  it('a shared critical sign: URGENT, a referral due in 24 h, a priority flag, and a non-sensitive alert to the school’s counsellors', async () => {
+  it('a shared critical sign: URGENT, a referral due in 24 h, no flag for teachers, and a non-sensitive alert to the school’s counsellors', async () => {
     const unit = await makeUnit(app.db);
     const counsellor = await makeStaff(app.db, 'COUNSELOR', unit.id);
     const elsewhere = await makeStaff(app.db, 'COUNSELOR', school.id);
@@ -158,7 +158,8 @@ describe('referral on submit', () => {
     const ref = await app.db.referral.findUniqueOrThrow({ where: { responseId: res.responseId }, select: { id: true, schoolId: true, childGrade: true, tier: true, status: true, ackDeadline: true } });
     expect(ref).toMatchObject({ schoolId: unit.id, childGrade: 'G4', tier: 'URGENT', status: 'OPEN' });
     expect(Math.abs(ref.ackDeadline.getTime() - before - 24 * 3600_000)).toBeLessThan(60_000);
-    expect(await app.db.priorityFlag.count({ where: { familyId: parent.familyId, reason: 'CHECKLIST_REFERRAL', orgUnitId: unit.id, clearedAt: null } })).toBe(1);
+    // No priority flag is stored: teachers must not learn of the result (the counsellors see the referral).
+    expect(await app.db.priorityFlag.count({ where: { familyId: parent.familyId } })).toBe(0);
 
     const alerts = await app.db.notification.findMany({ where: { page: { contains: ref.id } }, select: { userId: true, templateKey: true, data: true } });
     expect(alerts.map((n) => n.userId)).toEqual([counsellor.id]);
@@ -170,9 +171,6 @@ describe('referral on submit', () => {
     expect(alerts.some((n) => n.userId === elsewhere.id)).toBe(false);
     expect(await app.db.auditLog.count({ where: { action: 'referral.create', targetId: ref.id } })).toBe(1);
 
-    // A second referral does not add a second open flag.
-    await call(parent.user).checklists.submit({ checklistId: ids.crisis, childId: parent.childId, answers: await answers(ids.crisis, { c01: 2 }), shareWithSchool: true });
-    expect(await app.db.priorityFlag.count({ where: { familyId: parent.familyId, reason: 'CHECKLIST_REFERRAL', clearedAt: null } })).toBe(1);
   });
 
   it('CONTACT_SCHOOL shared: deadline 3 days; not shared, or below CONTACT_SCHOOL: no referral', async () => {

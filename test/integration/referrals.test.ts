@@ -10,6 +10,7 @@ import {
   makeCounty,
   makeStaff,
   makeUnit,
+  makeWindow,
   type Answer,
 } from '../helpers/builders';
 import { createCallerFactory, router } from '../../server/trpc/init';
@@ -186,6 +187,66 @@ describe('referrals.get, acknowledge, addAction', () => {
     expect(await app.db.auditLog.count({ where: { action: 'checklist.read', targetId: responseId } })).toBe(0);
     const ref = await app.db.referral.findUniqueOrThrow({ where: { id: referralId }, select: { status: true } });
     expect(ref.status).toBe('OPEN');
+  });
+});
+
+describe('a shared result is seen by the school\'s counsellors only, and goes when the parent takes it back', () => {
+  /** A school with a teacher, a coordinator, a counsellor and a visit window; a family there shares a result. */
+  async function sharedAtSchool() {
+    const unit = await makeUnit(app.db);
+    const [teacher, coordinator, counsellor] = await Promise.all(
+      (['TEACHER', 'COORDINATOR', 'COUNSELOR'] as const).map((role) => makeStaff(app.db, role, unit.id)),
+    );
+    const shared = await referralAt(unit.id);
+    const window = await makeWindow(app.db, unit.id, { createdById: coordinator.id });
+    /** The priority reasons the window's family list shows `userId` for the family (assigned to `visitorId`). */
+    const reasons = async (userId: string, visitorId = userId) => {
+      await app.db.visitAssignment.upsert({
+        where: { windowId_familyId: { windowId: window.id, familyId: shared.parent.familyId } },
+        create: { windowId: window.id, familyId: shared.parent.familyId, teacherId: visitorId },
+        update: { teacherId: visitorId },
+      });
+      const rows = await app.caller(await app.as(userId)).visits.families({ windowId: window.id });
+      return rows.find((f) => f.familyId === shared.parent.familyId)?.priorityReasons;
+    };
+    return { ...shared, window, teacher, coordinator, counsellor, reasons };
+  }
+
+  it('a class teacher and the coordinator never see it; the counsellor does', async () => {
+    const s = await sharedAtSchool();
+    expect(await s.reasons(s.teacher.id)).toEqual([]);
+    expect(await s.reasons(s.coordinator.id, s.teacher.id)).toEqual([]);
+    const progress = await app.caller(await app.as(s.coordinator.id)).visits.progress({ windowId: s.window.id });
+    expect(progress.priority.map((p) => p.familyId)).not.toContain(s.parent.familyId);
+    expect(await s.reasons(s.counsellor.id)).toEqual(['CHECKLIST_REFERRAL']);
+  });
+
+  it('deleting the response takes it away at once', async () => {
+    const s = await sharedAtSchool();
+    await call(s.parent.user).checklists.deleteResponse({ responseId: s.responseId });
+    expect(await s.reasons(s.counsellor.id)).toEqual([]);
+  });
+
+  it('withdrawing the consent (which deletes the answers) takes it away', async () => {
+    const s = await sharedAtSchool();
+    await call(s.parent.user).checklists.withdrawAndDelete();
+    expect(await s.reasons(s.counsellor.id)).toEqual([]);
+  });
+
+  it('closing the referral clears it', async () => {
+    const s = await sharedAtSchool();
+    await call(await app.as(s.counsellor.id)).referrals.addAction({ referralId: s.referralId, action: 'CLOSED' });
+    expect(await s.reasons(s.counsellor.id)).toEqual([]);
+  });
+
+  it('staff cannot set the reason by hand', async () => {
+    const s = await sharedAtSchool();
+    await expect(
+      app.caller(await app.as(s.teacher.id)).visits.flagPriority({
+        familyId: s.parent.familyId,
+        reason: unchecked('CHECKLIST_REFERRAL'),
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
 

@@ -112,18 +112,8 @@ export async function submitChecklist(
       data: { responseId, schoolId: child.schoolId, childGrade: child.grade, tier, ackDeadline, createdAt: now },
       select: { id: true },
     });
-    // One open priority flag per family and reason: the family row lock orders concurrent submissions.
-    await tx.$queryRaw`SELECT id FROM "Family" WHERE id = ${user.familyId} FOR UPDATE`;
-    const flagged = await tx.priorityFlag.findFirst({
-      where: { familyId: user.familyId, reason: 'CHECKLIST_REFERRAL', clearedAt: null },
-      select: { id: true },
-    });
-    if (!flagged) {
-      await tx.priorityFlag.create({
-        data: { familyId: user.familyId, orgUnitId: child.schoolId, reason: 'CHECKLIST_REFERRAL', flaggedById: user.id },
-        select: { id: true },
-      });
-    }
+    // No priority flag is stored: the school's counsellors see the open referral itself (visits.families),
+    // which goes with the response when the parent deletes it, withdraws consent or it expires.
     let recipients = await staffCoveringSchool(tx, child.school.path, 'COUNSELOR');
     let audience = 'COUNSELOR';
     if (recipients.length === 0) {
@@ -145,7 +135,7 @@ export async function submitChecklist(
       targetType: 'Referral',
       targetId: referral.id,
       orgUnitId: child.schoolId,
-      detail: { responseId, alerts, audience, priorityFlag: !flagged },
+      detail: { responseId, alerts, audience },
     });
   });
 

@@ -34,6 +34,9 @@ export async function windowFamilies(opts: {
   const w = { orgUnitId: unit.id };
   const coordinates = grantsCovering(actor, ['ADMIN', 'COORDINATOR'], unit.path).length > 0;
   const onlyTeacherId = coordinates ? null : actor.id;
+  // A shared checklist result is for the school's counsellors only (the consent text says so).
+  const counsels = grantsCovering(actor, ['COUNSELOR'], unit.path).length > 0;
+  const openReferral = { referral: { schoolId: unit.id, status: { not: 'CLOSED' as const } } };
   const families = await db.family.findMany({
     where: {
       OR: [{ orgUnitId: w.orgUnitId }, { children: { some: { schoolId: w.orgUnitId } } }],
@@ -47,7 +50,8 @@ export async function windowFamilies(opts: {
       guardians: { select: { user: { select: { displayName: true } } } },
       children: { where: { schoolId: w.orgUnitId }, select: { name: true, grade: true, className: true } },
       assignments: { where: { windowId }, select: { teacherId: true } },
-      priorityFlags: { where: { clearedAt: null }, select: { reason: true } },
+      priorityFlags: { where: { clearedAt: null, reason: { not: 'CHECKLIST_REFERRAL' } }, select: { reason: true } },
+      responses: { where: counsels ? openReferral : { id: { in: [] } }, select: { id: true }, take: 1 },
       visits: { where: { windowId, status: { not: 'CANCELLED' } }, select: { status: true } },
     },
   });
@@ -60,7 +64,12 @@ export async function windowFamilies(opts: {
     children: f.children,
     teacherId: f.assignments[0]?.teacherId ?? null,
     teacherName: f.assignments[0] ? teachers.get(f.assignments[0].teacherId) ?? null : null,
-    priorityReasons: [...new Set(f.priorityFlags.map((p) => p.reason))],
+    priorityReasons: [
+      ...new Set([
+        ...f.priorityFlags.map((p) => p.reason),
+        ...(f.responses.length > 0 ? (['CHECKLIST_REFERRAL'] as const) : []),
+      ]),
+    ],
     visitStatus: (f.visits[0]?.status ?? 'NOT_BOOKED') as 'NOT_BOOKED' | 'BOOKED' | 'COMPLETED',
   }));
 }

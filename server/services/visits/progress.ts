@@ -33,7 +33,7 @@ export async function windowProgress(opts: { db: Db; input: { windowId: string }
       FROM "PriorityFlag" p
       LEFT JOIN "Visit" v ON v."familyId" = p."familyId" AND v."windowId" = ${windowId} AND v.status <> 'CANCELLED'
       LEFT JOIN "VisitAssignment" a ON a."familyId" = p."familyId" AND a."windowId" = ${windowId}
-     WHERE p."clearedAt" IS NULL
+     WHERE p."clearedAt" IS NULL AND p.reason <> 'CHECKLIST_REFERRAL'
        AND EXISTS (SELECT 1 FROM "Family" f WHERE f.id = p."familyId" AND (f."orgUnitId" = ${w.orgUnitId} OR EXISTS (SELECT 1 FROM "Child" c WHERE c."familyId" = f.id AND c."schoolId" = ${w.orgUnitId})))
      GROUP BY p."familyId"
      ORDER BY (max(v.status::text) = 'COMPLETED') NULLS FIRST, (max(v.status::text) = 'BOOKED') NULLS FIRST, p."familyId"`;
