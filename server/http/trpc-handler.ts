@@ -45,6 +45,18 @@ function fetchHeaders(incoming: http.IncomingHttpHeaders): Headers {
 const JSON_HEADERS = { 'content-type': 'application/json', vary: 'trpc-accept, accept' };
 
 /**
+ * The most calls one batched request may hold (the API contract: 10). An anonymous batch of hundreds of
+ * calls would otherwise run that many queries against the pool at once.
+ */
+export const MAX_BATCH_SIZE = 10;
+
+/** A batch over the limit is refused as a whole, before any of its calls runs. */
+function batchTooLarge(path: string, search: URLSearchParams | null): TRPCError | null {
+  if (search?.get('batch') !== '1' || path.split(',').length <= MAX_BATCH_SIZE) return null;
+  return new TRPCError({ code: 'BAD_REQUEST', message: `一次批量请求最多包含 ${MAX_BATCH_SIZE} 个调用，请分开发送` });
+}
+
+/**
  * tRPC over node:http for an API whose answers are never streamed (no subscriptions, no
  * httpBatchStreamLink). The body is read into a string, and the answer is written once with a
  * content-length (the standalone adapter pipes a web stream into the socket and ends with a chunked
@@ -75,7 +87,10 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(opts: TrpcHandl
         error = err instanceof TRPCError ? err : new TRPCError({ code: 'BAD_REQUEST', cause: err as Error });
       }
     }
-    if (!error && (await callDirect(req, res, { path, method, body, search: q < 0 ? null : new URLSearchParams(url.slice(q + 1)) }))) return;
+    const search = q < 0 ? null : new URLSearchParams(url.slice(q + 1));
+    const tooLarge = batchTooLarge(path, search);
+    if (tooLarge) return refuse(res, tooLarge);
+    if (!error && (await callDirect(req, res, { path, method, body, search }))) return;
     // Aborted when the client goes away before the answer is written (tRPC then stops waiting for it).
     const abort = new AbortController();
     res.once('close', () => {
@@ -92,6 +107,7 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(opts: TrpcHandl
       req: request,
       path,
       error,
+      maxBatchSize: MAX_BATCH_SIZE,
       createContext: () => opts.createContext({ req, res }),
       onError: (o) => opts.onError?.({ ...o, req }),
     });
@@ -102,6 +118,14 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(opts: TrpcHandl
     res.setHeader('content-length', payload.length);
     res.end(payload);
   };
+
+  /** Answers an error before any procedure runs (in the shape tRPC gives a request it cannot read). */
+  function refuse(res: http.ServerResponse, error: TRPCError) {
+    const shape = getErrorShape({ config, ctx: undefined, error, input: undefined, path: undefined, type: 'unknown' });
+    const payload = Buffer.from(JSON.stringify(transformTRPCResponse(config, { error: shape })));
+    res.writeHead(getHTTPStatusCodeFromError(error), { ...JSON_HEADERS, 'content-length': payload.length });
+    res.end(payload);
+  }
 
   /** The unbatched call, as `resolveResponse` would answer it; false when the request is not one. */
   async function callDirect(

@@ -51,6 +51,31 @@ describe('HTTP contract', () => {
     expect(res.json.error.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('a batch holds at most 10 calls: 10 are answered, 11 are refused whole with a 400 in Chinese', async () => {
+    const batch = (n: number, method: 'GET' | 'POST') => {
+      const paths = Array.from({ length: n }, () => (method === 'GET' ? 'system.info' : 'auth.passwordLogin')).join(',');
+      const input = Object.fromEntries(
+        Array.from({ length: n }, (_, i) => [i, method === 'GET' ? null : { username: 'nobody', password: 'x' }]),
+      );
+      const url = `${http.url}/trpc/${paths}?batch=1${method === 'GET' ? `&input=${encodeURIComponent(JSON.stringify(input))}` : ''}`;
+      return method === 'GET'
+        ? fetch(url)
+        : fetch(url, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+    };
+    const ten = await batch(10, 'GET');
+    expect(ten.status).toBe(200);
+    expect(await ten.json()).toHaveLength(10);
+    for (const method of ['GET', 'POST'] as const) {
+      const eleven = await batch(11, method);
+      const text = await eleven.text();
+      expect([method, eleven.status]).toEqual([method, 400]);
+      expect(text).toContain('一次批量请求最多包含 10 个调用');
+      expect(text).not.toMatch(/at .*\.ts:\d+/);
+    }
+    // Nothing of the refused batch ran: no failed login was counted for the account it named.
+    expect(await app.db.user.count({ where: { username: 'nobody' } })).toBe(0);
+  });
+
   it('answers the web build’s CORS preflight with 204', async () => {
     const res = await fetch(`${http.url}/trpc/auth.me`, { method: 'OPTIONS', headers: { origin: 'http://example.test', 'access-control-request-method': 'GET' } });
     expect(res.status).toBe(204);
