@@ -6,7 +6,16 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packageParent',
-      pages: ['join/index', 'family/index', 'sessions/index', 'session/index', 'checkin/index', 'my-sessions/index', 'lessons/index', 'lesson/index'],
+      pages: [
+        'join/index',
+        'family/index',
+        'sessions/index',
+        'session/index',
+        'checkin/index',
+        'my-sessions/index',
+        'lessons/index',
+        'lesson/index',
+      ],
     },
     {
       // Coordinators (开设活动) and teachers (现场签到、名单).

@@ -29,7 +29,14 @@ interface Props<G extends Unit> {
  * page serves, a picker when I hold several (the unit's name otherwise), then the page for the unit.
  * The page is keyed by the unit, so picking another starts it afresh.
  */
-export function MyUnitView<G extends Unit>({ unitsOf, emptyText, keyOf = (u) => u.orgUnitId, labelOf = (u) => u.orgUnitName, className, children }: Props<G>) {
+export function MyUnitView<G extends Unit>({
+  unitsOf,
+  emptyText,
+  keyOf = (u) => u.orgUnitId,
+  labelOf = (u) => u.orgUnitName,
+  className,
+  children,
+}: Props<G>) {
   const me = useRemote(remoteKeys.me, () => loadMe());
   const [picked, setPicked] = useState<string | null>(null);
   return (
@@ -41,7 +48,11 @@ export function MyUnitView<G extends Unit>({ unitsOf, emptyText, keyOf = (u) => 
         return (
           <View className={className}>
             {units.length > 1 ? (
-              <ChoiceChips options={units.map((u) => ({ value: keyOf(u), label: labelOf(u) }))} value={keyOf(unit)} onChange={setPicked} />
+              <ChoiceChips
+                options={units.map((u) => ({ value: keyOf(u), label: labelOf(u) }))}
+                value={keyOf(unit)}
+                onChange={setPicked}
+              />
             ) : (
               <Text className={`${className}__hint`}>{unit.orgUnitName}</Text>
             )}

@@ -29,7 +29,15 @@ interface Props {
 }
 
 /** One level of the walk: the children of `parentId` as chips. */
-function UnitChildren({ parentId, hideKinds, onChoose }: { parentId: string; hideKinds: readonly Kind[]; onChoose: (unit: OrgUnit) => void }) {
+function UnitChildren({
+  parentId,
+  hideKinds,
+  onChoose,
+}: {
+  parentId: string;
+  hideKinds: readonly Kind[];
+  onChoose: (unit: OrgUnit) => void;
+}) {
   const { state, reload } = useRemote(remoteKeys.orgUnitChildren(parentId), () =>
     trpc.orgUnits.children.query({ parentId }),
   );

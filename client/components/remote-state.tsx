@@ -4,7 +4,15 @@ import { ErrorState, LoadingState } from './loading-state';
 import { Button } from './nutui';
 
 /** Loading and error states of a `useRemote` page; `children` renders the data. */
-export function RemoteState<T>({ state, reload, children }: { state: Remote<T>; reload: () => void; children: (data: T) => ReactNode }) {
+export function RemoteState<T>({
+  state,
+  reload,
+  children,
+}: {
+  state: Remote<T>;
+  reload: () => void;
+  children: (data: T) => ReactNode;
+}) {
   if (state.kind === 'loading') return <LoadingState />;
   if (state.kind === 'error') {
     return (

@@ -49,7 +49,8 @@ class AbortControllerPolyfill {
   readonly signal = new AbortSignalPolyfill();
 
   abort(reason?: unknown): void {
-    const error = reason === undefined ? Object.assign(new Error('This operation was aborted'), { name: 'AbortError' }) : reason;
+    const error =
+      reason === undefined ? Object.assign(new Error('This operation was aborted'), { name: 'AbortError' }) : reason;
     this.signal.dispatchAbort(error);
   }
 }

@@ -15,7 +15,8 @@ export function errorCode(error: unknown): string | undefined {
 export function errorMessage(error: unknown): string {
   if (error instanceof TRPCClientError) {
     const cause = error.cause as { name?: string; message?: string } | undefined;
-    if (cause?.name === 'NetworkError' || cause?.name === 'AbortError') return cause.message ?? '网络连接失败，请检查网络后重试';
+    if (cause?.name === 'NetworkError' || cause?.name === 'AbortError')
+      return cause.message ?? '网络连接失败，请检查网络后重试';
     if (error.message) return error.message;
   }
   if (error instanceof Error && error.message) return error.message;

@@ -15,7 +15,9 @@ export function chosen<T extends z.ZodType>(schema: T, message: string) {
 }
 
 /** A whole number typed in a text field; anything else is left out (the shared schema says what is missing). */
-export const wholeNumberField = z.string().transform((text) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined));
+export const wholeNumberField = z
+  .string()
+  .transform((text) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined));
 
 /** Text trimmed, an empty field left out. */
 export const optionalTextField = z.string().transform((text) => text.trim() || undefined);
@@ -77,7 +79,11 @@ export type Unchecked<T> = T extends object ? { [K in keyof T]?: T[K] | undefine
  * Inside a transform: `value` (built from the form's fields) parsed by a shared procedure schema, its issues
  * reported as the form's own. The form's output is then the procedure's parsed input.
  */
-export function parsedBy<S extends z.ZodType>(schema: S, value: Unchecked<z.input<S>>, ctx: z.RefinementCtx): z.output<S> {
+export function parsedBy<S extends z.ZodType>(
+  schema: S,
+  value: Unchecked<z.input<S>>,
+  ctx: z.RefinementCtx,
+): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {

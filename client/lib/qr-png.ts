@@ -108,7 +108,8 @@ export function qrPngDataUrl(text: string, scale = 10): string {
     const my = Math.floor(y / scale) - margin;
     for (let x = 0; x < width; x += 1) {
       const mx = Math.floor(x / scale) - margin;
-      const dark = my >= 0 && mx >= 0 && my < modules.size && mx < modules.size && modules.data[my * modules.size + mx] === 1;
+      const dark =
+        my >= 0 && mx >= 0 && my < modules.size && mx < modules.size && modules.data[my * modules.size + mx] === 1;
       // 1-bit grayscale: 1 is white.
       if (!dark) raw[row + 1 + (x >>> 3)] |= 0x80 >>> (x & 7);
     }
@@ -121,7 +122,12 @@ export function qrPngDataUrl(text: string, scale = 10): string {
   header.set(header.subarray(0, 4), 4);
   header[8] = 1; // bit depth
   header[9] = 0; // grayscale
-  const parts = [new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', zlibStored(raw)), chunk('IEND', new Uint8Array(0))];
+  const parts = [
+    new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlibStored(raw)),
+    chunk('IEND', new Uint8Array(0)),
+  ];
   const png = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
   let offset = 0;
   for (const part of parts) {

@@ -10,7 +10,8 @@ export const ROUTES = {
   mySessions: '/packageParent/my-sessions/index',
   staffSessions: '/packageStaff/sessions/index',
   /** Without an id: a new session. */
-  sessionEdit: (id?: string) => (id ? `/packageStaff/session-edit/index?id=${encodeURIComponent(id)}` : '/packageStaff/session-edit/index'),
+  sessionEdit: (id?: string) =>
+    id ? `/packageStaff/session-edit/index?id=${encodeURIComponent(id)}` : '/packageStaff/session-edit/index',
   sessionLive: (id: string) => `/packageStaff/session-live/index?id=${encodeURIComponent(id)}`,
   roster: (id: string) => `/packageStaff/roster/index?id=${encodeURIComponent(id)}`,
 } as const;

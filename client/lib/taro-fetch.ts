@@ -55,7 +55,12 @@ function makeHeaders(raw: Record<string, unknown> | undefined): ResponseLike['he
   };
 }
 
-function makeResponse(url: string, status: number, body: string, rawHeaders: Record<string, unknown> | undefined): ResponseLike {
+function makeResponse(
+  url: string,
+  status: number,
+  body: string,
+  rawHeaders: Record<string, unknown> | undefined,
+): ResponseLike {
   const headers = makeHeaders(rawHeaders);
   const response: ResponseLike = {
     ok: status >= 200 && status < 300,
@@ -88,7 +93,10 @@ function networkError(detail: unknown): Error {
   });
 }
 
-export function taroFetch(url: string | { url: string } | { toString(): string }, init: TaroFetchInit = {}): Promise<ResponseLike> {
+export function taroFetch(
+  url: string | { url: string } | { toString(): string },
+  init: TaroFetchInit = {},
+): Promise<ResponseLike> {
   const target = typeof url === 'string' ? url : 'url' in url && typeof url.url === 'string' ? url.url : String(url);
   return new Promise<ResponseLike>((resolve, reject) => {
     const signal = init.signal ?? null;

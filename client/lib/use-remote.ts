@@ -9,7 +9,8 @@ import { useDidShow } from '@tarojs/taro';
 import { useCallback, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { errorMessage, redirectIfUnauthorized } from './api-error';
 
-export type Remote<T> = { kind: 'loading' } | { kind: 'error'; message: string; error: unknown } | { kind: 'ready'; data: T };
+export type Remote<T> =
+  { kind: 'loading' } | { kind: 'error'; message: string; error: unknown } | { kind: 'ready'; data: T };
 
 interface Entry {
   state: Remote<unknown>;

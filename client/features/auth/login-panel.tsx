@@ -18,10 +18,16 @@ export function LoginPanel({ demoParent }: { demoParent?: number }) {
     return (
       <View className='login-panel'>
         <View className='login-tabs'>
-          <View className={`login-tabs__tab${tab === 'parent' ? ' login-tabs__tab--active' : ''}`} onClick={() => setTab('parent')}>
+          <View
+            className={`login-tabs__tab${tab === 'parent' ? ' login-tabs__tab--active' : ''}`}
+            onClick={() => setTab('parent')}
+          >
             <Text>家长</Text>
           </View>
-          <View className={`login-tabs__tab${tab === 'staff' ? ' login-tabs__tab--active' : ''}`} onClick={() => setTab('staff')}>
+          <View
+            className={`login-tabs__tab${tab === 'staff' ? ' login-tabs__tab--active' : ''}`}
+            onClick={() => setTab('staff')}
+          >
             <Text>工作人员</Text>
           </View>
         </View>

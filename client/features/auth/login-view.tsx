@@ -4,7 +4,12 @@ import { useEffect, useState } from 'react';
 import { LoadingState } from '../../components/loading-state';
 import { hasToken } from '../../lib/auth-store';
 import { ROUTES } from '../../lib/routes';
-import { acceptPrivacy, isPrivacyAccepted, loadPrivacyNotice, type PrivacyNotice as Notice } from '../privacy/privacy-consent';
+import {
+  acceptPrivacy,
+  isPrivacyAccepted,
+  loadPrivacyNotice,
+  type PrivacyNotice as Notice,
+} from '../privacy/privacy-consent';
 import { PrivacyNotice } from '../privacy/privacy-notice';
 import { LoginPanel } from './login-panel';
 import './login.scss';

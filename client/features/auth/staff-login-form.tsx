@@ -22,7 +22,13 @@ export function StaffLoginForm() {
     <View className='login-section'>
       <Text className='login-section__lead'>学校、妇联、关工委工作人员使用工作账号登录。</Text>
       <FormField label='用户名'>
-        <Input name='username' placeholder='请输入用户名' value={values.username} onChange={set('username')} clearable />
+        <Input
+          name='username'
+          placeholder='请输入用户名'
+          value={values.username}
+          onChange={set('username')}
+          clearable
+        />
       </FormField>
       <FormField label='密码'>
         <Input

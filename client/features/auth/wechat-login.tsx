@@ -20,7 +20,9 @@ export function WechatLogin() {
 
   return (
     <View className='login-section'>
-      <Text className='login-section__lead'>家长使用微信身份登录，即可参加家长学校、预约家访、获得家庭心理健康教育指导服务。</Text>
+      <Text className='login-section__lead'>
+        家长使用微信身份登录，即可参加家长学校、预约家访、获得家庭心理健康教育指导服务。
+      </Text>
       <Button type='primary' block loading={busy} onClick={login}>
         微信一键登录
       </Button>

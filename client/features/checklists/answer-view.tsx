@@ -88,7 +88,11 @@ const answersForm = (checklistId: string, childId: string) =>
       answers: z.record(z.string(), z.custom<AnswerValue>()),
     })
     .transform((f, ctx) =>
-      parsedBy(submitChecklistInput, { checklistId, childId, answers: f.answers, shareWithSchool: f.share === 'yes' }, ctx),
+      parsedBy(
+        submitChecklistInput,
+        { checklistId, childId, answers: f.answers, shareWithSchool: f.share === 'yes' },
+        ctx,
+      ),
     );
 
 function Questionnaire({ checklist, child, userId }: { checklist: Checklist; child: Child; userId: string }) {
@@ -115,7 +119,12 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
     await form.submit(async (input) => {
       try {
         const result = await trpc.checklists.submit.mutate(input);
-        rememberResult({ ...result, checklistTitle: checklist.title, childName: child.name, shared: input.shareWithSchool });
+        rememberResult({
+          ...result,
+          checklistTitle: checklist.title,
+          childName: child.name,
+          shared: input.shareWithSchool,
+        });
         // The checklists page's history shows the new response.
         invalidate(remoteKeys.checklists.parentPage);
         await Taro.redirectTo({ url: CHECKLIST_ROUTES.result(result.responseId) });
@@ -132,7 +141,9 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
       <View className='checklist-answer'>
         <View className='cl-card'>
           <Text className='cl-card__heading'>{checklist.title}</Text>
-          <Text className='cl-line'>为 {child.name} 填写 · 共 {total} 题</Text>
+          <Text className='cl-line'>
+            为 {child.name} 填写 · 共 {total} 题
+          </Text>
           <Text className='cl-card__text cl-intro-text'>{checklist.intro}</Text>
           <Text className='cl-card__hint'>每题选择“从不”“有时”或“经常”。作答加密保存，只有您家能查看。</Text>
           <View className='cl-actions'>
@@ -190,10 +201,7 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
         <Button fill='outline' onClick={() => go(step - 1)}>
           上一题
         </Button>
-        <Button
-          type='primary'
-          onClick={() => (answer === undefined ? setError('请先选择一个答案') : go(step + 1))}
-        >
+        <Button type='primary' onClick={() => (answer === undefined ? setError('请先选择一个答案') : go(step + 1))}>
           {step === total - 1 ? '下一步' : '下一题'}
         </Button>
       </View>

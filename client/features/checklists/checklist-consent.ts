@@ -74,7 +74,10 @@ export async function loadChecklistConsent(userId: string): Promise<ChecklistCon
     const consented = hasChecklistConsent(userId, text);
     return { text, consented, version: consented ? consentedVersion(userId) : null, grantedAt: null };
   }
-  const held = mine.find((c) => c.scope === CHECKLIST_CONSENT_SCOPE && c.current && (!text || c.textVersion === text.textVersion)) ?? null;
+  const held =
+    mine.find(
+      (c) => c.scope === CHECKLIST_CONSENT_SCOPE && c.current && (!text || c.textVersion === text.textVersion),
+    ) ?? null;
   const consented = text !== null && held !== null;
   remember(userId, consented ? held.textVersion : null);
   return { text, consented, version: held?.textVersion ?? null, grantedAt: held?.grantedAt ?? null };

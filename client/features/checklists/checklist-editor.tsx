@@ -159,11 +159,25 @@ function DraftForm({ initial, onSaved, onCancel }: { initial: Draft; onSaved: ()
       </Text>
       {d.baseCode ? null : (
         <FormField label='清单代码（小写字母、数字、连字符）'>
-          <Input name='code' placeholder='请输入清单代码' value={d.code} onChange={set('code')} maxLength={40} clearable />
+          <Input
+            name='code'
+            placeholder='请输入清单代码'
+            value={d.code}
+            onChange={set('code')}
+            maxLength={40}
+            clearable
+          />
         </FormField>
       )}
       <FormField label='清单名称'>
-        <Input name='title' placeholder='请输入清单名称' value={d.title} onChange={set('title')} maxLength={80} clearable />
+        <Input
+          name='title'
+          placeholder='请输入清单名称'
+          value={d.title}
+          onChange={set('title')}
+          maxLength={80}
+          clearable
+        />
       </FormField>
       <FormField label='适用对象'>
         <ChoiceChips options={STAGE_CHOICES} value={d.stage} onChange={set('stage')} />
@@ -209,7 +223,12 @@ function DraftForm({ initial, onSaved, onCancel }: { initial: Draft; onSaved: ()
             <Button size='small' fill='outline' disabled={index === 0} onClick={() => moveItem(index, -1)}>
               上移
             </Button>
-            <Button size='small' fill='outline' disabled={index === d.items.length - 1} onClick={() => moveItem(index, 1)}>
+            <Button
+              size='small'
+              fill='outline'
+              disabled={index === d.items.length - 1}
+              onClick={() => moveItem(index, 1)}
+            >
               下移
             </Button>
             <Button size='small' fill='none' onClick={() => removeItem(item.key)}>
@@ -241,7 +260,9 @@ function DraftForm({ initial, onSaved, onCancel }: { initial: Draft; onSaved: ()
             type='number'
             placeholder={`${SUBSCALE_LABELS[s]}界值`}
             value={d.subscaleCutoffs[s]}
-            onChange={(v: string) => setD((prev) => ({ ...prev, subscaleCutoffs: { ...prev.subscaleCutoffs, [s]: v } }))}
+            onChange={(v: string) =>
+              setD((prev) => ({ ...prev, subscaleCutoffs: { ...prev.subscaleCutoffs, [s]: v } }))
+            }
           />
         </FormField>
       ))}
@@ -298,11 +319,7 @@ export function ChecklistEditor() {
   if (editing) {
     return (
       <View className='checklist-editor'>
-        <DraftForm
-          initial={editing}
-          onSaved={() => setEditing(null)}
-          onCancel={() => setEditing(null)}
-        />
+        <DraftForm initial={editing} onSaved={() => setEditing(null)} onCancel={() => setEditing(null)} />
       </View>
     );
   }

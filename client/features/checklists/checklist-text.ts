@@ -3,7 +3,12 @@ import { RISK_TIER_LABELS, REFERRAL_STATUS_LABELS, type ReferralStatus, type Ris
 
 export type Tone = 'ok' | 'info' | 'warn' | 'danger' | 'muted';
 
-export const TIER_TONES: Record<RiskTier, Tone> = { NONE: 'ok', WATCH: 'info', CONTACT_SCHOOL: 'warn', URGENT: 'danger' };
+export const TIER_TONES: Record<RiskTier, Tone> = {
+  NONE: 'ok',
+  WATCH: 'info',
+  CONTACT_SCHOOL: 'warn',
+  URGENT: 'danger',
+};
 
 /** One sentence under the tier on the result page. */
 export const TIER_EXPLANATIONS: Record<RiskTier, string> = {
@@ -18,12 +23,21 @@ export function tierLabel(tier: RiskTier): string {
 }
 
 /** Short label for lists and badges. */
-export const TIER_SHORT: Record<RiskTier, string> = { NONE: '未见明显信号', WATCH: '需要留意', CONTACT_SCHOOL: '建议联系学校', URGENT: '紧急' };
+export const TIER_SHORT: Record<RiskTier, string> = {
+  NONE: '未见明显信号',
+  WATCH: '需要留意',
+  CONTACT_SCHOOL: '建议联系学校',
+  URGENT: '紧急',
+};
 
 export function referralStatusLabel(status: ReferralStatus): string {
   return REFERRAL_STATUS_LABELS[status];
 }
 
-export const REFERRAL_STATUS_SHORT: Record<ReferralStatus, string> = { OPEN: '待接收', ACKNOWLEDGED: '已接收', CLOSED: '已结束' };
+export const REFERRAL_STATUS_SHORT: Record<ReferralStatus, string> = {
+  OPEN: '待接收',
+  ACKNOWLEDGED: '已接收',
+  CLOSED: '已结束',
+};
 
 export const SCREENING_NOTE = '这是筛查参考，不是诊断。心理状况需要由医生或心理专业人员评估。';

@@ -4,7 +4,17 @@ import type { ConsentText } from './checklist-consent';
 import './checklists.scss';
 
 /** The separate consent for sensitive data, shown in full with an explicit 同意 before any answering. */
-export function ChecklistConsentCard({ text, busy, onAgree, onDecline }: { text: ConsentText; busy: boolean; onAgree: () => void; onDecline: () => void }) {
+export function ChecklistConsentCard({
+  text,
+  busy,
+  onAgree,
+  onDecline,
+}: {
+  text: ConsentText;
+  busy: boolean;
+  onAgree: () => void;
+  onDecline: () => void;
+}) {
   return (
     <View className='cl-card cl-consent'>
       <Text className='cl-card__heading'>{text.title}</Text>
@@ -14,7 +24,9 @@ export function ChecklistConsentCard({ text, busy, onAgree, onDecline }: { text:
       <ScrollView className='cl-consent__body' scrollY>
         <Text className='cl-consent__text'>{text.text}</Text>
       </ScrollView>
-      <Text className='cl-card__hint'>文本版本：{text.textVersion}。同意后可以随时在本页撤回，并删除已保存的答卷。</Text>
+      <Text className='cl-card__hint'>
+        文本版本：{text.textVersion}。同意后可以随时在本页撤回，并删除已保存的答卷。
+      </Text>
       <View className='cl-actions'>
         <Button type='primary' block loading={busy} onClick={onAgree}>
           同意

@@ -23,10 +23,18 @@ export const checklistEntries = {
   staff: (me: Me): HomeEntry[] => {
     const entries: HomeEntry[] = [];
     if (me.roles.some((r) => r.role === 'COUNSELOR')) {
-      entries.push({ title: '转介信箱', description: '家长分享的心理预警清单结果：按确认期限排序，确认接收并记录跟进。', url: CHECKLIST_ROUTES.referrals });
+      entries.push({
+        title: '转介信箱',
+        description: '家长分享的心理预警清单结果：按确认期限排序，确认接收并记录跟进。',
+        url: CHECKLIST_ROUTES.referrals,
+      });
     }
     if (me.roles.some((r) => r.role === 'ADMIN' && r.orgUnitId === CONTENT_UNIT_ID)) {
-      entries.push({ title: '清单管理', description: '编辑心理预警清单的题目与说明，保存为新版本并发布。', url: CHECKLIST_ROUTES.editor });
+      entries.push({
+        title: '清单管理',
+        description: '编辑心理预警清单的题目与说明，保存为新版本并发布。',
+        url: CHECKLIST_ROUTES.editor,
+      });
     }
     return entries;
   },

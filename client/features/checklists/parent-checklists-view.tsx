@@ -16,7 +16,12 @@ import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { useAction } from '../../lib/use-action';
 import { invalidate, useRemote } from '../../lib/use-remote';
 import { useSchemaForm } from '../../lib/use-schema-form';
-import { grantChecklistConsent, loadChecklistConsent, withdrawChecklistConsent, type ConsentText } from './checklist-consent';
+import {
+  grantChecklistConsent,
+  loadChecklistConsent,
+  withdrawChecklistConsent,
+  type ConsentText,
+} from './checklist-consent';
 import { ChecklistConsentCard } from './consent-card';
 import { ResponseHistory, type HistoryItem } from './response-history';
 import { CHECKLIST_ROUTES } from './routes';
@@ -25,7 +30,10 @@ import './checklists.scss';
 type Child = RouterOutputs['families']['mine']['children'][number];
 type Checklist = RouterOutputs['checklists']['list'][number];
 
-/** Checklists that fit a child: university students get the university list, others PSC-17; the crisis list fits all. */
+/**
+ * Checklists that fit a child: university students get the university list, others PSC-17; the crisis list
+ * fits all.
+ */
 export function fitsChild(stage: ChecklistStage, grade: string): boolean {
   if (stage === 'ANY') return true;
   return grade.startsWith('U') ? stage === 'UNIVERSITY' : stage === 'CHILD';
@@ -165,7 +173,9 @@ function ConsentManagement({
             `（版本 ${version ?? text.textVersion}）。`
           : '您目前没有同意（或已撤回）心理预警清单的单独同意。'}
       </Text>
-      <Text className='cl-card__hint'>撤回同意后不能再填写清单；您家保存的全部答卷会被删除，已转介给学校的记录也一并删除。</Text>
+      <Text className='cl-card__hint'>
+        撤回同意后不能再填写清单；您家保存的全部答卷会被删除，已转介给学校的记录也一并删除。
+      </Text>
       <View className='cl-actions'>
         <Button block fill='outline' loading={busy} onClick={() => void withdraw()}>
           撤回同意并删除已保存的答卷

@@ -1,7 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { z } from 'zod';
-import { REFERRAL_ACTIONS, REFERRAL_ACTION_LABELS, addReferralActionInput, type ReferralActionKind } from '@shared/checklists';
+import {
+  REFERRAL_ACTIONS,
+  REFERRAL_ACTION_LABELS,
+  addReferralActionInput,
+  type ReferralActionKind,
+} from '@shared/checklists';
 import { GUARDIAN_RELATION_LABELS } from '@shared/enums';
 import { gradeLabel } from '@shared/grades';
 import { ChoiceChips } from '../../components/choice-chips';
@@ -146,7 +151,9 @@ export function ReferralDetail({ referralId }: { referralId: string }) {
           </View>
           <AcknowledgeBox detail={d} />
           <View className='cl-card cl-answers'>
-            <Text className='cl-card__heading'>{d.checklistTitle}（第 {d.checklistVersion} 版）</Text>
+            <Text className='cl-card__heading'>
+              {d.checklistTitle}（第 {d.checklistVersion} 版）
+            </Text>
             <Text className='cl-card__hint'>
               家长填写于 {formatDateTime(d.answeredAt)}。标红的是出现的危险信号。结果只是筛查参考，不是诊断。
             </Text>

@@ -2,7 +2,11 @@
 // (reading it back with checklists.getResponse would decrypt the answers and write an audit row for nothing).
 import type { RouterOutputs } from '../../lib/trpc';
 
-export type SubmitResult = RouterOutputs['checklists']['submit'] & { checklistTitle: string; childName: string; shared: boolean };
+export type SubmitResult = RouterOutputs['checklists']['submit'] & {
+  checklistTitle: string;
+  childName: string;
+  shared: boolean;
+};
 
 const results = new Map<string, SubmitResult>();
 

@@ -29,7 +29,9 @@ interface ResultData {
 function schoolText(referral: ReferralStatus | null, referredNow: boolean, shared: boolean): string {
   if (referral) return REFERRAL_STATUS_LABELS[referral];
   if (referredNow) return REFERRAL_STATUS_LABELS.OPEN;
-  return shared ? '您选择了分享；本次结果未达到需要学校跟进的程度，没有发送给学校。' : '您选择了不分享，学校看不到这次结果。';
+  return shared
+    ? '您选择了分享；本次结果未达到需要学校跟进的程度，没有发送给学校。'
+    : '您选择了不分享，学校看不到这次结果。';
 }
 
 /** The result just submitted comes from memory; an older one is read (and audited) on the server. */
@@ -72,7 +74,9 @@ function ResultBody({ data }: { data: ResultData }) {
   const hotlines = (
     <View className={`cl-card cl-hotlines-card${urgent ? ' cl-hotlines-card--urgent' : ''}`}>
       <Text className='cl-card__heading'>{urgent ? '现在就拨打求助电话' : '需要帮助时可以拨打'}</Text>
-      <Text className='cl-card__hint'>点击号码即可拨打。12356 心理援助热线、12355 青少年服务台提供免费的心理支持；有紧急危险时请拨打 120 或 110。</Text>
+      <Text className='cl-card__hint'>
+        点击号码即可拨打。12356 心理援助热线、12355 青少年服务台提供免费的心理支持；有紧急危险时请拨打 120 或 110。
+      </Text>
       <HotlineButtons hotlines={data.hotlines} urgent={urgent} />
     </View>
   );

@@ -4,7 +4,8 @@ const q = encodeURIComponent;
 export const CHECKLIST_ROUTES = {
   /** Parents: consent, choose child and checklist, history. */
   parent: '/packageChecklists/parent/index',
-  answer: (checklistId: string, childId: string) => `/packageChecklists/answer/index?checklistId=${q(checklistId)}&childId=${q(childId)}`,
+  answer: (checklistId: string, childId: string) =>
+    `/packageChecklists/answer/index?checklistId=${q(checklistId)}&childId=${q(childId)}`,
   /** A result: the one just submitted (kept in memory) or a stored response (checklists.getResponse). */
   result: (responseId: string) => `/packageChecklists/result/index?responseId=${q(responseId)}`,
   /** Counsellors. */

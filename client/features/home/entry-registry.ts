@@ -18,5 +18,10 @@ export function parentDomainEntries(me: Me): HomeEntry[] {
 
 /** Entries for staff, after 活动管理. */
 export function staffDomainEntries(me: Me): HomeEntry[] {
-  return [...visitEntries.staff(me), ...checklistEntries.staff(me), ...reportEntries.staff(me), ...lessonEntries.staff(me)];
+  return [
+    ...visitEntries.staff(me),
+    ...checklistEntries.staff(me),
+    ...reportEntries.staff(me),
+    ...lessonEntries.staff(me),
+  ];
 }

@@ -20,9 +20,21 @@ export function ParentHome({ me }: { me: Me }) {
   }
   return (
     <View className='home-entries'>
-      <EntryCard title='活动报名' description='家长学校课程、公益讲座、亲子沙龙、新生家长课堂与家庭心理健康教育指导服务。' url={ROUTES.sessions} />
-      <EntryCard title='扫码签到' description='到达活动现场后扫描签到二维码；线上活动输入直播中的签到码。' url={ROUTES.checkIn} />
-      <EntryCard title='我的活动' description='报名、候补与签到记录，本年度参加家庭心理健康指导服务的次数。' url={ROUTES.mySessions} />
+      <EntryCard
+        title='活动报名'
+        description='家长学校课程、公益讲座、亲子沙龙、新生家长课堂与家庭心理健康教育指导服务。'
+        url={ROUTES.sessions}
+      />
+      <EntryCard
+        title='扫码签到'
+        description='到达活动现场后扫描签到二维码；线上活动输入直播中的签到码。'
+        url={ROUTES.checkIn}
+      />
+      <EntryCard
+        title='我的活动'
+        description='报名、候补与签到记录，本年度参加家庭心理健康指导服务的次数。'
+        url={ROUTES.mySessions}
+      />
       {parentDomainEntries(me).map((e) => (
         <EntryCard key={e.url} title={e.title} description={e.description} url={e.url} />
       ))}

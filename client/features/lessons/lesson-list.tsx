@@ -11,7 +11,14 @@ import { trpc, type RouterInputs, type RouterOutputs } from '../../lib/trpc';
 import { remoteKeys } from '../../lib/remote-keys';
 import { useRemote } from '../../lib/use-remote';
 import { LESSON_ROUTES } from './lesson-routes';
-import { lessonMeta, STAGE_FILTERS, stagesText, TOPIC_FILTERS, type StageFilter, type TopicFilter } from './lesson-text';
+import {
+  lessonMeta,
+  STAGE_FILTERS,
+  stagesText,
+  TOPIC_FILTERS,
+  type StageFilter,
+  type TopicFilter,
+} from './lesson-text';
 import './lessons.scss';
 
 type ListInput = NonNullable<RouterInputs['lessons']['list']>;
@@ -36,7 +43,10 @@ function LessonCard({ lesson }: { lesson: Item }) {
 export function LessonList() {
   const [stage, setStage] = useState<StageFilter>('ALL');
   const [topic, setTopic] = useState<TopicFilter>('ALL');
-  const query: Omit<ListInput, 'cursor'> = { ...(stage === 'ALL' ? {} : { stage }), ...(topic === 'ALL' ? {} : { topic }) };
+  const query: Omit<ListInput, 'cursor'> = {
+    ...(stage === 'ALL' ? {} : { stage }),
+    ...(topic === 'ALL' ? {} : { topic }),
+  };
   // Another filter keeps the list shown until its own answer arrives.
   const remote = useRemote<Page>(remoteKeys.lessons.list(query), () => trpc.lessons.list.query(query), {
     keepPrevious: true,
@@ -64,7 +74,9 @@ export function LessonList() {
       <RemoteState state={remote.state} reload={remote.reload}>
         {(page) => (
           <View className='lesson-list'>
-            {page.items.length === 0 ? <Text className='lesson-list__empty'>暂无符合条件的课程，换个学段或主题看看。</Text> : null}
+            {page.items.length === 0 ? (
+              <Text className='lesson-list__empty'>暂无符合条件的课程，换个学段或主题看看。</Text>
+            ) : null}
             {page.items.map((lesson) => (
               <LessonCard key={lesson.id} lesson={lesson} />
             ))}

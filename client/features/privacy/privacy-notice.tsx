@@ -28,7 +28,9 @@ export function PrivacyNotice({ notice, onAgree, onDisagree }: Props) {
       <ScrollView className='privacy-notice__body' scrollY>
         <Text className='privacy-notice__text'>{notice.text}</Text>
       </ScrollView>
-      <Text className='privacy-notice__hint'>请阅读上述内容。点击“同意并继续”即表示你已阅读并同意《{notice.title}》。</Text>
+      <Text className='privacy-notice__hint'>
+        请阅读上述内容。点击“同意并继续”即表示你已阅读并同意《{notice.title}》。
+      </Text>
       <View className='privacy-notice__actions'>
         {weapp ? (
           <TaroButton

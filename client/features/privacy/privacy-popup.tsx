@@ -1,6 +1,11 @@
 import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { acceptPrivacy, BUILTIN_PRIVACY_NOTICE, loadPrivacyNotice, type PrivacyNotice as Notice } from './privacy-consent';
+import {
+  acceptPrivacy,
+  BUILTIN_PRIVACY_NOTICE,
+  loadPrivacyNotice,
+  type PrivacyNotice as Notice,
+} from './privacy-consent';
 import { PrivacyNotice } from './privacy-notice';
 import { answerPrivacyRequest, subscribePrivacyRequests } from './weapp-privacy';
 

@@ -4,9 +4,11 @@
 type Resolve = (result: { event: 'agree' | 'disagree' | 'exposureAuthorization'; buttonId?: string }) => void;
 type Listener = (pending: boolean) => void;
 
-declare const wx: {
-  onNeedPrivacyAuthorization?: (handler: (resolve: Resolve, eventInfo: { referrer: string }) => void) => void;
-} | undefined;
+declare const wx:
+  | {
+      onNeedPrivacyAuthorization?: (handler: (resolve: Resolve, eventInfo: { referrer: string }) => void) => void;
+    }
+  | undefined;
 
 export const AGREE_PRIVACY_BUTTON_ID = 'agree-privacy-btn';
 
@@ -18,7 +20,12 @@ function notify(): void {
 }
 
 export function supportsWeappPrivacyCheck(): boolean {
-  return process.env.TARO_ENV === 'weapp' && typeof wx !== 'undefined' && !!wx && typeof wx.onNeedPrivacyAuthorization === 'function';
+  return (
+    process.env.TARO_ENV === 'weapp' &&
+    typeof wx !== 'undefined' &&
+    !!wx &&
+    typeof wx.onNeedPrivacyAuthorization === 'function'
+  );
 }
 
 /** Called once at app launch. */

@@ -17,7 +17,13 @@ import { remoteKeys } from '../../lib/remote-keys';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
 import { CoverageTable } from './coverage-table';
-import { ChecklistTiersChart, MonthlyChart, SessionsByKindChart, SiteShareBar, VisitsByModeChart } from './dashboard-charts';
+import {
+  ChecklistTiersChart,
+  MonthlyChart,
+  SessionsByKindChart,
+  SiteShareBar,
+  VisitsByModeChart,
+} from './dashboard-charts';
 import { CAN_EXPORT_CSV, saveCsv, saveXlsx } from './export-report';
 import { reportGrants, type ReportGrant } from './report-scope';
 import { countText, percentText, reportYears, SITE_FILTERS, type SiteFilter } from './report-text';
@@ -37,7 +43,8 @@ export function CoverageDashboard() {
     <RemoteState state={me.state} reload={me.reload}>
       {(user) => {
         const grants = reportGrants(user);
-        if (grants.length === 0) return <ErrorState message='覆盖情况统计仅对妇联、关工委、管理员和家长学校负责人开放。' />;
+        if (grants.length === 0)
+          return <ErrorState message='覆盖情况统计仅对妇联、关工委、管理员和家长学校负责人开放。' />;
         return <DashboardForGrants grants={grants} me={user} />;
       }}
     </RemoteState>
@@ -73,7 +80,10 @@ function Breadcrumb({ path, onGo }: { path: Crumb[]; onGo: (index: number) => vo
         return (
           <View key={c.id} className='breadcrumb__item'>
             {i > 0 ? <Text className='breadcrumb__sep'>›</Text> : null}
-            <Text className={`breadcrumb__name${last ? ' breadcrumb__name--current' : ' breadcrumb__name--link'}`} onClick={last ? undefined : () => onGo(i)}>
+            <Text
+              className={`breadcrumb__name${last ? ' breadcrumb__name--current' : ' breadcrumb__name--link'}`}
+              onClick={last ? undefined : () => onGo(i)}
+            >
               {c.name}
             </Text>
           </View>
@@ -87,7 +97,9 @@ function SchoolsWithoutActivity({ dashboard }: { dashboard: Dashboard }) {
   const list = dashboard.schoolsWithoutActivity;
   return (
     <View className='report-card idle-schools'>
-      <Text className='report-card__title'>{`${dashboard.semester}尚未开展指导活动的学校（${list.length >= 200 ? '200 所以上' : `${list.length} 所`}）`}</Text>
+      <Text className='report-card__title'>
+        {`${dashboard.semester}尚未开展指导活动的学校（${list.length >= 200 ? '200 所以上' : `${list.length} 所`}）`}
+      </Text>
       <Text className='report-card__note'>本学期既没有心理健康类活动、也没有完成家访的学校，请督促尽早开展。</Text>
       {list.length === 0 ? <Text className='report-empty'>本学期各学校均已开展指导活动。</Text> : null}
       {list.map((s) => (
@@ -100,7 +112,11 @@ function SchoolsWithoutActivity({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
-function ExportButtons({ input }: { input: { orgUnitId: string; year: number; siteKind?: 'SCHOOL' | 'COMMUNITY_SITE' } }) {
+function ExportButtons({
+  input,
+}: {
+  input: { orgUnitId: string; year: number; siteKind?: 'SCHOOL' | 'COMMUNITY_SITE' };
+}) {
   const { busyKey: busy, error, run: runAction } = useAction();
   const run = (kind: 'xlsx' | 'csv') =>
     runAction(async () => {
@@ -135,6 +151,7 @@ function DashboardForGrants({ grants, me }: { grants: ReportGrant[]; me: Pick<Me
   const [site, setSite] = useState<SiteFilter>('ALL');
   const unit = path[path.length - 1];
   const input = { orgUnitId: unit.id, year, ...(site === 'ALL' ? {} : { siteKind: site }) };
+  const siteLabel = SITE_FILTERS.find((f) => f.value === site)?.label;
   const key = `${unit.id}|${year}|${site}`;
 
   // Another unit, year or site type keeps the figures shown (marked 正在更新…) until its own arrive.
@@ -164,12 +181,20 @@ function DashboardForGrants({ grants, me }: { grants: ReportGrant[]; me: Pick<Me
         {grants.length > 1 ? (
           <View className='report-filters__group'>
             <Text className='report-filters__label'>统计范围</Text>
-            <ChoiceChips options={grants.map((g) => ({ value: g.orgUnitId, label: g.orgUnitName }))} value={grantId} onChange={pickGrant} />
+            <ChoiceChips
+              options={grants.map((g) => ({ value: g.orgUnitId, label: g.orgUnitName }))}
+              value={grantId}
+              onChange={pickGrant}
+            />
           </View>
         ) : null}
         <View className='report-filters__group report-filters__years'>
           <Text className='report-filters__label'>年度</Text>
-          <ChoiceChips options={reportYears(thisYear).map((y) => ({ value: String(y), label: `${y}年` }))} value={String(year)} onChange={(v) => setYear(Number(v))} />
+          <ChoiceChips
+            options={reportYears(thisYear).map((y) => ({ value: String(y), label: `${y}年` }))}
+            value={String(year)}
+            onChange={(v) => setYear(Number(v))}
+          />
         </View>
         <View className='report-filters__group report-filters__sites'>
           <Text className='report-filters__label'>站点类型</Text>
@@ -180,9 +205,15 @@ function DashboardForGrants({ grants, me }: { grants: ReportGrant[]; me: Pick<Me
 
       <RemoteState state={remote.state} reload={remote.reload}>
         {({ key: shownKey, coverage, dashboard }) => (
-          <View className={`coverage-dashboard__body${shownKey === key ? '' : ' coverage-dashboard__body--stale'}`} data-unit-id={coverage.orgUnitId} data-year={coverage.year}>
+          <View
+            className={`coverage-dashboard__body${shownKey === key ? '' : ' coverage-dashboard__body--stale'}`}
+            data-unit-id={coverage.orgUnitId}
+            data-year={coverage.year}
+          >
             {shownKey !== key ? <Text className='coverage-dashboard__updating'>正在更新…</Text> : null}
-            <Text className='coverage-dashboard__scope'>{`${coverage.name} · ${coverage.year}年${site === 'ALL' ? '' : ` · ${SITE_FILTERS.find((f) => f.value === site)?.label}`}`}</Text>
+            <Text className='coverage-dashboard__scope'>
+              {`${coverage.name} · ${coverage.year}年${site === 'ALL' ? '' : ` · ${siteLabel}`}`}
+            </Text>
             <Headline coverage={coverage} dashboard={dashboard} />
             <View className='report-card'>
               <Text className='report-card__title'>站点开展率</Text>
@@ -191,15 +222,27 @@ function DashboardForGrants({ grants, me }: { grants: ReportGrant[]; me: Pick<Me
             <View className='report-card'>
               <Text className='report-card__title'>按地区查看</Text>
               <Text className='report-card__note'>点击市、县（区）进入下一级；点击上方路径返回上一级。</Text>
-              <CoverageTable data={coverage} onOpen={(row) => setPath([...path, { id: row.orgUnitId, name: row.name }])} />
+              <CoverageTable
+                data={coverage}
+                onOpen={(row) => setPath([...path, { id: row.orgUnitId, name: row.name }])}
+              />
             </View>
             <MonthlyChart data={dashboard} dataKey={shownKey} />
             <SessionsByKindChart data={dashboard} dataKey={shownKey} />
             <VisitsByModeChart data={dashboard} dataKey={shownKey} />
             <ChecklistTiersChart data={dashboard} dataKey={shownKey} />
             <SchoolsWithoutActivity dashboard={dashboard} />
-            {shownKey === key && (coverage.kind === 'SCHOOL' || coverage.kind === 'COMMUNITY_SITE') && coordinatesUnit(me, path.map((c) => c.id)) ? (
-              <UnservedFamilies key={`${coverage.orgUnitId}|${coverage.year}`} orgUnitId={coverage.orgUnitId} year={coverage.year} />
+            {shownKey === key &&
+            (coverage.kind === 'SCHOOL' || coverage.kind === 'COMMUNITY_SITE') &&
+            coordinatesUnit(
+              me,
+              path.map((c) => c.id),
+            ) ? (
+              <UnservedFamilies
+                key={`${coverage.orgUnitId}|${coverage.year}`}
+                orgUnitId={coverage.orgUnitId}
+                year={coverage.year}
+              />
             ) : null}
           </View>
         )}

@@ -18,7 +18,11 @@ const COLUMNS: { key: keyof Row; title: string; render: (r: Row) => string }[] =
   { key: 'families', title: '家庭数', render: (r) => countText(r.families) },
   { key: 'servedFamilies', title: '已获指导', render: (r) => countText(r.servedFamilies) },
   { key: 'coverage', title: '覆盖率', render: (r) => percentText(r.coverage) },
-  { key: 'activeGuidanceSites', title: '开展站点', render: (r) => `${countText(r.activeGuidanceSites)}/${countText(r.guidanceSites)}` },
+  {
+    key: 'activeGuidanceSites',
+    title: '开展站点',
+    render: (r) => `${countText(r.activeGuidanceSites)}/${countText(r.guidanceSites)}`,
+  },
   { key: 'sessions', title: '活动场次', render: (r) => countText(r.sessions) },
   { key: 'attendances', title: '到场户次', render: (r) => countText(r.attendances) },
   { key: 'homeVisitsDone', title: '完成家访', render: (r) => countText(r.homeVisitsDone) },
@@ -34,7 +38,9 @@ function TableRow({ row, total, onOpen }: { row: Row; total?: boolean; onOpen?: 
     >
       <View className='coverage-row__name'>
         <Text className='coverage-row__unit'>{total ? `合计（${row.name}）` : row.name}</Text>
-        {!total ? <Text className='coverage-row__kind'>{ORG_UNIT_KIND_LABELS[row.kind as OrgUnitKind] ?? row.kind}</Text> : null}
+        {!total ? (
+          <Text className='coverage-row__kind'>{ORG_UNIT_KIND_LABELS[row.kind as OrgUnitKind] ?? row.kind}</Text>
+        ) : null}
         {drill ? <Text className='coverage-row__more'>查看下级 ›</Text> : null}
       </View>
       {COLUMNS.map((c) => (
@@ -66,7 +72,9 @@ export function CoverageTable({ data, onOpen }: { data: Coverage; onOpen: (row: 
         </View>
       </ScrollView>
       {data.rows.length === 0 ? <Text className='report-empty'>本单位没有下级单位，上表为本单位合计。</Text> : null}
-      <Text className='report-card__note'>{'“<5”：县级以下单位小于 5 的数字不显示，以免识别到具体家庭。开展站点 = 开展心理健康教育的站点数 / 站点总数。'}</Text>
+      <Text className='report-card__note'>
+        {'“<5”：县级以下单位小于 5 的数字不显示，以免识别到具体家庭。开展站点 = 开展心理健康教育的站点数 / 站点总数。'}
+      </Text>
     </View>
   );
 }

@@ -6,7 +6,15 @@ import type { ReactNode } from 'react';
 import type { RouterOutputs } from '../../lib/trpc';
 import { BRAND_COLOR, INFO_COLOR, SUCCESS_COLOR, TEXT_MUTED_COLOR } from '../../styles/tokens';
 import { F2Chart } from './f2-chart';
-import { countText, percentText, SESSION_KIND_SHORT, sessionKindLabel, TIER_SHORT, tierLabel, visitModeLabel } from './report-text';
+import {
+  countText,
+  percentText,
+  SESSION_KIND_SHORT,
+  sessionKindLabel,
+  TIER_SHORT,
+  tierLabel,
+  visitModeLabel,
+} from './report-text';
 
 type Dashboard = RouterOutputs['reports']['dashboard'];
 
@@ -64,8 +72,13 @@ export function MonthlyChart({ data, dataKey }: { data: Dashboard; dataKey: stri
     { key: 'attendances', name: '活动到场（户次）' },
     { key: 'visits', name: '完成家访' },
   ] as const;
-  const rows = data.monthly.flatMap((m) => series.map((s) => ({ month: `${m.month}月`, series: s.name, value: m[s.key] })));
-  const totals = series.map((s) => ({ label: `全年${s.name}`, value: String(data.monthly.reduce((sum, m) => sum + m[s.key], 0)) }));
+  const rows = data.monthly.flatMap((m) =>
+    series.map((s) => ({ month: `${m.month}月`, series: s.name, value: m[s.key] })),
+  );
+  const totals = series.map((s) => ({
+    label: `全年${s.name}`,
+    value: String(data.monthly.reduce((sum, m) => sum + m[s.key], 0)),
+  }));
   return (
     <ChartCard title={`${data.year}年月度走势`}>
       <F2Chart
@@ -79,7 +92,12 @@ export function MonthlyChart({ data, dataKey }: { data: Dashboard; dataKey: stri
             children: [
               f2(Axis, { field: 'month', style: { label: AXIS_LABEL } }),
               f2(Axis, { field: 'value', style: { label: AXIS_LABEL } }),
-              f2(Interval, { x: 'month', y: 'value', color: { field: 'series', range: SERIES_COLORS }, adjust: 'dodge' }),
+              f2(Interval, {
+                x: 'month',
+                y: 'value',
+                color: { field: 'series', range: SERIES_COLORS },
+                adjust: 'dodge',
+              }),
               f2(Legend, { position: 'top' }),
             ],
           })
@@ -102,8 +120,18 @@ export function SessionsByKindChart({ data, dataKey }: { data: Dashboard; dataKe
   const bars = data.sessionsByKind.map((k) => ({ label: SESSION_KIND_SHORT[k.kind] ?? k.kind, value: k.sessions }));
   return (
     <ChartCard title='活动场次（按类型）' note='未取消的活动；其中心理健康类另行列出'>
-      <F2Chart dataKey={`kinds-${dataKey}`} height={Math.max(120, bars.length * 44)} label='本年度各类型活动场次' chart={barChart(bars, SERIES_COLORS[0], true)}>
-        <DataList items={data.sessionsByKind.map((k) => ({ label: sessionKindLabel(k.kind), value: `${k.sessions} 场（心理健康 ${k.mentalHealth} 场）` }))} />
+      <F2Chart
+        dataKey={`kinds-${dataKey}`}
+        height={Math.max(120, bars.length * 44)}
+        label='本年度各类型活动场次'
+        chart={barChart(bars, SERIES_COLORS[0], true)}
+      >
+        <DataList
+          items={data.sessionsByKind.map((k) => ({
+            label: sessionKindLabel(k.kind),
+            value: `${k.sessions} 场（心理健康 ${k.mentalHealth} 场）`,
+          }))}
+        />
       </F2Chart>
     </ChartCard>
   );
@@ -120,8 +148,15 @@ export function VisitsByModeChart({ data, dataKey }: { data: Dashboard; dataKey:
   const bars = data.homeVisitsByMode.map((m) => ({ label: visitModeLabel(m.mode), value: m.visits }));
   return (
     <ChartCard title='完成家访（按方式）'>
-      <F2Chart dataKey={`modes-${dataKey}`} height={Math.max(120, bars.length * 44)} label='本年度按方式统计的完成家访数' chart={barChart(bars, SERIES_COLORS[1], true)}>
-        <DataList items={data.homeVisitsByMode.map((m) => ({ label: visitModeLabel(m.mode), value: `${m.visits} 次` }))} />
+      <F2Chart
+        dataKey={`modes-${dataKey}`}
+        height={Math.max(120, bars.length * 44)}
+        label='本年度按方式统计的完成家访数'
+        chart={barChart(bars, SERIES_COLORS[1], true)}
+      >
+        <DataList
+          items={data.homeVisitsByMode.map((m) => ({ label: visitModeLabel(m.mode), value: `${m.visits} 次` }))}
+        />
       </F2Chart>
     </ChartCard>
   );
@@ -132,8 +167,15 @@ export function ChecklistTiersChart({ data, dataKey }: { data: Dashboard; dataKe
   const bars = data.checklistTiers.map((t) => ({ label: TIER_SHORT[t.tier] ?? t.tier, value: t.responses ?? 0 }));
   return (
     <ChartCard title='心理预警清单结果（分级汇总）' note='只统计人数，不含任何个人信息；小于 5 的数字不显示'>
-      <F2Chart dataKey={`tiers-${dataKey}`} height={160} label='本年度预警清单各分级的填写数' chart={barChart(bars, SERIES_COLORS[2], true)}>
-        <DataList items={data.checklistTiers.map((t) => ({ label: tierLabel(t.tier), value: countText(t.responses) }))} />
+      <F2Chart
+        dataKey={`tiers-${dataKey}`}
+        height={160}
+        label='本年度预警清单各分级的填写数'
+        chart={barChart(bars, SERIES_COLORS[2], true)}
+      >
+        <DataList
+          items={data.checklistTiers.map((t) => ({ label: tierLabel(t.tier), value: countText(t.responses) }))}
+        />
       </F2Chart>
     </ChartCard>
   );
@@ -146,11 +188,16 @@ export function SiteShareBar({ data }: { data: Dashboard }) {
   return (
     <View className='site-share' aria-label={`站点开展率 ${percentText(share)}，目标 ${percentText(target)}`}>
       <View className='site-share__track'>
-        <View className={`site-share__fill${reached ? ' site-share__fill--ok' : ''}`} style={{ width: `${Math.min(100, share * 100)}%` }} />
+        <View
+          className={`site-share__fill${reached ? ' site-share__fill--ok' : ''}`}
+          style={{ width: `${Math.min(100, share * 100)}%` }}
+        />
         <View className='site-share__target' style={{ left: `${target * 100}%` }} />
       </View>
       <Text className='site-share__text'>
-        {sites === 0 ? '本范围内暂无家庭教育指导服务站点' : `${active} / ${sites} 个站点开展了心理健康教育，${reached ? '已达到' : '未达到'}目标 ${percentText(target)}`}
+        {sites === 0
+          ? '本范围内暂无家庭教育指导服务站点'
+          : `${active} / ${sites} 个站点开展了心理健康教育，${reached ? '已达到' : '未达到'}目标 ${percentText(target)}`}
       </Text>
     </View>
   );

@@ -39,7 +39,12 @@ export function visitModeLabel(mode: string): string {
   return VISIT_MODE_LABELS[mode as VisitMode] ?? mode;
 }
 
-export const TIER_SHORT: Record<string, string> = { NONE: '未见预警', WATCH: '需要留意', CONTACT_SCHOOL: '联系学校', URGENT: '紧急' };
+export const TIER_SHORT: Record<string, string> = {
+  NONE: '未见预警',
+  WATCH: '需要留意',
+  CONTACT_SCHOOL: '联系学校',
+  URGENT: '紧急',
+};
 
 export function tierLabel(tier: string): string {
   return RISK_TIER_LABELS[tier as RiskTier] ?? tier;

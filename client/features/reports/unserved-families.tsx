@@ -22,9 +22,14 @@ const PAGE = 30;
 /** Roles that may see the named list of a site and invite its families. */
 export const SITE_FOLLOW_UP_ROLES = ['COORDINATOR', 'ADMIN'] as const;
 
-/** True when one of the user's COORDINATOR/ADMIN grants is on the unit or on a unit above it (`unitPath`: root … unit). */
+/**
+ * True when one of the user's COORDINATOR/ADMIN grants is on the unit or on a unit above it
+ * (`unitPath`: root … unit).
+ */
 export function coordinatesUnit(me: Pick<Me, 'roles'>, unitPath: readonly string[]): boolean {
-  return me.roles.some((g) => (SITE_FOLLOW_UP_ROLES as readonly string[]).includes(g.role) && unitPath.includes(g.orgUnitId));
+  return me.roles.some(
+    (g) => (SITE_FOLLOW_UP_ROLES as readonly string[]).includes(g.role) && unitPath.includes(g.orgUnitId),
+  );
 }
 
 function gradeLabel(code: string): string {
@@ -42,7 +47,13 @@ function childrenText(children: Unserved['children']): string {
     .join('、');
 }
 
+/** "37 户", or "2000 户以上" when the list was cut at the cap. */
+function familiesText(count: number): string {
+  return count >= LIST_CAP ? `${LIST_CAP} 户以上` : `${count} 户`;
+}
+
 function RemindButton({ orgUnitId, year, count }: { orgUnitId: string; year: number; count: number }) {
+  const countText = familiesText(count);
   const [confirming, setConfirming] = useState(false);
   const { busy, error, run } = useAction();
   const [sent, setSent] = useState<number | null>(null);
@@ -61,7 +72,9 @@ function RemindButton({ orgUnitId, year, count }: { orgUnitId: string; year: num
       ) : null}
       {confirming ? (
         <View className='unserved-families__confirm'>
-          <Text className='report-card__note'>{`将向 ${count >= LIST_CAP ? `${LIST_CAP} 户以上` : `${count} 户`}家庭发送本年度指导服务活动邀请，只有已订阅消息的家长会收到。确认发送？`}</Text>
+          <Text className='report-card__note'>
+            {`将向 ${countText}家庭发送本年度指导服务活动邀请，只有已订阅消息的家长会收到。确认发送？`}
+          </Text>
           <View className='report-export__buttons'>
             <Button type='primary' loading={busy} onClick={() => void send()}>
               确认发送
@@ -103,11 +116,13 @@ export function UnservedFamilies({ orgUnitId, year }: { orgUnitId: string; year:
             <Text className='report-card__note unserved-families__count' data-count={families.length}>
               {families.length === 0
                 ? `${year}年本站点登记的家庭均已获得指导服务。`
-                : `${year}年尚有 ${families.length >= LIST_CAP ? `${LIST_CAP} 户以上` : `${families.length} 户`}家庭未参加指导服务活动或家访，请跟进邀请。`}
+                : `${year}年尚有 ${familiesText(families.length)}家庭未参加指导服务活动或家访，请跟进邀请。`}
             </Text>
             {families.slice(0, shown).map((f) => (
               <View key={f.familyId} className='unserved-families__item' data-family-id={f.familyId}>
-                <Text className='unserved-families__guardians'>{f.guardians.length > 0 ? f.guardians.join('、') : '（未登记家长）'}</Text>
+                <Text className='unserved-families__guardians'>
+                  {f.guardians.length > 0 ? f.guardians.join('、') : '（未登记家长）'}
+                </Text>
                 <Text className='unserved-families__children'>{childrenText(f.children)}</Text>
               </View>
             ))}

@@ -8,7 +8,19 @@ import './sessions.scss';
  * A date and time typed as "2026-12-05 19:00" (what the desk staff type, and what tests fill), with the
  * system date and time pickers beside it for phones.
  */
-export function DateTimeField({ label, name, placeholder, value, onChange }: { label: string; name: string; placeholder: string; value: string; onChange: (v: string) => void }) {
+export function DateTimeField({
+  label,
+  name,
+  placeholder,
+  value,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  placeholder: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
   const m = /^(\d{4}-\d{2}-\d{2})?\s*(\d{1,2}:\d{2})?$/.exec(value.trim());
   const tomorrow = chinaTime(new Date()).add(1, 'day');
   const date = m?.[1] ?? tomorrow.format('YYYY-MM-DD');

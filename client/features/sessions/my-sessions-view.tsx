@@ -30,9 +30,15 @@ export function MySessionsView() {
             <Text className='service-count__text'>本年度已参加家庭心理健康指导服务 {data.servicesThisYear} 次</Text>
             <Text className='service-count__hint'>{data.year} 年 · 参加标有“心理健康”的活动并签到后计入</Text>
           </View>
-          {data.items.length === 0 ? <Text className='session-list__empty'>还没有报名记录，去“活动报名”看看吧。</Text> : null}
+          {data.items.length === 0 ? (
+            <Text className='session-list__empty'>还没有报名记录，去“活动报名”看看吧。</Text>
+          ) : null}
           {data.items.map((item) => (
-            <View key={item.sessionId} className='session-card my-session' onClick={() => Taro.navigateTo({ url: ROUTES.session(item.sessionId) })}>
+            <View
+              key={item.sessionId}
+              className='session-card my-session'
+              onClick={() => Taro.navigateTo({ url: ROUTES.session(item.sessionId) })}
+            >
               <SessionTags kind={item.kind} mentalHealth={item.mentalHealth} extra={<ItemStatus item={item} />} />
               <Text className='session-card__title'>{item.title}</Text>
               <Text className='session-card__line'>时间：{formatDateTime(item.startsAt)}</Text>

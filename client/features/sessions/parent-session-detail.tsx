@@ -140,7 +140,11 @@ const ratingForm = (sessionId: string) =>
   z
     .object({ rating: z.string().nullable(), comment: z.string() })
     .transform((f, ctx) =>
-      parsedBy(rateSessionInput, { sessionId, rating: f.rating ? Number(f.rating) : undefined, comment: f.comment }, ctx),
+      parsedBy(
+        rateSessionInput,
+        { sessionId, rating: f.rating ? Number(f.rating) : undefined, comment: f.comment },
+        ctx,
+      ),
     );
 
 function RatingBox({ detail }: { detail: Detail }) {

@@ -31,7 +31,12 @@ export function ParentSessionList() {
         <View className='session-list'>
           {page.items.length === 0 ? <Text className='session-list__empty'>近期暂无活动，请稍后再来看看。</Text> : null}
           {page.items.map((item) => (
-            <SessionCard key={item.id} session={item} badge={<MyStatusBadge item={item} />} onClick={() => Taro.navigateTo({ url: ROUTES.session(item.id) })} />
+            <SessionCard
+              key={item.id}
+              session={item}
+              badge={<MyStatusBadge item={item} />}
+              onClick={() => Taro.navigateTo({ url: ROUTES.session(item.id) })}
+            />
           ))}
           {page.nextCursor ? (
             <View className='session-list__more'>

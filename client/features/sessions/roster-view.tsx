@@ -40,7 +40,13 @@ function RosterRow({ row, busy, onToggle }: { row: Row; busy: boolean; onToggle:
         {row.present && row.checkedInAt ? ` ${chinaTime(row.checkedInAt).format('HH:mm')}` : ''}
       </Text>
       <View className='roster-row__actions'>
-        <Button size='small' type={row.present ? 'default' : 'primary'} fill={row.present ? 'outline' : 'solid'} loading={busy} onClick={onToggle}>
+        <Button
+          size='small'
+          type={row.present ? 'default' : 'primary'}
+          fill={row.present ? 'outline' : 'solid'}
+          loading={busy}
+          onClick={onToggle}
+        >
           {row.present ? '改为未到场' : '标记到场'}
         </Button>
       </View>
@@ -54,7 +60,10 @@ function RosterRow({ row, busy, onToggle }: { row: Row; busy: boolean; onToggle:
  */
 export function RosterView({ sessionId }: { sessionId: string }) {
   const { state, reload, setData } = useRemote(remoteKeys.sessions.roster(sessionId), async () => {
-    const [detail, roster] = await Promise.all([trpc.sessions.get.query({ sessionId }), trpc.sessions.roster.query({ sessionId })]);
+    const [detail, roster] = await Promise.all([
+      trpc.sessions.get.query({ sessionId }),
+      trpc.sessions.roster.query({ sessionId }),
+    ]);
     return { detail, roster };
   });
   const [method, setMethod] = useState<Method>('ROLL_CALL');
@@ -80,18 +89,26 @@ export function RosterView({ sessionId }: { sessionId: string }) {
           </View>
           <View className='roster__summary' data-testid='attendance-summary'>
             <Text>
-              报名 {roster.summary.confirmed} 户 / 到场 {roster.summary.present} 户 / 到场 {roster.summary.presentPeople} 人
+              报名 {roster.summary.confirmed} 户 / 到场 {roster.summary.present} 户 / 到场{' '}
+              {roster.summary.presentPeople} 人
               {roster.summary.waitlisted > 0 ? ` · 候补 ${roster.summary.waitlisted} 户` : ''}
             </Text>
           </View>
           <ChoiceChips options={METHOD_CHOICES} value={method} onChange={setMethod} />
           <Text className='detail-card__hint'>
-            {method === 'ROLL_CALL' ? '活动现场逐户点名，点“标记到场”。' : '活动结束后按纸质签到表逐户补录，记为“纸质签到表补录”。'}
+            {method === 'ROLL_CALL'
+              ? '活动现场逐户点名，点“标记到场”。'
+              : '活动结束后按纸质签到表逐户补录，记为“纸质签到表补录”。'}
           </Text>
           <FormError message={error} />
           {roster.rows.length === 0 ? <Text className='session-list__empty'>还没有家庭报名。</Text> : null}
           {roster.rows.map((row) => (
-            <RosterRow key={row.familyId} row={row} busy={busyFamily === row.familyId} onToggle={() => void toggle(row)} />
+            <RosterRow
+              key={row.familyId}
+              row={row}
+              busy={busyFamily === row.familyId}
+              onToggle={() => void toggle(row)}
+            />
           ))}
           <Button block fill='outline' onClick={reload}>
             刷新名单

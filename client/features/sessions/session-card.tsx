@@ -21,7 +21,15 @@ export interface SessionSummary {
 }
 
 /** The kind of a session and, when it delivers it, the 心理健康 tag. */
-export function SessionTags({ kind, mentalHealth, extra }: { kind: SessionKind; mentalHealth: boolean; extra?: ReactNode }) {
+export function SessionTags({
+  kind,
+  mentalHealth,
+  extra,
+}: {
+  kind: SessionKind;
+  mentalHealth: boolean;
+  extra?: ReactNode;
+}) {
   return (
     <View className='session-tags'>
       <Text className='session-tag session-tag--kind'>{kindLabel(kind)}</Text>
@@ -36,7 +44,17 @@ export function StatusBadge({ text, tone = 'info' }: { text: string; tone?: 'inf
 }
 
 /** One session in a list: kind, title, time, place, seats; `badge` and `children` for what the page adds. */
-export function SessionCard({ session, badge, onClick, children }: { session: SessionSummary; badge?: ReactNode; onClick?: () => void; children?: ReactNode }) {
+export function SessionCard({
+  session,
+  badge,
+  onClick,
+  children,
+}: {
+  session: SessionSummary;
+  badge?: ReactNode;
+  onClick?: () => void;
+  children?: ReactNode;
+}) {
   return (
     <View className='session-card' data-session-id={session.id} onClick={onClick}>
       <SessionTags kind={session.kind} mentalHealth={session.mentalHealth} extra={badge} />

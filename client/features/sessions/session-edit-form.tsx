@@ -43,7 +43,12 @@ function SwitchRow({ label, checked, disabled, onChange }: SwitchRowProps) {
   return (
     <View className='switch-row'>
       <Text className='switch-row__label'>{label}</Text>
-      <Switch checked={checked} disabled={disabled} color={BRAND_COLOR} onChange={(e) => onChange(Boolean(e.detail.value))} />
+      <Switch
+        checked={checked}
+        disabled={disabled}
+        color={BRAND_COLOR}
+        onChange={(e) => onChange(Boolean(e.detail.value))}
+      />
     </View>
   );
 }
@@ -69,7 +74,15 @@ async function send(request: SessionRequest): Promise<void> {
   goBackToList();
 }
 
-function Form({ orgUnitId, orgUnitName, existing }: { orgUnitId: string; orgUnitName: string; existing: Detail | null }) {
+function Form({
+  orgUnitId,
+  orgUnitName,
+  existing,
+}: {
+  orgUnitId: string;
+  orgUnitName: string;
+  existing: Detail | null;
+}) {
   const [course, setCourse] = useState(false);
   const schema = sessionFormSchema(existing ? { sessionId: existing.id } : { orgUnitId, course });
   const form = useSchemaForm(schema, () => (existing ? sessionFieldsOf(existing) : EMPTY_SESSION_FIELDS));
@@ -115,38 +128,98 @@ function Form({ orgUnitId, orgUnitName, existing }: { orgUnitId: string; orgUnit
         )}
       </FormField>
       <FormField label='活动名称'>
-        <Input name='title' placeholder='请输入活动名称' value={v.title} onChange={set('title')} maxLength={60} clearable />
+        <Input
+          name='title'
+          placeholder='请输入活动名称'
+          value={v.title}
+          onChange={set('title')}
+          maxLength={60}
+          clearable
+        />
       </FormField>
       {editing ? null : <SwitchRow label='系列课程（每周一课）' checked={course} onChange={setCourse} />}
       {course ? (
         <>
-          <DateTimeField label='第一课开始时间' name='firstStartsAt' placeholder='第一课开始时间（如 2026-12-05 19:00）' value={v.startsAt} onChange={set('startsAt')} />
+          <DateTimeField
+            label='第一课开始时间'
+            name='firstStartsAt'
+            placeholder='第一课开始时间（如 2026-12-05 19:00）'
+            value={v.startsAt}
+            onChange={set('startsAt')}
+          />
           <FormField label='每课时长（分钟）'>
-            <Input name='durationMinutes' type='number' placeholder='每课时长（分钟）' value={v.durationMinutes} onChange={set('durationMinutes')} maxLength={3} />
+            <Input
+              name='durationMinutes'
+              type='number'
+              placeholder='每课时长（分钟）'
+              value={v.durationMinutes}
+              onChange={set('durationMinutes')}
+              maxLength={3}
+            />
           </FormField>
           <FormField label='每周一课，共几周'>
-            <Input name='weeks' type='number' placeholder='周数（2–52）' value={v.weeks} onChange={set('weeks')} maxLength={2} />
+            <Input
+              name='weeks'
+              type='number'
+              placeholder='周数（2–52）'
+              value={v.weeks}
+              onChange={set('weeks')}
+              maxLength={2}
+            />
           </FormField>
         </>
       ) : (
         <>
-          <DateTimeField label='开始时间' name='startsAt' placeholder='开始时间（如 2026-12-05 19:00）' value={v.startsAt} onChange={set('startsAt')} />
-          <DateTimeField label='结束时间' name='endsAt' placeholder='结束时间（如 2026-12-05 20:30）' value={v.endsAt} onChange={set('endsAt')} />
+          <DateTimeField
+            label='开始时间'
+            name='startsAt'
+            placeholder='开始时间（如 2026-12-05 19:00）'
+            value={v.startsAt}
+            onChange={set('startsAt')}
+          />
+          <DateTimeField
+            label='结束时间'
+            name='endsAt'
+            placeholder='结束时间（如 2026-12-05 20:30）'
+            value={v.endsAt}
+            onChange={set('endsAt')}
+          />
         </>
       )}
       <FormField label='形式'>
         <ChoiceChips options={MODE_CHOICES} value={v.mode} onChange={set('mode')} />
       </FormField>
       <FormField label={v.mode === 'OFFLINE' ? '地点' : '平台或地点（选填）'}>
-        <Input name='venue' placeholder='请输入活动地点' value={v.venue} onChange={set('venue')} maxLength={120} clearable />
+        <Input
+          name='venue'
+          placeholder='请输入活动地点'
+          value={v.venue}
+          onChange={set('venue')}
+          maxLength={120}
+          clearable
+        />
       </FormField>
       {v.mode === 'ONLINE' || v.liveUrl ? (
         <FormField label='直播链接（仅报名家庭可见）'>
-          <Input name='liveUrl' placeholder='https://' value={v.liveUrl} onChange={set('liveUrl')} maxLength={500} clearable />
+          <Input
+            name='liveUrl'
+            placeholder='https://'
+            value={v.liveUrl}
+            onChange={set('liveUrl')}
+            maxLength={500}
+            clearable
+          />
         </FormField>
       ) : null}
       <FormField label='名额（按家庭计）'>
-        <Input name='capacity' type='number' placeholder='请输入名额（户）' value={v.capacity} onChange={set('capacity')} maxLength={6} />
+        <Input
+          name='capacity'
+          type='number'
+          placeholder='请输入名额（户）'
+          value={v.capacity}
+          onChange={set('capacity')}
+          maxLength={6}
+        />
       </FormField>
       <SwitchRow
         label={guidance ? '心理健康（指导服务始终计入）' : '计入家庭心理健康指导服务'}
@@ -155,7 +228,14 @@ function Form({ orgUnitId, orgUnitName, existing }: { orgUnitId: string; orgUnit
         onChange={set('mentalHealth')}
       />
       <FormField label='主讲人（选填）'>
-        <Input name='speaker' placeholder='请输入主讲人' value={v.speaker} onChange={set('speaker')} maxLength={60} clearable />
+        <Input
+          name='speaker'
+          placeholder='请输入主讲人'
+          value={v.speaker}
+          onChange={set('speaker')}
+          maxLength={60}
+          clearable
+        />
       </FormField>
       <FormField label='活动介绍（选填）'>
         <Textarea
@@ -181,7 +261,14 @@ function Form({ orgUnitId, orgUnitName, existing }: { orgUnitId: string; orgUnit
       {existing && existing.status !== 'CANCELLED' ? (
         <View className='session-form__actions'>
           <FormField label='取消原因（选填，将通知报名家庭）'>
-            <Input name='cancelReason' placeholder='如：天气原因改期' value={cancelReason} onChange={setCancelReason} maxLength={200} clearable />
+            <Input
+              name='cancelReason'
+              placeholder='如：天气原因改期'
+              value={cancelReason}
+              onChange={setCancelReason}
+              maxLength={200}
+              clearable
+            />
           </FormField>
           <Button block fill='outline' loading={busy} onClick={cancelSession}>
             取消活动

@@ -82,9 +82,9 @@ const END = '2026-12-05 20:30';
  * The fields read, with the checks the shared schemas cannot make on typed text: 活动类型 (`kind`) first, then
  * the times (added by each mode); only when they pass does the procedure's own schema see the input.
  */
-function fields<K extends z.ZodType<SessionKind | null, SessionKind | null> | z.ZodType<SessionKind, SessionKind | null>>(
-  kind: K,
-) {
+function fields<
+  K extends z.ZodType<SessionKind | null, SessionKind | null> | z.ZodType<SessionKind, SessionKind | null>,
+>(kind: K) {
   return z.object({
     kind,
     title: z.string(),

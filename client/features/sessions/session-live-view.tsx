@@ -69,7 +69,17 @@ export function SessionLiveView({ sessionId }: { sessionId: string }) {
     if (!timer.current) start();
   });
 
-  if (error && !live) return <ErrorState message={error} action={<Button type='primary' onClick={start}>重试</Button>} />;
+  if (error && !live)
+    return (
+      <ErrorState
+        message={error}
+        action={
+          <Button type='primary' onClick={start}>
+            重试
+          </Button>
+        }
+      />
+    );
   if (!live) return <LoadingState />;
   return (
     <View className='session-live'>
@@ -84,7 +94,9 @@ export function SessionLiveView({ sessionId }: { sessionId: string }) {
       <Text className='session-live__code' userSelect>
         {live.code}
       </Text>
-      <Text className='session-live__hint'>线上活动：把上面的签到码贴到直播间，家长在“扫码签到”页输入。签到码每分钟更新，本页每 30 秒自动刷新。</Text>
+      <Text className='session-live__hint'>
+        线上活动：把上面的签到码贴到直播间，家长在“扫码签到”页输入。签到码每分钟更新，本页每 30 秒自动刷新。
+      </Text>
       <Button block fill='outline' onClick={() => void Taro.setClipboardData({ data: live.code })}>
         复制签到码
       </Button>

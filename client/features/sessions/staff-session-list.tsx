@@ -36,12 +36,21 @@ function UnitSessions({ grant }: { grant: StaffGrant }) {
       <RemoteState state={state} reload={reload}>
         {(page) => (
           <View className='session-list'>
-            {page.items.length === 0 ? <Text className='session-list__empty'>还没有活动。{manager ? '点击“新建活动”开设家长学校课程、讲座或指导服务。' : ''}</Text> : null}
+            {page.items.length === 0 ? (
+              <Text className='session-list__empty'>
+                还没有活动。{manager ? '点击“新建活动”开设家长学校课程、讲座或指导服务。' : ''}
+              </Text>
+            ) : null}
             {page.items.map((item) => (
               <SessionCard
                 key={item.id}
                 session={item}
-                badge={<StatusBadge text={sessionStatusLabel(item.status)} tone={item.status === 'PUBLISHED' ? 'ok' : item.status === 'DRAFT' ? 'warn' : 'muted'} />}
+                badge={
+                  <StatusBadge
+                    text={sessionStatusLabel(item.status)}
+                    tone={item.status === 'PUBLISHED' ? 'ok' : item.status === 'DRAFT' ? 'warn' : 'muted'}
+                  />
+                }
               >
                 <View className='session-card__actions'>
                   {manager ? (

@@ -14,5 +14,7 @@ export function canManageSessions(grant: Pick<StaffGrant, 'role'>): boolean {
 /** The grants that reach 活动管理, managers first: the first one's unit is where new sessions are created. */
 export function sessionGrants(me: Pick<Me, 'roles'>): StaffGrant[] {
   const rank = (role: string) => (role === 'COORDINATOR' ? 0 : role === 'ADMIN' ? 1 : 2);
-  return me.roles.filter((g) => (SESSION_STAFF_ROLES as readonly string[]).includes(g.role)).sort((a, b) => rank(a.role) - rank(b.role));
+  return me.roles
+    .filter((g) => (SESSION_STAFF_ROLES as readonly string[]).includes(g.role))
+    .sort((a, b) => rank(a.role) - rank(b.role));
 }

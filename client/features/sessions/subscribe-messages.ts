@@ -27,7 +27,9 @@ export function askForSubscriptions(): () => Promise<void> {
   const list = templates.slice(0, 3);
   let answer: Promise<Record<string, string>>;
   try {
-    answer = Taro.requestSubscribeMessage({ tmplIds: list.map((t) => t.templateId) } as Taro.requestSubscribeMessage.Option).then(
+    answer = Taro.requestSubscribeMessage({
+      tmplIds: list.map((t) => t.templateId),
+    } as Taro.requestSubscribeMessage.Option).then(
       (res) => res as unknown as Record<string, string>,
       () => ({}),
     );

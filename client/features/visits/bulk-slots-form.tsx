@@ -71,7 +71,13 @@ function planForm(w: StaffWindow) {
       mode: z.enum(VISIT_MODES),
     })
     .transform((f, ctx) => {
-      const bulk = { windowId: w.id, days: f.days.days, ranges: f.ranges.ranges, durationMinutes: f.duration, mode: f.mode };
+      const bulk = {
+        windowId: w.id,
+        days: f.days.days,
+        ranges: f.ranges.ranges,
+        durationMinutes: f.duration,
+        mode: f.mode,
+      };
       const plan = parsedBy(addSlotsBulkInput, bulk, ctx);
       if (ctx.issues.length > 0) return z.NEVER;
       const outside = plan.days.find((d) => d < w.startsOn || d > w.endsOn);
@@ -135,8 +141,7 @@ export function BulkSlotsForm({ window: w }: { window: StaffWindow }) {
     });
   };
 
-  const addDay = (day: string) =>
-    setValues((v) => ({ ...v, days: v.days.trim() ? `${v.days.trim()}, ${day}` : day }));
+  const addDay = (day: string) => setValues((v) => ({ ...v, days: v.days.trim() ? `${v.days.trim()}, ${day}` : day }));
   const buffered = values.mode === 'HOME' && w.travelBufferMinutes > 0;
 
   return (

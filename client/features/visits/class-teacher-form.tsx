@@ -23,7 +23,11 @@ const classTeacherForm = (orgUnitId: string) =>
       className: z.string(),
     })
     .transform((f, ctx) => ({
-      input: parsedBy(classTeacherInput, { orgUnitId, grade: f.grade, className: f.className, teacherId: f.teacher.id }, ctx),
+      input: parsedBy(
+        classTeacherInput,
+        { orgUnitId, grade: f.grade, className: f.className, teacherId: f.teacher.id },
+        ctx,
+      ),
       teacherName: f.teacher.name,
     }));
 

@@ -42,7 +42,11 @@ export function FollowUpList() {
                   <Button size='small' type='primary' loading={busy === f.id} onClick={() => complete(f.id)}>
                     完成
                   </Button>
-                  <Button size='small' fill='outline' onClick={() => Taro.navigateTo({ url: VISIT_ROUTES.record(f.visitId) })}>
+                  <Button
+                    size='small'
+                    fill='outline'
+                    onClick={() => Taro.navigateTo({ url: VISIT_ROUTES.record(f.visitId) })}
+                  >
                     查看家访记录
                   </Button>
                 </View>

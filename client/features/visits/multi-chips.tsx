@@ -3,7 +3,15 @@ import type { Choice } from '../../components/choice-chips';
 import '../../components/choice-chips.scss';
 
 /** Several choices as tappable chips (the shared ChoiceChips picks one). */
-export function MultiChips<V extends string>({ options, value, onChange }: { options: readonly Choice<V>[]; value: readonly V[]; onChange: (value: V[]) => void }) {
+export function MultiChips<V extends string>({
+  options,
+  value,
+  onChange,
+}: {
+  options: readonly Choice<V>[];
+  value: readonly V[];
+  onChange: (value: V[]) => void;
+}) {
   return (
     <View className='choice-chips'>
       {options.map((option) => {

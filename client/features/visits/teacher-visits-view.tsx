@@ -78,11 +78,7 @@ function SchoolWindows({ orgUnitId }: { orgUnitId: string }) {
 /** 我的家访 for teachers and counsellors: windows of my school, bulk slots, calendar, follow-ups. */
 export function TeacherVisitsView() {
   return (
-    <MyUnitView
-      unitsOf={visitorSchools}
-      emptyText='只有教师和心理健康教师可以发布家访时段。'
-      className='visits'
-    >
+    <MyUnitView unitsOf={visitorSchools} emptyText='只有教师和心理健康教师可以发布家访时段。' className='visits'>
       {(school) => (
         <>
           <FollowUpList />

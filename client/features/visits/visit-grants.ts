@@ -15,11 +15,15 @@ export function visitorGrants(me: Pick<Me, 'roles'>): Grant[] {
 
 /** Coordinators first (they work at one school), then admins. */
 export function visitCoordinatorGrants(me: Pick<Me, 'roles'>): Grant[] {
-  return me.roles.filter(hasRole(VISIT_COORDINATOR_ROLES)).sort((a, b) => (a.role === 'COORDINATOR' ? 0 : 1) - (b.role === 'COORDINATOR' ? 0 : 1));
+  return me.roles
+    .filter(hasRole(VISIT_COORDINATOR_ROLES))
+    .sort((a, b) => (a.role === 'COORDINATOR' ? 0 : 1) - (b.role === 'COORDINATOR' ? 0 : 1));
 }
 
 /** Schools (org units) where I visit families, without duplicates. */
 export function visitorSchools(me: Pick<Me, 'roles'>): { orgUnitId: string; orgUnitName: string }[] {
   const seen = new Set<string>();
-  return visitorGrants(me).flatMap((g) => (seen.has(g.orgUnitId) ? [] : (seen.add(g.orgUnitId), [{ orgUnitId: g.orgUnitId, orgUnitName: g.orgUnitName }])));
+  return visitorGrants(me).flatMap((g) =>
+    seen.has(g.orgUnitId) ? [] : (seen.add(g.orgUnitId), [{ orgUnitId: g.orgUnitId, orgUnitName: g.orgUnitName }]),
+  );
 }

@@ -59,7 +59,9 @@ function CompletedRecord({ record }: { record: VisitRecord }) {
   return (
     <View className='visit-card visit-record'>
       <Text className='visit-card__heading'>家访记录</Text>
-      {record.completedAt ? <Text className='visit-card__line'>记录时间：{formatDateTime(record.completedAt)}</Text> : null}
+      {record.completedAt ? (
+        <Text className='visit-card__line'>记录时间：{formatDateTime(record.completedAt)}</Text>
+      ) : null}
       <Text className='visit-card__line'>
         家访主题：{record.topics.length ? record.topics.map(topicLabel).join('、') : '未填写'}
       </Text>
@@ -218,7 +220,11 @@ function RecordForm({ record }: { record: VisitRecord }) {
               clearable
             />
             <View className='visit-card__actions'>
-              <Button size='small' fill='outline' onClick={() => setRows((rows) => rows.filter((x) => x.key !== r.key))}>
+              <Button
+                size='small'
+                fill='outline'
+                onClick={() => setRows((rows) => rows.filter((x) => x.key !== r.key))}
+              >
                 {`删除跟进事项 ${i + 1}`}
               </Button>
             </View>

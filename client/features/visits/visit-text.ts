@@ -57,7 +57,9 @@ export function clockRange(startsAt: string, endsAt: string): string {
 }
 
 /** Items grouped by their China day, in the order given. */
-export function groupByDay<T extends { startsAt: string }>(items: readonly T[]): { day: string; heading: string; items: T[] }[] {
+export function groupByDay<T extends { startsAt: string }>(
+  items: readonly T[],
+): { day: string; heading: string; items: T[] }[] {
   const groups: { day: string; heading: string; items: T[] }[] = [];
   for (const item of items) {
     const day = chinaDay(new Date(item.startsAt));
@@ -124,13 +126,18 @@ export function classText(c: { grade: string; className: string | null }): strin
 }
 
 /** "张子涵（三年级（1）班）": name, grade and class of each child. */
-export function childrenGradeText(children: readonly { name: string; grade: string; className: string | null }[]): string {
+export function childrenGradeText(
+  children: readonly { name: string; grade: string; className: string | null }[],
+): string {
   return children.map((c) => `${c.name}（${classText(c)}）`).join('、');
 }
 
 export const FAMILY_VISIT_STATUS_LABELS = { NOT_BOOKED: '未预约', BOOKED: '已预约', COMPLETED: '已家访' } as const;
 
 /** Reasons a teacher can flag by hand (预警清单转介 is set by the checklist referral itself). */
-export const PRIORITY_REASON_CHOICES = PRIORITY_REASONS.filter((r) => r !== 'CHECKLIST_REFERRAL').map((value) => ({ value, label: PRIORITY_REASON_LABELS[value] as string }));
+export const PRIORITY_REASON_CHOICES = PRIORITY_REASONS.filter((r) => r !== 'CHECKLIST_REFERRAL').map((value) => ({
+  value,
+  label: PRIORITY_REASON_LABELS[value] as string,
+}));
 
 export const STAFF_ROLE_LABELS = { TEACHER: '教师', COUNSELOR: '心理健康教师' } as const;

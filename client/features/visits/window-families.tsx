@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { z } from 'zod';
-import { PRIORITY_REASONS, assignInput, bookForFamilyInput, flagPriorityInput } from '@shared/visits';
+import { MANUAL_PRIORITY_REASONS, assignInput, bookForFamilyInput, flagPriorityInput } from '@shared/visits';
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
@@ -37,11 +37,17 @@ function StatusBadge({ status }: { status: WindowFamily['visitStatus'] }) {
 function FamilyLines({ family, showTeacher }: { family: WindowFamily; showTeacher: boolean }) {
   return (
     <View className='visit-family__main'>
-      <Text className='visit-slot__line'>家长：{family.guardians.length > 0 ? family.guardians.join('、') : '（未登记）'}</Text>
-      <Text className='visit-slot__line'>孩子：{family.children.length > 0 ? childrenGradeText(family.children) : '（未登记）'}</Text>
+      <Text className='visit-slot__line'>
+        家长：{family.guardians.length > 0 ? family.guardians.join('、') : '（未登记）'}
+      </Text>
+      <Text className='visit-slot__line'>
+        孩子：{family.children.length > 0 ? childrenGradeText(family.children) : '（未登记）'}
+      </Text>
       {showTeacher ? <Text className='visit-slot__line'>家访教师：{family.teacherName ?? '未分配'}</Text> : null}
       {family.priorityReasons.length > 0 ? (
-        <Text className='visit-slot__line visit-family__priority'>重点关注：{family.priorityReasons.map(reasonLabel).join('、')}</Text>
+        <Text className='visit-slot__line visit-family__priority'>
+          重点关注：{family.priorityReasons.map(reasonLabel).join('、')}
+        </Text>
       ) : null}
     </View>
   );
@@ -132,7 +138,8 @@ export function CoordinatorFamilies({ windowId, orgUnitId, families }: Coordinat
     <View className='visit-card window-families'>
       <Text className='visit-card__heading'>家庭与分配</Text>
       <Text className='visit-card__line'>
-        共 {families.length} 户 · 已分配教师 {assigned} 户 · 重点关注 {families.filter((f) => f.priorityReasons.length > 0).length} 户
+        共 {families.length} 户 · 已分配教师 {assigned} 户 · 重点关注{' '}
+        {families.filter((f) => f.priorityReasons.length > 0).length} 户
       </Text>
       <ChoiceChips
         options={FILTERS}
@@ -249,7 +256,7 @@ function BookForFamilyForm({ family, openSlots, onDone, onCancel }: BookProps) {
 
 const flagForm = (familyId: string) =>
   z
-    .object({ reason: chosen(z.enum(PRIORITY_REASONS), '请选择重点关注原因') })
+    .object({ reason: chosen(z.enum(MANUAL_PRIORITY_REASONS), '请选择重点关注原因') })
     .transform(({ reason }, ctx) => parsedBy(flagPriorityInput, { familyId, reason }, ctx));
 
 /** 标记重点关注: one reason at a time (a family may carry several). */
@@ -305,14 +312,17 @@ export function TeacherFamilies({ windowId, families, slots }: TeacherFamiliesPr
     <View className='visit-card my-families'>
       <Text className='visit-card__heading'>我负责的家庭</Text>
       <Text className='visit-card__line'>
-        共 {families.length} 户 · 未预约 {families.filter((f) => f.visitStatus === 'NOT_BOOKED').length} 户 · 已家访 {families.filter((f) => f.visitStatus === 'COMPLETED').length} 户
+        共 {families.length} 户 · 未预约 {families.filter((f) => f.visitStatus === 'NOT_BOOKED').length} 户 · 已家访{' '}
+        {families.filter((f) => f.visitStatus === 'COMPLETED').length} 户
       </Text>
       {notice ? (
         <View className='visits__notice' role='status'>
           <Text>{notice}</Text>
         </View>
       ) : null}
-      {families.length === 0 ? <Text className='visits__hint'>本次家访还没有分配给您的家庭。家庭按班主任分配，家长学校负责人也可以改派。</Text> : null}
+      {families.length === 0 ? (
+        <Text className='visits__hint'>本次家访还没有分配给您的家庭。家庭按班主任分配，家长学校负责人也可以改派。</Text>
+      ) : null}
       {families.slice(0, shown).map((f) => (
         <View key={f.familyId} className='visit-family' data-family-id={f.familyId}>
           <View className='visit-family__head'>

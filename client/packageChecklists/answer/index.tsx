@@ -12,7 +12,11 @@ export default function ChecklistAnswerPage() {
   const childId = param(params.childId);
   return (
     <PageShell className='checklist-answer-page'>
-      {checklistId && childId ? <AnswerView checklistId={checklistId} childId={childId} /> : <ErrorState message='请从“心理预警清单”页选择孩子和清单' />}
+      {checklistId && childId ? (
+        <AnswerView checklistId={checklistId} childId={childId} />
+      ) : (
+        <ErrorState message='请从“心理预警清单”页选择孩子和清单' />
+      )}
     </PageShell>
   );
 }

@@ -19,7 +19,9 @@ describe('formatTimeRange', () => {
   });
 
   test('the same instants written with a +08:00 offset read the same', () => {
-    expect(formatTimeRange('2026-12-05T19:00:00+08:00', '2026-12-05T20:30:00+08:00')).toBe('12月5日 星期六 19:00–20:30');
+    expect(formatTimeRange('2026-12-05T19:00:00+08:00', '2026-12-05T20:30:00+08:00')).toBe(
+      '12月5日 星期六 19:00–20:30',
+    );
   });
 
   test('a session that runs past midnight in China names the day it ends', () => {

@@ -52,7 +52,7 @@ test('then the shared schema speaks: an empty title, a place for an offline sess
   expect((await submit({ orgUnitId: 'u1', course: false }, { ...filled, venue: '' })).error).toBe('线下活动请填写地点');
 });
 
-test('a complete new session is sent to sessions.create as parsed: trimmed, numbers, China time, guidance counts', async () => {
+test('a complete new session goes to sessions.create as parsed: trimmed, numbers, China time, guidance', async () => {
   const { error, sent } = await submit({ orgUnitId: 'u1', course: false }, filled);
   expect(error).toBeNull();
   expect(sent).toHaveLength(1);

@@ -48,7 +48,18 @@ test('the contrast check itself: black on white is 21:1, #767676 on white just p
 });
 
 test('every text colour passes AA on white cards, the page background and sunken panels', () => {
-  const texts = ['text', 'text-body', 'text-secondary', 'text-muted', 'link', 'brand', 'success', 'info', 'warning', 'danger'];
+  const texts = [
+    'text',
+    'text-body',
+    'text-secondary',
+    'text-muted',
+    'link',
+    'brand',
+    'success',
+    'info',
+    'warning',
+    'danger',
+  ];
   for (const text of texts) {
     for (const background of ['surface', 'page', 'surface-sunken']) {
       expect([text, background, contrast(color(text), color(background)) >= AA]).toEqual([text, background, true]);

@@ -106,7 +106,9 @@ test('a lost sign-in while loading goes to the login page instead of showing an 
   const api = server<string>();
   const key = fresh('me');
   const { result } = renderHook(() => useRemote(key, api.load));
-  await api.fail(TRPCClientError.from({ error: { message: '请先登录', code: -32001, data: { code: 'UNAUTHORIZED' } } }));
+  await api.fail(
+    TRPCClientError.from({ error: { message: '请先登录', code: -32001, data: { code: 'UNAUTHORIZED' } } }),
+  );
   expect(relaunches).toEqual([ROUTES.login]);
   expect(shown(result.current.state)).toBe('loading');
 });
@@ -114,7 +116,9 @@ test('a lost sign-in while loading goes to the login page instead of showing an 
 test('another key loads its own data; keepPrevious shows the last data meanwhile', async () => {
   const api = server<string>();
   const root = fresh('lessons/list');
-  const plain = renderHook(({ filter }) => useRemote(`${root}/${filter}`, api.load), { initialProps: { filter: 'ALL' } });
+  const plain = renderHook(({ filter }) => useRemote(`${root}/${filter}`, api.load), {
+    initialProps: { filter: 'ALL' },
+  });
   await api.answer('全部课程');
   plain.rerender({ filter: 'PRIMARY' });
   expect(shown(plain.result.current.state)).toBe('loading');

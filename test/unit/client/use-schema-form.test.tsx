@@ -48,7 +48,10 @@ test('a form reads chips, numbers and China times into what the procedure takes,
 
   await act(() => result.current.submit(send));
   expect(result.current.error).toBe('请选择活动类型');
-  expect(result.current.fieldErrors).toEqual({ kind: '请选择活动类型', startsAt: '请填写开始时间（如 2026-12-05 19:00）' });
+  expect(result.current.fieldErrors).toEqual({
+    kind: '请选择活动类型',
+    startsAt: '请填写开始时间（如 2026-12-05 19:00）',
+  });
 
   act(() => result.current.setValues({ kind: 'SALON', capacity: '', startsAt: '12月5日晚上' }));
   await act(() => result.current.submit(send));
