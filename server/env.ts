@@ -34,8 +34,15 @@ const envSchema = z.object({
   CITY_HOTLINES: z.string().optional(),
   /** Multiplies every abuse limit (e.g. 100 for a load test from one machine); 0 turns them off. */
   RATE_LIMIT_SCALE: z.coerce.number().min(0).default(1),
-  /** Behind a load balancer: take the client IP from X-Forwarded-For. */
-  TRUST_PROXY: z.enum(['1', '0', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+  /**
+   * How many proxies in front of the server append to X-Forwarded-For (0: none, the socket's address is
+   * the client's). `true` means 1.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d+|true|false)$/, { error: 'TRUST_PROXY 须为受信任的代理层数（0、1、2…）' })
+    .default('0')
+    .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v))),
   TOKEN_TTL_HOURS: z.coerce.number().min(1).max(24 * 90).default(24 * 7),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),

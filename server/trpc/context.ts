@@ -9,6 +9,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { TRPCError } from '@trpc/server';
 import { resolveUserByToken } from '../services/auth/resolve-user';
 import { isDatabaseUnavailable } from '../db/database-errors';
+import { clientIp } from '../http/client-ip';
 
 /** What every procedure may use; no request object, so tests build it directly (createCaller). */
 export interface InnerContext {
@@ -49,8 +50,7 @@ export function createContextFactory(deps: AppDeps) {
       if (isDatabaseUnavailable(err)) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: '数据库暂时不可用，请稍后再试', cause: err as Error });
       throw err;
     }
-    const forwarded = deps.env.TRUST_PROXY ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
-    return createInnerContext(deps, user, forwarded || req.socket.remoteAddress || null);
+    return createInnerContext(deps, user, clientIp(req, deps.env.TRUST_PROXY));
   };
 }
 

@@ -44,6 +44,18 @@ it('password login: 30 attempts a minute per IP, counted across server processes
   expect((await login(httpB.url, `198.51.100.${randomInt(1, 250)}`, 1)).status).toBe(401);
 }, 60_000);
 
+it('behind the trusted proxy, a client cannot escape the limit by writing other addresses into X-Forwarded-For', async () => {
+  await awayFromMinuteBoundary();
+  // The proxy appends the real client's address; the client forges a new one on the left every time.
+  const real = `192.0.2.${randomInt(1, 250)}`;
+  const statuses: number[] = [];
+  for (let i = 0; i < 31; i += 1) {
+    statuses.push((await login(i % 2 ? httpA.url : httpB.url, `198.18.${i}.${randomInt(1, 250)}, ${real}`, i)).status);
+  }
+  expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+  expect(statuses[30]).toBe(429);
+}, 60_000);
+
 it('registration: 20 a minute per user', async () => {
   await awayFromMinuteBoundary();
   const school = await makeUnit(a.db);
