@@ -106,6 +106,24 @@ describe('auth.passwordLogin', () => {
     expect(after.status).toBe(429);
   });
 
+  it('of 30 attempts at once (29 wrong, then the right one), no more than the allowed failures plus one reach the password check', async () => {
+    const { id } = await staff('race.me');
+    const attempts = Array.from({ length: 30 }, (_, i) => (i === 29 ? 'right-pass-1' : `bad-${i}`));
+    const results = await Promise.all(
+      attempts.map((password) => callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'race.me', password } })),
+    );
+    // The audit log tells which attempts had their password checked and which were refused unchecked.
+    const audit = async (action: string) => app.db.auditLog.count({ where: { targetId: id, action } });
+    const checked = (await audit('auth.loginFailed')) + (await audit('auth.login'));
+    // LOGIN_MAX_FAILURES is 5: at most 5 wrong passwords, and the right one, are checked; the rest answer 429.
+    expect(checked).toBeGreaterThanOrEqual(5);
+    expect(checked).toBeLessThanOrEqual(6);
+    expect(await audit('auth.loginRefused')).toBe(30 - checked);
+    expect(results.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(30 - checked);
+    // Once locked, the right password is refused too: it signs in only if it was checked before the lock.
+    expect(results[29].status === 200).toBe((await audit('auth.login')) === 1);
+  });
+
   it('resets the failure count after a successful login', async () => {
     await staff('reset.me');
     for (let i = 0; i < 4; i += 1) await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'reset.me', password: 'bad' } });
