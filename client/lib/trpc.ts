@@ -15,6 +15,8 @@ export const trpc = createTRPCClient<AppRouter>({
       url: trpcUrl(),
       // Keep batched GET URLs short enough for every WeChat client and proxy.
       maxURLLength: 2000,
+      // The server refuses a batch of more than 10 calls (API contract v2).
+      maxItems: 10,
       fetch: taroFetch as unknown as typeof fetch,
       headers() {
         const token = getToken();
