@@ -33,7 +33,8 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     },
     copy: {
       // Taro also writes project.config.json (miniprogramRoot './'); the copy keeps ours verbatim.
-      patterns: taroEnv === 'weapp' ? [{ from: 'client/project.config.json', to: `${outputRoot}/project.config.json` }] : [],
+      patterns:
+        taroEnv === 'weapp' ? [{ from: 'client/project.config.json', to: `${outputRoot}/project.config.json` }] : [],
       options: {},
     },
     framework: 'react',
@@ -46,7 +47,10 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       webpackChain(chain, webpack) {
         // WeChat has no AbortController and tRPC's links construct one: provide a small polyfill to every module.
@@ -77,7 +81,10 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
   };

@@ -29,7 +29,10 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}): http.Server {
     onError({ error, path: procedure, type }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         // The cause's message may hold data; log its kind and stack location only.
-        deps.log.error({ procedure, type, err: { name: error.cause?.name, stack: error.cause?.stack } }, 'procedure failed');
+        deps.log.error(
+          { procedure, type, err: { name: error.cause?.name, stack: error.cause?.stack } },
+          'procedure failed',
+        );
       }
     },
   });
@@ -42,7 +45,10 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}): http.Server {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       // Path only: query strings carry procedure input.
-      deps.log.info({ method: req.method, path: url.split('?')[0], status: res.statusCode, ms: Math.round(ms) }, 'request');
+      deps.log.info(
+        { method: req.method, path: url.split('?')[0], status: res.statusCode, ms: Math.round(ms) },
+        'request',
+      );
     });
     if (url.startsWith('/trpc/') || url === '/trpc') {
       res.setHeader('access-control-allow-origin', '*');
@@ -62,14 +68,25 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}): http.Server {
         // resolveResponse answers every error itself; this is only a last resort (never a stack to the client).
         deps.log.error({ err: { name: err?.name, stack: err?.stack } }, 'tRPC handler failed');
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { message: '服务器内部错误，请稍后再试', code: -32603, data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500 } } }));
+        res.end(
+          JSON.stringify({
+            error: {
+              message: '服务器内部错误，请稍后再试',
+              code: -32603,
+              data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500 },
+            },
+          }),
+        );
       });
       return;
     }
     if (url === '/healthz' || url.startsWith('/healthz?')) {
       res.setHeader('cache-control', 'no-store');
       const ok = await Promise.race([
-        deps.db.$queryRaw`SELECT 1`.then(() => true, () => false),
+        deps.db.$queryRaw`SELECT 1`.then(
+          () => true,
+          () => false,
+        ),
         new Promise<boolean>((r) => setTimeout(() => r(false), 2000).unref()),
       ]);
       res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });

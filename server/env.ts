@@ -23,13 +23,20 @@ const envSchema = z.object({
   WECHAT_TEMPLATE_VISIT_NOTICE: z.string().default('tpl-visit-notice'),
   WECHAT_TEMPLATE_REFERRAL_ALERT: z.string().default('tpl-referral-alert'),
   /** Run the notification worker in this process (every process may: rows are claimed with SKIP LOCKED). */
-  NOTIFY_WORKER: z.enum(['1', '0', 'true', 'false']).default('1').transform((v) => v === '1' || v === 'true'),
+  NOTIFY_WORKER: z
+    .enum(['1', '0', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
   NOTIFY_INTERVAL_MS: z.coerce.number().int().min(200).default(30_000),
   /** AES-256-GCM keys for sensitive fields: "keyId:base64(32 bytes)", comma-separated; DATA_KEY_ID picks the current one. */
   DATA_KEYS: z.string().optional(),
   DATA_KEY_ID: z.string().default('dev'),
   /** How long checklist responses are kept (days; default 3 years). */
-  CHECKLIST_RETENTION_DAYS: z.coerce.number().int().min(1).default(3 * 365),
+  CHECKLIST_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(3 * 365),
   /** City mental-health resources shown with checklist results: JSON {"230100":[{"name":"…","number":"…"}]}. */
   CITY_HOTLINES: z.string().optional(),
   /** Multiplies every abuse limit (e.g. 100 for a load test from one machine); 0 turns them off. */
@@ -43,7 +50,11 @@ const envSchema = z.object({
     .regex(/^(\d+|true|false)$/, { error: 'TRUST_PROXY 须为受信任的代理层数（0、1、2…）' })
     .default('0')
     .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v))),
-  TOKEN_TTL_HOURS: z.coerce.number().min(1).max(24 * 90).default(24 * 7),
+  TOKEN_TTL_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   /** Folder of the H5 build served at `/`. */

@@ -18,7 +18,10 @@ export async function startServer(env: Env = loadEnv()) {
   const handle = createDb(env.DATABASE_URL, { poolSize: env.DB_POOL_SIZE });
   const wechat = new WechatClient({ apiBase: env.WECHAT_API_BASE, appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET });
   const cipher = cipherFromEnv(env);
-  const server = createApp({ db: handle.db, env, log, wechat, cipher, sql: createSqlRunner(handle) }, { webRoot: env.WEB_ROOT });
+  const server = createApp(
+    { db: handle.db, env, log, wechat, cipher, sql: createSqlRunner(handle) },
+    { webRoot: env.WEB_ROOT },
+  );
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

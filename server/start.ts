@@ -21,7 +21,9 @@ const root = path.resolve(__dirname, '..');
 
 function describeDatabase(url: string | undefined): string {
   const target = parseDatabaseUrl(url, root);
-  return target.kind === 'postgres' ? `PostgreSQL（${new URL(target.url).host}${new URL(target.url).pathname}）` : `内置 PGlite（${path.relative(root, target.dir) || target.dir}）`;
+  return target.kind === 'postgres'
+    ? `PostgreSQL（${new URL(target.url).host}${new URL(target.url).pathname}）`
+    : `内置 PGlite（${path.relative(root, target.dir) || target.dir}）`;
 }
 
 function buildWeb(): Promise<void> {

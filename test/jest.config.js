@@ -2,7 +2,18 @@
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', experimental: { cacheRoot: path.join(root, 'node_modules', '.cache', 'swc') }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      target: 'es2022',
+      experimental: { cacheRoot: path.join(root, 'node_modules', '.cache', 'swc') },
+      transform: { react: { runtime: 'automatic' } },
+    },
+    module: { type: 'commonjs' },
+  },
+];
 
 const common = {
   rootDir: root,

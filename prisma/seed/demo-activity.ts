@@ -17,7 +17,8 @@ import { DEMO_CLASS_GRADE, DEMO_CLASS_NAME, DEMO_USERNAMES, findDemoSchoolId } f
 
 const chinaDay = (t: number) => chinaDayOf(new Date(t));
 /** An instant at hh:00 China time, `days` from now. */
-const at = (days: number, hour: number) => chinaInstant(chinaDay(Date.now() + days * DAY), `${String(hour).padStart(2, '0')}:00`);
+const at = (days: number, hour: number) =>
+  chinaInstant(chinaDay(Date.now() + days * DAY), `${String(hour).padStart(2, '0')}:00`);
 
 /** Deterministic pseudo-random choice, so the demo looks the same on every machine. */
 function picker(seed: number) {
@@ -28,9 +29,16 @@ function picker(seed: number) {
   };
 }
 
-export async function seedDemoActivity(db: PrismaClient, cipher: FieldCipher, log: (m: string) => void = () => undefined) {
+export async function seedDemoActivity(
+  db: PrismaClient,
+  cipher: FieldCipher,
+  log: (m: string) => void = () => undefined,
+) {
   if ((await db.guidanceSession.count()) > 0) return;
-  const users = await db.user.findMany({ where: { username: { in: Object.values(DEMO_USERNAMES) } }, select: { id: true, username: true } });
+  const users = await db.user.findMany({
+    where: { username: { in: Object.values(DEMO_USERNAMES) } },
+    select: { id: true, username: true },
+  });
   const id = (u: string) => users.find((x) => x.username === u)!.id;
   const coordinator = id(DEMO_USERNAMES.coordinator);
   const teacher = id(DEMO_USERNAMES.teacher);
@@ -51,8 +59,19 @@ export async function seedDemoActivity(db: PrismaClient, cipher: FieldCipher, lo
   for (const unit of units) {
     const isSite = unit.kind === 'COMMUNITY_SITE';
     const plan = [
-      { kind: 'GUIDANCE' as const, title: isSite ? '社区家长学校：识别孩子的心理危机信号' : '家庭心理健康教育指导：识别孩子的情绪变化', days: -75, rate: 0.6 },
-      { kind: (isSite ? 'SALON' : 'LESSON') as 'SALON' | 'LESSON', title: isSite ? '亲子沙龙：一起做情绪卡片' : '家长学校：青春期亲子沟通', days: -30, rate: 0.35, mentalHealth: true },
+      {
+        kind: 'GUIDANCE' as const,
+        title: isSite ? '社区家长学校：识别孩子的心理危机信号' : '家庭心理健康教育指导：识别孩子的情绪变化',
+        days: -75,
+        rate: 0.6,
+      },
+      {
+        kind: (isSite ? 'SALON' : 'LESSON') as 'SALON' | 'LESSON',
+        title: isSite ? '亲子沙龙：一起做情绪卡片' : '家长学校：青春期亲子沟通',
+        days: -30,
+        rate: 0.35,
+        mentalHealth: true,
+      },
       { kind: 'LECTURE' as const, title: '公益讲座：家庭安全教育', days: -12, rate: 0.25, mentalHealth: false },
       { kind: 'GUIDANCE' as const, title: '冬季家庭心理健康教育指导服务', days: 6, rate: 0 },
     ];
@@ -61,23 +80,35 @@ export async function seedDemoActivity(db: PrismaClient, cipher: FieldCipher, lo
     for (const p of plan) {
       if (!active && p.kind !== 'LECTURE') continue;
       const startsAt = at(p.days, 19);
-      const { id: sessionId } = await createSession({ db, actor: actor(coordinator), unit, input: {
-        kind: p.kind,
-        title: p.title,
-        mode: p.kind === 'LECTURE' ? 'ONLINE' : 'OFFLINE',
-        venue: p.kind === 'LECTURE' ? undefined : isSite ? '社区服务中心二楼' : '学校报告厅',
-        capacity: Math.max(20, unit.families.length),
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 90 * 60_000),
-        mentalHealth: p.mentalHealth,
-        description: p.kind === 'GUIDANCE' ? '面向家长的家庭心理健康教育指导服务：了解孩子不同学段的心理特点，学会识别心理危机信号，及时与学校沟通。' : undefined,
-        speaker: p.kind === 'GUIDANCE' ? '学校心理健康教师' : undefined,
-      } });
+      const { id: sessionId } = await createSession({
+        db,
+        actor: actor(coordinator),
+        unit,
+        input: {
+          kind: p.kind,
+          title: p.title,
+          mode: p.kind === 'LECTURE' ? 'ONLINE' : 'OFFLINE',
+          venue: p.kind === 'LECTURE' ? undefined : isSite ? '社区服务中心二楼' : '学校报告厅',
+          capacity: Math.max(20, unit.families.length),
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 90 * 60_000),
+          mentalHealth: p.mentalHealth,
+          description:
+            p.kind === 'GUIDANCE'
+              ? '面向家长的家庭心理健康教育指导服务：了解孩子不同学段的心理特点，学会识别心理危机信号，及时与学校沟通。'
+              : undefined,
+          speaker: p.kind === 'GUIDANCE' ? '学校心理健康教师' : undefined,
+        },
+      });
       sessions += 1;
       for (const f of unit.families) {
         if (rand() < p.rate) {
           const method = rand() < 0.7 ? 'ROLL_CALL' : 'PAPER';
-          await markAttendance({ db, actor: actor(coordinator), input: { sessionId, familyId: f.id, present: true, method } });
+          await markAttendance({
+            db,
+            actor: actor(coordinator),
+            input: { sessionId, familyId: f.id, present: true, method },
+          });
           attendances += 1;
         }
       }
@@ -103,12 +134,35 @@ export async function seedDemoActivity(db: PrismaClient, cipher: FieldCipher, lo
     },
   });
   const pastDays = [chinaDay(Date.now() - 20 * DAY), chinaDay(Date.now() - 19 * DAY)];
-  const pastSlots = expandBulk({ days: pastDays, ranges: [{ start: '18:30', end: '20:30' }], durationMinutes: 30, mode: 'PHONE' });
+  const pastSlots = expandBulk({
+    days: pastDays,
+    ranges: [{ start: '18:30', end: '20:30' }],
+    durationMinutes: 30,
+    mode: 'PHONE',
+  });
   await addSlots({ db, actor: actor(teacher), input: { windowId: past.id, slots: pastSlots } });
-  const slots = await db.visitSlot.findMany({ where: { windowId: past.id }, orderBy: { startsAt: 'asc' }, select: { id: true } });
-  const demoFamilies = await db.family.findMany({ where: { orgUnitId: demoSchool, children: { some: { className: DEMO_CLASS_NAME } } }, take: 4, select: { id: true } });
+  const slots = await db.visitSlot.findMany({
+    where: { windowId: past.id },
+    orderBy: { startsAt: 'asc' },
+    select: { id: true },
+  });
+  const demoFamilies = await db.family.findMany({
+    where: { orgUnitId: demoSchool, children: { some: { className: DEMO_CLASS_NAME } } },
+    take: 4,
+    select: { id: true },
+  });
   for (const [i, f] of demoFamilies.entries()) {
-    const visit = await db.visit.create({ data: { windowId: past.id, slotId: slots[i].id, familyId: f.id, teacherId: teacher, mode: 'PHONE', bookedById: teacher }, select: { id: true } });
+    const visit = await db.visit.create({
+      data: {
+        windowId: past.id,
+        slotId: slots[i].id,
+        familyId: f.id,
+        teacherId: teacher,
+        mode: 'PHONE',
+        bookedById: teacher,
+      },
+      select: { id: true },
+    });
     await completeVisit({
       db,
       cipher,
@@ -145,5 +199,7 @@ export async function seedDemoActivity(db: PrismaClient, cipher: FieldCipher, lo
     mode: 'HOME',
   });
   await addSlots({ db, actor: actor(teacher), input: { windowId: winter.id, slots: winterSlots } });
-  log(`演示活动：${sessions} 场活动、${attendances} 户次到场；演示学校的家访窗口 2 个，已完成家访 ${demoFamilies.length} 次。`);
+  log(
+    `演示活动：${sessions} 场活动、${attendances} 户次到场；演示学校的家访窗口 2 个，已完成家访 ${demoFamilies.length} 次。`,
+  );
 }

@@ -113,17 +113,80 @@ interface UnitSpec {
 }
 
 const UNITS: UnitSpec[] = [
-  { key: 'demo', name: DEMO_SCHOOL_NAME, kind: 'SCHOOL', countyId: DEMO_SCHOOL_COUNTY_ID, grades: PRIMARY, families: 40 },
-  { key: 'hrb-daoli', name: '哈尔滨市道里区晨光小学', kind: 'SCHOOL', countyId: '230102', grades: PRIMARY, families: 34 },
-  { key: 'hrb-xiangfang', name: '哈尔滨市香坊区育新初级中学', kind: 'SCHOOL', countyId: '230110', grades: JUNIOR, families: 30 },
-  { key: 'hrb-pingfang', name: '哈尔滨市平房区启航学校', kind: 'SCHOOL', countyId: '230108', grades: [...PRIMARY, ...JUNIOR], families: 24 },
+  {
+    key: 'demo',
+    name: DEMO_SCHOOL_NAME,
+    kind: 'SCHOOL',
+    countyId: DEMO_SCHOOL_COUNTY_ID,
+    grades: PRIMARY,
+    families: 40,
+  },
+  {
+    key: 'hrb-daoli',
+    name: '哈尔滨市道里区晨光小学',
+    kind: 'SCHOOL',
+    countyId: '230102',
+    grades: PRIMARY,
+    families: 34,
+  },
+  {
+    key: 'hrb-xiangfang',
+    name: '哈尔滨市香坊区育新初级中学',
+    kind: 'SCHOOL',
+    countyId: '230110',
+    grades: JUNIOR,
+    families: 30,
+  },
+  {
+    key: 'hrb-pingfang',
+    name: '哈尔滨市平房区启航学校',
+    kind: 'SCHOOL',
+    countyId: '230108',
+    grades: [...PRIMARY, ...JUNIOR],
+    families: 24,
+  },
   { key: 'qqhr', name: '齐齐哈尔市龙沙区鹤城小学', kind: 'SCHOOL', countyId: '230202', grades: PRIMARY, families: 22 },
   { key: 'mdj', name: '牡丹江市东安区江滨中学', kind: 'SCHOOL', countyId: '231002', grades: JUNIOR, families: 20 },
-  { key: 'site-hexing', name: '南岗区和兴社区家长学校', kind: 'COMMUNITY_SITE', countyId: '230103', childSchools: ['demo', 'hrb-daoli'], families: 12 },
-  { key: 'site-huayuan', name: '南岗区花园街道家庭教育指导服务站点', kind: 'COMMUNITY_SITE', countyId: '230103', childSchools: ['demo', 'hrb-xiangfang'], families: 9 },
-  { key: 'site-anjing', name: '道里区安静社区家长学校', kind: 'COMMUNITY_SITE', countyId: '230102', childSchools: ['hrb-daoli'], families: 4 },
-  { key: 'site-tongtian', name: '香坊区通天街道家庭教育指导服务站点', kind: 'COMMUNITY_SITE', countyId: '230110', childSchools: ['hrb-xiangfang', 'hrb-pingfang'], families: 3 },
-  { key: 'site-qixing', name: '东安区七星街道家庭教育指导服务站点', kind: 'COMMUNITY_SITE', countyId: '231002', childSchools: ['mdj'], families: 2 },
+  {
+    key: 'site-hexing',
+    name: '南岗区和兴社区家长学校',
+    kind: 'COMMUNITY_SITE',
+    countyId: '230103',
+    childSchools: ['demo', 'hrb-daoli'],
+    families: 12,
+  },
+  {
+    key: 'site-huayuan',
+    name: '南岗区花园街道家庭教育指导服务站点',
+    kind: 'COMMUNITY_SITE',
+    countyId: '230103',
+    childSchools: ['demo', 'hrb-xiangfang'],
+    families: 9,
+  },
+  {
+    key: 'site-anjing',
+    name: '道里区安静社区家长学校',
+    kind: 'COMMUNITY_SITE',
+    countyId: '230102',
+    childSchools: ['hrb-daoli'],
+    families: 4,
+  },
+  {
+    key: 'site-tongtian',
+    name: '香坊区通天街道家庭教育指导服务站点',
+    kind: 'COMMUNITY_SITE',
+    countyId: '230110',
+    childSchools: ['hrb-xiangfang', 'hrb-pingfang'],
+    families: 3,
+  },
+  {
+    key: 'site-qixing',
+    name: '东安区七星街道家庭教育指导服务站点',
+    kind: 'COMMUNITY_SITE',
+    countyId: '231002',
+    childSchools: ['mdj'],
+    families: 2,
+  },
 ];
 
 /** Demo parents 1…10: their families at the demo school. Parents 2 and 3 are the two guardians of one family. */
@@ -152,14 +215,113 @@ const DEMO_FAMILIES: { parents: number[]; children: { name: string; grade: strin
 ];
 
 const SURNAMES = [
-  '王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗',
-  '梁', '宋', '郑', '谢', '韩', '唐', '冯', '于', '董', '程', '曹', '袁', '邓', '许', '沈', '彭', '吕', '苏', '卢', '蒋',
-  '蔡', '贾', '丁', '魏', '薛', '叶', '潘', '杜', '姜', '范', '石', '姚', '谭', '金', '陆', '郝', '孔', '白', '崔', '孟',
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+  '何',
+  '郭',
+  '马',
+  '罗',
+  '梁',
+  '宋',
+  '郑',
+  '谢',
+  '韩',
+  '唐',
+  '冯',
+  '于',
+  '董',
+  '程',
+  '曹',
+  '袁',
+  '邓',
+  '许',
+  '沈',
+  '彭',
+  '吕',
+  '苏',
+  '卢',
+  '蒋',
+  '蔡',
+  '贾',
+  '丁',
+  '魏',
+  '薛',
+  '叶',
+  '潘',
+  '杜',
+  '姜',
+  '范',
+  '石',
+  '姚',
+  '谭',
+  '金',
+  '陆',
+  '郝',
+  '孔',
+  '白',
+  '崔',
+  '孟',
 ];
 const GIVEN_NAMES = [
-  '子涵', '梓轩', '一诺', '欣怡', '浩然', '雨桐', '思远', '佳琪', '铭泽', '若汐', '宇轩', '诗涵', '梓萱', '俊熙', '嘉怡',
-  '博文', '语桐', '晨阳', '可馨', '天佑', '明轩', '静怡', '子墨', '雨泽', '欣妍', '梓晨', '思彤', '浩宇', '奕辰', '梦瑶',
-  '一鸣', '书瑶', '皓轩', '紫涵', '睿哲', '安琪', '沐阳', '雅琳', '锦程', '芷若', '家豪', '婉清', '子豪', '欣悦', '文博',
+  '子涵',
+  '梓轩',
+  '一诺',
+  '欣怡',
+  '浩然',
+  '雨桐',
+  '思远',
+  '佳琪',
+  '铭泽',
+  '若汐',
+  '宇轩',
+  '诗涵',
+  '梓萱',
+  '俊熙',
+  '嘉怡',
+  '博文',
+  '语桐',
+  '晨阳',
+  '可馨',
+  '天佑',
+  '明轩',
+  '静怡',
+  '子墨',
+  '雨泽',
+  '欣妍',
+  '梓晨',
+  '思彤',
+  '浩宇',
+  '奕辰',
+  '梦瑶',
+  '一鸣',
+  '书瑶',
+  '皓轩',
+  '紫涵',
+  '睿哲',
+  '安琪',
+  '沐阳',
+  '雅琳',
+  '锦程',
+  '芷若',
+  '家豪',
+  '婉清',
+  '子豪',
+  '欣悦',
+  '文博',
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -259,14 +421,39 @@ function buildDemoRows(passwordHash: string): DemoRows {
   });
 
   // Staff accounts (one scrypt hash shared by all).
-  const staff: { username: string; displayName: string; role: Prisma.RoleAssignmentCreateManyInput['role']; orgUnitId: string }[] = [
+  const staff: {
+    username: string;
+    displayName: string;
+    role: Prisma.RoleAssignmentCreateManyInput['role'];
+    orgUnitId: string;
+  }[] = [
     { username: DEMO_USERNAMES.admin, displayName: '省级管理员', role: 'ADMIN', orgUnitId: PROVINCE_ID },
-    { username: DEMO_USERNAMES.federationProvince, displayName: '省妇联（演示）', role: 'FEDERATION', orgUnitId: PROVINCE_ID },
-    { username: DEMO_USERNAMES.federationHarbin, displayName: '哈尔滨市妇联（演示）', role: 'FEDERATION', orgUnitId: HARBIN_ID },
+    {
+      username: DEMO_USERNAMES.federationProvince,
+      displayName: '省妇联（演示）',
+      role: 'FEDERATION',
+      orgUnitId: PROVINCE_ID,
+    },
+    {
+      username: DEMO_USERNAMES.federationHarbin,
+      displayName: '哈尔滨市妇联（演示）',
+      role: 'FEDERATION',
+      orgUnitId: HARBIN_ID,
+    },
     { username: DEMO_USERNAMES.committee, displayName: '省关工委（演示）', role: 'COMMITTEE', orgUnitId: PROVINCE_ID },
-    { username: DEMO_USERNAMES.coordinator, displayName: '心桥实验小学家长学校负责人', role: 'COORDINATOR', orgUnitId: demoSchoolId },
+    {
+      username: DEMO_USERNAMES.coordinator,
+      displayName: '心桥实验小学家长学校负责人',
+      role: 'COORDINATOR',
+      orgUnitId: demoSchoolId,
+    },
     { username: DEMO_USERNAMES.teacher, displayName: '王老师（班主任）', role: 'TEACHER', orgUnitId: demoSchoolId },
-    { username: DEMO_USERNAMES.counselor, displayName: '李老师（心理健康教师）', role: 'COUNSELOR', orgUnitId: demoSchoolId },
+    {
+      username: DEMO_USERNAMES.counselor,
+      displayName: '李老师（心理健康教师）',
+      role: 'COUNSELOR',
+      orgUnitId: demoSchoolId,
+    },
   ];
   for (const s of staff) {
     const id = randomUUID();
@@ -293,7 +480,12 @@ function buildDemoRows(passwordHash: string): DemoRows {
   for (const fam of DEMO_FAMILIES) {
     const familyId = addFamily(demoSchoolId);
     for (const n of fam.parents) {
-      rows.guardians.push({ id: randomUUID(), familyId, userId: parentId[n], relation: n % 2 === 1 ? 'MOTHER' : 'FATHER' });
+      rows.guardians.push({
+        id: randomUUID(),
+        familyId,
+        userId: parentId[n],
+        relation: n % 2 === 1 ? 'MOTHER' : 'FATHER',
+      });
     }
     for (const c of fam.children) {
       rows.children.push({
@@ -394,8 +586,13 @@ export async function seedDemo(
       `演示学校「${DEMO_SCHOOL_NAME}」邀请码 ${DEMO_INVITE_CODE}。`,
   );
   // The lesson library and the demo year's activity (sessions, attendance, home visits).
-  const adminId = (await db.user.findUniqueOrThrow({ where: { username: DEMO_USERNAMES.admin }, select: { id: true } })).id;
+  const adminId = (await db.user.findUniqueOrThrow({ where: { username: DEMO_USERNAMES.admin }, select: { id: true } }))
+    .id;
   await seedDemoLessons(db, PROVINCE_ID, adminId);
-  await seedDemoActivity(db, opts.cipher ?? cipherFromEnv({ DATA_KEYS: process.env.DATA_KEYS, DATA_KEY_ID: process.env.DATA_KEY_ID ?? 'dev' }), log);
+  await seedDemoActivity(
+    db,
+    opts.cipher ?? cipherFromEnv({ DATA_KEYS: process.env.DATA_KEYS, DATA_KEY_ID: process.env.DATA_KEY_ID ?? 'dev' }),
+    log,
+  );
   return { seeded: true };
 }

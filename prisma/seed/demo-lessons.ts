@@ -25,7 +25,8 @@ const p = (...paragraphs: string[]) => paragraphs.join('\n');
 export const DEMO_LESSONS: DemoLesson[] = [
   {
     title: '识别孩子心理危机的信号：及时与学校沟通',
-    summary: '孩子遇到难以承受的压力时往往不会直说。了解哪些变化值得留意，以及发现后怎样与孩子谈、怎样与学校沟通、到哪里求助。',
+    summary:
+      '孩子遇到难以承受的压力时往往不会直说。了解哪些变化值得留意，以及发现后怎样与孩子谈、怎样与学校沟通、到哪里求助。',
     topic: 'CRISIS_SIGNS',
     stages: ['PRIMARY', 'JUNIOR', 'SENIOR', 'UNIVERSITY'],
     durationMinutes: 5,
@@ -42,7 +43,8 @@ export const DEMO_LESSONS: DemoLesson[] = [
   },
   {
     title: '儿童常见心理问题：焦虑、厌学、网络依赖',
-    summary: '焦虑、厌学、网络依赖在中小学生中较为常见，大多能在家庭和学校的支持下改善。了解它们的表现和家长可以做的事。',
+    summary:
+      '焦虑、厌学、网络依赖在中小学生中较为常见，大多能在家庭和学校的支持下改善。了解它们的表现和家长可以做的事。',
     topic: 'COMMON_PROBLEMS',
     stages: ALL_SCHOOL,
     durationMinutes: 6,
@@ -161,7 +163,11 @@ export const DEMO_LESSONS: DemoLesson[] = [
 type SeedDb = PrismaClient | Prisma.TransactionClient;
 
 /** Publishes DEMO_LESSONS at the province (or `provinceId`), authored by `createdById`; skips when the unit has lessons. */
-export async function seedDemoLessons(db: SeedDb, provinceId = '230000', createdById: string): Promise<{ seeded: boolean; count: number }> {
+export async function seedDemoLessons(
+  db: SeedDb,
+  provinceId = '230000',
+  createdById: string,
+): Promise<{ seeded: boolean; count: number }> {
   if ((await db.lesson.count({ where: { orgUnitId: provinceId } })) > 0) return { seeded: false, count: 0 };
   const now = Date.now();
   const { count } = await db.lesson.createMany({

@@ -41,14 +41,30 @@ export function provinceTreeRows(provinceCode: string = PROVINCE_CODE): RegionRo
   const provinceId = pad6(province.code);
   const provincePath = `/${provinceId}/`;
   const rows: RegionRow[] = [
-    { id: provinceId, code: provinceId, name: province.name, kind: 'PROVINCE', parentId: null, path: provincePath, depth: 0 },
+    {
+      id: provinceId,
+      code: provinceId,
+      name: province.name,
+      kind: 'PROVINCE',
+      parentId: null,
+      path: provincePath,
+      depth: 0,
+    },
   ];
   const counties: RegionRow[] = [];
   for (const city of (province.children ?? []).filter(isReal)) {
     const cityId = pad6(city.code);
     if (!cityId.startsWith(short)) throw new Error(`市级代码 ${cityId} 不属于 ${provinceId}`);
     const cityPath = `${provincePath}${cityId}/`;
-    rows.push({ id: cityId, code: cityId, name: city.name, kind: 'CITY', parentId: provinceId, path: cityPath, depth: 1 });
+    rows.push({
+      id: cityId,
+      code: cityId,
+      name: city.name,
+      kind: 'CITY',
+      parentId: provinceId,
+      path: cityPath,
+      depth: 1,
+    });
     for (const county of (city.children ?? []).filter(isReal)) {
       const countyId = pad6(county.code);
       if (countyId.length !== 6 || !countyId.startsWith(city.code)) {

@@ -23,7 +23,10 @@ export class FieldCipher {
   /** `DATA_KEYS="k2026:<base64 32 bytes>,k2025:<…>"`, `DATA_KEY_ID=k2026`. */
   static fromEnv(spec: string, currentKeyId: string): FieldCipher {
     const keys: Record<string, Buffer> = {};
-    for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of spec
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const idx = part.indexOf(':');
       if (idx <= 0) throw new Error('DATA_KEYS 格式应为 “密钥编号:base64密钥”，多个以逗号分隔');
       keys[part.slice(0, idx)] = Buffer.from(part.slice(idx + 1), 'base64');
@@ -40,7 +43,13 @@ export class FieldCipher {
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId)!, iv);
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return ['v1', this.currentKeyId, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+    return [
+      'v1',
+      this.currentKeyId,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      ct.toString('base64url'),
+    ].join('.');
   }
 
   decrypt(envelope: string, context: string): string {

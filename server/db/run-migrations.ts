@@ -17,11 +17,15 @@ export function runMigrations(databaseUrl: string | undefined): Promise<void> {
   if (target.kind === 'pglite') env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK = '1';
   const cli = require.resolve('prisma/build/index.js');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'migrate', 'deploy', '--config', path.join(root, 'prisma', 'prisma.config.ts')], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [cli, 'migrate', 'deploy', '--config', path.join(root, 'prisma', 'prisma.config.ts')],
+      {
+        cwd: root,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     let done = false;
     // With PGlite the CLI keeps its event loop alive after the work is done; once it has said so,

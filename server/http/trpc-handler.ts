@@ -1,13 +1,21 @@
 import type http from 'node:http';
 import { TRPCError, type AnyTRPCRouter, type inferRouterContext } from '@trpc/server';
 import { resolveResponse, getHTTPStatusCodeFromError, type HTTPErrorHandler } from '@trpc/server/http';
-import { getErrorShape, getProcedureAtPath, getTRPCErrorFromUnknown, transformTRPCResponse } from '@trpc/server/unstable-core-do-not-import';
+import {
+  getErrorShape,
+  getProcedureAtPath,
+  getTRPCErrorFromUnknown,
+  transformTRPCResponse,
+} from '@trpc/server/unstable-core-do-not-import';
 
 export interface TrpcHandlerOptions<TRouter extends AnyTRPCRouter> {
   router: TRouter;
   /** URL prefix of the API, e.g. `/trpc/`. */
   basePath: string;
-  createContext: (opts: { req: http.IncomingMessage; res: http.ServerResponse }) => Promise<inferRouterContext<TRouter>>;
+  createContext: (opts: {
+    req: http.IncomingMessage;
+    res: http.ServerResponse;
+  }) => Promise<inferRouterContext<TRouter>>;
   maxBodySize: number;
   onError?: (opts: Parameters<HTTPErrorHandler<TRouter, http.IncomingMessage>>[0]) => void;
 }
@@ -27,7 +35,9 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () =>
+      resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')),
+    );
     req.on('error', (err) => reject(new TRPCError({ code: 'BAD_REQUEST', cause: err })));
   });
 }
@@ -135,7 +145,14 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(opts: TrpcHandl
   ): Promise<boolean> {
     if (call.search?.has('batch') || req.headers['trpc-accept'] !== undefined) return false;
     const type = call.method === 'GET' ? 'query' : call.method === 'POST' ? 'mutation' : null;
-    if (!type || (type === 'mutation' && !String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json'))) return false;
+    if (
+      !type ||
+      (type === 'mutation' &&
+        !String(req.headers['content-type'] ?? '')
+          .toLowerCase()
+          .startsWith('application/json'))
+    )
+      return false;
     let decoded: string;
     try {
       decoded = decodeURIComponent(call.path);
@@ -151,7 +168,11 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(opts: TrpcHandl
       try {
         input = text ? config.transformer.input.deserialize(JSON.parse(text)) : undefined;
       } catch (cause) {
-        throw new TRPCError({ code: 'BAD_REQUEST', message: cause instanceof Error ? cause.message : 'Invalid input', cause });
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: cause instanceof Error ? cause.message : 'Invalid input',
+          cause,
+        });
       }
       return input;
     };

@@ -13,7 +13,14 @@ export interface RateRule {
  * Fixed-window counters in PostgreSQL, so the limit holds across every server process. One statement
  * counts the user's and the IP's bucket together; over the limit answers 429 in Chinese.
  */
-export async function enforceRateLimit(db: Db, name: string, rule: RateRule, who: { userId: string | null; ip: string | null }, scale = 1, now = Date.now()) {
+export async function enforceRateLimit(
+  db: Db,
+  name: string,
+  rule: RateRule,
+  who: { userId: string | null; ip: string | null },
+  scale = 1,
+  now = Date.now(),
+) {
   const windowStart = new Date(Math.floor(now / (rule.windowSeconds * 1000)) * rule.windowSeconds * 1000);
   const keys: { key: string; limit: number }[] = [];
   if (rule.perUser && who.userId) keys.push({ key: `${name}:u:${who.userId}`, limit: Math.ceil(rule.perUser * scale) });
@@ -27,13 +34,18 @@ export async function enforceRateLimit(db: Db, name: string, rule: RateRule, who
   for (const row of rows) {
     const limit = keys.find((k) => k.key === row.key)!.limit;
     if (row.count > limit) {
-      throw new AppError('TOO_MANY_REQUESTS', `操作过于频繁，请 ${rule.windowSeconds >= 60 ? `${Math.ceil(rule.windowSeconds / 60)} 分钟` : `${rule.windowSeconds} 秒`}后再试`);
+      throw new AppError(
+        'TOO_MANY_REQUESTS',
+        `操作过于频繁，请 ${rule.windowSeconds >= 60 ? `${Math.ceil(rule.windowSeconds / 60)} 分钟` : `${rule.windowSeconds} 秒`}后再试`,
+      );
     }
   }
 }
 
 /** Old windows are deleted by the maintenance job. */
 export async function purgeRateLimitBuckets(db: Db, now = new Date()) {
-  const { count } = await db.rateLimitBucket.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 2 * 3600_000) } } });
+  const { count } = await db.rateLimitBucket.deleteMany({
+    where: { windowStart: { lt: new Date(now.getTime() - 2 * 3600_000) } },
+  });
   return count;
 }

@@ -77,7 +77,9 @@ export const REFERRAL_ACTION_LABELS: Record<ReferralActionKind, string> = {
 // ─── Content (versioned; edited by province admins) ─────────────────────────────────────────────
 
 export const checklistItemSchema = z.object({
-  id: z.string({ error: '请填写题目编号' }).regex(/^[a-z0-9_-]{1,32}$/, { error: '题目编号只能用小写字母、数字、下划线和连字符（至多 32 位）' }),
+  id: z
+    .string({ error: '请填写题目编号' })
+    .regex(/^[a-z0-9_-]{1,32}$/, { error: '题目编号只能用小写字母、数字、下划线和连字符（至多 32 位）' }),
   text: requiredText('题目内容', 200),
   subscale: z.enum(SUBSCALES, { error: '分量表须为 internalising、attention 或 externalising' }).optional(),
   /** A critical sign: answered 有时 or 经常 ⇒ URGENT. */
@@ -85,7 +87,12 @@ export const checklistItemSchema = z.object({
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
-const cutoff = (label: string) => z.number({ error: `${label}须为整数` }).int({ error: `${label}须为整数` }).min(1, { error: `${label}至少为 1` }).max(200, { error: `${label}过大` });
+const cutoff = (label: string) =>
+  z
+    .number({ error: `${label}须为整数` })
+    .int({ error: `${label}须为整数` })
+    .min(1, { error: `${label}至少为 1` })
+    .max(200, { error: `${label}过大` });
 
 /**
  * Cut-offs of a checklist (see server/services/checklists/scoring.ts for the rule):
@@ -109,7 +116,10 @@ export const saveChecklistDraftInput = z
     title: requiredText('清单名称', 80),
     stage: z.enum(CHECKLIST_STAGES, { error: '适用对象须为 CHILD、ANY 或 UNIVERSITY' }),
     intro: requiredText('填写说明', 2000),
-    items: z.array(checklistItemSchema, { error: '请填写题目' }).min(1, { error: '至少需要 1 道题目' }).max(60, { error: '题目不能超过 60 道' }),
+    items: z
+      .array(checklistItemSchema, { error: '请填写题目' })
+      .min(1, { error: '至少需要 1 道题目' })
+      .max(60, { error: '题目不能超过 60 道' }),
     scoring: checklistScoringSchema,
   })
   .superRefine((v, ctx) => {
@@ -119,7 +129,12 @@ export const saveChecklistDraftInput = z
     if (dup) ctx.addIssue({ code: 'custom', path: ['items'], message: `题目编号重复：${dup}` });
     const used = new Set(v.items.map((i) => i?.subscale).filter(Boolean));
     for (const key of Object.keys(v.scoring?.subscaleCutoffs ?? {})) {
-      if (!used.has(key as Subscale)) ctx.addIssue({ code: 'custom', path: ['scoring', 'subscaleCutoffs', key], message: `没有题目属于分量表 ${key}` });
+      if (!used.has(key as Subscale))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scoring', 'subscaleCutoffs', key],
+          message: `没有题目属于分量表 ${key}`,
+        });
     }
   });
 export type SaveChecklistDraftInput = z.infer<typeof saveChecklistDraftInput>;
@@ -130,7 +145,9 @@ export const listChecklistsInput = z
   .object({ stage: z.enum(CHECKLIST_STAGES, { error: '适用对象须为 CHILD、ANY 或 UNIVERSITY' }).optional() })
   .optional();
 
-const answerValue = z.union([z.literal(0), z.literal(1), z.literal(2)], { error: '每题的回答须为 0（从不）、1（有时）或 2（经常）' });
+const answerValue = z.union([z.literal(0), z.literal(1), z.literal(2)], {
+  error: '每题的回答须为 0（从不）、1（有时）或 2（经常）',
+});
 
 export const submitChecklistInput = z.object({
   checklistId: idSchema,
@@ -156,13 +173,21 @@ export const referralIdInput = z.object({ referralId: idSchema });
 export const addReferralActionInput = z
   .object({
     referralId: idSchema,
-    action: z.enum(REFERRAL_ACTIONS, { error: '跟进记录类型须为：已联系家庭、已与孩子面谈、已建议就医、备注或结束跟进' }),
+    action: z.enum(REFERRAL_ACTIONS, {
+      error: '跟进记录类型须为：已联系家庭、已与孩子面谈、已建议就医、备注或结束跟进',
+    }),
     note: z.string().trim().max(2000, { error: '备注不能超过 2000 个字' }).optional(),
   })
-  .refine((v) => v.action !== 'NOTE' || (typeof v.note === 'string' && v.note.length > 0), { path: ['note'], message: '请填写备注内容' });
+  .refine((v) => v.action !== 'NOTE' || (typeof v.note === 'string' && v.note.length > 0), {
+    path: ['note'],
+    message: '请填写备注内容',
+  });
 
 export const referralStatsInput = z.object({
   orgUnitId: idSchema,
-  year: z.number({ error: '请填写年度' }).int({ error: '年度须为整数' }).min(2020, { error: '年度不正确' }).max(2100, { error: '年度不正确' }),
+  year: z
+    .number({ error: '请填写年度' })
+    .int({ error: '年度须为整数' })
+    .min(2020, { error: '年度不正确' })
+    .max(2100, { error: '年度不正确' }),
 });
-

@@ -55,9 +55,14 @@ export function isHttpsUrl(value: string): boolean {
 }
 
 /** The one rule tying format to content; used by the create schema and by the update service (on the merged lesson). */
-export function lessonContentProblem(l: { format: string; body?: string | null; videoUrl?: string | null }): { field: 'body' | 'videoUrl'; message: string } | null {
+export function lessonContentProblem(l: {
+  format: string;
+  body?: string | null;
+  videoUrl?: string | null;
+}): { field: 'body' | 'videoUrl'; message: string } | null {
   if (l.format === 'ARTICLE' && !l.body) return { field: 'body', message: '图文课程须填写正文' };
-  if (l.format === 'VIDEO' && !l.videoUrl) return { field: 'videoUrl', message: '视频课程须填写以 https:// 开头的视频地址' };
+  if (l.format === 'VIDEO' && !l.videoUrl)
+    return { field: 'videoUrl', message: '视频课程须填写以 https:// 开头的视频地址' };
   return null;
 }
 
@@ -72,12 +77,10 @@ const lessonFields = {
   durationMinutes: durationSchema.optional(),
 };
 
-export const createLessonInput = z
-  .object({ orgUnitId: idSchema, ...lessonFields })
-  .superRefine((v, ctx) => {
-    const problem = lessonContentProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
-  });
+export const createLessonInput = z.object({ orgUnitId: idSchema, ...lessonFields }).superRefine((v, ctx) => {
+  const problem = lessonContentProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+});
 
 /** Partial: fields left out stay as they are; `null` clears an optional field. The format rule is checked on the result. */
 export const updateLessonInput = z.object({
@@ -104,7 +107,12 @@ export const listLessonsInput = z.object({
     .transform((v) => (v === '' ? undefined : v))
     .optional(),
   cursor: idSchema.nullish(),
-  limit: z.number({ error: '每页条数须为数字' }).int().min(1, { error: '每页至少 1 条' }).max(50, { error: '每页最多 50 条' }).optional(),
+  limit: z
+    .number({ error: '每页条数须为数字' })
+    .int()
+    .min(1, { error: '每页至少 1 条' })
+    .max(50, { error: '每页最多 50 条' })
+    .optional(),
 });
 
 export type CreateLessonInput = z.infer<typeof createLessonInput>;

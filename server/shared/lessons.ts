@@ -1,6 +1,15 @@
 // Lesson library (the parents' 服务包): topics and labels shared by client and server.
 
-export const LESSON_TOPICS = ['EMOTION', 'COMMUNICATION', 'STUDY_PRESSURE', 'CRISIS_SIGNS', 'COMMON_PROBLEMS', 'SAFETY', 'ROUTINE', 'FAMILY_EDUCATION'] as const;
+export const LESSON_TOPICS = [
+  'EMOTION',
+  'COMMUNICATION',
+  'STUDY_PRESSURE',
+  'CRISIS_SIGNS',
+  'COMMON_PROBLEMS',
+  'SAFETY',
+  'ROUTINE',
+  'FAMILY_EDUCATION',
+] as const;
 export type LessonTopic = (typeof LESSON_TOPICS)[number];
 
 export const LESSON_TOPIC_LABELS: Record<LessonTopic, string> = {

@@ -15,7 +15,10 @@ export const requiredText = (label: string, max: number) =>
 /** Grade codes, see grades.ts: K1–K3, G1–G12, U1–U4. */
 export const GRADE_CODE = /^(K[1-3]|G([1-9]|1[0-2])|U[1-4])$/;
 
-export const idSchema = z.string({ error: '缺少编号' }).min(1, { error: '缺少编号' }).max(64, { error: '编号格式不正确' });
+export const idSchema = z
+  .string({ error: '缺少编号' })
+  .min(1, { error: '缺少编号' })
+  .max(64, { error: '编号格式不正确' });
 
 export const wechatLoginInput = z.object({
   code: z
@@ -86,7 +89,11 @@ export const createClassInviteInput = z.object({
 
 export const reportInput = z.object({
   orgUnitId: idSchema,
-  year: z.number({ error: '请选择年度' }).int({ error: '年度须为整数' }).min(2020, { error: '年度不早于 2020 年' }).max(2100, { error: '年度不正确' }),
+  year: z
+    .number({ error: '请选择年度' })
+    .int({ error: '年度须为整数' })
+    .min(2020, { error: '年度不早于 2020 年' })
+    .max(2100, { error: '年度不正确' }),
   /** The education line (schools) or the federation line (community guidance stations). */
   siteKind: z.enum(['SCHOOL', 'COMMUNITY_SITE'], { error: '站点类型须为 SCHOOL 或 COMMUNITY_SITE' }).optional(),
 });

@@ -30,7 +30,9 @@ export const ATTENDANCE_METHOD_LABELS = { QR: '扫码签到', ROLL_CALL: '现场
 export const STAGES = Object.keys(STAGE_LABELS) as (keyof typeof STAGE_LABELS)[];
 
 const isoInstant = (label: string) =>
-  z.iso.datetime({ offset: true, error: `${label}须为带时区的时间，如 2026-12-05T19:00:00+08:00` }).transform((v) => new Date(v));
+  z.iso
+    .datetime({ offset: true, error: `${label}须为带时区的时间，如 2026-12-05T19:00:00+08:00` })
+    .transform((v) => new Date(v));
 
 const optionalText = (label: string, max: number) =>
   z
@@ -50,12 +52,22 @@ const sessionFields = {
   title: requiredText('活动名称', 60),
   description: optionalText('活动介绍', 2000),
   speaker: optionalText('主讲人', 60),
-  stages: z.array(z.enum(STAGES as [string, ...string[]], { error: '学段不正确' })).max(5).optional(),
+  stages: z
+    .array(z.enum(STAGES as [string, ...string[]], { error: '学段不正确' }))
+    .max(5)
+    .optional(),
   grades: gradeList,
   mode: z.enum(SESSION_MODES, { error: '形式须为线下或线上' }),
   venue: optionalText('地点', 120),
-  liveUrl: z.url({ protocol: /^https?$/, error: '直播链接须为 http(s) 网址' }).max(500).optional(),
-  capacity: z.number({ error: '请填写名额（按家庭计）' }).int({ error: '名额须为整数' }).min(1, { error: '名额至少为 1 个家庭' }).max(100_000, { error: '名额过大' }),
+  liveUrl: z
+    .url({ protocol: /^https?$/, error: '直播链接须为 http(s) 网址' })
+    .max(500)
+    .optional(),
+  capacity: z
+    .number({ error: '请填写名额（按家庭计）' })
+    .int({ error: '名额须为整数' })
+    .min(1, { error: '名额至少为 1 个家庭' })
+    .max(100_000, { error: '名额过大' }),
   mentalHealth: z.boolean().optional(),
 };
 
@@ -67,14 +79,19 @@ function checkTimes(v: { startsAt?: unknown; endsAt?: unknown }, ctx: z.Refineme
   const endsAt = asDate(v.endsAt);
   if (!startsAt || !endsAt) return;
   if (endsAt <= startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间须晚于开始时间' });
-  else if (endsAt.getTime() - startsAt.getTime() > 24 * 3600_000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '一场活动不能超过 24 小时' });
+  else if (endsAt.getTime() - startsAt.getTime() > 24 * 3600_000)
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '一场活动不能超过 24 小时' });
 }
 
 function checkPlace(v: { mode?: unknown; venue?: unknown }, ctx: z.RefinementCtx) {
-  if (v.mode === 'OFFLINE' && v.venue === undefined) ctx.addIssue({ code: 'custom', path: ['venue'], message: '线下活动请填写地点' });
+  if (v.mode === 'OFFLINE' && v.venue === undefined)
+    ctx.addIssue({ code: 'custom', path: ['venue'], message: '线下活动请填写地点' });
 }
 
-function checkTimesAndPlace(v: { startsAt?: unknown; endsAt?: unknown; mode?: unknown; venue?: unknown }, ctx: z.RefinementCtx) {
+function checkTimesAndPlace(
+  v: { startsAt?: unknown; endsAt?: unknown; mode?: unknown; venue?: unknown },
+  ctx: z.RefinementCtx,
+) {
   checkTimes(v, ctx);
   checkPlace(v, ctx);
 }
@@ -137,11 +154,20 @@ export const sessionIdInput = z.object({ sessionId: idSchema });
 
 export const registerInput = z.object({
   sessionId: idSchema,
-  attendees: z.number().int().min(1, { error: '到场人数至少 1 人' }).max(10, { error: '到场人数不超过 10 人' }).optional(),
+  attendees: z
+    .number()
+    .int()
+    .min(1, { error: '到场人数至少 1 人' })
+    .max(10, { error: '到场人数不超过 10 人' })
+    .optional(),
 });
 
 export const checkInInput = z.object({
-  code: z.string({ error: '请扫描签到二维码' }).trim().min(10, { error: '签到码无效' }).max(200, { error: '签到码无效' }),
+  code: z
+    .string({ error: '请扫描签到二维码' })
+    .trim()
+    .min(10, { error: '签到码无效' })
+    .max(200, { error: '签到码无效' }),
 });
 
 export const markAttendanceInput = z.object({
@@ -156,6 +182,10 @@ export const cancelSessionInput = z.object({ sessionId: idSchema, reason: option
 
 export const rateSessionInput = z.object({
   sessionId: idSchema,
-  rating: z.number({ error: '请打分（1–5 分）' }).int().min(1, { error: '评分为 1–5 分' }).max(5, { error: '评分为 1–5 分' }),
+  rating: z
+    .number({ error: '请打分（1–5 分）' })
+    .int()
+    .min(1, { error: '评分为 1–5 分' })
+    .max(5, { error: '评分为 1–5 分' }),
   comment: optionalText('评价', 500),
 });

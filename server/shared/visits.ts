@@ -15,7 +15,14 @@ export type VisitStatus = (typeof VISIT_STATUSES)[number];
 export const VISIT_STATUS_LABELS = { BOOKED: '已预约', COMPLETED: '已完成', CANCELLED: '已取消' } as const;
 
 /** Structured topics of a visit record. */
-export const VISIT_TOPICS = ['ROUTINE', 'EMOTION', 'COMMUNICATION', 'STUDY_PRESSURE', 'SAFETY', 'MENTAL_HEALTH'] as const;
+export const VISIT_TOPICS = [
+  'ROUTINE',
+  'EMOTION',
+  'COMMUNICATION',
+  'STUDY_PRESSURE',
+  'SAFETY',
+  'MENTAL_HEALTH',
+] as const;
 export const VISIT_TOPIC_LABELS = {
   ROUTINE: '作息',
   EMOTION: '情绪',
@@ -26,7 +33,15 @@ export const VISIT_TOPIC_LABELS = {
 } as const;
 
 /** The policy's groups of students needing special attention (items 10–12). */
-export const PRIORITY_REASONS = ['ACADEMIC_PRESSURE', 'ECONOMIC_HARDSHIP', 'EMOTIONAL_CRISIS', 'FAMILY_CHANGE', 'BULLYING', 'CHECKLIST_REFERRAL', 'OTHER'] as const;
+export const PRIORITY_REASONS = [
+  'ACADEMIC_PRESSURE',
+  'ECONOMIC_HARDSHIP',
+  'EMOTIONAL_CRISIS',
+  'FAMILY_CHANGE',
+  'BULLYING',
+  'CHECKLIST_REFERRAL',
+  'OTHER',
+] as const;
 export type PriorityReason = (typeof PRIORITY_REASONS)[number];
 export const PRIORITY_REASON_LABELS = {
   ACADEMIC_PRESSURE: '学业或就业压力',
@@ -38,10 +53,11 @@ export const PRIORITY_REASON_LABELS = {
   OTHER: '其他',
 } as const;
 
-const day = (label: string) =>
-  z.iso.date({ error: `${label}须为日期，如 2027-01-20` });
+const day = (label: string) => z.iso.date({ error: `${label}须为日期，如 2027-01-20` });
 const instant = (label: string) =>
-  z.iso.datetime({ offset: true, error: `${label}须为带时区的时间，如 2027-01-20T09:00:00+08:00` }).transform((v) => new Date(v));
+  z.iso
+    .datetime({ offset: true, error: `${label}须为带时区的时间，如 2027-01-20T09:00:00+08:00` })
+    .transform((v) => new Date(v));
 
 export const createWindowInput = z
   .object({
@@ -72,7 +88,10 @@ const slot = z
 
 export const addSlotsInput = z.object({
   windowId: idSchema,
-  slots: z.array(slot, { error: '请提供时段' }).min(1, { error: '至少提供一个时段' }).max(500, { error: '一次最多 500 个时段' }),
+  slots: z
+    .array(slot, { error: '请提供时段' })
+    .min(1, { error: '至少提供一个时段' })
+    .max(500, { error: '一次最多 500 个时段' }),
 });
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:mm' });
@@ -85,7 +104,11 @@ export const addSlotsBulkInput = z.object({
     .array(z.object({ start: hhmm, end: hhmm }).refine((r) => r.end > r.start, { message: '结束时间须晚于开始时间' }))
     .min(1, { error: '至少一个时间段' })
     .max(6),
-  durationMinutes: z.number().int().min(10, { error: '每次家访至少 10 分钟' }).max(240, { error: '每次家访不超过 240 分钟' }),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(10, { error: '每次家访至少 10 分钟' })
+    .max(240, { error: '每次家访不超过 240 分钟' }),
   mode: z.enum(VISIT_MODES),
 });
 
@@ -101,11 +124,23 @@ const followUpItem = z.object({
 
 export const completeVisitInput = z.object({
   visitId: idSchema,
-  summary: z.string({ error: '请填写家访小结' }).trim().min(1, { error: '请填写家访小结' }).max(2000, { error: '家访小结不超过 2000 字' }),
+  summary: z
+    .string({ error: '请填写家访小结' })
+    .trim()
+    .min(1, { error: '请填写家访小结' })
+    .max(2000, { error: '家访小结不超过 2000 字' }),
   /** Free text, or structured follow-up actions with due dates. */
-  followUp: z.union([z.string().trim().max(1000, { error: '跟进说明不超过 1000 字' }), z.array(followUpItem).max(10)]).optional(),
-  topics: z.array(z.enum(VISIT_TOPICS, { error: '家访主题不正确' })).max(6).optional(),
-  concerns: z.array(z.enum(PRIORITY_REASONS, { error: '关注事项不正确' })).max(7).optional(),
+  followUp: z
+    .union([z.string().trim().max(1000, { error: '跟进说明不超过 1000 字' }), z.array(followUpItem).max(10)])
+    .optional(),
+  topics: z
+    .array(z.enum(VISIT_TOPICS, { error: '家访主题不正确' }))
+    .max(6)
+    .optional(),
+  concerns: z
+    .array(z.enum(PRIORITY_REASONS, { error: '关注事项不正确' }))
+    .max(7)
+    .optional(),
   notes: z.string().trim().max(5000, { error: '家访记录不超过 5000 字' }).optional(),
   address: z.string().trim().max(200, { error: '地址不超过 200 字' }).optional(),
 });

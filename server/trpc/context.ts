@@ -27,7 +27,11 @@ export interface InnerContext {
 
 export type AppDeps = Omit<InnerContext, 'user' | 'ip'>;
 
-export function createInnerContext(deps: AppDeps, user: AuthUser | null = null, ip: string | null = null): InnerContext {
+export function createInnerContext(
+  deps: AppDeps,
+  user: AuthUser | null = null,
+  ip: string | null = null,
+): InnerContext {
   return { ...deps, user, ip };
 }
 
@@ -47,7 +51,12 @@ export function createContextFactory(deps: AppDeps) {
       user = token ? await resolveUserByToken(deps.sql, token) : null;
     } catch (err) {
       // The session lookup is the first query of every signed-in request: an outage must answer 503 here too.
-      if (isDatabaseUnavailable(err)) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: '数据库暂时不可用，请稍后再试', cause: err as Error });
+      if (isDatabaseUnavailable(err))
+        throw new TRPCError({
+          code: 'SERVICE_UNAVAILABLE',
+          message: '数据库暂时不可用，请稍后再试',
+          cause: err as Error,
+        });
       throw err;
     }
     return createInnerContext(deps, user, clientIp(req, deps.env.TRUST_PROXY));

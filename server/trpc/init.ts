@@ -76,14 +76,29 @@ export const baseProcedure = t.procedure;
 function fromDatabaseError(cause: unknown): TRPCError | null {
   const e = cause as { code?: string; name?: string; message?: string } | undefined;
   if (!e || typeof e !== 'object') return null;
-  if (e.code === 'P2002') return new TRPCError({ code: 'CONFLICT', message: '记录已存在，请勿重复提交', cause: cause as Error });
-  if (e.code === 'P2025') return new TRPCError({ code: 'NOT_FOUND', message: '记录不存在或已被删除', cause: cause as Error });
-  if (e.code === 'P2003') return new TRPCError({ code: 'BAD_REQUEST', message: '关联的记录不存在', cause: cause as Error });
-  if (/57014|statement timeout|canceling statement/i.test(`${e.code ?? ''} ${e.message ?? ''} ${String((e as { cause?: { message?: string } }).cause?.message ?? '')}`)) {
-    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: '查询超时，请稍后再试或缩小统计范围', cause: cause as Error });
+  if (e.code === 'P2002')
+    return new TRPCError({ code: 'CONFLICT', message: '记录已存在，请勿重复提交', cause: cause as Error });
+  if (e.code === 'P2025')
+    return new TRPCError({ code: 'NOT_FOUND', message: '记录不存在或已被删除', cause: cause as Error });
+  if (e.code === 'P2003')
+    return new TRPCError({ code: 'BAD_REQUEST', message: '关联的记录不存在', cause: cause as Error });
+  if (
+    /57014|statement timeout|canceling statement/i.test(
+      `${e.code ?? ''} ${e.message ?? ''} ${String((e as { cause?: { message?: string } }).cause?.message ?? '')}`,
+    )
+  ) {
+    return new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: '查询超时，请稍后再试或缩小统计范围',
+      cause: cause as Error,
+    });
   }
   if (isDatabaseUnavailable(cause)) {
-    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: '数据库暂时不可用，请稍后再试', cause: cause as Error });
+    return new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: '数据库暂时不可用，请稍后再试',
+      cause: cause as Error,
+    });
   }
   return null;
 }

@@ -93,11 +93,17 @@ const staffBase = root
   .use(rateLimited);
 
 /** Runs after input parsing: the unit the call acts on must lie within one of the caller's grants. */
-function withScope<S extends z.ZodType>(builder: StaffWithInput<S>, roles: readonly Role[], rule: ScopeRule<z.output<S>>) {
+function withScope<S extends z.ZodType>(
+  builder: StaffWithInput<S>,
+  roles: readonly Role[],
+  rule: ScopeRule<z.output<S>>,
+) {
   const scope = rule as string | ScopeResolver<never>;
   return builder.meta({ access: { kind: 'staff', roles, scope } }).use(async ({ ctx, input, next }) => {
     const unitId =
-      typeof rule === 'function' ? await rule(input as z.output<S>, ctx) : ((input as Record<string, unknown>)[rule] as string);
+      typeof rule === 'function'
+        ? await rule(input as z.output<S>, ctx)
+        : ((input as Record<string, unknown>)[rule] as string);
     if (!unitId) throw new TRPCError({ code: 'NOT_FOUND', message: '操作对象不存在' });
     // Before every scoped call: one hand-written statement (a Prisma query costs several times more).
     const [unit] = await ctx.sql<ScopedUnit>(

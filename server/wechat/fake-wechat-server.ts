@@ -68,22 +68,35 @@ export async function startFakeWechat(port = 0, opts: FakeWechatOptions = {}): P
         if (!code || code.startsWith('invalid')) return json({ errcode: 40029, errmsg: 'invalid code' });
         return json({ openid: `openid-${code}`, session_key: randomBytes(16).toString('base64') });
       }
-      if ((req.method === 'GET' && url.pathname === '/cgi-bin/token') || (req.method === 'POST' && url.pathname === '/cgi-bin/stable_token')) {
-        const body = req.method === 'POST' ? JSON.parse((await readBody(req)) || '{}') : Object.fromEntries(url.searchParams);
-        if (body.appid !== appId || body.secret !== secret) return json({ errcode: 40125, errmsg: 'invalid appsecret' });
+      if (
+        (req.method === 'GET' && url.pathname === '/cgi-bin/token') ||
+        (req.method === 'POST' && url.pathname === '/cgi-bin/stable_token')
+      ) {
+        const body =
+          req.method === 'POST' ? JSON.parse((await readBody(req)) || '{}') : Object.fromEntries(url.searchParams);
+        if (body.appid !== appId || body.secret !== secret)
+          return json({ errcode: 40125, errmsg: 'invalid appsecret' });
         return json(issueToken());
       }
       if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
-        if (!tokens.has(url.searchParams.get('access_token') ?? '')) return json({ errcode: 40001, errmsg: 'invalid credential' });
+        if (!tokens.has(url.searchParams.get('access_token') ?? ''))
+          return json({ errcode: 40001, errmsg: 'invalid credential' });
         const body = JSON.parse((await readBody(req)) || '{}');
-        if (!body.touser || !body.template_id || !body.data) return json({ errcode: 47003, errmsg: 'argument invalid' });
+        if (!body.touser || !body.template_id || !body.data)
+          return json({ errcode: 47003, errmsg: 'argument invalid' });
         const key = `${body.touser}|${body.template_id}`;
         if (opts.enforceQuota) {
           const left = quota.get(key) ?? 0;
           if (left <= 0) return json({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
           quota.set(key, left - 1);
         }
-        sent.push({ touser: body.touser, template_id: body.template_id, page: body.page, data: body.data, at: new Date().toISOString() });
+        sent.push({
+          touser: body.touser,
+          template_id: body.template_id,
+          page: body.page,
+          data: body.data,
+          at: new Date().toISOString(),
+        });
         return json({ errcode: 0, errmsg: 'ok' });
       }
       if (req.method === 'GET' && url.pathname === '/__fake/sent') return json(sent);

@@ -54,14 +54,21 @@ export class WechatClient {
 
   /** code2Session: https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/code2Session.html */
   async code2Session(code: string): Promise<{ openid: string; unionid?: string }> {
-    const q = new URLSearchParams({ appid: this.opts.appId, secret: this.opts.secret, js_code: code, grant_type: 'authorization_code' });
+    const q = new URLSearchParams({
+      appid: this.opts.appId,
+      secret: this.opts.secret,
+      js_code: code,
+      grant_type: 'authorization_code',
+    });
     const body = await this.getJson(`sns/jscode2session?${q}`);
     if (body.errcode) {
-      if (body.errcode === 40029 || body.errcode === 40163) throw new AppError('UNAUTHORIZED', '微信登录凭证无效或已使用，请重新登录');
+      if (body.errcode === 40029 || body.errcode === 40163)
+        throw new AppError('UNAUTHORIZED', '微信登录凭证无效或已使用，请重新登录');
       if (body.errcode === 45011) throw new AppError('TOO_MANY_REQUESTS', '登录过于频繁，请稍后再试');
       throw new AppError('SERVICE_UNAVAILABLE', '微信登录暂时不可用，请稍后再试');
     }
-    if (typeof body.openid !== 'string' || !body.openid) throw new AppError('SERVICE_UNAVAILABLE', '微信登录暂时不可用，请稍后再试');
+    if (typeof body.openid !== 'string' || !body.openid)
+      throw new AppError('SERVICE_UNAVAILABLE', '微信登录暂时不可用，请稍后再试');
     // body.session_key is deliberately dropped here.
     return { openid: body.openid, unionid: typeof body.unionid === 'string' ? body.unionid : undefined };
   }

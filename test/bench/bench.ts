@@ -25,7 +25,14 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.
 const part = (name: 'checkin' | 'register' | 'report') => !only || only === name;
 const SIZE = quick
   ? { checkinFamilies: 5_000, checkinSeconds: 8, burst: 300, seats: 100, families: 100_000, attendance: 500_000 }
-  : { checkinFamilies: 20_000, checkinSeconds: 20, burst: 1000, seats: 300, families: 2_000_000, attendance: 10_000_000 };
+  : {
+      checkinFamilies: 20_000,
+      checkinSeconds: 20,
+      burst: 1000,
+      seats: 300,
+      families: 2_000_000,
+      attendance: 10_000_000,
+    };
 const root = path.resolve(__dirname, '..', '..');
 const YEAR = 2026;
 
@@ -57,7 +64,8 @@ async function sideBySide<C extends Contenders>(rounds: number, warmup: number, 
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 /** Families with a guardian and a live token each, set-based. Token i is `benchtoken<prefix><i>`. */
 async function makeFamilies(pool: Pool, prefix: string, n: number, unitId: string) {
@@ -65,8 +73,13 @@ async function makeFamilies(pool: Pool, prefix: string, n: number, unitId: strin
     `INSERT INTO "User" (id, "displayName", "createdAt") SELECT 'bu_${prefix}_' || g, '压测家长', now() FROM generate_series(1, $1) g;
      `.replace(/\$1/g, String(n)),
   );
-  await pool.query(`INSERT INTO "Family" (id, "orgUnitId", "createdAt") SELECT 'bf_${prefix}_' || g, $1, now() FROM generate_series(1, ${n}) g`, [unitId]);
-  await pool.query(`INSERT INTO "Guardian" (id, "familyId", "userId", relation, "createdAt") SELECT 'bg_${prefix}_' || g, 'bf_${prefix}_' || g, 'bu_${prefix}_' || g, 'MOTHER', now() FROM generate_series(1, ${n}) g`);
+  await pool.query(
+    `INSERT INTO "Family" (id, "orgUnitId", "createdAt") SELECT 'bf_${prefix}_' || g, $1, now() FROM generate_series(1, ${n}) g`,
+    [unitId],
+  );
+  await pool.query(
+    `INSERT INTO "Guardian" (id, "familyId", "userId", relation, "createdAt") SELECT 'bg_${prefix}_' || g, 'bf_${prefix}_' || g, 'bu_${prefix}_' || g, 'MOTHER', now() FROM generate_series(1, ${n}) g`,
+  );
   await pool.query(
     `INSERT INTO "AuthSession" (id, "tokenHash", "userId", "createdAt", "expiresAt")
      SELECT 'bs_${prefix}_' || g, encode(sha256(convert_to('benchtoken${prefix}' || lpad(g::text, 10, '0'), 'UTF8')), 'hex'), 'bu_${prefix}_' || g, now(), now() + interval '1 day'
@@ -86,13 +99,25 @@ async function main() {
     const h = createDb(db.url, { poolSize: 2 });
     await seedDemo(h.db);
     const school = (await h.db.orgUnit.findFirstOrThrow({ where: { kind: 'SCHOOL' }, select: { id: true } })).id;
-    const coordinator = (await h.db.user.findUniqueOrThrow({ where: { username: 'coord.demo' }, select: { id: true } })).id;
+    const coordinator = (await h.db.user.findUniqueOrThrow({ where: { username: 'coord.demo' }, select: { id: true } }))
+      .id;
 
-    const env = { DATABASE_URL: db.url, NOTIFY_WORKER: '0', RATE_LIMIT_SCALE: '0', LOG_LEVEL: 'warn', DB_POOL_SIZE: '20', HB_LOG_FILE: '' };
+    const env = {
+      DATABASE_URL: db.url,
+      NOTIFY_WORKER: '0',
+      RATE_LIMIT_SCALE: '0',
+      LOG_LEVEL: 'warn',
+      DB_POOL_SIZE: '20',
+      HB_LOG_FILE: '',
+    };
     const app = await startServerProcess(path.join(root, 'server', 'index.ts'), env, { echoStderr: true });
     children.push(app.child);
     const appPort = app.port;
-    const raw = await startServerProcess(path.join(__dirname, 'raw-checkin-server.ts'), { DATABASE_URL: db.url, DB_POOL_SIZE: '20' }, { readyPath: '/', echoStderr: true });
+    const raw = await startServerProcess(
+      path.join(__dirname, 'raw-checkin-server.ts'),
+      { DATABASE_URL: db.url, DB_POOL_SIZE: '20' },
+      { readyPath: '/', echoStderr: true },
+    );
     children.push(raw.child);
     const rawPort = raw.port;
 
@@ -124,7 +149,11 @@ async function main() {
               method: 'POST',
               setupRequest: (req: { method?: string }) => {
                 i = (i % SIZE.checkinFamilies) + 1;
-                return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${token(i)}` }, body: JSON.stringify({ code }) };
+                return {
+                  ...req,
+                  headers: { 'content-type': 'application/json', authorization: `Bearer ${token(i)}` },
+                  body: JSON.stringify({ code }),
+                };
               },
             },
           ],
@@ -140,9 +169,17 @@ async function main() {
       // The same burst with the abuse limits switched on (scaled up so that none is reached): their
       // PostgreSQL counter is one more statement per request. Reported, not part of the ratio: the
       // baseline has no such limit.
-      const limited = await startServerProcess(path.join(root, 'server', 'index.ts'), { ...env, RATE_LIMIT_SCALE: '1000' }, { echoStderr: true });
+      const limited = await startServerProcess(
+        path.join(root, 'server', 'index.ts'),
+        { ...env, RATE_LIMIT_SCALE: '1000' },
+        { echoStderr: true },
+      );
       children.push(limited.child);
-      const limitedRun = await runCheckins(limited.port, '/trpc/sessions.checkIn', await newSession('压测：应用（限流开启）'));
+      const limitedRun = await runCheckins(
+        limited.port,
+        '/trpc/sessions.checkIn',
+        await newSession('压测：应用（限流开启）'),
+      );
       limited.child.kill('SIGKILL');
       results.checkinLimitedRps = Math.round(limitedRun.rps);
       results.checkinErrors += limitedRun.non2xx;
@@ -171,26 +208,38 @@ async function main() {
           return res.status === 200 ? ((await res.json()).result.data.status as string) : `HTTP ${res.status}`;
         }),
       );
-      const rows = (await pool.query(`SELECT status, count(*)::int AS n FROM "Registration" WHERE "sessionId" = $1 GROUP BY 1`, [burstSession])).rows as { status: string; n: number }[];
+      const rows = (
+        await pool.query(`SELECT status, count(*)::int AS n FROM "Registration" WHERE "sessionId" = $1 GROUP BY 1`, [
+          burstSession,
+        ])
+      ).rows as { status: string; n: number }[];
       const confirmed = rows.find((r) => r.status === 'CONFIRMED')?.n ?? 0;
       const waitlisted = rows.find((r) => r.status === 'WAITLISTED')?.n ?? 0;
       results.registerExact =
-        confirmed === SIZE.seats && waitlisted === SIZE.burst - SIZE.seats && statuses.filter((s) => s === 'CONFIRMED').length === SIZE.seats && statuses.every((s) => !s.startsWith('HTTP'));
+        confirmed === SIZE.seats &&
+        waitlisted === SIZE.burst - SIZE.seats &&
+        statuses.filter((s) => s === 'CONFIRMED').length === SIZE.seats &&
+        statuses.every((s) => !s.startsWith('HTTP'));
       results.registerFailed = statuses.filter((x) => x.startsWith('HTTP')).length;
-      if (results.registerFailed) console.log(`报名失败的应答：${[...new Set(statuses.filter((x) => x.startsWith('HTTP')))].join('、')}`);
+      if (results.registerFailed)
+        console.log(`报名失败的应答：${[...new Set(statuses.filter((x) => x.startsWith('HTTP')))].join('、')}`);
       results.registerP50Ms = Math.round(pct(latencies, 0.5));
       results.registerP99Ms = Math.round(pct(latencies, 0.99));
     }
 
     if (part('report')) {
       // ── Coverage report at scale: set-based data, the app's report vs the same figures in hand-written SQL.
-      console.log(`生成报表数据：${SIZE.families.toLocaleString()} 户、${SIZE.attendance.toLocaleString()} 条到场记录…`);
+      console.log(
+        `生成报表数据：${SIZE.families.toLocaleString()} 户、${SIZE.attendance.toLocaleString()} 条到场记录…`,
+      );
       await pool.query(`
         INSERT INTO "OrgUnit" (id, name, kind, "parentId", path, depth, "createdAt")
         SELECT 'bsch_' || g, '压测学校' || g, (CASE WHEN g % 5 = 0 THEN 'COMMUNITY_SITE' ELSE 'SCHOOL' END)::"OrgUnitKind", c.id, c.path || 'bsch_' || g || '/', 3, now()
           FROM generate_series(1, 2000) g
           JOIN LATERAL (SELECT id, path FROM "OrgUnit" WHERE kind = 'COUNTY' ORDER BY id OFFSET (g % 126) LIMIT 1) c ON true`);
-      await pool.query(`INSERT INTO "Family" (id, "orgUnitId", "createdAt") SELECT 'bfam_' || g, 'bsch_' || (1 + g % 2000), now() FROM generate_series(1, ${SIZE.families}) g`);
+      await pool.query(
+        `INSERT INTO "Family" (id, "orgUnitId", "createdAt") SELECT 'bfam_' || g, 'bsch_' || (1 + g % 2000), now() FROM generate_series(1, ${SIZE.families}) g`,
+      );
       const sessions = Math.max(100, Math.floor(SIZE.attendance / 200));
       await pool.query(`
         INSERT INTO "Session" (id, "orgUnitId", kind, "mentalHealth", title, mode, "startsAt", "endsAt", capacity, status, "checkInSecret", "createdById", "updatedAt")
@@ -204,7 +253,9 @@ async function main() {
         SELECT 'batt_' || g, 'bses_' || s, 'bfam_' || (((g / ${sessions}) * 2000 + (1 + s % 2000) - 1) % ${SIZE.families} + 1), true, 'ROLL_CALL', now()
           FROM generate_series(1, ${SIZE.attendance}) g, LATERAL (SELECT 1 + g % ${sessions} AS s) x
         ON CONFLICT DO NOTHING`);
-      await pool.query(`UPDATE "Session" s SET "attendedCount" = a.n FROM (SELECT "sessionId", count(*)::int AS n FROM "Attendance" WHERE "sessionId" LIKE 'bses_%' GROUP BY 1) a WHERE a."sessionId" = s.id`);
+      await pool.query(
+        `UPDATE "Session" s SET "attendedCount" = a.n FROM (SELECT "sessionId", count(*)::int AS n FROM "Attendance" WHERE "sessionId" LIKE 'bses_%' GROUP BY 1) a WHERE a."sessionId" = s.id`,
+      );
       await pool.query(`
         INSERT INTO "FamilyServiceYear" ("familyId", year, "orgUnitId", services, "firstServedAt", "lastServedAt")
         SELECT a."familyId", ${YEAR}, f."orgUnitId", count(*), min(s."startsAt"), max(s."startsAt")
@@ -218,16 +269,31 @@ async function main() {
         where: { id: '230000' },
         select: { id: true, name: true, kind: true, path: true, depth: true, code: true },
       });
-      type Report = { rows: { orgUnitId: string; families: number; servedFamilies: number; guidanceSites: number; activeGuidanceSites: number; sessions: number; attendances: number; homeVisitsDone: number }[] };
+      type Report = {
+        rows: {
+          orgUnitId: string;
+          families: number;
+          servedFamilies: number;
+          guidanceSites: number;
+          activeGuidanceSites: number;
+          sessions: number;
+          attendances: number;
+          homeVisitsDone: number;
+        }[];
+      };
       const runs = await sideBySide(7, 2, {
         app: async () => {
-          const res = await fetch(`http://127.0.0.1:${appPort}/trpc/reports.coverage?input=${encodeURIComponent(JSON.stringify({ orgUnitId: '230000', year: YEAR }))}`, { headers: { authorization: `Bearer ${adminToken}` } });
+          const res = await fetch(
+            `http://127.0.0.1:${appPort}/trpc/reports.coverage?input=${encodeURIComponent(JSON.stringify({ orgUnitId: '230000', year: YEAR }))}`,
+            { headers: { authorization: `Bearer ${adminToken}` } },
+          );
           if (res.status !== 200) throw new Error(`reports.coverage answered ${res.status}`);
           return (await res.json()).result.data as Report;
         },
         // The same report without HTTP and tRPC (to tell framework overhead from the queries themselves).
         service: () => coverageReport({ db: h.db, unit: province, input: { year: YEAR } }),
-        sql: () => pool.query(HAND_WRITTEN_COVERAGE, [`${YEAR}-01-01T00:00:00+08:00`, `${YEAR + 1}-01-01T00:00:00+08:00`, YEAR]),
+        sql: () =>
+          pool.query(HAND_WRITTEN_COVERAGE, [`${YEAR}-01-01T00:00:00+08:00`, `${YEAR + 1}-01-01T00:00:00+08:00`, YEAR]),
       });
       results.reportServiceP50Ms = Math.round(median(runs.times.service));
       // Both sides must compute the same figures, or the comparison means nothing.
@@ -235,8 +301,18 @@ async function main() {
       results.reportMatchesSql = runs.last.app.rows.every((row) => {
         const r = byCity.get(row.orgUnitId) ?? {};
         const n = (v: unknown) => Number(v ?? 0);
-        return [row.families, row.servedFamilies, row.guidanceSites, row.activeGuidanceSites, row.sessions, row.attendances, row.homeVisitsDone].join() ===
-          [n(r.families), n(r.served), n(r.sites), n(r.active), n(r.sessions), n(r.attendances), n(r.visits)].join();
+        return (
+          [
+            row.families,
+            row.servedFamilies,
+            row.guidanceSites,
+            row.activeGuidanceSites,
+            row.sessions,
+            row.attendances,
+            row.homeVisitsDone,
+          ].join() ===
+          [n(r.families), n(r.served), n(r.sites), n(r.active), n(r.sessions), n(r.attendances), n(r.visits)].join()
+        );
       });
       results.reportFamilies = (await pool.query(`SELECT count(*)::int AS n FROM "Family"`)).rows[0].n;
       results.reportP50Ms = Math.round(median(runs.times.app));

@@ -26,7 +26,12 @@ const server = http.createServer((req, res) => {
       const [sessionId, windowText, sig] = input.code.split('.');
       let session = sessions.get(sessionId);
       if (!session) {
-        const row = (await pool.query(`SELECT "checkInSecret" AS secret, "startsAt", "mentalHealth" FROM "Session" WHERE id = $1`, [sessionId])).rows[0];
+        const row = (
+          await pool.query(
+            `SELECT "checkInSecret" AS secret, "startsAt", "mentalHealth" FROM "Session" WHERE id = $1`,
+            [sessionId],
+          )
+        ).rows[0];
         if (!row) {
           res.writeHead(400).end('{"error":"bad code"}');
           return;
@@ -36,7 +41,10 @@ const server = http.createServer((req, res) => {
       }
       const window = Number(windowText);
       const current = Math.floor(Date.now() / 60_000);
-      const expected = createHmac('sha256', session.secret).update(`${sessionId}.${window}`).digest('base64url').slice(0, 22);
+      const expected = createHmac('sha256', session.secret)
+        .update(`${sessionId}.${window}`)
+        .digest('base64url')
+        .slice(0, 22);
       if ((window !== current && window !== current - 1) || !timingSafeEqual(Buffer.from(sig), Buffer.from(expected))) {
         res.writeHead(400).end('{"error":"bad code"}');
         return;
@@ -65,9 +73,17 @@ const server = http.createServer((req, res) => {
            RETURNING 1
          )
          SELECT EXISTS (SELECT 1 FROM ins) AS "firstTime"`,
-        [sessionId, who.rows[0].familyId, year, startsAt.toISOString().replace('T', ' ').replace('Z', ''), session.mentalHealth],
+        [
+          sessionId,
+          who.rows[0].familyId,
+          year,
+          startsAt.toISOString().replace('T', ' ').replace('Z', ''),
+          session.mentalHealth,
+        ],
       );
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ sessionId, firstTime: r.rows[0].firstTime }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ sessionId, firstTime: r.rows[0].firstTime }));
     } catch {
       res.writeHead(400).end('{"error":"bad input"}');
     }

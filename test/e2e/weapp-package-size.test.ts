@@ -11,11 +11,16 @@ function sizeOf(p: string): number {
 
 it('the built weapp keeps its main package under WeChat’s 2 MB limit, with role pages in subpackages', () => {
   const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8'));
-  const subRoots: string[] = (app.subPackages ?? app.subpackages ?? []).map((s: { root: string }) => s.root.replace(/\/$/, ''));
+  const subRoots: string[] = (app.subPackages ?? app.subpackages ?? []).map((s: { root: string }) =>
+    s.root.replace(/\/$/, ''),
+  );
   expect(subRoots.length).toBeGreaterThan(0);
   // The main package holds only the home and login pages.
   expect(app.pages).toEqual(['pages/home/index', 'pages/login/index']);
-  const main = fs.readdirSync(dist).filter((name) => !subRoots.includes(name)).reduce((sum, name) => sum + sizeOf(path.join(dist, name)), 0);
+  const main = fs
+    .readdirSync(dist)
+    .filter((name) => !subRoots.includes(name))
+    .reduce((sum, name) => sum + sizeOf(path.join(dist, name)), 0);
   expect(main).toBeLessThan(2 * 1024 * 1024);
   for (const root of subRoots) expect(sizeOf(path.join(dist, root))).toBeLessThan(2 * 1024 * 1024);
 });

@@ -22,16 +22,25 @@ describe('the built weapp in a bare WeChat-like vm', () => {
   const sessionKeys: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(distDir, 'app.js'))) throw new Error('client/dist/weapp is missing: run `npm run build:weapp` (npm test builds it)');
+    if (!fs.existsSync(path.join(distDir, 'app.js')))
+      throw new Error('client/dist/weapp is missing: run `npm run build:weapp` (npm test builds it)');
     app = await createTestApp();
     // Record the session_key WeChat gives the server, to prove it never reaches the mini program.
     const recordingFetch: typeof fetch = async (url, init) => {
       const res = await fetch(url, init);
-      const body = await res.clone().json().catch(() => null);
+      const body = await res
+        .clone()
+        .json()
+        .catch(() => null);
       if (body && typeof body.session_key === 'string') sessionKeys.push(body.session_key);
       return res;
     };
-    app.deps.wechat = new WechatClient({ apiBase: app.env.WECHAT_API_BASE, appId: app.env.WECHAT_APPID, secret: app.env.WECHAT_SECRET, fetchImpl: recordingFetch });
+    app.deps.wechat = new WechatClient({
+      apiBase: app.env.WECHAT_API_BASE,
+      appId: app.env.WECHAT_APPID,
+      secret: app.env.WECHAT_SECRET,
+      fetchImpl: recordingFetch,
+    });
     server = await listen(app);
   });
 
@@ -47,7 +56,17 @@ describe('the built weapp in a bare WeChat-like vm', () => {
     rt = new WeappRuntime({ distDir, serverUrl: server.url, loginCode: () => code });
 
     // What WeChat's engine lacks, this context lacks too: the build must bring its own.
-    for (const name of ['fetch', 'AbortController', 'AbortSignal', 'Headers', 'Response', 'XMLHttpRequest', 'window', 'document', 'setImmediate']) {
+    for (const name of [
+      'fetch',
+      'AbortController',
+      'AbortSignal',
+      'Headers',
+      'Response',
+      'XMLHttpRequest',
+      'window',
+      'document',
+      'setImmediate',
+    ]) {
       expect(`${name}: ${rt.eval(`typeof ${name}`)}`).toBe(`${name}: undefined`);
     }
     expect(() => rt!.eval('new Function("return 1")')).toThrow();
@@ -60,15 +79,24 @@ describe('the built weapp in a bare WeChat-like vm', () => {
 
     rt.tap(await rt.waitForText('微信一键登录'));
     // Logged in: home, with the entry to join a family.
-    const joinEntry = await rt.waitFor(() => rt!.currentPage.route === 'pages/home/index' && rt!.byText('加入家庭'), 'the home page');
+    const joinEntry = await rt.waitFor(
+      () => rt!.currentPage.route === 'pages/home/index' && rt!.byText('加入家庭'),
+      'the home page',
+    );
     expect(rt.records.storage.get('heartbridge.token')).toEqual(expect.any(String));
     rt.tap(joinEntry);
 
-    await rt.waitFor(() => rt!.currentPage.route === 'packageParent/join/index' && rt!.byAttr('placeholder', '请输入邀请码'), 'the join form');
+    await rt.waitFor(
+      () => rt!.currentPage.route === 'packageParent/join/index' && rt!.byAttr('placeholder', '请输入邀请码'),
+      'the join form',
+    );
     // Fill the form as a user would, each step showing in the view before the next.
     const fill = async (placeholder: string, value: string) => {
       rt!.input(rt!.byAttr('placeholder', placeholder)!, value);
-      await rt!.waitFor(() => rt!.view.attr(rt!.byAttr('placeholder', placeholder)!.node, 'value') === value, `${placeholder} = ${value}`);
+      await rt!.waitFor(
+        () => rt!.view.attr(rt!.byAttr('placeholder', placeholder)!.node, 'value') === value,
+        `${placeholder} = ${value}`,
+      );
     };
     const choose = async (label: string) => {
       rt!.tap(rt!.byText(label)!);
@@ -85,7 +113,10 @@ describe('the built weapp in a bare WeChat-like vm', () => {
     rt.tap(rt.byText('提交')!);
 
     // families.join, then redirectTo 我的家庭 → families.mine
-    await rt.waitFor(() => rt!.currentPage.route === 'packageParent/family/index' && rt!.text().includes(childName), '我的家庭 with the child');
+    await rt.waitFor(
+      () => rt!.currentPage.route === 'packageParent/family/index' && rt!.text().includes(childName),
+      '我的家庭 with the child',
+    );
     const text = rt.text();
     expect(text).toContain(childName);
     expect(text).toContain(DEMO_SCHOOL_NAME);
@@ -94,7 +125,10 @@ describe('the built weapp in a bare WeChat-like vm', () => {
 
     // The server really has the family.
     const user = await app.db.user.findUniqueOrThrow({ where: { openid: `openid-${code}` } });
-    const guardian = await app.db.guardian.findUniqueOrThrow({ where: { userId: user.id }, include: { family: { include: { children: true, orgUnit: true } } } });
+    const guardian = await app.db.guardian.findUniqueOrThrow({
+      where: { userId: user.id },
+      include: { family: { include: { children: true, orgUnit: true } } },
+    });
     expect(guardian.relation).toBe('MOTHER');
     expect(guardian.family.orgUnit.name).toBe(DEMO_SCHOOL_NAME);
     expect(guardian.family.children).toEqual([expect.objectContaining({ name: childName, grade: 'G3' })]);
@@ -103,10 +137,22 @@ describe('the built weapp in a bare WeChat-like vm', () => {
     const calls = rt.records.requests.flatMap((r) => {
       const { pathname } = new URL(r.target);
       expect(pathname.startsWith('/trpc/')).toBe(true);
-      return pathname.slice('/trpc/'.length).split(',').map((procedure) => ({ procedure, status: r.status, auth: r.header.authorization }));
+      return pathname
+        .slice('/trpc/'.length)
+        .split(',')
+        .map((procedure) => ({ procedure, status: r.status, auth: r.header.authorization }));
     });
     const procedures = calls.map((c) => c.procedure);
-    expect(procedures).toEqual(expect.arrayContaining(['consents.current', 'auth.wechatLogin', 'consents.grant', 'auth.me', 'families.join', 'families.mine']));
+    expect(procedures).toEqual(
+      expect.arrayContaining([
+        'consents.current',
+        'auth.wechatLogin',
+        'consents.grant',
+        'auth.me',
+        'families.join',
+        'families.mine',
+      ]),
+    );
     expect(calls.filter((c) => c.status !== 200)).toEqual([]);
     const token = rt.records.storage.get('heartbridge.token');
     for (const name of ['families.join', 'families.mine']) {

@@ -41,7 +41,10 @@ it('a parent consents, answers with a critical sign and sees URGENT with hotline
     where: { user: { openid: `openid-demo-parent-${PARENT}` } },
     select: { familyId: true, userId: true },
   });
-  const counsellorUser = await app.db.user.findFirstOrThrow({ where: { username: 'counsel.demo' }, select: { id: true } });
+  const counsellorUser = await app.db.user.findFirstOrThrow({
+    where: { username: 'counsel.demo' },
+    select: { id: true },
+  });
   // Start clean: this family's earlier responses (a re-run on the same database) are not ours to count.
   await app.db.checklistResponse.deleteMany({ where: { familyId: guardian.familyId } });
   const startedAt = new Date();
@@ -54,7 +57,10 @@ it('a parent consents, answers with a critical sign and sees URGENT with hotline
   // The separate consent comes first, in full; nothing can be answered before 同意.
   const list = parent.locator('.checklist-parent');
   await list.getByText('敏感个人信息单独同意（心理预警清单）', { exact: true }).waitFor();
-  const consentText = await app.db.consentText.findFirstOrThrow({ where: { scope: 'sensitive:checklist', inForce: true }, select: { text: true, textVersion: true } });
+  const consentText = await app.db.consentText.findFirstOrThrow({
+    where: { scope: 'sensitive:checklist', inForce: true },
+    select: { text: true, textVersion: true },
+  });
   expect(await list.locator('.cl-consent__text').innerText()).toContain(consentText.text.split('\n')[0].trim());
   expect(await list.getByText('开始填写', { exact: true }).count()).toBe(0);
   await settledScreenshot(parent, 'web-checklist-consent');
@@ -78,7 +84,10 @@ it('a parent consents, answers with a critical sign and sees URGENT with hotline
   for (let i = 0; i < total; i += 1) {
     await answer.getByText(`第 ${i + 1} 题 / 共 ${total} 题`, { exact: true }).waitFor();
     await answer.locator('.cl-item__text').getByText(CRISIS_SIGNS.items[i].text, { exact: true }).waitFor();
-    await answer.locator('.cl-option').filter({ hasText: i === 0 ? '有时' : '从不' }).click();
+    await answer
+      .locator('.cl-option')
+      .filter({ hasText: i === 0 ? '有时' : '从不' })
+      .click();
     if (i === 0) await settledScreenshot(parent, 'web-checklist-item');
     await answer.getByText(i === total - 1 ? '下一步' : '下一题', { exact: true }).click();
   }
@@ -115,9 +124,21 @@ it('a parent consents, answers with a critical sign and sees URGENT with hotline
   // ── The database: URGENT, answers encrypted (no plaintext), a referral to the demo school.
   const response = await app.db.checklistResponse.findFirstOrThrow({
     where: { familyId: guardian.familyId, createdAt: { gte: startedAt } },
-    select: { id: true, tier: true, answersEnc: true, sharedWithSchool: true, checklist: { select: { code: true } }, child: { select: { name: true } } },
+    select: {
+      id: true,
+      tier: true,
+      answersEnc: true,
+      sharedWithSchool: true,
+      checklist: { select: { code: true } },
+      child: { select: { name: true } },
+    },
   });
-  expect(response).toMatchObject({ tier: 'URGENT', sharedWithSchool: true, checklist: { code: 'crisis-signs' }, child: { name: CHILD_NAME } });
+  expect(response).toMatchObject({
+    tier: 'URGENT',
+    sharedWithSchool: true,
+    checklist: { code: 'crisis-signs' },
+    child: { name: CHILD_NAME },
+  });
   for (const plain of ['c01', 'c02', 'answers', '有时', '从不', CHILD_NAME, CRISIS_SIGNS.items[0].text]) {
     expect(response.answersEnc).not.toContain(plain);
   }
@@ -153,7 +174,14 @@ it('a parent consents, answers with a critical sign and sees URGENT with hotline
   const critical = detail.locator('.cl-answer--critical');
   expect(await critical.count()).toBe(1);
   expect(await critical.innerText()).toContain('有时');
-  const readsBeforeAck = await app.db.auditLog.count({ where: { action: 'checklist.read', targetType: 'ChecklistResponse', targetId: response.id, actorUserId: counsellorUser.id } });
+  const readsBeforeAck = await app.db.auditLog.count({
+    where: {
+      action: 'checklist.read',
+      targetType: 'ChecklistResponse',
+      targetId: response.id,
+      actorUserId: counsellorUser.id,
+    },
+  });
   expect(readsBeforeAck).toBeGreaterThanOrEqual(1);
   await detail.getByText('确认接收', { exact: true }).click();
   await detail.getByText('确认接收：', { exact: false }).first().waitFor();
@@ -162,14 +190,21 @@ it('a parent consents, answers with a critical sign and sees URGENT with hotline
 
   // A follow-up: 联系家长.
   await detail.locator('.cl-add-action .choice-chips__chip').filter({ hasText: '联系家长' }).click();
-  await counsellor.locator('input[placeholder="跟进情况（加密保存，家长看不到）"]').fill('已电话联系家长，约定明天面谈');
+  await counsellor
+    .locator('input[placeholder="跟进情况（加密保存，家长看不到）"]')
+    .fill('已电话联系家长，约定明天面谈');
   await detail.getByText('保存跟进记录', { exact: true }).click();
   await detail.locator('.cl-log__item').filter({ hasText: '已联系家庭' }).waitFor();
   await settledScreenshot(counsellor, 'web-referral-detail');
 
   const acknowledged = await app.db.referral.findUniqueOrThrow({
     where: { id: referral.id },
-    select: { status: true, acknowledgedAt: true, acknowledgedById: true, actions: { select: { action: true, noteEnc: true } } },
+    select: {
+      status: true,
+      acknowledgedAt: true,
+      acknowledgedById: true,
+      actions: { select: { action: true, noteEnc: true } },
+    },
   });
   expect(acknowledged.status).toBe('ACKNOWLEDGED');
   expect(acknowledged.acknowledgedById).toBe(counsellorUser.id);
@@ -194,10 +229,20 @@ it('a parent consents, answers with a critical sign and sees URGENT with hotline
     where: { action: 'checklist.read', targetType: 'ChecklistResponse', targetId: response.id },
     select: { actorUserId: true, detail: true },
   });
-  expect(reads.some((r) => r.actorUserId === counsellorUser.id && (r.detail as { by?: string }).by === 'counselor')).toBe(true);
-  expect(reads.some((r) => r.actorUserId === guardian.userId && (r.detail as { by?: string }).by === 'parent')).toBe(true);
-  expect(await app.db.auditLog.count({ where: { action: 'referral.acknowledge', targetId: referral.id, actorUserId: counsellorUser.id } })).toBe(1);
-  expect(await app.db.auditLog.count({ where: { action: 'consent.grant', actorUserId: guardian.userId } })).toBeGreaterThanOrEqual(1);
+  expect(
+    reads.some((r) => r.actorUserId === counsellorUser.id && (r.detail as { by?: string }).by === 'counselor'),
+  ).toBe(true);
+  expect(reads.some((r) => r.actorUserId === guardian.userId && (r.detail as { by?: string }).by === 'parent')).toBe(
+    true,
+  );
+  expect(
+    await app.db.auditLog.count({
+      where: { action: 'referral.acknowledge', targetId: referral.id, actorUserId: counsellorUser.id },
+    }),
+  ).toBe(1);
+  expect(
+    await app.db.auditLog.count({ where: { action: 'consent.grant', actorUserId: guardian.userId } }),
+  ).toBeGreaterThanOrEqual(1);
 
   // ── Consent management: the parent withdraws the consent, which deletes the saved responses (and the referral).
   await stored.getByText('返回心理预警清单', { exact: true }).click();
@@ -208,7 +253,9 @@ it('a parent consents, answers with a critical sign and sees URGENT with hotline
   expect(await list.getByText('开始填写', { exact: true }).count()).toBe(0);
   expect(await app.db.checklistResponse.count({ where: { familyId: guardian.familyId } })).toBe(0);
   expect(await app.db.referral.count({ where: { id: referral.id } })).toBe(0);
-  expect(await app.db.consent.count({ where: { userId: guardian.userId, scope: 'sensitive:checklist', withdrawnAt: null } })).toBe(0);
+  expect(
+    await app.db.consent.count({ where: { userId: guardian.userId, scope: 'sensitive:checklist', withdrawnAt: null } }),
+  ).toBe(0);
   await settledScreenshot(parent, 'web-checklist-withdrawn');
 
   expect(errors).toEqual([]);
@@ -226,7 +273,11 @@ it('a province admin saves a new checklist as a draft version, publishes it, and
 
   const editor = admin.locator('.checklist-editor');
   // The seeded checklists are listed with their published version.
-  await editor.locator('.cl-editor-group').filter({ hasText: CRISIS_SIGNS.title }).getByText('现行版本', { exact: true }).waitFor();
+  await editor
+    .locator('.cl-editor-group')
+    .filter({ hasText: CRISIS_SIGNS.title })
+    .getByText('现行版本', { exact: true })
+    .waitFor();
 
   // A new checklist (its own code, for parents of university students, so no other test's list changes shape).
   const code = `e2e-${Date.now().toString(36)}`;
@@ -235,27 +286,43 @@ it('a province admin saves a new checklist as a draft version, publishes it, and
   await admin.locator('input[placeholder="请输入清单代码"]').fill(code);
   await admin.locator('input[placeholder="请输入清单名称"]').fill(title);
   await editor.locator('.choice-chips__chip').filter({ hasText: '大学生家长' }).click();
-  await admin.locator('textarea[placeholder="请输入填写说明（注明仅供筛查参考、不是诊断）"]').fill('请根据最近一个月的情况作答。结果只是筛查参考，不是诊断。');
+  await admin
+    .locator('textarea[placeholder="请输入填写说明（注明仅供筛查参考、不是诊断）"]')
+    .fill('请根据最近一个月的情况作答。结果只是筛查参考，不是诊断。');
   await admin.locator('textarea[placeholder="题目内容"]').fill('说起想要结束生命');
   await editor.locator('.cl-editor-item .choice-chips__chip').filter({ hasText: '危险信号（出现即紧急）' }).click();
   await editor.getByText('保存为新版本草稿', { exact: true }).click();
   const group = editor.locator('.cl-editor-group').filter({ hasText: title });
   await group.getByText('未发布', { exact: true }).waitFor();
-  const v1 = await app.db.checklist.findFirstOrThrow({ where: { code }, select: { id: true, version: true, published: true, stage: true, items: true } });
-  expect(v1).toMatchObject({ version: 1, published: false, stage: 'UNIVERSITY', items: [{ id: 'q01', text: '说起想要结束生命', critical: true }] });
+  const v1 = await app.db.checklist.findFirstOrThrow({
+    where: { code },
+    select: { id: true, version: true, published: true, stage: true, items: true },
+  });
+  expect(v1).toMatchObject({
+    version: 1,
+    published: false,
+    stage: 'UNIVERSITY',
+    items: [{ id: 'q01', text: '说起想要结束生命', critical: true }],
+  });
 
   // Publish version 1.
   await group.getByText('发布此版', { exact: true }).click();
   await admin.locator('.taro-modal__foot').getByText('发布', { exact: true }).click();
   await group.getByText('现行版本', { exact: true }).waitFor();
-  expect((await app.db.checklist.findUniqueOrThrow({ where: { id: v1.id }, select: { published: true } })).published).toBe(true);
+  expect(
+    (await app.db.checklist.findUniqueOrThrow({ where: { id: v1.id }, select: { published: true } })).published,
+  ).toBe(true);
 
   // Edit it into version 2: a draft; version 1 stays the published one.
   await group.getByText('基于此版编辑', { exact: true }).click();
   await admin.locator('input[placeholder="请输入清单名称"]').fill(`${title}（修订）`);
   await editor.getByText('保存为新版本草稿', { exact: true }).click();
   await editor.locator('.cl-editor-version[data-version="2"]').getByText('未发布', { exact: true }).waitFor();
-  const versions = await app.db.checklist.findMany({ where: { code }, orderBy: { version: 'asc' }, select: { version: true, published: true, title: true } });
+  const versions = await app.db.checklist.findMany({
+    where: { code },
+    orderBy: { version: 'asc' },
+    select: { version: true, published: true, title: true },
+  });
   expect(versions).toEqual([
     { version: 1, published: true, title },
     { version: 2, published: false, title: `${title}（修订）` },

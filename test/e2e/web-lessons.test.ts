@@ -29,8 +29,14 @@ it('a parent opens 家长课堂, reads a lesson on common child problems and mar
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
-  const user = await app.db.user.findFirstOrThrow({ where: { openid: `openid-demo-parent-${PARENT}` }, select: { id: true } });
-  const lesson = await app.db.lesson.findFirstOrThrow({ where: { topic: 'COMMON_PROBLEMS', published: true }, select: { id: true, title: true } });
+  const user = await app.db.user.findFirstOrThrow({
+    where: { openid: `openid-demo-parent-${PARENT}` },
+    select: { id: true },
+  });
+  const lesson = await app.db.lesson.findFirstOrThrow({
+    where: { topic: 'COMMON_PROBLEMS', published: true },
+    select: { id: true, title: true },
+  });
   expect(await app.db.lessonCompletion.count({ where: { userId: user.id, lessonId: lesson.id } })).toBe(0);
 
   await page.goto(`${http.url}/pages/login/index?demoParent=${PARENT}`);
@@ -42,7 +48,10 @@ it('a parent opens 家长课堂, reads a lesson on common child problems and mar
   await library.locator('.lesson-filters').getByText('儿童常见心理问题', { exact: true }).click();
   // Only lessons of that topic remain.
   await page.waitForFunction(() => {
-    const tags = Array.from(document.querySelectorAll('.lesson-library .lesson-card .lesson-tag--topic'), (t) => t.textContent);
+    const tags = Array.from(
+      document.querySelectorAll('.lesson-library .lesson-card .lesson-tag--topic'),
+      (t) => t.textContent,
+    );
     return tags.length > 0 && tags.every((t) => t === '儿童常见心理问题');
   });
   const card = library.locator('.lesson-card').filter({ hasText: lesson.title });
@@ -53,10 +62,16 @@ it('a parent opens 家长课堂, reads a lesson on common child problems and mar
   await detail.locator('.lesson-detail__title').getByText(lesson.title, { exact: true }).waitFor();
   expect(await detail.locator('.lesson-detail__paragraph').count()).toBeGreaterThan(1);
   await detail.getByText('标记为已学习', { exact: true }).click();
-  await detail.locator('.lesson-detail__done').getByText(/^已学习，你已学完 \d+ 节课程$/).waitFor();
+  await detail
+    .locator('.lesson-detail__done')
+    .getByText(/^已学习，你已学完 \d+ 节课程$/)
+    .waitFor();
   await screenshot(page, 'web-lesson-completed');
 
-  const completion = await app.db.lessonCompletion.findFirst({ where: { userId: user.id, lessonId: lesson.id }, select: { familyId: true } });
+  const completion = await app.db.lessonCompletion.findFirst({
+    where: { userId: user.id, lessonId: lesson.id },
+    select: { familyId: true },
+  });
   expect(completion).not.toBeNull();
   const guardian = await app.db.guardian.findFirstOrThrow({ where: { userId: user.id }, select: { familyId: true } });
   expect(completion!.familyId).toBe(guardian.familyId);

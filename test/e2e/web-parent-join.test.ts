@@ -7,7 +7,6 @@ import { startWebApp, type WebApp } from '../helpers/web-app';
 import { screenshot, type Browser } from '../helpers/browser';
 import { signInAsDemoParent } from '../helpers/web-login';
 
-
 let web: WebApp;
 let app: TestApp;
 let http: { url: string; close(): Promise<void> };
@@ -55,9 +54,15 @@ it('a demo parent logs in, joins with HLJDEMO and sees the child', async () => {
   // What the page shows is what the database holds.
   const guardian = await app.db.guardian.findFirstOrThrow({
     where: { user: { openid } },
-    select: { relation: true, family: { select: { children: { select: { name: true, grade: true } }, orgUnit: { select: { name: true } } } } },
+    select: {
+      relation: true,
+      family: { select: { children: { select: { name: true, grade: true } }, orgUnit: { select: { name: true } } } },
+    },
   });
-  expect(guardian).toEqual({ relation: 'MOTHER', family: { children: [{ name: '王小桥', grade: 'G3' }], orgUnit: { name: '哈尔滨市南岗区心桥实验小学' } } });
+  expect(guardian).toEqual({
+    relation: 'MOTHER',
+    family: { children: [{ name: '王小桥', grade: 'G3' }], orgUnit: { name: '哈尔滨市南岗区心桥实验小学' } },
+  });
   expect(errors).toEqual([]);
 }, 60_000);
 

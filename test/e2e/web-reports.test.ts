@@ -10,10 +10,16 @@ import ExcelJS from 'exceljs';
 import type { TestApp } from '../helpers/test-app';
 import { startWebApp, type WebApp } from '../helpers/web-app';
 import { settledScreenshot, type Browser } from '../helpers/browser';
-import { DEMO_COORDINATOR_USERNAME, DEMO_FEDERATION_HARBIN_USERNAME, DEMO_PASSWORD, DEMO_SCHOOL_COUNTY_ID, DEMO_SCHOOL_NAME, HARBIN_ID } from '../../prisma/seed/demo-ids';
+import {
+  DEMO_COORDINATOR_USERNAME,
+  DEMO_FEDERATION_HARBIN_USERNAME,
+  DEMO_PASSWORD,
+  DEMO_SCHOOL_COUNTY_ID,
+  DEMO_SCHOOL_NAME,
+  HARBIN_ID,
+} from '../../prisma/seed/demo-ids';
 import { signInAsStaff } from '../helpers/web-login';
 import { chinaYear } from '../../server/shared/china-time';
-
 
 let web: WebApp;
 let app: TestApp;
@@ -55,7 +61,10 @@ it('federation staff see their region’s coverage, drill down one level and exp
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
-  const staff = await app.db.user.findUniqueOrThrow({ where: { username: DEMO_FEDERATION_HARBIN_USERNAME }, select: { id: true } });
+  const staff = await app.db.user.findUniqueOrThrow({
+    where: { username: DEMO_FEDERATION_HARBIN_USERNAME },
+    select: { id: true },
+  });
   const caller = app.caller(await app.as(staff.id));
   const year = thisYear();
 
@@ -74,16 +83,27 @@ it('federation staff see their region’s coverage, drill down one level and exp
     await shown.waitFor();
     expect(await shown.getAttribute('data-year')).toBe(String(year));
     const t = expected.total;
-    expect((await shown.locator('.headline__figure--families .headline__value').innerText()).trim()).toBe(count(t.families));
-    expect((await shown.locator('.headline__figure--served .headline__value').innerText()).trim()).toBe(count(t.servedFamilies));
-    expect((await shown.locator('.headline__figure--coverage .headline__value').innerText()).trim()).toBe(percent(t.coverage));
+    expect((await shown.locator('.headline__figure--families .headline__value').innerText()).trim()).toBe(
+      count(t.families),
+    );
+    expect((await shown.locator('.headline__figure--served .headline__value').innerText()).trim()).toBe(
+      count(t.servedFamilies),
+    );
+    expect((await shown.locator('.headline__figure--coverage .headline__value').innerText()).trim()).toBe(
+      percent(t.coverage),
+    );
     const rows = shown.locator('.coverage-row[data-unit-id]:not(.coverage-row--total)');
     expect(await rows.count()).toBe(expected.rows.length);
     for (const r of [...expected.rows, t]) {
-      const row = r === t ? shown.locator('.coverage-row--total') : shown.locator(`.coverage-row[data-unit-id="${r.orgUnitId}"]`);
+      const row =
+        r === t ? shown.locator('.coverage-row--total') : shown.locator(`.coverage-row[data-unit-id="${r.orgUnitId}"]`);
       expect(await row.locator('.coverage-row__unit').innerText()).toContain(r.name);
       for (const [key, value] of Object.entries(expectedCells(r))) {
-        expect([r.name, key, (await row.locator(`.coverage-row__${key}`).innerText()).trim()]).toEqual([r.name, key, value]);
+        expect([r.name, key, (await row.locator(`.coverage-row__${key}`).innerText()).trim()]).toEqual([
+          r.name,
+          key,
+          value,
+        ]);
       }
     }
     return expected;
@@ -128,7 +148,14 @@ it('federation staff see their region’s coverage, drill down one level and exp
   expect(nangang.rows.some((r) => r.kind === 'COMMUNITY_SITE')).toBe(true);
   // Below county level small counts are withheld, and the page says so.
   const withheld = nangang.rows.find((r) => r.families === null);
-  if (withheld) expect((await body(DEMO_SCHOOL_COUNTY_ID).locator(`.coverage-row[data-unit-id="${withheld.orgUnitId}"] .coverage-row__families`).innerText()).trim()).toBe('<5');
+  if (withheld)
+    expect(
+      (
+        await body(DEMO_SCHOOL_COUNTY_ID)
+          .locator(`.coverage-row[data-unit-id="${withheld.orgUnitId}"] .coverage-row__families`)
+          .innerText()
+      ).trim(),
+    ).toBe('<5');
   expect(await dashboard.locator('.breadcrumb').innerText()).toMatch(/哈尔滨市\s*›\s*南岗区/);
   // Schools and stations are the last level: their rows do not open anything.
   expect(await body(DEMO_SCHOOL_COUNTY_ID).locator('.coverage-row--link').count()).toBe(0);
@@ -139,7 +166,10 @@ it('federation staff see their region’s coverage, drill down one level and exp
   await body(HARBIN_ID).waitFor();
 
   // ── Export the Excel workbook: a download, read back with exceljs.
-  const [download] = await Promise.all([page.waitForEvent('download'), dashboard.getByText('导出 Excel 报表', { exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dashboard.getByText('导出 Excel 报表', { exact: true }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`哈尔滨市-${year}年家庭心理健康指导服务覆盖情况.xlsx`);
   const file = await download.path();
   const wb = new ExcelJS.Workbook();
@@ -153,7 +183,10 @@ it('federation staff see their region’s coverage, drill down one level and exp
   expect(servedRow?.getCell(2).value).toBe(harbin.total.servedFamilies);
 
   // ── And the CSV.
-  const [csv] = await Promise.all([page.waitForEvent('download'), dashboard.getByText('导出 CSV', { exact: true }).click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    dashboard.getByText('导出 CSV', { exact: true }).click(),
+  ]);
   expect(csv.suggestedFilename()).toBe(`哈尔滨市-${year}年覆盖情况.csv`);
   const csvText = fs.readFileSync(await csv.path(), 'utf8');
   expect(csvText).toContain('南岗区');
@@ -167,8 +200,14 @@ it('the demo school’s coordinator sees the families not yet served this year a
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const year = thisYear();
-  const coordinator = await app.db.user.findUniqueOrThrow({ where: { username: DEMO_COORDINATOR_USERNAME }, select: { id: true } });
-  const school = await app.db.orgUnit.findFirstOrThrow({ where: { kind: 'SCHOOL', parentId: DEMO_SCHOOL_COUNTY_ID, name: DEMO_SCHOOL_NAME }, select: { id: true } });
+  const coordinator = await app.db.user.findUniqueOrThrow({
+    where: { username: DEMO_COORDINATOR_USERNAME },
+    select: { id: true },
+  });
+  const school = await app.db.orgUnit.findFirstOrThrow({
+    where: { kind: 'SCHOOL', parentId: DEMO_SCHOOL_COUNTY_ID, name: DEMO_SCHOOL_NAME },
+    select: { id: true },
+  });
   const caller = app.caller(await app.as(coordinator.id));
   const expected = await caller.reports.unservedFamilies({ orgUnitId: school.id, year });
   expect(expected.length).toBeGreaterThan(0);
@@ -196,14 +235,25 @@ it('the demo school’s coordinator sees the families not yet served this year a
 
   // Invite them: one notice per guardian of each unserved family is queued.
   // Other suites share this database, so only this school's families are counted.
-  const atThisSchool = { dedupeKey: { startsWith: `unserved:${year}:` }, user: { guardian: { family: { orgUnitId: school.id } } } };
+  const atThisSchool = {
+    dedupeKey: { startsWith: `unserved:${year}:` },
+    user: { guardian: { family: { orgUnitId: school.id } } },
+  };
   const before = await app.db.notification.count({ where: atThisSchool });
   expect(before).toBe(0);
   await section.getByText('向这些家庭发送活动邀请', { exact: true }).click();
   await section.getByText('确认发送', { exact: true }).click();
-  const families = await app.db.family.findMany({ where: { orgUnitId: school.id, serviceYears: { none: { year } } }, select: { id: true, guardians: { select: { userId: true } } } });
-  await section.getByText(`已向 ${families.length} 户家庭发送邀请（仅发送给已订阅消息的家长）`, { exact: true }).waitFor();
-  const queued = await app.db.notification.findMany({ where: atThisSchool, select: { userId: true, templateKey: true, status: true } });
+  const families = await app.db.family.findMany({
+    where: { orgUnitId: school.id, serviceYears: { none: { year } } },
+    select: { id: true, guardians: { select: { userId: true } } },
+  });
+  await section
+    .getByText(`已向 ${families.length} 户家庭发送邀请（仅发送给已订阅消息的家长）`, { exact: true })
+    .waitFor();
+  const queued = await app.db.notification.findMany({
+    where: atThisSchool,
+    select: { userId: true, templateKey: true, status: true },
+  });
   const guardianIds = families.flatMap((f) => f.guardians.map((g) => g.userId));
   expect(queued.length).toBe(guardianIds.length);
   expect(new Set(queued.map((n) => n.userId))).toEqual(new Set(guardianIds));

@@ -41,9 +41,14 @@ it('a coordinator opens a guidance session; a parent registers and checks in wit
   coord.on('pageerror', (e) => errors.push(`coordinator: ${e.message}`));
   parent.on('pageerror', (e) => errors.push(`parent: ${e.message}`));
 
-  const family = await app.db.guardian.findFirstOrThrow({ where: { user: { openid: `openid-demo-parent-${PARENT}` } }, select: { familyId: true } });
+  const family = await app.db.guardian.findFirstOrThrow({
+    where: { user: { openid: `openid-demo-parent-${PARENT}` } },
+    select: { familyId: true },
+  });
   const year = serviceYear(new Date());
-  const servicesBefore = (await app.db.familyServiceYear.findUnique({ where: { familyId_year: { familyId: family.familyId, year } } }))?.services ?? 0;
+  const servicesBefore =
+    (await app.db.familyServiceYear.findUnique({ where: { familyId_year: { familyId: family.familyId, year } } }))
+      ?.services ?? 0;
 
   // ── The coordinator signs in on the web and opens a session at the demo school.
   await coord.goto(`${http.url}/`);
@@ -73,9 +78,26 @@ it('a coordinator opens a guidance session; a parent registers and checks in wit
   expect(await card.innerText()).toContain('已发布');
   const session = await app.db.guidanceSession.findFirstOrThrow({
     where: { title },
-    select: { id: true, kind: true, status: true, mentalHealth: true, capacity: true, venue: true, startsAt: true, endsAt: true, orgUnit: { select: { name: true } } },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      mentalHealth: true,
+      capacity: true,
+      venue: true,
+      startsAt: true,
+      endsAt: true,
+      orgUnit: { select: { name: true } },
+    },
   });
-  expect(session).toMatchObject({ kind: 'GUIDANCE', status: 'PUBLISHED', mentalHealth: true, capacity: 30, venue: '心桥实验小学报告厅', orgUnit: { name: DEMO_SCHOOL_NAME } });
+  expect(session).toMatchObject({
+    kind: 'GUIDANCE',
+    status: 'PUBLISHED',
+    mentalHealth: true,
+    capacity: 30,
+    venue: '心桥实验小学报告厅',
+    orgUnit: { name: DEMO_SCHOOL_NAME },
+  });
   // The typed China time became the right instant (+08:00).
   expect(session.startsAt.toISOString()).toBe(startsAt.toISOString());
   expect(session.endsAt.toISOString()).toBe(endsAt.toISOString());
@@ -95,7 +117,12 @@ it('a coordinator opens a guidance session; a parent registers and checks in wit
   await parent.getByText('报名', { exact: true }).click();
   await parent.locator('.my-status').getByText('报名成功', { exact: true }).waitFor();
   await settledScreenshot(parent, 'web-session-registered');
-  expect(await app.db.registration.findUniqueOrThrow({ where: { sessionId_familyId: { sessionId: session.id, familyId: family.familyId } }, select: { status: true } })).toEqual({
+  expect(
+    await app.db.registration.findUniqueOrThrow({
+      where: { sessionId_familyId: { sessionId: session.id, familyId: family.familyId } },
+      select: { status: true },
+    }),
+  ).toEqual({
     status: 'CONFIRMED',
   });
 
@@ -122,7 +149,11 @@ it('a coordinator opens a guidance session; a parent registers and checks in wit
     select: { present: true, method: true },
   });
   expect(attendance).toEqual({ present: true, method: 'QR' });
-  const servicesAfter = (await app.db.familyServiceYear.findUniqueOrThrow({ where: { familyId_year: { familyId: family.familyId, year: serviceYear(session.startsAt) } } })).services;
+  const servicesAfter = (
+    await app.db.familyServiceYear.findUniqueOrThrow({
+      where: { familyId_year: { familyId: family.familyId, year: serviceYear(session.startsAt) } },
+    })
+  ).services;
   expect(servicesAfter).toBe((serviceYear(session.startsAt) === year ? servicesBefore : 0) + 1);
 
   // ── The coordinator's roster: the family is present; the summary counts it.
@@ -138,7 +169,9 @@ it('a coordinator opens a guidance session; a parent registers and checks in wit
 
   // ── The parent's 我的活动 shows this year's count.
   await parent.goto(`${http.url}/packageParent/my-sessions/index`);
-  const expected = (await app.db.familyServiceYear.findUnique({ where: { familyId_year: { familyId: family.familyId, year } } }))?.services ?? 0;
+  const expected =
+    (await app.db.familyServiceYear.findUnique({ where: { familyId_year: { familyId: family.familyId, year } } }))
+      ?.services ?? 0;
   await parent.getByText(`本年度已参加家庭心理健康指导服务 ${expected} 次`, { exact: true }).waitFor();
   expect(await parent.locator('.my-session').filter({ hasText: title }).innerText()).toContain('已签到');
   await settledScreenshot(parent, 'web-my-sessions');

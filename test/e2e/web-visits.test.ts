@@ -42,7 +42,10 @@ it('a teacher publishes home-visit slots in bulk, a parent books one, and the te
   teacher.on('pageerror', (e) => errors.push(`teacher: ${e.message}`));
   parent.on('pageerror', (e) => errors.push(`parent: ${e.message}`));
 
-  const teacherUser = await app.db.user.findUniqueOrThrow({ where: { username: 'teacher.demo' }, select: { id: true, displayName: true } });
+  const teacherUser = await app.db.user.findUniqueOrThrow({
+    where: { username: 'teacher.demo' },
+    select: { id: true, displayName: true },
+  });
   const family = await app.db.guardian.findFirstOrThrow({
     where: { user: { openid: `openid-demo-parent-${PARENT}` } },
     select: { familyId: true, family: { select: { children: { select: { name: true } } } } },
@@ -53,14 +56,23 @@ it('a teacher publishes home-visit slots in bulk, a parent books one, and the te
     orderBy: { createdAt: 'asc' },
     select: { id: true, title: true, startsOn: true, endsOn: true, travelBufferMinutes: true },
   });
-  expect(await app.db.visit.count({ where: { windowId: winter.id, familyId: family.familyId, status: { not: 'CANCELLED' } } })).toBe(0);
+  expect(
+    await app.db.visit.count({
+      where: { windowId: winter.id, familyId: family.familyId, status: { not: 'CANCELLED' } },
+    }),
+  ).toBe(0);
 
   // A day in the winter window on which the teacher has no slot yet (in any window: slots may not overlap).
   let day = '';
   for (let d = 6; d < 60; d += 1) {
     const candidate = chinaDay(Date.now() + d * DAY);
     if (candidate > winter.endsOn.toISOString().slice(0, 10)) break;
-    const taken = await app.db.visitSlot.count({ where: { teacherId: teacherUser.id, startsAt: { gte: at(candidate, '00:00'), lt: new Date(at(candidate, '00:00').getTime() + DAY) } } });
+    const taken = await app.db.visitSlot.count({
+      where: {
+        teacherId: teacherUser.id,
+        startsAt: { gte: at(candidate, '00:00'), lt: new Date(at(candidate, '00:00').getTime() + DAY) },
+      },
+    });
     if (taken === 0) {
       day = candidate;
       break;
@@ -87,7 +99,11 @@ it('a teacher publishes home-visit slots in bulk, a parent books one, and the te
   await form.getByText('已发布 3 个入户家访时段', { exact: true }).waitFor();
 
   const slots = await app.db.visitSlot.findMany({
-    where: { teacherId: teacherUser.id, windowId: winter.id, startsAt: { gte: at(day, '00:00'), lt: new Date(at(day, '00:00').getTime() + DAY) } },
+    where: {
+      teacherId: teacherUser.id,
+      windowId: winter.id,
+      startsAt: { gte: at(day, '00:00'), lt: new Date(at(day, '00:00').getTime() + DAY) },
+    },
     orderBy: { startsAt: 'asc' },
     select: { id: true, startsAt: true, endsAt: true, mode: true },
   });
@@ -116,7 +132,10 @@ it('a teacher publishes home-visit slots in bulk, a parent books one, and the te
   expect(slotText).toContain('入户家访');
   expect(slotText).toContain(teacherUser.displayName);
   await slotRow.getByText('预约', { exact: true }).click();
-  await parentPage.locator('.visits__notice').getByText(/^预约成功/).waitFor();
+  await parentPage
+    .locator('.visits__notice')
+    .getByText(/^预约成功/)
+    .waitFor();
   const myVisit = parentPage.locator('.my-visit');
   await myVisit.getByText('已预约', { exact: true }).waitFor();
   expect(await myVisit.innerText()).toContain(teacherUser.displayName);
@@ -124,12 +143,17 @@ it('a teacher publishes home-visit slots in bulk, a parent books one, and the te
   expect(await parentPage.locator(`.visit-slot[data-slot-id="${chosen.id}"]`).count()).toBe(0);
   await settledScreenshot(parent, 'web-visits-booked');
 
-  const visit = await app.db.visit.findFirstOrThrow({ where: { slotId: chosen.id, status: { not: 'CANCELLED' } }, select: { id: true, familyId: true, status: true, teacherId: true, mode: true } });
+  const visit = await app.db.visit.findFirstOrThrow({
+    where: { slotId: chosen.id, status: { not: 'CANCELLED' } },
+    select: { id: true, familyId: true, status: true, teacherId: true, mode: true },
+  });
   expect(visit).toMatchObject({ familyId: family.familyId, status: 'BOOKED', teacherId: teacherUser.id, mode: 'HOME' });
 
   // ── The teacher refreshes the calendar: the family is there; they open the record form.
   const year = serviceYear(chosen.startsAt);
-  const servicesBefore = (await app.db.familyServiceYear.findUnique({ where: { familyId_year: { familyId: family.familyId, year } } }))?.services ?? 0;
+  const servicesBefore =
+    (await app.db.familyServiceYear.findUnique({ where: { familyId_year: { familyId: family.familyId, year } } }))
+      ?.services ?? 0;
   await teacherPage.getByText('刷新日程', { exact: true }).click();
   const bookedRow = teacherPage.locator(`.visit-calendar .visit-slot[data-slot-id="${chosen.id}"]`);
   await bookedRow.getByText(`家长：演示家长${PARENT}`).waitFor();
@@ -179,7 +203,16 @@ it('a teacher publishes home-visit slots in bulk, a parent books one, and the te
   // ── In the database: completed, encrypted at rest, counted for the family's year.
   const row = await app.db.visit.findUniqueOrThrow({
     where: { id: visit.id },
-    select: { status: true, completedAt: true, topics: true, concerns: true, summaryEnc: true, notesEnc: true, addressEnc: true, followUps: { select: { action: true, dueOn: true, doneAt: true } } },
+    select: {
+      status: true,
+      completedAt: true,
+      topics: true,
+      concerns: true,
+      summaryEnc: true,
+      notesEnc: true,
+      addressEnc: true,
+      followUps: { select: { action: true, dueOn: true, doneAt: true } },
+    },
   });
   expect(row.status).toBe('COMPLETED');
   expect(row.completedAt).not.toBeNull();
@@ -193,19 +226,28 @@ it('a teacher publishes home-visit slots in bulk, a parent books one, and the te
   expect(row.summaryEnc).not.toContain(stamp);
   expect(row.followUps).toEqual([{ action: followUpAction, dueOn: new Date(`${dueOn}T00:00:00Z`), doneAt: null }]);
   // The raw row, as PostgreSQL stores it, holds no plaintext either.
-  const raw = await app.db.$queryRaw<{ text: string }[]>`SELECT row_to_json(v)::text AS text FROM "Visit" v WHERE v.id = ${visit.id}`;
+  const raw = await app.db.$queryRaw<
+    { text: string }[]
+  >`SELECT row_to_json(v)::text AS text FROM "Visit" v WHERE v.id = ${visit.id}`;
   expect(raw[0].text).not.toContain(stamp);
-  const servicesAfter = (await app.db.familyServiceYear.findUniqueOrThrow({ where: { familyId_year: { familyId: family.familyId, year } } })).services;
+  const servicesAfter = (
+    await app.db.familyServiceYear.findUniqueOrThrow({ where: { familyId_year: { familyId: family.familyId, year } } })
+  ).services;
   expect(servicesAfter).toBe(servicesBefore + 1);
 
   // ── Back on 我的家访: the visit is done and the follow-up is on the teacher's list until completed.
   await teacher.goBack();
-  await teacherPage.locator(`.visit-calendar .visit-slot[data-slot-id="${chosen.id}"]`).getByText('已完成', { exact: true }).waitFor();
+  await teacherPage
+    .locator(`.visit-calendar .visit-slot[data-slot-id="${chosen.id}"]`)
+    .getByText('已完成', { exact: true })
+    .waitFor();
   const followUp = teacherPage.locator('.follow-ups .visit-follow-up').filter({ hasText: followUpAction });
   await followUp.waitFor();
   await followUp.getByText('完成', { exact: true }).click();
   await followUp.waitFor({ state: 'detached' });
-  expect((await app.db.visitFollowUp.findFirstOrThrow({ where: { visitId: visit.id }, select: { doneAt: true } })).doneAt).not.toBeNull();
+  expect(
+    (await app.db.visitFollowUp.findFirstOrThrow({ where: { visitId: visit.id }, select: { doneAt: true } })).doneAt,
+  ).not.toBeNull();
 
   // ── The parent sees the visit completed.
   await parent.reload();
@@ -223,12 +265,18 @@ it('a teacher publishes home-visit slots in bulk, a parent books one, and the te
   await familyRow.locator('.flag-priority-form').getByText('家庭经济困难', { exact: true }).click();
   await familyRow.getByText('确认标记', { exact: true }).click();
   await familyRow.getByText('重点关注：家庭经济困难', { exact: true }).waitFor();
-  expect(await app.db.priorityFlag.findMany({ where: { familyId: mine.familyId, clearedAt: null }, select: { reason: true, flaggedById: true } })).toEqual([
-    { reason: 'ECONOMIC_HARDSHIP', flaggedById: teacherUser.id },
-  ]);
+  expect(
+    await app.db.priorityFlag.findMany({
+      where: { familyId: mine.familyId, clearedAt: null },
+      select: { reason: true, flaggedById: true },
+    }),
+  ).toEqual([{ reason: 'ECONOMIC_HARDSHIP', flaggedById: teacherUser.id }]);
   // 代为预约 is offered to families not booked yet, with the words for the phone call.
   const unbooked = await app.db.family.findFirst({
-    where: { assignments: { some: { windowId: winter.id, teacherId: teacherUser.id } }, visits: { none: { windowId: winter.id, status: { not: 'CANCELLED' } } } },
+    where: {
+      assignments: { some: { windowId: winter.id, teacherId: teacherUser.id } },
+      visits: { none: { windowId: winter.id, status: { not: 'CANCELLED' } } },
+    },
     select: { id: true },
   });
   if (unbooked) {
@@ -241,11 +289,15 @@ it('a teacher publishes home-visit slots in bulk, a parent books one, and the te
   expect(errors).toEqual([]);
 }, 180_000);
 
-it('the coordinator follows the winter window\'s progress per class (and the window form checks its input)', async () => {
+it("the coordinator follows the winter window's progress per class (and the window form checks its input)", async () => {
   const errors: string[] = [];
   const coord = teacherBrowser.page;
   coord.on('pageerror', (e) => errors.push(`coordinator: ${e.message}`));
-  const winter = await app.db.visitWindow.findFirstOrThrow({ where: { season: 'WINTER', orgUnit: { name: DEMO_SCHOOL_NAME } }, orderBy: { createdAt: 'asc' }, select: { id: true, title: true } });
+  const winter = await app.db.visitWindow.findFirstOrThrow({
+    where: { season: 'WINTER', orgUnit: { name: DEMO_SCHOOL_NAME } },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, title: true },
+  });
   const progress = await windowProgress({ db: app.db, input: { windowId: winter.id } });
 
   // A fresh sign-in as the demo school's coordinator (the teacher's browser, signed out).
@@ -277,23 +329,33 @@ it('the coordinator follows the winter window\'s progress per class (and the win
   await view.getByText(`已家访 ${progress.total.visited} / ${progress.total.families} 户`, { exact: true }).waitFor();
   expect(progress.total.visited).toBeGreaterThanOrEqual(1);
   const cls = progress.classes.find((c) => c.visited > 0)!;
-  const row = view.locator('.visit-progress__row').filter({ hasText: cls.className ?? '' }).first();
+  const row = view
+    .locator('.visit-progress__row')
+    .filter({ hasText: cls.className ?? '' })
+    .first();
   expect(await row.innerText()).toContain(`已访 ${cls.visited} / ${cls.families}`);
   await settledScreenshot(coord, 'web-visits-progress');
 
   // The family the teacher flagged shows in 重点关注家庭 with its children and class (not a short id).
-  const teacherId = (await app.db.user.findUniqueOrThrow({ where: { username: 'teacher.demo' }, select: { id: true } })).id;
+  const teacherId = (await app.db.user.findUniqueOrThrow({ where: { username: 'teacher.demo' }, select: { id: true } }))
+    .id;
   const flagged = await app.db.priorityFlag.findFirstOrThrow({
     where: { reason: 'ECONOMIC_HARDSHIP', flaggedById: teacherId, clearedAt: null },
     select: { familyId: true, family: { select: { children: { select: { name: true, className: true } } } } },
   });
   const child = flagged.family.children[0];
-  const priorityRow = view.locator('.visit-progress__row').filter({ hasText: '家庭经济困难' }).filter({ hasText: child.name });
+  const priorityRow = view
+    .locator('.visit-progress__row')
+    .filter({ hasText: '家庭经济困难' })
+    .filter({ hasText: child.name });
   await priorityRow.waitFor();
   if (child.className) expect(await priorityRow.innerText()).toContain(child.className);
 
   // 家庭与分配: reassign that family to the school's counsellor, picked from the school's staff.
-  const counselor = await app.db.user.findUniqueOrThrow({ where: { username: 'counsel.demo' }, select: { id: true, displayName: true } });
+  const counselor = await app.db.user.findUniqueOrThrow({
+    where: { username: 'counsel.demo' },
+    select: { id: true, displayName: true },
+  });
   // The list shows 30 families at a time: narrow it to the priority families first.
   await page.locator('.window-families').getByText('重点关注', { exact: true }).first().click();
   const familyRow = page.locator(`.window-families .visit-family[data-family-id="${flagged.familyId}"]`);
@@ -301,7 +363,14 @@ it('the coordinator follows the winter window\'s progress per class (and the win
   await familyRow.locator('.reassign-form .choice-chips__chip').filter({ hasText: counselor.displayName }).click();
   await familyRow.getByText('确认改派', { exact: true }).click();
   await familyRow.getByText(`家访教师：${counselor.displayName}`, { exact: true }).waitFor();
-  expect((await app.db.visitAssignment.findUniqueOrThrow({ where: { windowId_familyId: { windowId: winter.id, familyId: flagged.familyId } }, select: { teacherId: true } })).teacherId).toBe(counselor.id);
+  expect(
+    (
+      await app.db.visitAssignment.findUniqueOrThrow({
+        where: { windowId_familyId: { windowId: winter.id, familyId: flagged.familyId } },
+        select: { teacherId: true },
+      })
+    ).teacherId,
+  ).toBe(counselor.id);
 
   // The class-teacher form picks the teacher from the school's staff (no raw user id).
   const classForm = page.locator('.class-teacher-form');

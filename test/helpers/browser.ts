@@ -13,7 +13,8 @@ export interface Browser {
 }
 
 export async function openBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`找不到 Chromium：${CHROMIUM_PATH}（apt-get install -y chromium）`);
+  if (!fs.existsSync(CHROMIUM_PATH))
+    throw new Error(`找不到 Chromium：${CHROMIUM_PATH}（apt-get install -y chromium）`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,

@@ -38,15 +38,33 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function startOnce(file: string, env: Record<string, string>, port: number, opts: StartOptions): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: root, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+async function startOnce(
+  file: string,
+  env: Record<string, string>,
+  port: number,
+  opts: StartOptions,
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', file], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
     if (opts.echoStderr) process.stderr.write(chunk);
   });
   const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code, signal) => reject(Object.assign(new Error(`${path.basename(file)} exited before answering (code ${code}, signal ${signal}): ${stderr.trim() || '(nothing on stderr)'}`), { stderr }))),
+    child.once('exit', (code, signal) =>
+      reject(
+        Object.assign(
+          new Error(
+            `${path.basename(file)} exited before answering (code ${code}, signal ${signal}): ${stderr.trim() || '(nothing on stderr)'}`,
+          ),
+          { stderr },
+        ),
+      ),
+    ),
   );
   exited.catch(() => undefined);
   const url = `http://127.0.0.1:${port}`;
@@ -62,7 +80,9 @@ async function startOnce(file: string, env: Record<string, string>, port: number
       }
     }
     child.kill('SIGKILL');
-    throw new Error(`${path.basename(file)} did not answer within ${opts.timeoutMs ?? 60_000} ms: ${stderr.trim() || '(nothing on stderr)'}`);
+    throw new Error(
+      `${path.basename(file)} did not answer within ${opts.timeoutMs ?? 60_000} ms: ${stderr.trim() || '(nothing on stderr)'}`,
+    );
   })();
   await Promise.race([ready, exited]);
   if (child.exitCode !== null || child.signalCode !== null) await exited;
@@ -73,7 +93,11 @@ async function startOnce(file: string, env: Record<string, string>, port: number
  * Starts `file` with `env` and resolves once it answers. On a free port, a lost race for the port
  * (EADDRINUSE: something took it between probe and listen) is retried on another one.
  */
-export async function startServerProcess(file: string, env: Record<string, string>, opts: StartOptions = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  file: string,
+  env: Record<string, string>,
+  opts: StartOptions = {},
+): Promise<ServerProcess> {
   for (let attempt = 1; ; attempt += 1) {
     const port = opts.port ?? (await freePort());
     try {

@@ -99,7 +99,11 @@ export async function serveOnLoopback(server: http.Server): Promise<{ url: strin
 }
 
 /** Calls a procedure over HTTP the way the contract describes (any HTTP client could). */
-export async function callHttp(base: string, pathName: string, opts: { input?: unknown; token?: string; method?: 'GET' | 'POST' } = {}) {
+export async function callHttp(
+  base: string,
+  pathName: string,
+  opts: { input?: unknown; token?: string; method?: 'GET' | 'POST' } = {},
+) {
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = {};
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;

@@ -4,7 +4,9 @@ import { createTestApp, listen, type TestApp } from './test-app';
 import { openBrowser, type Browser } from './browser';
 
 /** The web build the e2e tests load: WEB_ROOT (a build in another folder), else client/dist/h5. */
-export const WEB_ROOT = process.env.WEB_ROOT ? path.resolve(process.env.WEB_ROOT) : path.resolve(__dirname, '..', '..', 'client', 'dist', 'h5');
+export const WEB_ROOT = process.env.WEB_ROOT
+  ? path.resolve(process.env.WEB_ROOT)
+  : path.resolve(__dirname, '..', '..', 'client', 'dist', 'h5');
 
 export interface WebApp {
   app: TestApp;
@@ -16,7 +18,8 @@ export interface WebApp {
 
 /** The server in demo mode over HTTP, serving the web build, and `browsers` Chromium instances. */
 export async function startWebApp(browsers = 1): Promise<WebApp> {
-  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) throw new Error(`${WEB_ROOT} is missing: run \`npm run build:h5\` (npm test builds it)`);
+  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html')))
+    throw new Error(`${WEB_ROOT} is missing: run \`npm run build:h5\` (npm test builds it)`);
   const app = await createTestApp({ DEMO_MODE: '1' });
   const http = await listen(app);
   const opened = await Promise.all(Array.from({ length: browsers }, () => openBrowser()));

@@ -20,7 +20,10 @@ describe('auth.wechatLogin', () => {
     expect(res.status).toBe(200);
     const { token, user } = res.json.result.data;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const seeded = await app.db.user.findUniqueOrThrow({ where: { openid: 'openid-demo-parent-1' }, select: { id: true } });
+    const seeded = await app.db.user.findUniqueOrThrow({
+      where: { openid: 'openid-demo-parent-1' },
+      select: { id: true },
+    });
     expect(user.id).toBe(seeded.id);
     expect(user.roles).toEqual([]);
     // session_key never leaves the server, and the token is stored only as a hash.
@@ -60,20 +63,36 @@ describe('auth.wechatLogin', () => {
 describe('auth.passwordLogin', () => {
   async function staff(username: string) {
     return app.db.user.create({
-      data: { username, displayName: '测试工作人员', passwordHash: await hashPassword('right-pass-1'), roles: { create: { role: 'ADMIN', orgUnitId: '230000' } } },
+      data: {
+        username,
+        displayName: '测试工作人员',
+        passwordHash: await hashPassword('right-pass-1'),
+        roles: { create: { role: 'ADMIN', orgUnitId: '230000' } },
+      },
       select: { id: true },
     });
   }
 
   it('signs a demo staff account in with its roles', async () => {
-    const res = await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'fulian.hrb', password: 'demo12345' } });
+    const res = await callHttp(http.url, 'auth.passwordLogin', {
+      method: 'POST',
+      input: { username: 'fulian.hrb', password: 'demo12345' },
+    });
     expect(res.status).toBe(200);
-    expect(res.json.result.data.user.roles).toEqual([{ role: 'FEDERATION', orgUnitId: '230100', orgUnitName: '哈尔滨市' }]);
+    expect(res.json.result.data.user.roles).toEqual([
+      { role: 'FEDERATION', orgUnitId: '230100', orgUnitName: '哈尔滨市' },
+    ]);
   });
 
   it('refuses a wrong password or unknown user with the same 401 message', async () => {
-    const wrong = await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'admin', password: 'nope' } });
-    const unknown = await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'no-such-user', password: 'nope' } });
+    const wrong = await callHttp(http.url, 'auth.passwordLogin', {
+      method: 'POST',
+      input: { username: 'admin', password: 'nope' },
+    });
+    const unknown = await callHttp(http.url, 'auth.passwordLogin', {
+      method: 'POST',
+      input: { username: 'no-such-user', password: 'nope' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.json.error.message).toBe('用户名或密码错误');
@@ -84,10 +103,20 @@ describe('auth.passwordLogin', () => {
     await staff('lock.me');
     const statuses: number[] = [];
     for (let i = 0; i < 5; i += 1) {
-      statuses.push((await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'lock.me', password: `bad-${i}` } })).status);
+      statuses.push(
+        (
+          await callHttp(http.url, 'auth.passwordLogin', {
+            method: 'POST',
+            input: { username: 'lock.me', password: `bad-${i}` },
+          })
+        ).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
-    const right = await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'lock.me', password: 'right-pass-1' } });
+    const right = await callHttp(http.url, 'auth.passwordLogin', {
+      method: 'POST',
+      input: { username: 'lock.me', password: 'right-pass-1' },
+    });
     expect(right.status).toBe(429);
     expect(right.json.error.message).toMatch(/锁定/);
     const row = await app.db.user.findUniqueOrThrow({ where: { username: 'lock.me' }, select: { lockedUntil: true } });
@@ -99,10 +128,18 @@ describe('auth.passwordLogin', () => {
   it('counts every failure when attempts arrive at once', async () => {
     await staff('burst.me');
     const results = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'burst.me', password: `bad-${i}` } })),
+      Array.from({ length: 5 }, (_, i) =>
+        callHttp(http.url, 'auth.passwordLogin', {
+          method: 'POST',
+          input: { username: 'burst.me', password: `bad-${i}` },
+        }),
+      ),
     );
     expect(results.filter((r) => r.status === 429)).toHaveLength(1);
-    const after = await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'burst.me', password: 'right-pass-1' } });
+    const after = await callHttp(http.url, 'auth.passwordLogin', {
+      method: 'POST',
+      input: { username: 'burst.me', password: 'right-pass-1' },
+    });
     expect(after.status).toBe(429);
   });
 
@@ -110,7 +147,9 @@ describe('auth.passwordLogin', () => {
     const { id } = await staff('race.me');
     const attempts = Array.from({ length: 30 }, (_, i) => (i === 29 ? 'right-pass-1' : `bad-${i}`));
     const results = await Promise.all(
-      attempts.map((password) => callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'race.me', password } })),
+      attempts.map((password) =>
+        callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'race.me', password } }),
+      ),
     );
     // The audit log tells which attempts had their password checked and which were refused unchecked.
     const audit = async (action: string) => app.db.auditLog.count({ where: { targetId: id, action } });
@@ -126,17 +165,40 @@ describe('auth.passwordLogin', () => {
 
   it('resets the failure count after a successful login', async () => {
     await staff('reset.me');
-    for (let i = 0; i < 4; i += 1) await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'reset.me', password: 'bad' } });
-    expect((await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'reset.me', password: 'right-pass-1' } })).status).toBe(200);
+    for (let i = 0; i < 4; i += 1)
+      await callHttp(http.url, 'auth.passwordLogin', {
+        method: 'POST',
+        input: { username: 'reset.me', password: 'bad' },
+      });
+    expect(
+      (
+        await callHttp(http.url, 'auth.passwordLogin', {
+          method: 'POST',
+          input: { username: 'reset.me', password: 'right-pass-1' },
+        })
+      ).status,
+    ).toBe(200);
     for (let i = 0; i < 4; i += 1) {
-      expect((await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'reset.me', password: 'bad' } })).status).toBe(401);
+      expect(
+        (
+          await callHttp(http.url, 'auth.passwordLogin', {
+            method: 'POST',
+            input: { username: 'reset.me', password: 'bad' },
+          })
+        ).status,
+      ).toBe(401);
     }
   });
 });
 
 describe('tokens', () => {
   it('auth.logout revokes the token', async () => {
-    const { token } = (await callHttp(http.url, 'auth.passwordLogin', { method: 'POST', input: { username: 'coord.demo', password: 'demo12345' } })).json.result.data;
+    const { token } = (
+      await callHttp(http.url, 'auth.passwordLogin', {
+        method: 'POST',
+        input: { username: 'coord.demo', password: 'demo12345' },
+      })
+    ).json.result.data;
     expect((await callHttp(http.url, 'auth.me', { token })).status).toBe(200);
     expect((await callHttp(http.url, 'auth.logout', { method: 'POST', token })).status).toBe(200);
     const after = await callHttp(http.url, 'auth.me', { token });
@@ -147,7 +209,9 @@ describe('tokens', () => {
   it('an expired token is refused', async () => {
     const user = await app.db.user.findUniqueOrThrow({ where: { username: 'teacher.demo' }, select: { id: true } });
     const token = 'expired-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
-    await app.db.authSession.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() - 1000) } });
+    await app.db.authSession.create({
+      data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await callHttp(http.url, 'auth.me', { token })).status).toBe(401);
   });
 

@@ -51,7 +51,8 @@ afterAll(async () => {
   await app.close();
 });
 
-const authzSession = (orgUnitId: string) => sessionInput(orgUnitId, { title: '权限测试活动', startsAt: inHours(30), endsAt: inHours(31) });
+const authzSession = (orgUnitId: string) =>
+  sessionInput(orgUnitId, { title: '权限测试活动', startsAt: inHours(30), endsAt: inHours(31) });
 const sessionIn = async (unitId: string) => (await makeSession(app, authzSession(unitId))).id;
 const lessonIn = async (unitId: string) => (await makeLesson(app.db, unitId)).id;
 const windowIn = async (unitId: string) => (await makeWindow(app.db, unitId)).id;
@@ -65,27 +66,74 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'invites.list': async (u) => ({ orgUnitId: u }),
   'invites.createClass': async (u) => ({ orgUnitId: u, grade: 'G1', className: '一年级（1）班' }),
   'sessions.create': async (u) => authzSession(u),
-  'sessions.createCourse': async (u) => ({ ...authzSession(u), kind: 'LESSON', firstStartsAt: inHours(30), durationMinutes: 60, weeks: 2 }),
+  'sessions.createCourse': async (u) => ({
+    ...authzSession(u),
+    kind: 'LESSON',
+    firstStartsAt: inHours(30),
+    durationMinutes: 60,
+    weeks: 2,
+  }),
   'sessions.update': async (u) => ({ sessionId: await sessionIn(u), title: '改过的标题' }),
   'sessions.publish': async (u) => ({ sessionId: await sessionIn(u) }),
   'sessions.cancel': async (u) => ({ sessionId: await sessionIn(u) }),
   'sessions.checkInCode': async (u) => ({ sessionId: await sessionIn(u) }),
   'sessions.roster': async (u) => ({ sessionId: await sessionIn(u) }),
-  'sessions.markAttendance': async (u) => ({ sessionId: await sessionIn(u), familyId: (await makeFamily(app.db, u)).familyId, present: true }),
+  'sessions.markAttendance': async (u) => ({
+    sessionId: await sessionIn(u),
+    familyId: (await makeFamily(app.db, u)).familyId,
+    present: true,
+  }),
   'lessons.create': async (u) => lessonInput(u, { title: '权限测试课程', body: '一段正文。' }),
   'lessons.update': async (u) => ({ lessonId: await lessonIn(u), title: '改过的课程' }),
   'lessons.publish': async (u) => ({ lessonId: await lessonIn(u) }),
   'lessons.unpublish': async (u) => ({ lessonId: await lessonIn(u) }),
   'lessons.stats': async (u) => ({ orgUnitId: u }),
-  'visits.createWindow': async (u) => ({ orgUnitId: u, season: 'WINTER', startsOn: '2027-01-15', endsOn: '2027-02-20' }),
+  'visits.createWindow': async (u) => ({
+    orgUnitId: u,
+    season: 'WINTER',
+    startsOn: '2027-01-15',
+    endsOn: '2027-02-20',
+  }),
   'visits.windows': async (u) => ({ orgUnitId: u }),
-  'visits.setClassTeacher': async (u) => ({ orgUnitId: u, grade: 'G3', className: '三年级（1）班', teacherId: await teacherAt(u) }),
-  'visits.assign': async (u) => ({ windowId: await windowIn(u), familyId: (await makeFamily(app.db, u)).familyId, teacherId: await teacherAt(u) }),
-  'visits.addSlots': async (u) => ({ windowId: await windowIn(u), slots: [{ startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 3 * 86_400_000 + 1800_000).toISOString(), mode: 'PHONE' }] }),
-  'visits.addSlotsBulk': async (u) => ({ windowId: await windowIn(u), days: [dayFromNow(4)], ranges: [{ start: '09:00', end: '10:00' }], durationMinutes: 30, mode: 'PHONE' }),
-  'visits.bookForFamily': async (u, actor) => ({ slotId: (await makeWindowWithSlot(app.db, u, actor)).id, familyId: (await makeFamily(app.db, u)).familyId }),
-  'visits.cancelByTeacher': async (u, actor) => ({ visitId: (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id }),
-  'visits.complete': async (u, actor) => ({ visitId: (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id, summary: '权限测试' }),
+  'visits.setClassTeacher': async (u) => ({
+    orgUnitId: u,
+    grade: 'G3',
+    className: '三年级（1）班',
+    teacherId: await teacherAt(u),
+  }),
+  'visits.assign': async (u) => ({
+    windowId: await windowIn(u),
+    familyId: (await makeFamily(app.db, u)).familyId,
+    teacherId: await teacherAt(u),
+  }),
+  'visits.addSlots': async (u) => ({
+    windowId: await windowIn(u),
+    slots: [
+      {
+        startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        endsAt: new Date(Date.now() + 3 * 86_400_000 + 1800_000).toISOString(),
+        mode: 'PHONE',
+      },
+    ],
+  }),
+  'visits.addSlotsBulk': async (u) => ({
+    windowId: await windowIn(u),
+    days: [dayFromNow(4)],
+    ranges: [{ start: '09:00', end: '10:00' }],
+    durationMinutes: 30,
+    mode: 'PHONE',
+  }),
+  'visits.bookForFamily': async (u, actor) => ({
+    slotId: (await makeWindowWithSlot(app.db, u, actor)).id,
+    familyId: (await makeFamily(app.db, u)).familyId,
+  }),
+  'visits.cancelByTeacher': async (u, actor) => ({
+    visitId: (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id,
+  }),
+  'visits.complete': async (u, actor) => ({
+    visitId: (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id,
+    summary: '权限测试',
+  }),
   'visits.record': async (u, actor) => ({ visitId: (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id }),
   'visits.calendar': async (u) => ({ windowId: await windowIn(u) }),
   'visits.flagPriority': async (u) => ({ familyId: (await makeFamily(app.db, u)).familyId, reason: 'BULLYING' }),
@@ -100,7 +148,10 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'reports.remindUnserved': async (u) => ({ orgUnitId: u, year: 2026 }),
   'checklists.adminList': async () => ({}),
   'checklists.saveDraft': async () => checklistDraft(),
-  'checklists.publish': async () => ({ checklistId: (await app.db.checklist.create({ data: { ...checklistDraft(), version: 1 }, select: { id: true } })).id }),
+  'checklists.publish': async () => ({
+    checklistId: (await app.db.checklist.create({ data: { ...checklistDraft(), version: 1 }, select: { id: true } }))
+      .id,
+  }),
   'referrals.get': async (u) => ({ referralId: await referralIn(u) }),
   'referrals.acknowledge': async (u) => ({ referralId: await referralIn(u) }),
   'referrals.addAction': async (u) => ({ referralId: await referralIn(u), action: 'NOTE', note: '权限测试' }),
@@ -114,7 +165,8 @@ function call(path: string, def: ProcedureDef, token: string | undefined, input:
 }
 
 /** Region-level roles are granted on the province; school roles on the school itself. */
-const grantUnit = (role: Role, schoolId: string) => (role === 'FEDERATION' || role === 'COMMITTEE' || role === 'ADMIN' ? PROVINCE_ID : schoolId);
+const grantUnit = (role: Role, schoolId: string) =>
+  role === 'FEDERATION' || role === 'COMMITTEE' || role === 'ADMIN' ? PROVINCE_ID : schoolId;
 
 it('every procedure declares an access rule', () => {
   expect(procedures.length).toBeGreaterThan(20);
@@ -122,12 +174,16 @@ it('every procedure declares an access rule', () => {
 });
 
 it('every procedure says in Chinese what it does (meta.summary)', () => {
-  const missing = procedures.filter(([, p]) => !/[\u4e00-\u9fff]/.test(p._def.meta?.summary ?? '')).map(([path]) => path);
+  const missing = procedures
+    .filter(([, p]) => !/[\u4e00-\u9fff]/.test(p._def.meta?.summary ?? ''))
+    .map(([path]) => path);
   expect(missing).toEqual([]);
 });
 
 it('every scoped staff procedure has a sample input here', () => {
-  const scoped = procedures.filter(([, p]) => p._def.meta?.access?.kind === 'staff' && (p._def.meta.access as { scope?: unknown }).scope).map(([path]) => path);
+  const scoped = procedures
+    .filter(([, p]) => p._def.meta?.access?.kind === 'staff' && (p._def.meta.access as { scope?: unknown }).scope)
+    .map(([path]) => path);
   expect(scoped.filter((path) => !sampleAt(path))).toEqual([]);
 });
 
@@ -173,17 +229,20 @@ describe.each(procedures.filter(([, p]) => p._def.meta?.access?.kind !== 'public
 
     const regionalRoles = rule.roles.filter((r) => r !== 'ADMIN');
     if (rule.scope && regionalRoles.length > 0) {
-      it.each(regionalRoles)('refuses %s acting on a unit outside its scope with 403, and allows its own', async (role) => {
-        const own = await makeUnit(app.db, { countyId: ownCounty.id });
-        const foreign = await makeUnit(app.db, { countyId: foreignCounty.id });
-        const staff = await makeStaff(app.db, role, own.id);
-        const token = await app.tokenFor(staff.id);
-        const refused = await call(path, def, token, await sample(foreign.id, staff.id));
-        expect([path, refused.status]).toEqual([path, 403]);
-        expect(refused.json.error.message).toBe('超出您的管辖范围');
-        const allowed = await call(path, def, token, await sample(own.id, staff.id));
-        expect([path, allowed.status, allowed.json.error?.message]).toEqual([path, 200, undefined]);
-      });
+      it.each(regionalRoles)(
+        'refuses %s acting on a unit outside its scope with 403, and allows its own',
+        async (role) => {
+          const own = await makeUnit(app.db, { countyId: ownCounty.id });
+          const foreign = await makeUnit(app.db, { countyId: foreignCounty.id });
+          const staff = await makeStaff(app.db, role, own.id);
+          const token = await app.tokenFor(staff.id);
+          const refused = await call(path, def, token, await sample(foreign.id, staff.id));
+          expect([path, refused.status]).toEqual([path, 403]);
+          expect(refused.json.error.message).toBe('超出您的管辖范围');
+          const allowed = await call(path, def, token, await sample(own.id, staff.id));
+          expect([path, allowed.status, allowed.json.error?.message]).toEqual([path, 200, undefined]);
+        },
+      );
     }
 
     if (rule.scope) {
@@ -192,8 +251,12 @@ describe.each(procedures.filter(([, p]) => p._def.meta?.access?.kind !== 'public
           const school = await makeUnit(app.db, { countyId: foreignCounty.id });
           const provincial = await makeStaff(app.db, 'ADMIN', PROVINCE_ID);
           const cityAdmin = await makeStaff(app.db, 'ADMIN', TEST_CITY_ID);
-          expect((await call(path, def, await app.tokenFor(provincial.id), await sample(school.id, provincial.id))).status).toBe(200);
-          expect((await call(path, def, await app.tokenFor(cityAdmin.id), await sample(school.id, cityAdmin.id))).status).toBe(403);
+          expect(
+            (await call(path, def, await app.tokenFor(provincial.id), await sample(school.id, provincial.id))).status,
+          ).toBe(200);
+          expect(
+            (await call(path, def, await app.tokenFor(cityAdmin.id), await sample(school.id, cityAdmin.id))).status,
+          ).toBe(403);
         });
       }
     }

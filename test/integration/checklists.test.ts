@@ -21,7 +21,9 @@ import { seedDemoChecklists } from '../../prisma/seed/demo-checklists';
 import { purgeExpiredResponses } from '../../server/services/checklists/responses';
 
 // The same procedures as the app router (composed here so this file does not depend on root.ts).
-const callerFactory = createCallerFactory(router({ checklists: checklistsRouter, referrals: referralsRouter, consents: consentsRouter }));
+const callerFactory = createCallerFactory(
+  router({ checklists: checklistsRouter, referrals: referralsRouter, consents: consentsRouter }),
+);
 
 const HARBIN_LINE = { name: '哈尔滨市心理危机干预热线', number: '0451-86662525' };
 
@@ -49,7 +51,12 @@ describe('checklists.list', () => {
     const parent = await consentingParent();
     const all = await call(parent.user).checklists.list({});
     const psc = all.find((c) => c.code === 'psc-17')!;
-    expect(psc).toMatchObject({ id: ids.psc, version: expect.any(Number), stage: 'CHILD', title: expect.stringContaining('心桥自译，仅供筛查参考') });
+    expect(psc).toMatchObject({
+      id: ids.psc,
+      version: expect.any(Number),
+      stage: 'CHILD',
+      title: expect.stringContaining('心桥自译，仅供筛查参考'),
+    });
     expect(psc.items).toHaveLength(17);
     expect(Object.keys(psc.items[0]).sort()).toEqual(['id', 'text']);
     const child = await call(parent.user).checklists.list({ stage: 'CHILD' });
@@ -66,7 +73,12 @@ describe('checklists.submit', () => {
     const user = await app.as(f.userId);
     const child = await app.db.child.findFirstOrThrow({ where: { familyId: f.familyId }, select: { id: true } });
     await expect(
-      call(user).checklists.submit({ checklistId: ids.psc, childId: child.id, answers: await answers(ids.psc), shareWithSchool: false }),
+      call(user).checklists.submit({
+        checklistId: ids.psc,
+        childId: child.id,
+        answers: await answers(ids.psc),
+        shareWithSchool: false,
+      }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('单独同意') });
     expect(await app.db.checklistResponse.count({ where: { familyId: f.familyId } })).toBe(0);
   });
@@ -75,7 +87,12 @@ describe('checklists.submit', () => {
     const parent = await consentingParent();
     const a = await answers(ids.psc, { psc02: 1, psc07: 2 });
     const before = Date.now();
-    const res = await call(parent.user).checklists.submit({ checklistId: ids.psc, childId: parent.childId, answers: a, shareWithSchool: false });
+    const res = await call(parent.user).checklists.submit({
+      checklistId: ids.psc,
+      childId: parent.childId,
+      answers: a,
+      shareWithSchool: false,
+    });
     expect(res.tier).toBe('WATCH');
     expect(res.advice).toContain('筛查参考，不是诊断');
     expect(res.advice).toContain('怎样和孩子谈');
@@ -101,7 +118,9 @@ describe('checklists.submit', () => {
     expect(days).toBeGreaterThan(app.env.CHECKLIST_RETENTION_DAYS - 0.01);
     expect(days).toBeLessThan(app.env.CHECKLIST_RETENTION_DAYS + 0.01);
     // Nothing in any column of the row shows the answers.
-    const [whole] = await app.db.$queryRaw<{ j: string }[]>`SELECT row_to_json(r)::text AS j FROM "ChecklistResponse" r WHERE id = ${res.responseId}`;
+    const [whole] = await app.db.$queryRaw<
+      { j: string }[]
+    >`SELECT row_to_json(r)::text AS j FROM "ChecklistResponse" r WHERE id = ${res.responseId}`;
     expect(whole.j).not.toContain('psc02');
   });
 
@@ -109,20 +128,44 @@ describe('checklists.submit', () => {
     const parent = await consentingParent();
     const a = await answers(ids.psc);
     const { psc17: _dropped, ...missing } = a;
-    await expect(call(parent.user).checklists.submit({ checklistId: ids.psc, childId: parent.childId, answers: missing, shareWithSchool: false })).rejects.toMatchObject({
+    await expect(
+      call(parent.user).checklists.submit({
+        checklistId: ids.psc,
+        childId: parent.childId,
+        answers: missing,
+        shareWithSchool: false,
+      }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: '请回答全部题目：还有 1 题未作答',
     });
     await expect(
-      call(parent.user).checklists.submit({ checklistId: ids.psc, childId: parent.childId, answers: unchecked({ ...a, psc01: 3 }), shareWithSchool: false }),
+      call(parent.user).checklists.submit({
+        checklistId: ids.psc,
+        childId: parent.childId,
+        answers: unchecked({ ...a, psc01: 3 }),
+        shareWithSchool: false,
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('2（经常）') });
     await expect(
-      call(parent.user).checklists.submit({ checklistId: ids.psc, childId: parent.childId, answers: { ...a, c01: 0 }, shareWithSchool: false }),
+      call(parent.user).checklists.submit({
+        checklistId: ids.psc,
+        childId: parent.childId,
+        answers: { ...a, c01: 0 },
+        shareWithSchool: false,
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('不属于本清单') });
     await expect(
-      call(parent.user).checklists.submit({ checklistId: ids.university, childId: parent.childId, answers: await answers(ids.university), shareWithSchool: false }),
+      call(parent.user).checklists.submit({
+        checklistId: ids.university,
+        childId: parent.childId,
+        answers: await answers(ids.university),
+        shareWithSchool: false,
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('大学生') });
-    await expect(call(parent.user).checklists.submit(unchecked({ checklistId: ids.psc, childId: parent.childId, answers: a }))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      call(parent.user).checklists.submit(unchecked({ checklistId: ids.psc, childId: parent.childId, answers: a })),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await app.db.checklistResponse.count({ where: { familyId: parent.familyId } })).toBe(0);
   });
 
@@ -130,14 +173,27 @@ describe('checklists.submit', () => {
     const parent = await consentingParent();
     const other = await consentingParent();
     await expect(
-      call(parent.user).checklists.submit({ checklistId: ids.psc, childId: other.childId, answers: await answers(ids.psc), shareWithSchool: false }),
+      call(parent.user).checklists.submit({
+        checklistId: ids.psc,
+        childId: other.childId,
+        answers: await answers(ids.psc),
+        shareWithSchool: false,
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('自己家的孩子') });
   });
 
   it('accepts the university list for a university student', async () => {
     const parent = await consentingParent();
-    const student = await app.db.child.create({ data: { familyId: parent.familyId, name: '大学生孩子', schoolId: school.id, grade: 'U2' }, select: { id: true } });
-    const res = await call(parent.user).checklists.submit({ checklistId: ids.university, childId: student.id, answers: await answers(ids.university, { u01: 1 }), shareWithSchool: false });
+    const student = await app.db.child.create({
+      data: { familyId: parent.familyId, name: '大学生孩子', schoolId: school.id, grade: 'U2' },
+      select: { id: true },
+    });
+    const res = await call(parent.user).checklists.submit({
+      checklistId: ids.university,
+      childId: student.id,
+      answers: await answers(ids.university, { u01: 1 }),
+      shareWithSchool: false,
+    });
     expect(res.tier).toBe('URGENT');
     expect(res.hotlines.slice(0, 2).map((h) => h.number)).toEqual(['120', '110']);
     expect(res.advice).toContain('辅导员');
@@ -151,17 +207,28 @@ describe('referral on submit', () => {
     const elsewhere = await makeStaff(app.db, 'COUNSELOR', school.id);
     const parent = await consentingParent(unit.id);
     const before = Date.now();
-    const res = await call(parent.user).checklists.submit({ checklistId: ids.crisis, childId: parent.childId, answers: await answers(ids.crisis, { c02: 1 }), shareWithSchool: true });
+    const res = await call(parent.user).checklists.submit({
+      checklistId: ids.crisis,
+      childId: parent.childId,
+      answers: await answers(ids.crisis, { c02: 1 }),
+      shareWithSchool: true,
+    });
     expect(res.tier).toBe('URGENT');
     expect(res.referred).toBe(true);
     expect(res.advice).toContain('24 小时');
-    const ref = await app.db.referral.findUniqueOrThrow({ where: { responseId: res.responseId }, select: { id: true, schoolId: true, childGrade: true, tier: true, status: true, ackDeadline: true } });
+    const ref = await app.db.referral.findUniqueOrThrow({
+      where: { responseId: res.responseId },
+      select: { id: true, schoolId: true, childGrade: true, tier: true, status: true, ackDeadline: true },
+    });
     expect(ref).toMatchObject({ schoolId: unit.id, childGrade: 'G4', tier: 'URGENT', status: 'OPEN' });
     expect(Math.abs(ref.ackDeadline.getTime() - before - 24 * 3600_000)).toBeLessThan(60_000);
     // No priority flag is stored: teachers must not learn of the result (the counsellors see the referral).
     expect(await app.db.priorityFlag.count({ where: { familyId: parent.familyId } })).toBe(0);
 
-    const alerts = await app.db.notification.findMany({ where: { page: { contains: ref.id } }, select: { userId: true, templateKey: true, data: true } });
+    const alerts = await app.db.notification.findMany({
+      where: { page: { contains: ref.id } },
+      select: { userId: true, templateKey: true, data: true },
+    });
     expect(alerts.map((n) => n.userId)).toEqual([counsellor.id]);
     expect(alerts[0].templateKey).toBe('REFERRAL_ALERT');
     const text = JSON.stringify(alerts[0].data);
@@ -170,24 +237,43 @@ describe('referral on submit', () => {
     expect(text).not.toContain('URGENT');
     expect(alerts.some((n) => n.userId === elsewhere.id)).toBe(false);
     expect(await app.db.auditLog.count({ where: { action: 'referral.create', targetId: ref.id } })).toBe(1);
-
   });
 
   it('CONTACT_SCHOOL shared: deadline 3 days; not shared, or below CONTACT_SCHOOL: no referral', async () => {
     const parent = await consentingParent();
     const before = Date.now();
-    const contact = await call(parent.user).checklists.submit({ checklistId: ids.crisis, childId: parent.childId, answers: await answers(ids.crisis, { c05: 2, c06: 2 }), shareWithSchool: true });
+    const contact = await call(parent.user).checklists.submit({
+      checklistId: ids.crisis,
+      childId: parent.childId,
+      answers: await answers(ids.crisis, { c05: 2, c06: 2 }),
+      shareWithSchool: true,
+    });
     expect(contact.tier).toBe('CONTACT_SCHOOL');
-    const ref = await app.db.referral.findUniqueOrThrow({ where: { responseId: contact.responseId }, select: { ackDeadline: true, tier: true } });
+    const ref = await app.db.referral.findUniqueOrThrow({
+      where: { responseId: contact.responseId },
+      select: { ackDeadline: true, tier: true },
+    });
     expect(ref.tier).toBe('CONTACT_SCHOOL');
     expect(Math.abs(ref.ackDeadline.getTime() - before - 72 * 3600_000)).toBeLessThan(60_000);
 
-    const unshared = await call(parent.user).checklists.submit({ checklistId: ids.crisis, childId: parent.childId, answers: await answers(ids.crisis, { c01: 2 }), shareWithSchool: false });
+    const unshared = await call(parent.user).checklists.submit({
+      checklistId: ids.crisis,
+      childId: parent.childId,
+      answers: await answers(ids.crisis, { c01: 2 }),
+      shareWithSchool: false,
+    });
     expect([unshared.tier, unshared.referred]).toEqual(['URGENT', false]);
-    const watch = await call(parent.user).checklists.submit({ checklistId: ids.crisis, childId: parent.childId, answers: await answers(ids.crisis, { c05: 1 }), shareWithSchool: true });
+    const watch = await call(parent.user).checklists.submit({
+      checklistId: ids.crisis,
+      childId: parent.childId,
+      answers: await answers(ids.crisis, { c05: 1 }),
+      shareWithSchool: true,
+    });
     expect([watch.tier, watch.referred]).toEqual(['WATCH', false]);
     expect(watch.advice).toContain('没有发送给学校');
-    expect(await app.db.referral.count({ where: { responseId: { in: [unshared.responseId, watch.responseId] } } })).toBe(0);
+    expect(
+      await app.db.referral.count({ where: { responseId: { in: [unshared.responseId, watch.responseId] } } }),
+    ).toBe(0);
   });
 
   it('PSC-17 over the cut-off, shared: a referral', async () => {
@@ -205,13 +291,35 @@ describe('referral on submit', () => {
 describe('reading and deleting responses', () => {
   it('myResponses lists the family’s results with the referral status, without answers', async () => {
     const parent = await consentingParent();
-    const second = await app.db.guardian.create({ data: { familyId: parent.familyId, userId: (await app.db.user.create({ data: { displayName: '爸爸' }, select: { id: true } })).id, relation: 'FATHER' }, select: { userId: true } });
-    const shared = await call(parent.user).checklists.submit({ checklistId: ids.crisis, childId: parent.childId, answers: await answers(ids.crisis, { c03: 1 }), shareWithSchool: true });
-    await call(parent.user).checklists.submit({ checklistId: ids.psc, childId: parent.childId, answers: await answers(ids.psc), shareWithSchool: false });
+    const second = await app.db.guardian.create({
+      data: {
+        familyId: parent.familyId,
+        userId: (await app.db.user.create({ data: { displayName: '爸爸' }, select: { id: true } })).id,
+        relation: 'FATHER',
+      },
+      select: { userId: true },
+    });
+    const shared = await call(parent.user).checklists.submit({
+      checklistId: ids.crisis,
+      childId: parent.childId,
+      answers: await answers(ids.crisis, { c03: 1 }),
+      shareWithSchool: true,
+    });
+    await call(parent.user).checklists.submit({
+      checklistId: ids.psc,
+      childId: parent.childId,
+      answers: await answers(ids.psc),
+      shareWithSchool: false,
+    });
     const mine = await call(await app.as(second.userId)).checklists.myResponses();
     expect(mine).toHaveLength(2);
     const row = mine.find((r) => r.id === shared.responseId)!;
-    expect(row).toMatchObject({ tier: 'URGENT', childName: parent.childName, checklistTitle: '孩子心理危机预警信号清单', referral: { status: 'OPEN', actions: [] } });
+    expect(row).toMatchObject({
+      tier: 'URGENT',
+      childName: parent.childName,
+      checklistTitle: '孩子心理危机预警信号清单',
+      referral: { status: 'OPEN', actions: [] },
+    });
     expect(JSON.stringify(mine)).not.toContain('c03');
     expect(mine.find((r) => r.id !== shared.responseId)!.referral).toBeNull();
     // A parent of another family sees none of it.
@@ -221,40 +329,68 @@ describe('reading and deleting responses', () => {
 
   it('getResponse decrypts the answers for the family and writes an audit row on every read; another family gets 404', async () => {
     const parent = await consentingParent();
-    const res = await call(parent.user).checklists.submit({ checklistId: ids.psc, childId: parent.childId, answers: await answers(ids.psc, { psc15: 2 }), shareWithSchool: false });
+    const res = await call(parent.user).checklists.submit({
+      checklistId: ids.psc,
+      childId: parent.childId,
+      answers: await answers(ids.psc, { psc15: 2 }),
+      shareWithSchool: false,
+    });
     const audits = () => app.db.auditLog.count({ where: { action: 'checklist.read', targetId: res.responseId } });
     expect(await audits()).toBe(0);
     const got = await call(parent.user).checklists.getResponse({ responseId: res.responseId });
     expect(got.answers).toHaveLength(17);
-    expect(got.answers.find((a) => a.itemId === 'psc15')).toMatchObject({ answer: 2, answerLabel: '经常', text: '担心的事情很多' });
+    expect(got.answers.find((a) => a.itemId === 'psc15')).toMatchObject({
+      answer: 2,
+      answerLabel: '经常',
+      text: '担心的事情很多',
+    });
     expect(got.advice).toContain('筛查参考，不是诊断');
     expect(await audits()).toBe(1);
     await call(parent.user).checklists.getResponse({ responseId: res.responseId });
     expect(await audits()).toBe(2);
-    const log = await app.db.auditLog.findFirstOrThrow({ where: { action: 'checklist.read', targetId: res.responseId }, select: { actorUserId: true, detail: true } });
+    const log = await app.db.auditLog.findFirstOrThrow({
+      where: { action: 'checklist.read', targetId: res.responseId },
+      select: { actorUserId: true, detail: true },
+    });
     expect(log.actorUserId).toBe(parent.userId);
 
     const other = await consentingParent();
-    await expect(call(other.user).checklists.getResponse({ responseId: res.responseId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(call(other.user).checklists.deleteResponse({ responseId: res.responseId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(call(other.user).checklists.getResponse({ responseId: res.responseId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(call(other.user).checklists.deleteResponse({ responseId: res.responseId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await audits()).toBe(2);
   });
 
   it('deleteResponse removes the parent’s own response and its referral', async () => {
     const parent = await consentingParent();
-    const res = await call(parent.user).checklists.submit({ checklistId: ids.crisis, childId: parent.childId, answers: await answers(ids.crisis, { c04: 1 }), shareWithSchool: true });
+    const res = await call(parent.user).checklists.submit({
+      checklistId: ids.crisis,
+      childId: parent.childId,
+      answers: await answers(ids.crisis, { c04: 1 }),
+      shareWithSchool: true,
+    });
     expect(await app.db.referral.count({ where: { responseId: res.responseId } })).toBe(1);
     await call(parent.user).checklists.deleteResponse({ responseId: res.responseId });
     expect(await app.db.checklistResponse.count({ where: { id: res.responseId } })).toBe(0);
     expect(await app.db.referral.count({ where: { responseId: res.responseId } })).toBe(0);
-    await expect(call(parent.user).checklists.getResponse({ responseId: res.responseId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(call(parent.user).checklists.getResponse({ responseId: res.responseId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 
 describe('withdrawing consent', () => {
   it('consents.withdraw stops further submissions', async () => {
     const parent = await consentingParent();
-    const input = { checklistId: ids.psc, childId: parent.childId, answers: await answers(ids.psc), shareWithSchool: false };
+    const input = {
+      checklistId: ids.psc,
+      childId: parent.childId,
+      answers: await answers(ids.psc),
+      shareWithSchool: false,
+    };
     await call(parent.user).checklists.submit(input);
     await call(parent.user).consents.withdraw({ scope: 'sensitive:checklist' });
     await expect(call(parent.user).checklists.submit(input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -263,7 +399,12 @@ describe('withdrawing consent', () => {
 
   it('checklists.withdrawAndDelete withdraws and deletes every stored response of the family', async () => {
     const parent = await consentingParent();
-    const input = { checklistId: ids.crisis, childId: parent.childId, answers: await answers(ids.crisis, { c01: 1 }), shareWithSchool: true };
+    const input = {
+      checklistId: ids.crisis,
+      childId: parent.childId,
+      answers: await answers(ids.crisis, { c01: 1 }),
+      shareWithSchool: true,
+    };
     await call(parent.user).checklists.submit(input);
     await call(parent.user).checklists.submit({ ...input, shareWithSchool: false });
     const other = await consentingParent();
@@ -271,7 +412,9 @@ describe('withdrawing consent', () => {
     const res = await call(parent.user).checklists.withdrawAndDelete();
     expect(res).toEqual({ ok: true, deleted: 2 });
     expect(await app.db.checklistResponse.count({ where: { familyId: parent.familyId } })).toBe(0);
-    expect(await app.db.consent.count({ where: { userId: parent.userId, scope: 'sensitive:checklist', withdrawnAt: null } })).toBe(0);
+    expect(
+      await app.db.consent.count({ where: { userId: parent.userId, scope: 'sensitive:checklist', withdrawnAt: null } }),
+    ).toBe(0);
     await expect(call(parent.user).checklists.submit(input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await app.db.checklistResponse.count({ where: { familyId: other.familyId } })).toBe(1);
   });
@@ -280,10 +423,18 @@ describe('withdrawing consent', () => {
 describe('purgeExpiredResponses (the retention job)', () => {
   it('deletes responses past their deleteAfter, with their referrals, and keeps the rest', async () => {
     const parent = await consentingParent();
-    const input = { checklistId: ids.crisis, childId: parent.childId, answers: await answers(ids.crisis, { c01: 1 }), shareWithSchool: true };
+    const input = {
+      checklistId: ids.crisis,
+      childId: parent.childId,
+      answers: await answers(ids.crisis, { c01: 1 }),
+      shareWithSchool: true,
+    };
     const old = await call(parent.user).checklists.submit(input);
     const fresh = await call(parent.user).checklists.submit(input);
-    await app.db.checklistResponse.update({ where: { id: old.responseId }, data: { deleteAfter: new Date(Date.now() - 1000) } });
+    await app.db.checklistResponse.update({
+      where: { id: old.responseId },
+      data: { deleteAfter: new Date(Date.now() - 1000) },
+    });
     const result = await purgeExpiredResponses(app.db, new Date());
     expect(result.deleted).toBeGreaterThanOrEqual(1);
     expect(await app.db.checklistResponse.count({ where: { id: old.responseId } })).toBe(0);
@@ -315,19 +466,40 @@ describe('the admin editor (province admins)', () => {
     const parent = await consentingParent();
     expect((await call(parent.user).checklists.list({})).some((c) => c.code === code)).toBe(false);
     await call(admin).checklists.publish({ checklistId: v1.id });
-    expect((await call(parent.user).checklists.list({})).find((c) => c.code === code)).toMatchObject({ id: v1.id, version: 1 });
-    const answered = await call(parent.user).checklists.submit({ checklistId: v1.id, childId: parent.childId, answers: { a1: 0, a2: 1, a3: 0 }, shareWithSchool: false });
+    expect((await call(parent.user).checklists.list({})).find((c) => c.code === code)).toMatchObject({
+      id: v1.id,
+      version: 1,
+    });
+    const answered = await call(parent.user).checklists.submit({
+      checklistId: v1.id,
+      childId: parent.childId,
+      answers: { a1: 0, a2: 1, a3: 0 },
+      shareWithSchool: false,
+    });
 
-    const v2 = await call(admin).checklists.saveDraft({ ...draft(code, '测试清单第二版'), items: [...draft(code, '').items, { id: 'a4', text: '吃得很少' }] });
+    const v2 = await call(admin).checklists.saveDraft({
+      ...draft(code, '测试清单第二版'),
+      items: [...draft(code, '').items, { id: 'a4', text: '吃得很少' }],
+    });
     expect(v2.version).toBe(2);
     await call(admin).checklists.publish({ checklistId: v2.id });
     const listed = (await call(parent.user).checklists.list({})).filter((c) => c.code === code);
     expect(listed.map((c) => [c.version, c.items.length])).toEqual([[2, 4]]);
     const versions = (await call(admin).checklists.adminList()).filter((c) => c.code === code);
-    expect(versions.map((c) => [c.version, c.published])).toEqual([[2, true], [1, false]]);
+    expect(versions.map((c) => [c.version, c.published])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
     expect(versions[0].items[0]).toMatchObject({ id: 'a1', critical: true });
     // The old version cannot be answered any more; the stored response still reads with its own items.
-    await expect(call(parent.user).checklists.submit({ checklistId: v1.id, childId: parent.childId, answers: { a1: 0, a2: 0, a3: 0 }, shareWithSchool: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      call(parent.user).checklists.submit({
+        checklistId: v1.id,
+        childId: parent.childId,
+        answers: { a1: 0, a2: 0, a3: 0 },
+        shareWithSchool: false,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const got = await call(parent.user).checklists.getResponse({ responseId: answered.responseId });
     expect([got.checklistVersion, got.answers.length, got.checklistTitle]).toEqual([1, 3, '测试清单第一版']);
   });
@@ -335,17 +507,33 @@ describe('the admin editor (province admins)', () => {
   it('refuses bad drafts in Chinese, and refuses a city admin, a parent and other roles', async () => {
     const admin = await app.as((await makeStaff(app.db, 'ADMIN', PROVINCE_ID)).id);
     await expect(
-      call(admin).checklists.saveDraft({ ...draft('dup-items', '重复'), items: [{ id: 'a1', text: '一' }, { id: 'a1', text: '二' }] }),
+      call(admin).checklists.saveDraft({
+        ...draft('dup-items', '重复'),
+        items: [
+          { id: 'a1', text: '一' },
+          { id: 'a1', text: '二' },
+        ],
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('题目编号重复') });
-    await expect(call(admin).checklists.saveDraft({ ...draft('Bad Code', '代码') })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('清单代码') });
+    await expect(call(admin).checklists.saveDraft({ ...draft('Bad Code', '代码') })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('清单代码'),
+    });
     const cityAdmin = await app.as((await makeStaff(app.db, 'ADMIN', TEST_CITY_ID)).id);
-    await expect(call(cityAdmin).checklists.saveDraft(draft('city-admin', '市级'))).rejects.toMatchObject({ code: 'FORBIDDEN', message: '超出您的管辖范围' });
+    await expect(call(cityAdmin).checklists.saveDraft(draft('city-admin', '市级'))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: '超出您的管辖范围',
+    });
     await expect(call(cityAdmin).checklists.adminList()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const federation = await app.as((await makeStaff(app.db, 'FEDERATION', PROVINCE_ID)).id);
     await expect(call(federation).checklists.adminList()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const parent = await consentingParent();
-    await expect(call(parent.user).checklists.publish({ checklistId: ids.psc })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(call(admin).checklists.publish({ checklistId: 'no-such-checklist' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(call(parent.user).checklists.publish({ checklistId: ids.psc })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(call(admin).checklists.publish({ checklistId: 'no-such-checklist' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 

@@ -22,23 +22,34 @@ describe('consents', () => {
     const { textVersion } = (await app.caller(null).consents.current()).find((t) => t.scope === 'sensitive:checklist')!;
     await app.caller(user).consents.grant({ scope: 'sensitive:checklist', textVersion });
     await app.caller(user).consents.grant({ scope: 'sensitive:checklist', textVersion });
-    const rows = await app.db.consent.findMany({ where: { userId: user.id }, select: { scope: true, textVersion: true, grantedAt: true, withdrawnAt: true } });
+    const rows = await app.db.consent.findMany({
+      where: { userId: user.id },
+      select: { scope: true, textVersion: true, grantedAt: true, withdrawnAt: true },
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ scope: 'sensitive:checklist', textVersion, withdrawnAt: null });
     expect(Date.now() - rows[0].grantedAt.getTime()).toBeLessThan(60_000);
 
-    expect(await app.caller(user).consents.mine()).toEqual([expect.objectContaining({ scope: 'sensitive:checklist', textVersion, current: true })]);
+    expect(await app.caller(user).consents.mine()).toEqual([
+      expect.objectContaining({ scope: 'sensitive:checklist', textVersion, current: true }),
+    ]);
     await app.caller(user).consents.withdraw({ scope: 'sensitive:checklist' });
     expect(await app.caller(user).consents.mine()).toEqual([]);
     const after = await app.db.consent.findFirstOrThrow({ where: { userId: user.id }, select: { withdrawnAt: true } });
     expect(after.withdrawnAt).not.toBeNull();
-    const audit = await app.db.auditLog.findMany({ where: { actorUserId: user.id }, select: { action: true }, orderBy: { id: 'asc' } });
+    const audit = await app.db.auditLog.findMany({
+      where: { actorUserId: user.id },
+      select: { action: true },
+      orderBy: { id: 'asc' },
+    });
     expect(audit.map((a) => a.action)).toEqual(['consent.grant', 'consent.withdraw']);
   });
 
   it('refuses consent to an outdated text version with 409', async () => {
     const user = await app.as((await makeWechatUser(app.db)).id);
-    await expect(app.caller(user).consents.grant({ scope: 'privacy:basic', textVersion: '2001-01' })).rejects.toMatchObject({
+    await expect(
+      app.caller(user).consents.grant({ scope: 'privacy:basic', textVersion: '2001-01' }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: '授权文本已更新，请重新阅读后再同意',
     });
@@ -46,7 +57,9 @@ describe('consents', () => {
 
   it('refuses an unknown scope with 400', async () => {
     const user = await app.as((await makeWechatUser(app.db)).id);
-    await expect(app.caller(user).consents.grant({ scope: unchecked('everything'), textVersion: '2026-11' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      app.caller(user).consents.grant({ scope: unchecked('everything'), textVersion: '2026-11' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('the audit log is append-only', async () => {

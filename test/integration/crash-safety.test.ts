@@ -11,7 +11,13 @@ import { startServerProcess } from '../helpers/server-process';
 const root = path.resolve(__dirname, '..', '..');
 let app: TestApp;
 
-const serverEnv = () => ({ DATABASE_URL: testDatabaseUrl(), NOTIFY_WORKER: '0', RATE_LIMIT_SCALE: '0', LOG_LEVEL: 'silent', HB_LOG_FILE: '' });
+const serverEnv = () => ({
+  DATABASE_URL: testDatabaseUrl(),
+  NOTIFY_WORKER: '0',
+  RATE_LIMIT_SCALE: '0',
+  LOG_LEVEL: 'silent',
+  HB_LOG_FILE: '',
+});
 /** The production entry as its own process; `port` to come back on the address the clients use. */
 const startServer = (port?: number) => startServerProcess(path.join(root, 'server', 'index.ts'), serverEnv(), { port });
 
@@ -43,7 +49,11 @@ it('SIGKILL during a registration burst loses no acknowledged registration and k
   let killed = false;
   const register = async (f: (typeof families)[number]) => {
     try {
-      const res = await fetch(`${url}/trpc/sessions.register`, { method: 'POST', headers: { authorization: `Bearer ${f.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ sessionId }) });
+      const res = await fetch(`${url}/trpc/sessions.register`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${f.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ sessionId }),
+      });
       if (res.status === 200) acked.set(f.familyId, (await res.json()).result.data.status);
     } catch {
       /* the connection died with the server: not acknowledged */
@@ -68,7 +78,10 @@ it('SIGKILL during a registration burst loses no acknowledged registration and k
     const rows = await app.db.registration.findMany({ where: { sessionId }, select: { familyId: true, status: true } });
     const stored = new Map(rows.map((r) => [r.familyId, r.status]));
     for (const [familyId, status] of acked) expect([familyId, stored.get(familyId)]).toEqual([familyId, status]);
-    const s = await app.db.guidanceSession.findUniqueOrThrow({ where: { id: sessionId }, select: { confirmedCount: true, waitlistedCount: true } });
+    const s = await app.db.guidanceSession.findUniqueOrThrow({
+      where: { id: sessionId },
+      select: { confirmedCount: true, waitlistedCount: true },
+    });
     expect(s.confirmedCount).toBe(rows.filter((r) => r.status === 'CONFIRMED').length);
     expect(s.waitlistedCount).toBe(rows.filter((r) => r.status === 'WAITLISTED').length);
     expect(s.confirmedCount).toBeLessThanOrEqual(capacity);
@@ -76,7 +89,10 @@ it('SIGKILL during a registration burst loses no acknowledged registration and k
     // Every client retries: one registration per family, exactly `capacity` confirmed.
     await Promise.all(families.map(register));
     const after = await app.db.registration.groupBy({ by: ['status'], where: { sessionId }, _count: { _all: true } });
-    expect(Object.fromEntries(after.map((r) => [r.status, r._count._all]))).toEqual({ CONFIRMED: capacity, WAITLISTED: families.length - capacity });
+    expect(Object.fromEntries(after.map((r) => [r.status, r._count._all]))).toEqual({
+      CONFIRMED: capacity,
+      WAITLISTED: families.length - capacity,
+    });
     expect(acked.size).toBe(families.length);
   } finally {
     server.child.kill('SIGKILL');
@@ -86,17 +102,28 @@ it('SIGKILL during a registration burst loses no acknowledged registration and k
 it('SIGTERM during a registration burst answers every request already received, then exits', async () => {
   const { sessionId, families } = await burstScenario('冬季家长课堂', 30, 80);
   const { child: server, url } = await startServer();
-  const exited = new Promise<{ code: number | null; at: number }>((r) => server.once('exit', (code) => r({ code, at: Date.now() })));
+  const exited = new Promise<{ code: number | null; at: number }>((r) =>
+    server.once('exit', (code) => r({ code, at: Date.now() })),
+  );
 
   // Every family sends at once over its own connection; SIGTERM arrives while they are being served.
   const outcomes = families.map((f) =>
-    fetch(`${url}/trpc/sessions.register`, { method: 'POST', headers: { authorization: `Bearer ${f.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ sessionId }) }).then(
-      async (res) => ({ familyId: f.familyId, status: res.status, data: res.status === 200 ? (await res.json()).result.data.status : null }),
+    fetch(`${url}/trpc/sessions.register`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${f.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ sessionId }),
+    }).then(
+      async (res) => ({
+        familyId: f.familyId,
+        status: res.status,
+        data: res.status === 200 ? (await res.json()).result.data.status : null,
+      }),
       () => ({ familyId: f.familyId, status: 0, data: null }),
     ),
   );
   // Wait until the server has received requests and is answering them, then ask it to stop.
-  for (let i = 0; i < 1000 && (await app.db.registration.count({ where: { sessionId } })) < 5; i += 1) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 1000 && (await app.db.registration.count({ where: { sessionId } })) < 5; i += 1)
+    await new Promise((r) => setTimeout(r, 10));
   const signalledAt = Date.now();
   server.kill('SIGTERM');
   const results = await Promise.all(outcomes);

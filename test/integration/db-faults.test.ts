@@ -23,7 +23,10 @@ async function admin(sql: string) {
     await c.end();
   }
 }
-const terminate = () => admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${scratch.name}' AND pid <> pg_backend_pid()`);
+const terminate = () =>
+  admin(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${scratch.name}' AND pid <> pg_backend_pid()`,
+  );
 
 beforeAll(async () => {
   scratch = await createOwnDatabase('hb_faults', { seed: false });
@@ -48,7 +51,9 @@ async function timed<T>(p: Promise<T>): Promise<{ value: T; ms: number }> {
 
 it('cut connections mid-burst: every request answers 200 or a Chinese 503, quickly, and the next ones succeed', async () => {
   expect((await callHttp(http.url, 'families.mine', { token })).status).toBe(200);
-  const burst = Array.from({ length: 40 }, (_, i) => timed(new Promise((r) => setTimeout(r, i * 5)).then(() => callHttp(http.url, 'families.mine', { token }))));
+  const burst = Array.from({ length: 40 }, (_, i) =>
+    timed(new Promise((r) => setTimeout(r, i * 5)).then(() => callHttp(http.url, 'families.mine', { token }))),
+  );
   await new Promise((r) => setTimeout(r, 50));
   await terminate();
   const results = await Promise.all(burst);

@@ -13,7 +13,9 @@ import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-a
 import { PROVINCE_ID, makeFamily, makeStaff, makeUnit } from '../helpers/builders';
 
 type ProcedureDef = { _def: { type: 'query' | 'mutation'; inputs: unknown[]; meta?: { access?: Access } } };
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>).filter(([, p]) => p._def.inputs.length > 0);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>).filter(
+  ([, p]) => p._def.inputs.length > 0,
+);
 
 let scratch: { name: string; url: string };
 let app: TestApp;
@@ -21,7 +23,32 @@ let http: { url: string; close(): Promise<void> };
 const tokens: Record<string, string> = {};
 
 /** Tables that a refused request must leave untouched. */
-const WATCHED = ['Family', 'Guardian', 'Child', 'Session', 'Course', 'Registration', 'Attendance', 'FamilyServiceYear', 'VisitWindow', 'VisitSlot', 'Visit', 'ChecklistResponse', 'Referral', 'ReferralAction', 'Consent', 'Lesson', 'LessonCompletion', 'Notification', 'InviteCode', 'AuditLog', 'OrgUnit', 'ClassTeacher', 'PriorityFlag', 'Checklist'];
+const WATCHED = [
+  'Family',
+  'Guardian',
+  'Child',
+  'Session',
+  'Course',
+  'Registration',
+  'Attendance',
+  'FamilyServiceYear',
+  'VisitWindow',
+  'VisitSlot',
+  'Visit',
+  'ChecklistResponse',
+  'Referral',
+  'ReferralAction',
+  'Consent',
+  'Lesson',
+  'LessonCompletion',
+  'Notification',
+  'InviteCode',
+  'AuditLog',
+  'OrgUnit',
+  'ClassTeacher',
+  'PriorityFlag',
+  'Checklist',
+];
 
 async function snapshot() {
   const parts = WATCHED.map((t) => `(SELECT count(*) FROM "${t}")::int AS "${t}"`).join(', ');
@@ -65,7 +92,44 @@ const field = fc.oneof(
   fc.constant({ $ne: null }),
 );
 /** Objects shaped like our inputs (the keys procedures use), with wrong values. */
-const KEYS = ['orgUnitId', 'sessionId', 'familyId', 'visitId', 'slotId', 'windowId', 'lessonId', 'checklistId', 'childId', 'responseId', 'referralId', 'code', 'year', 'inviteCode', 'relation', 'child', 'answers', 'slots', 'scope', 'textVersion', 'username', 'password', 'capacity', 'startsAt', 'endsAt', 'kind', 'mode', 'title', 'present', 'rating', 'items', 'days', 'ranges', 'accepted', 'parentId', 'summary'];
+const KEYS = [
+  'orgUnitId',
+  'sessionId',
+  'familyId',
+  'visitId',
+  'slotId',
+  'windowId',
+  'lessonId',
+  'checklistId',
+  'childId',
+  'responseId',
+  'referralId',
+  'code',
+  'year',
+  'inviteCode',
+  'relation',
+  'child',
+  'answers',
+  'slots',
+  'scope',
+  'textVersion',
+  'username',
+  'password',
+  'capacity',
+  'startsAt',
+  'endsAt',
+  'kind',
+  'mode',
+  'title',
+  'present',
+  'rating',
+  'items',
+  'days',
+  'ranges',
+  'accepted',
+  'parentId',
+  'summary',
+];
 const shaped = fc.dictionary(fc.constantFrom(...KEYS), field, { minKeys: 1, maxKeys: 6 });
 const invalid = fc.oneof(fc.anything(), shaped, big, fc.constant([]), fc.constant('{"'));
 
@@ -78,7 +142,11 @@ describe.each(procedures)('%s', (path, def) => {
     const before = await snapshot();
     await fc.assert(
       fc.asyncProperty(invalid, async (input) => {
-        const res = await callHttp(http.url, path, { method: def._def.type === 'query' ? 'GET' : 'POST', token: tokenFor(def._def.meta?.access), input });
+        const res = await callHttp(http.url, path, {
+          method: def._def.type === 'query' ? 'GET' : 'POST',
+          token: tokenFor(def._def.meta?.access),
+          input,
+        });
         expect(res.status).toBeLessThan(500);
         if (def._def.type === 'mutation' && !lenient) expect(res.status).toBeGreaterThanOrEqual(400);
         expect(res.text).not.toMatch(/"stack"|node_modules|\.ts:\d+|at [A-Za-z.]+ \(/);

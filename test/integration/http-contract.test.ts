@@ -26,12 +26,19 @@ describe('HTTP contract', () => {
   });
 
   it('a mutation accepts a plain JSON body without a content-type header', async () => {
-    const res = await fetch(`${http.url}/trpc/auth.passwordLogin`, { method: 'POST', body: JSON.stringify({ username: 'admin', password: 'demo12345' }) });
+    const res = await fetch(`${http.url}/trpc/auth.passwordLogin`, {
+      method: 'POST',
+      body: JSON.stringify({ username: 'admin', password: 'demo12345' }),
+    });
     expect(res.status).toBe(200);
   });
 
   it('malformed JSON is a 400 in Chinese, never a 500 or a stack trace', async () => {
-    const res = await fetch(`${http.url}/trpc/auth.passwordLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
+    const res = await fetch(`${http.url}/trpc/auth.passwordLogin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{oops',
+    });
     const text = await res.text();
     expect(res.status).toBe(400);
     expect(JSON.parse(text).error.message).toBe('请求格式不正确');
@@ -53,7 +60,9 @@ describe('HTTP contract', () => {
 
   it('a batch holds at most 10 calls: 10 are answered, 11 are refused whole with a 400 in Chinese', async () => {
     const batch = (n: number, method: 'GET' | 'POST') => {
-      const paths = Array.from({ length: n }, () => (method === 'GET' ? 'system.info' : 'auth.passwordLogin')).join(',');
+      const paths = Array.from({ length: n }, () => (method === 'GET' ? 'system.info' : 'auth.passwordLogin')).join(
+        ',',
+      );
       const input = Object.fromEntries(
         Array.from({ length: n }, (_, i) => [i, method === 'GET' ? null : { username: 'nobody', password: 'x' }]),
       );
@@ -77,7 +86,10 @@ describe('HTTP contract', () => {
   });
 
   it('answers the web build’s CORS preflight with 204', async () => {
-    const res = await fetch(`${http.url}/trpc/auth.me`, { method: 'OPTIONS', headers: { origin: 'http://example.test', 'access-control-request-method': 'GET' } });
+    const res = await fetch(`${http.url}/trpc/auth.me`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://example.test', 'access-control-request-method': 'GET' },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-headers')).toMatch(/authorization/);
   });

@@ -53,7 +53,10 @@ describe('lessons: the library a parent sees', () => {
   it('lists province and own-school lessons, not another school’s; drafts stay hidden', async () => {
     const w = await world();
     const m = marker();
-    const province = await published(w.admin, article(PROVINCE_ID, `${m} 省级课程`, { topic: 'CRISIS_SIGNS', stages: ['PRIMARY', 'JUNIOR'] }));
+    const province = await published(
+      w.admin,
+      article(PROVINCE_ID, `${m} 省级课程`, { topic: 'CRISIS_SIGNS', stages: ['PRIMARY', 'JUNIOR'] }),
+    );
     const own = await published(w.coordA, article(w.schoolA.id, `${m} 本校课程`));
     const other = await published(w.coordB, article(w.schoolB.id, `${m} 他校课程`));
     const draft = (await lessons(w.coordA).create(article(w.schoolA.id, `${m} 本校草稿`))).id;
@@ -78,12 +81,22 @@ describe('lessons: the library a parent sees', () => {
 
     // Another school's lesson and a draft: 404, the same answer as a lesson that does not exist.
     for (const id of [other, draft, 'no-such-lesson']) {
-      await expect(lessons(w.parentA).get({ lessonId: id })).rejects.toMatchObject({ code: 'NOT_FOUND', message: '课程不存在或尚未发布' });
+      await expect(lessons(w.parentA).get({ lessonId: id })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        message: '课程不存在或尚未发布',
+      });
       await expect(lessons(w.parentA).complete({ lessonId: id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
 
     const full = await lessons(w.parentA).get({ lessonId: own });
-    expect(full).toMatchObject({ id: own, body: '测试正文：家长可以这样陪伴孩子。', videoUrl: null, published: true, completed: false, canEdit: false });
+    expect(full).toMatchObject({
+      id: own,
+      body: '测试正文：家长可以这样陪伴孩子。',
+      videoUrl: null,
+      published: true,
+      completed: false,
+      canEdit: false,
+    });
     expect(full.publishedAt).not.toBeNull();
 
     // A parent without a family still sees the province's lessons.
@@ -109,7 +122,9 @@ describe('lessons: the library a parent sees', () => {
     expect(await lessons(w.coordA).get({ lessonId: draftA })).toMatchObject({ published: false, canEdit: true });
     await expect(lessons(w.coordB).get({ lessonId: draftA })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // The province admin reaches every school below it.
-    expect((await lessons(w.admin).list({ q: m })).items.map((l) => l.id)).toEqual(expect.arrayContaining([province, pubB]));
+    expect((await lessons(w.admin).list({ q: m })).items.map((l) => l.id)).toEqual(
+      expect.arrayContaining([province, pubB]),
+    );
   });
 
   it('publish, unpublish and publish again; audit rows carry no personal data', async () => {
@@ -124,7 +139,11 @@ describe('lessons: the library a parent sees', () => {
     expect((await lessons(w.parentA).list({ q: m })).items).toEqual([]);
     await expect(lessons(w.parentA).get({ lessonId: id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
-    const audit = await app.db.auditLog.findMany({ where: { targetId: id }, select: { action: true, actorUserId: true, orgUnitId: true, detail: true }, orderBy: { id: 'asc' } });
+    const audit = await app.db.auditLog.findMany({
+      where: { targetId: id },
+      select: { action: true, actorUserId: true, orgUnitId: true, detail: true },
+      orderBy: { id: 'asc' },
+    });
     // The second publish changed nothing and wrote nothing.
     expect(audit.map((a) => a.action)).toEqual(['lesson.create', 'lesson.publish', 'lesson.unpublish']);
     expect(audit.every((a) => a.actorUserId === w.coordA.id && a.orgUnitId === w.schoolA.id)).toBe(true);
@@ -151,7 +170,11 @@ describe('lessons: the library a parent sees', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 5; page += 1) {
-      const res: Awaited<ReturnType<ReturnType<typeof lessons>['list']>> = await lessons(w.parentA).list({ q: m, limit: 2, cursor });
+      const res: Awaited<ReturnType<ReturnType<typeof lessons>['list']>> = await lessons(w.parentA).list({
+        q: m,
+        limit: 2,
+        cursor,
+      });
       seen.push(...res.items.map((l) => l.id));
       cursor = res.nextCursor;
       if (!cursor) break;
@@ -172,12 +195,19 @@ describe('lessons.complete and lessons.stats', () => {
     expect(await lessons(w.parentA).complete({ lessonId: province })).toEqual({ ok: true, completedCount: 1 });
     expect(await lessons(w.parentA).complete({ lessonId: own })).toEqual({ ok: true, completedCount: 2 });
     expect(await app.db.lessonCompletion.count({ where: { userId: w.parentA.id } })).toBe(2);
-    const row = await app.db.lessonCompletion.findUniqueOrThrow({ where: { lessonId_userId: { lessonId: own, userId: w.parentA.id } }, select: { familyId: true } });
+    const row = await app.db.lessonCompletion.findUniqueOrThrow({
+      where: { lessonId_userId: { lessonId: own, userId: w.parentA.id } },
+      select: { familyId: true },
+    });
     expect(row.familyId).toBe(w.parentA.familyId);
 
     expect((await lessons(w.parentA).get({ lessonId: own })).completed).toBe(true);
     const listed = await lessons(w.parentA).list({ q: m });
-    expect(Object.fromEntries(listed.items.map((l) => [l.id, l.completed]))).toEqual({ [province]: true, [own]: true, [own2]: false });
+    expect(Object.fromEntries(listed.items.map((l) => [l.id, l.completed]))).toEqual({
+      [province]: true,
+      [own]: true,
+      [own2]: false,
+    });
 
     // A second guardian of another family of school A completes the same lesson.
     const parentA2 = await parentOf(w.schoolA);
@@ -185,18 +215,40 @@ describe('lessons.complete and lessons.stats', () => {
 
     const stats = await lessons(w.coordA).stats({ orgUnitId: w.schoolA.id });
     expect(stats.items).toEqual([
-      { lessonId: own2, title: `${m} 本校二`, topic: 'EMOTION', topicLabel: '情绪管理', published: true, completedCount: 0, familyCount: 0 },
-      { lessonId: own, title: `${m} 本校一`, topic: 'EMOTION', topicLabel: '情绪管理', published: true, completedCount: 2, familyCount: 2 },
+      {
+        lessonId: own2,
+        title: `${m} 本校二`,
+        topic: 'EMOTION',
+        topicLabel: '情绪管理',
+        published: true,
+        completedCount: 0,
+        familyCount: 0,
+      },
+      {
+        lessonId: own,
+        title: `${m} 本校一`,
+        topic: 'EMOTION',
+        topicLabel: '情绪管理',
+        published: true,
+        completedCount: 2,
+        familyCount: 2,
+      },
     ]);
     expect(JSON.stringify(stats)).not.toContain(w.parentA.id);
     const provinceStats = await lessons(w.admin).stats({ orgUnitId: PROVINCE_ID });
-    expect(provinceStats.items.find((i) => i.lessonId === province)).toMatchObject({ completedCount: 1, familyCount: 1 });
+    expect(provinceStats.items.find((i) => i.lessonId === province)).toMatchObject({
+      completedCount: 1,
+      familyCount: 1,
+    });
   });
 
   it('an editor cannot mark a draft as completed', async () => {
     const w = await world();
     const { id } = await lessons(w.coordA).create(article(w.schoolA.id, `${marker()} 草稿`));
-    await expect(lessons(w.coordA).complete({ lessonId: id })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: '课程尚未发布，不能标记为已学完' });
+    await expect(lessons(w.coordA).complete({ lessonId: id })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '课程尚未发布，不能标记为已学完',
+    });
   });
 });
 
@@ -219,8 +271,14 @@ describe('lessons: input rules', () => {
     const before = await app.db.lesson.count({ where: { orgUnitId: unit } });
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ ...article(unit, '视频课'), format: 'VIDEO', body: undefined }, /视频课程须填写以 https:\/\/ 开头的视频地址/],
-      [{ ...article(unit, '视频课'), format: 'VIDEO', videoUrl: 'http://example.org/v.mp4' }, /视频地址须为以 https:\/\/ 开头的网址/],
-      [{ ...article(unit, '视频课'), format: 'VIDEO', videoUrl: 'javascript:alert(1)' }, /视频地址须为以 https:\/\/ 开头的网址/],
+      [
+        { ...article(unit, '视频课'), format: 'VIDEO', videoUrl: 'http://example.org/v.mp4' },
+        /视频地址须为以 https:\/\/ 开头的网址/,
+      ],
+      [
+        { ...article(unit, '视频课'), format: 'VIDEO', videoUrl: 'javascript:alert(1)' },
+        /视频地址须为以 https:\/\/ 开头的网址/,
+      ],
       [article(unit, '题'.repeat(61)), /课程标题不能超过 60 个字/],
       [article(unit, '   '), /请填写课程标题/],
       [{ ...article(unit, '无正文'), body: '' }, /图文课程须填写正文/],
@@ -237,7 +295,12 @@ describe('lessons: input rules', () => {
     expect(await app.db.lesson.count({ where: { orgUnitId: unit } })).toBe(before);
 
     // A VIDEO lesson with an https address is fine.
-    const { id } = await lessons(w.coordA).create({ ...article(unit, '视频课'), format: 'VIDEO', body: undefined, videoUrl: 'https://video.example.org/lesson.mp4' });
+    const { id } = await lessons(w.coordA).create({
+      ...article(unit, '视频课'),
+      format: 'VIDEO',
+      body: undefined,
+      videoUrl: 'https://video.example.org/lesson.mp4',
+    });
     expect((await lessons(w.coordA).get({ lessonId: id })).videoUrl).toBe('https://video.example.org/lesson.mp4');
   });
 
@@ -246,13 +309,30 @@ describe('lessons: input rules', () => {
     const m = marker();
     const { id } = await lessons(w.coordA).create(article(w.schoolA.id, `${m} 原标题`));
     await lessons(w.coordA).update({ lessonId: id, title: `${m} 新标题`, summary: '' });
-    expect(await lessons(w.coordA).get({ lessonId: id })).toMatchObject({ title: `${m} 新标题`, summary: null, body: '测试正文：家长可以这样陪伴孩子。', topic: 'EMOTION' });
+    expect(await lessons(w.coordA).get({ lessonId: id })).toMatchObject({
+      title: `${m} 新标题`,
+      summary: null,
+      body: '测试正文：家长可以这样陪伴孩子。',
+      topic: 'EMOTION',
+    });
 
-    expect(await rejection(lessons(w.coordA).update({ lessonId: id, format: 'VIDEO' }))).toEqual({ code: 'BAD_REQUEST', messages: ['视频课程须填写以 https:// 开头的视频地址'] });
-    expect(await rejection(lessons(w.coordA).update({ lessonId: id, body: null }))).toEqual({ code: 'BAD_REQUEST', messages: ['图文课程须填写正文'] });
-    expect(await rejection(lessons(w.coordA).update({ lessonId: id }))).toEqual({ code: 'BAD_REQUEST', messages: ['没有需要修改的内容'] });
+    expect(await rejection(lessons(w.coordA).update({ lessonId: id, format: 'VIDEO' }))).toEqual({
+      code: 'BAD_REQUEST',
+      messages: ['视频课程须填写以 https:// 开头的视频地址'],
+    });
+    expect(await rejection(lessons(w.coordA).update({ lessonId: id, body: null }))).toEqual({
+      code: 'BAD_REQUEST',
+      messages: ['图文课程须填写正文'],
+    });
+    expect(await rejection(lessons(w.coordA).update({ lessonId: id }))).toEqual({
+      code: 'BAD_REQUEST',
+      messages: ['没有需要修改的内容'],
+    });
     await lessons(w.coordA).update({ lessonId: id, format: 'VIDEO', videoUrl: 'https://video.example.org/a.mp4' });
-    expect(await lessons(w.coordA).get({ lessonId: id })).toMatchObject({ format: 'VIDEO', videoUrl: 'https://video.example.org/a.mp4' });
+    expect(await lessons(w.coordA).get({ lessonId: id })).toMatchObject({
+      format: 'VIDEO',
+      videoUrl: 'https://video.example.org/a.mp4',
+    });
     expect(await app.db.auditLog.count({ where: { targetId: id, action: 'lesson.update' } })).toBe(2);
   });
 
@@ -261,11 +341,19 @@ describe('lessons: input rules', () => {
     const http = await listen(app);
     try {
       const token = await app.tokenFor(w.coordA.id);
-      const res = await callHttp(http.url, 'lessons.create', { method: 'POST', token, input: { ...article(w.schoolA.id, '视频课'), format: 'VIDEO', body: undefined } });
+      const res = await callHttp(http.url, 'lessons.create', {
+        method: 'POST',
+        token,
+        input: { ...article(w.schoolA.id, '视频课'), format: 'VIDEO', body: undefined },
+      });
       expect(res.status).toBe(400);
       expect(res.json.error.message).toBe('输入有误：videoUrl：视频课程须填写以 https:// 开头的视频地址');
       expect(res.text).not.toMatch(/stack|at .*\.ts:\d+/);
-      const long = await callHttp(http.url, 'lessons.create', { method: 'POST', token, input: article(w.schoolA.id, '题'.repeat(61)) });
+      const long = await callHttp(http.url, 'lessons.create', {
+        method: 'POST',
+        token,
+        input: article(w.schoolA.id, '题'.repeat(61)),
+      });
       expect(long.status).toBe(400);
       expect(long.json.error.message).toBe('输入有误：title：课程标题不能超过 60 个字');
     } finally {
@@ -284,12 +372,26 @@ describe('lessons: who may do what', () => {
   it('parents and teachers cannot write lessons; coordinators only at their own school', async () => {
     const w = await world();
     const teacherA = await app.as((await makeStaff(app.db, 'TEACHER', w.schoolA.id)).id);
-    await expect(lessons(w.parentA).create(article(w.schoolA.id, '家长写课'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(lessons(teacherA).create(article(w.schoolA.id, '教师写课'))).rejects.toMatchObject({ code: 'FORBIDDEN', message: '您的角色无权进行此操作' });
-    await expect(lessons(w.coordA).create(article(w.schoolB.id, '越权写课'))).rejects.toMatchObject({ code: 'FORBIDDEN', message: '超出您的管辖范围' });
-    await expect(lessons(w.coordA).create(article(PROVINCE_ID, '省级写课'))).rejects.toMatchObject({ code: 'FORBIDDEN', message: '超出您的管辖范围' });
+    await expect(lessons(w.parentA).create(article(w.schoolA.id, '家长写课'))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(lessons(teacherA).create(article(w.schoolA.id, '教师写课'))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: '您的角色无权进行此操作',
+    });
+    await expect(lessons(w.coordA).create(article(w.schoolB.id, '越权写课'))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: '超出您的管辖范围',
+    });
+    await expect(lessons(w.coordA).create(article(PROVINCE_ID, '省级写课'))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: '超出您的管辖范围',
+    });
     await expect(lessons(w.parentA).stats({ orgUnitId: w.schoolA.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(lessons(w.coordA).stats({ orgUnitId: w.schoolB.id })).rejects.toMatchObject({ code: 'FORBIDDEN', message: '超出您的管辖范围' });
+    await expect(lessons(w.coordA).stats({ orgUnitId: w.schoolB.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: '超出您的管辖范围',
+    });
 
     const lessonB = (await lessons(w.coordB).create(article(w.schoolB.id, '他校课程'))).id;
     for (const call of [
@@ -299,13 +401,21 @@ describe('lessons: who may do what', () => {
     ]) {
       await expect(call()).rejects.toMatchObject({ code: 'FORBIDDEN', message: '超出您的管辖范围' });
     }
-    await expect(lessons(w.coordA).publish({ lessonId: 'no-such-lesson' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(await app.db.lesson.findUniqueOrThrow({ where: { id: lessonB }, select: { published: true, title: true } })).toEqual({ published: false, title: '他校课程' });
+    await expect(lessons(w.coordA).publish({ lessonId: 'no-such-lesson' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(
+      await app.db.lesson.findUniqueOrThrow({ where: { id: lessonB }, select: { published: true, title: true } }),
+    ).toEqual({ published: false, title: '他校课程' });
 
     // A counselor of school A and the province admin may write there.
     const counselorA = await app.as((await makeStaff(app.db, 'COUNSELOR', w.schoolA.id)).id);
-    await expect(lessons(counselorA).create(article(w.schoolA.id, '心理教师写课'))).resolves.toEqual({ id: expect.any(String) });
-    await expect(lessons(w.admin).create(article(w.schoolA.id, '管理员写课'))).resolves.toEqual({ id: expect.any(String) });
+    await expect(lessons(counselorA).create(article(w.schoolA.id, '心理教师写课'))).resolves.toEqual({
+      id: expect.any(String),
+    });
+    await expect(lessons(w.admin).create(article(w.schoolA.id, '管理员写课'))).resolves.toEqual({
+      id: expect.any(String),
+    });
   });
 });
 
@@ -315,7 +425,10 @@ describe('seedDemoLessons', () => {
     const author = await makeStaff(app.db, 'ADMIN', PROVINCE_ID);
     expect(await seedDemoLessons(app.db, unit.id, author.id)).toEqual({ seeded: true, count: 8 });
     expect(await seedDemoLessons(app.db, unit.id, author.id)).toEqual({ seeded: false, count: 0 });
-    const rows = await app.db.lesson.findMany({ where: { orgUnitId: unit.id }, select: { format: true, published: true, body: true, topic: true, stages: true } });
+    const rows = await app.db.lesson.findMany({
+      where: { orgUnitId: unit.id },
+      select: { format: true, published: true, body: true, topic: true, stages: true },
+    });
     expect(rows).toHaveLength(8);
     for (const r of rows) {
       expect(r).toMatchObject({ format: 'ARTICLE', published: true });

@@ -29,7 +29,9 @@ describe('orgUnits.children', () => {
     const cities = await caller.orgUnits.children({ parentId: '230000' });
     expect(cities).toHaveLength(13);
     expect(cities.every((c) => c.kind === 'CITY' && /^23\d{2}00$/.test(c.code!))).toBe(true);
-    expect(cities.map((c) => c.name)).toEqual(expect.arrayContaining(['哈尔滨市', '齐齐哈尔市', '牡丹江市', '大兴安岭地区']));
+    expect(cities.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['哈尔滨市', '齐齐哈尔市', '牡丹江市', '大兴安岭地区']),
+    );
 
     const harbin = await caller.orgUnits.children({ parentId: '230100' });
     const counties = harbin.filter((u) => u.kind === 'COUNTY');
@@ -45,12 +47,17 @@ describe('orgUnits.children', () => {
     const counties = rows.filter((r) => r.kind === 'COUNTY');
     expect(await app.db.orgUnit.count({ where: { kind: 'COUNTY' } })).toBe(counties.length);
     const sample = counties[Math.floor(counties.length / 2)];
-    const stored = await app.db.orgUnit.findUniqueOrThrow({ where: { id: sample.id }, select: { name: true, path: true, parentId: true } });
+    const stored = await app.db.orgUnit.findUniqueOrThrow({
+      where: { id: sample.id },
+      select: { name: true, path: true, parentId: true },
+    });
     expect(stored.name).toBe(sample.name);
     expect(stored.path).toBe(`/230000/${stored.parentId}/${sample.id}/`);
   });
 
   it('is refused to an anonymous caller', async () => {
-    await expect(app.caller(null).orgUnits.children({ parentId: null })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(app.caller(null).orgUnits.children({ parentId: null })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 });

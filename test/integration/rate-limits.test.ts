@@ -62,10 +62,20 @@ it('registration: 20 a minute per user', async () => {
   const coord = await a.as((await makeStaff(a.db, 'COORDINATOR', school.id)).id);
   const ids: string[] = [];
   for (let i = 0; i < 21; i += 1) {
-    ids.push((await makeSession(a, sessionInput(school.id, { kind: 'LECTURE', title: `讲座${i}`, startsAt: inHours(30), endsAt: inHours(31) }), { by: coord })).id);
+    ids.push(
+      (
+        await makeSession(
+          a,
+          sessionInput(school.id, { kind: 'LECTURE', title: `讲座${i}`, startsAt: inHours(30), endsAt: inHours(31) }),
+          { by: coord },
+        )
+      ).id,
+    );
   }
   const parent = await a.as((await makeFamily(a.db, school.id)).userId);
   for (let i = 0; i < 20; i += 1) await a.caller(parent).sessions.register({ sessionId: ids[i] });
-  await expect(b.caller(parent).sessions.register({ sessionId: ids[20] })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+  await expect(b.caller(parent).sessions.register({ sessionId: ids[20] })).rejects.toMatchObject({
+    code: 'TOO_MANY_REQUESTS',
+  });
   expect(await a.db.registration.count({ where: { sessionId: ids[20] } })).toBe(0);
 }, 60_000);

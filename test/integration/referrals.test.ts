@@ -24,7 +24,9 @@ import { submitChecklist } from '../../server/services/checklists/submit-checkli
 import { escalateOverdueReferrals } from '../../server/services/checklists/referrals';
 
 // The same procedures as the app router (composed here so this file does not depend on root.ts).
-const callerFactory = createCallerFactory(router({ checklists: checklistsRouter, referrals: referralsRouter, consents: consentsRouter }));
+const callerFactory = createCallerFactory(
+  router({ checklists: checklistsRouter, referrals: referralsRouter, consents: consentsRouter }),
+);
 
 let app: TestApp;
 let crisisId: string;
@@ -36,8 +38,12 @@ const call = (user: AuthUser | null) => callerFactory(createInnerContext(app.dep
 beforeAll(async () => {
   app = await createTestApp();
   await seedDemoChecklists(app.db);
-  crisisId = (await app.db.checklist.findFirstOrThrow({ where: { code: 'crisis-signs', published: true }, select: { id: true } })).id;
-  pscId = (await app.db.checklist.findFirstOrThrow({ where: { code: 'psc-17', published: true }, select: { id: true } })).id;
+  crisisId = (
+    await app.db.checklist.findFirstOrThrow({ where: { code: 'crisis-signs', published: true }, select: { id: true } })
+  ).id;
+  pscId = (
+    await app.db.checklist.findFirstOrThrow({ where: { code: 'psc-17', published: true }, select: { id: true } })
+  ).id;
 });
 afterAll(() => app.close());
 
@@ -58,7 +64,12 @@ async function referralAt(unitId: string, answers = URGENT, now?: Date) {
         input: { checklistId: crisisId, childId: parent.childId, answers, shareWithSchool: true },
         now,
       })
-    : await call(parent.user).checklists.submit({ checklistId: crisisId, childId: parent.childId, answers, shareWithSchool: true });
+    : await call(parent.user).checklists.submit({
+        checklistId: crisisId,
+        childId: parent.childId,
+        answers,
+        shareWithSchool: true,
+      });
   const ref = await app.db.referral.findUniqueOrThrow({ where: { responseId: res.responseId }, select: { id: true } });
   return { parent, responseId: res.responseId, referralId: ref.id };
 }
@@ -77,15 +88,26 @@ describe('referrals.list', () => {
 
     const rows = await call(counsellor).referrals.list({});
     expect(rows.map((r) => r.id)).toEqual([overdue.referralId, urgent.referralId, contact.referralId]);
-    expect(rows[0]).toMatchObject({ tier: 'URGENT', childGrade: 'G4', status: 'OPEN', overdue: true, schoolName: school.name });
+    expect(rows[0]).toMatchObject({
+      tier: 'URGENT',
+      childGrade: 'G4',
+      status: 'OPEN',
+      overdue: true,
+      schoolName: school.name,
+    });
     expect(rows[1].overdue).toBe(false);
     expect(rows.some((r) => r.id === foreign.referralId)).toBe(false);
     // No child names or answers in the inbox.
     expect(JSON.stringify(rows)).not.toContain(contact.parent.childName);
 
     await call(counsellor).referrals.acknowledge({ referralId: urgent.referralId });
-    expect((await call(counsellor).referrals.list({ status: 'ACKNOWLEDGED' })).map((r) => r.id)).toEqual([urgent.referralId]);
-    expect((await call(counsellor).referrals.list({ status: 'OPEN' })).map((r) => r.id)).toEqual([overdue.referralId, contact.referralId]);
+    expect((await call(counsellor).referrals.list({ status: 'ACKNOWLEDGED' })).map((r) => r.id)).toEqual([
+      urgent.referralId,
+    ]);
+    expect((await call(counsellor).referrals.list({ status: 'OPEN' })).map((r) => r.id)).toEqual([
+      overdue.referralId,
+      contact.referralId,
+    ]);
 
     // A counsellor granted on the county sees every school below it; one of another school sees none of these.
     const county = await app.as((await makeStaff(app.db, 'COUNSELOR', listCounty.id)).id);
@@ -100,7 +122,9 @@ describe('referrals.list', () => {
     const parent = await consentingParent(school.id);
     await expect(call(parent.user).referrals.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     for (const role of ['ADMIN', 'FEDERATION', 'COMMITTEE', 'COORDINATOR', 'TEACHER'] as const) {
-      const staff = await app.as((await makeStaff(app.db, role, role === 'COORDINATOR' || role === 'TEACHER' ? school.id : PROVINCE_ID)).id);
+      const staff = await app.as(
+        (await makeStaff(app.db, role, role === 'COORDINATOR' || role === 'TEACHER' ? school.id : PROVINCE_ID)).id,
+      );
       await expect(call(staff).referrals.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
   });
@@ -114,36 +138,67 @@ describe('referrals.get, acknowledge, addAction', () => {
     const reads = () => app.db.auditLog.count({ where: { action: 'checklist.read', targetId: responseId } });
 
     const got = await call(counsellor).referrals.get({ referralId });
-    expect(got).toMatchObject({ id: referralId, tier: 'URGENT', status: 'OPEN', checklistTitle: '孩子心理危机预警信号清单', childName: parent.childName, schoolName: school.name, actions: [] });
-    expect(got.answers.find((a) => a.itemId === 'c02')).toMatchObject({ answer: 2, answerLabel: '经常', critical: true });
+    expect(got).toMatchObject({
+      id: referralId,
+      tier: 'URGENT',
+      status: 'OPEN',
+      checklistTitle: '孩子心理危机预警信号清单',
+      childName: parent.childName,
+      schoolName: school.name,
+      actions: [],
+    });
+    expect(got.answers.find((a) => a.itemId === 'c02')).toMatchObject({
+      answer: 2,
+      answerLabel: '经常',
+      critical: true,
+    });
     expect(got.answers.find((a) => a.itemId === 'c08')).toMatchObject({ answer: 1, critical: false });
     expect(got.guardians.map((g) => g.displayName)).toEqual(['测试家长', '测试家长']);
     expect(got.guardians.map((g) => g.relation).sort()).toEqual(['FATHER', 'MOTHER']);
     expect(await reads()).toBe(1);
     await call(counsellor).referrals.get({ referralId });
     expect(await reads()).toBe(2);
-    const row = await app.db.auditLog.findFirstOrThrow({ where: { action: 'checklist.read', targetId: responseId }, select: { actorUserId: true, orgUnitId: true } });
+    const row = await app.db.auditLog.findFirstOrThrow({
+      where: { action: 'checklist.read', targetId: responseId },
+      select: { actorUserId: true, orgUnitId: true },
+    });
     expect(row).toEqual({ actorUserId: counsellor.id, orgUnitId: school.id });
 
     // Acknowledge (idempotent), then record actions; the note is encrypted at rest.
     expect(await call(counsellor).referrals.acknowledge({ referralId })).toEqual({ ok: true, status: 'ACKNOWLEDGED' });
     expect(await call(counsellor).referrals.acknowledge({ referralId })).toEqual({ ok: true, status: 'ACKNOWLEDGED' });
-    const ack = await app.db.referral.findUniqueOrThrow({ where: { id: referralId }, select: { acknowledgedAt: true, acknowledgedById: true } });
+    const ack = await app.db.referral.findUniqueOrThrow({
+      where: { id: referralId },
+      select: { acknowledgedAt: true, acknowledgedById: true },
+    });
     expect(ack.acknowledgedById).toBe(counsellor.id);
     expect(await app.db.auditLog.count({ where: { action: 'referral.acknowledge', targetId: referralId } })).toBe(1);
 
-    await expect(call(counsellor).referrals.addAction({ referralId, action: 'NOTE' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('请填写备注内容') });
-    await expect(call(counsellor).referrals.addAction({ referralId, action: unchecked('CALLED') })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('跟进记录类型') });
+    await expect(call(counsellor).referrals.addAction({ referralId, action: 'NOTE' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('请填写备注内容'),
+    });
+    await expect(
+      call(counsellor).referrals.addAction({ referralId, action: unchecked('CALLED') }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('跟进记录类型') });
     const note = '已电话联系孩子妈妈，约定明天面谈';
     const contacted = await call(counsellor).referrals.addAction({ referralId, action: 'CONTACTED_FAMILY', note });
     expect(contacted.status).toBe('ACKNOWLEDGED');
-    const [raw] = await app.db.$queryRaw<{ noteEnc: string }[]>`SELECT "noteEnc" FROM "ReferralAction" WHERE id = ${contacted.id}`;
+    const [raw] = await app.db.$queryRaw<
+      { noteEnc: string }[]
+    >`SELECT "noteEnc" FROM "ReferralAction" WHERE id = ${contacted.id}`;
     expect(raw.noteEnc.startsWith('v1.')).toBe(true);
     expect(raw.noteEnc).not.toContain('电话');
     await call(counsellor).referrals.addAction({ referralId, action: 'MET_CHILD' });
-    const closed = await call(counsellor).referrals.addAction({ referralId, action: 'CLOSED', note: '已转介医院，结束' });
+    const closed = await call(counsellor).referrals.addAction({
+      referralId,
+      action: 'CLOSED',
+      note: '已转介医院，结束',
+    });
     expect(closed.status).toBe('CLOSED');
-    await expect(call(counsellor).referrals.addAction({ referralId, action: 'NOTE', note: '再补一句' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      call(counsellor).referrals.addAction({ referralId, action: 'NOTE', note: '再补一句' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
 
     const log = (await call(counsellor).referrals.get({ referralId })).actions;
     expect(log.map((a) => [a.action, a.note])).toEqual([
@@ -155,7 +210,11 @@ describe('referrals.get, acknowledge, addAction', () => {
 
     // The parent sees the status and what was done, not the counsellor's notes.
     const mine = (await call(parent.user).checklists.myResponses()).find((r) => r.id === responseId)!;
-    expect(mine.referral).toMatchObject({ status: 'CLOSED', closedAt: expect.any(String), acknowledgedAt: expect.any(String) });
+    expect(mine.referral).toMatchObject({
+      status: 'CLOSED',
+      closedAt: expect.any(String),
+      acknowledgedAt: expect.any(String),
+    });
     expect(mine.referral!.actions.map((a) => a.action)).toEqual(['CONTACTED_FAMILY', 'MET_CHILD', 'CLOSED']);
     expect(JSON.stringify(mine)).not.toContain('电话');
   });
@@ -164,7 +223,9 @@ describe('referrals.get, acknowledge, addAction', () => {
     const school = await makeUnit(app.db);
     const counsellor = await app.as((await makeStaff(app.db, 'COUNSELOR', school.id)).id);
     const { referralId } = await referralAt(school.id);
-    expect((await call(counsellor).referrals.addAction({ referralId, action: 'CONTACTED_FAMILY' })).status).toBe('ACKNOWLEDGED');
+    expect((await call(counsellor).referrals.addAction({ referralId, action: 'CONTACTED_FAMILY' })).status).toBe(
+      'ACKNOWLEDGED',
+    );
   });
 
   it('refuses a counsellor of another school (403) and every other role, and reveals nothing', async () => {
@@ -172,10 +233,17 @@ describe('referrals.get, acknowledge, addAction', () => {
     const other = await makeUnit(app.db);
     const { responseId, referralId } = await referralAt(school.id);
     const stranger = await app.as((await makeStaff(app.db, 'COUNSELOR', other.id)).id);
-    await expect(call(stranger).referrals.get({ referralId })).rejects.toMatchObject({ code: 'FORBIDDEN', message: '超出您的管辖范围' });
+    await expect(call(stranger).referrals.get({ referralId })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: '超出您的管辖范围',
+    });
     await expect(call(stranger).referrals.acknowledge({ referralId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(call(stranger).referrals.addAction({ referralId, action: 'NOTE', note: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(call(stranger).referrals.get({ referralId: 'no-such-referral' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(call(stranger).referrals.addAction({ referralId, action: 'NOTE', note: 'x' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(call(stranger).referrals.get({ referralId: 'no-such-referral' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     for (const role of ['COORDINATOR', 'TEACHER'] as const) {
       const staff = await app.as((await makeStaff(app.db, role, school.id)).id);
       await expect(call(staff).referrals.get({ referralId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -190,7 +258,7 @@ describe('referrals.get, acknowledge, addAction', () => {
   });
 });
 
-describe('a shared result is seen by the school\'s counsellors only, and goes when the parent takes it back', () => {
+describe("a shared result is seen by the school's counsellors only, and goes when the parent takes it back", () => {
   /** A school with a teacher, a coordinator, a counsellor and a visit window; a family there shares a result. */
   async function sharedAtSchool() {
     const unit = await makeUnit(app.db);
@@ -267,23 +335,41 @@ describe('escalateOverdueReferrals (the escalation job)', () => {
     const first = await escalateOverdueReferrals(app.db, now);
     expect(first.escalated).toBeGreaterThanOrEqual(2);
     const rows = await app.db.referral.findMany({
-      where: { id: { in: [overdue.referralId, overdueContact.referralId, acknowledged.referralId, notYet.referralId] } },
+      where: {
+        id: { in: [overdue.referralId, overdueContact.referralId, acknowledged.referralId, notYet.referralId] },
+      },
       select: { id: true, escalatedAt: true },
     });
     const escalated = Object.fromEntries(rows.map((r) => [r.id, r.escalatedAt != null]));
-    expect(escalated).toEqual({ [overdue.referralId]: true, [overdueContact.referralId]: true, [acknowledged.referralId]: false, [notYet.referralId]: false });
+    expect(escalated).toEqual({
+      [overdue.referralId]: true,
+      [overdueContact.referralId]: true,
+      [acknowledged.referralId]: false,
+      [notYet.referralId]: false,
+    });
 
-    const alerts = await app.db.notification.findMany({ where: { dedupeKey: { startsWith: `referral-escalated:${overdue.referralId}:` } }, select: { userId: true, templateKey: true, data: true } });
+    const alerts = await app.db.notification.findMany({
+      where: { dedupeKey: { startsWith: `referral-escalated:${overdue.referralId}:` } },
+      select: { userId: true, templateKey: true, data: true },
+    });
     expect(alerts.map((a) => a.userId)).toEqual([coordinator.id]);
     expect(alerts[0].templateKey).toBe('REFERRAL_ALERT');
     expect(JSON.stringify(alerts[0].data)).not.toContain(overdue.parent.childName);
     expect(await app.db.notification.count({ where: { userId: otherCoordinator.id } })).toBe(0);
-    expect(await app.db.auditLog.count({ where: { action: 'referral.escalate', targetId: overdue.referralId } })).toBe(1);
+    expect(await app.db.auditLog.count({ where: { action: 'referral.escalate', targetId: overdue.referralId } })).toBe(
+      1,
+    );
 
     // Idempotent: nothing more the second time.
     const second = await escalateOverdueReferrals(app.db, new Date());
-    expect(await app.db.notification.count({ where: { dedupeKey: { startsWith: `referral-escalated:${overdue.referralId}:` } } })).toBe(1);
-    expect(await app.db.auditLog.count({ where: { action: 'referral.escalate', targetId: overdue.referralId } })).toBe(1);
+    expect(
+      await app.db.notification.count({
+        where: { dedupeKey: { startsWith: `referral-escalated:${overdue.referralId}:` } },
+      }),
+    ).toBe(1);
+    expect(await app.db.auditLog.count({ where: { action: 'referral.escalate', targetId: overdue.referralId } })).toBe(
+      1,
+    );
     expect(second.escalated).toBe(0);
   });
 });
@@ -296,39 +382,68 @@ describe('referrals.stats', () => {
     const parentA = await consentingParent(a.id);
     const zeros = await checklistAnswers(app.db, pscId);
     for (let i = 0; i < 5; i += 1) {
-      await call(parentA.user).checklists.submit({ checklistId: pscId, childId: parentA.childId, answers: zeros, shareWithSchool: false });
+      await call(parentA.user).checklists.submit({
+        checklistId: pscId,
+        childId: parentA.childId,
+        answers: zeros,
+        shareWithSchool: false,
+      });
     }
     for (let i = 0; i < 6; i += 1) await referralAt(a.id, URGENT);
     await referralAt(b.id, CONTACT);
 
     const federation = await app.as((await makeStaff(app.db, 'FEDERATION', PROVINCE_ID)).id);
-    const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+    const year = Number(
+      new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
+    );
     const stats = await call(federation).referrals.stats({ orgUnitId: county.id, year });
     expect(stats.minCount).toBe(5);
     const byId = Object.fromEntries(stats.units.map((u) => [u.orgUnitId, u]));
     expect(Object.keys(byId).sort()).toEqual([a.id, b.id].sort());
-    expect(byId[a.id]).toMatchObject({ tiers: { NONE: 5, WATCH: null, CONTACT_SCHOOL: null, URGENT: 6 }, referrals: 6 });
-    expect(byId[b.id]).toMatchObject({ tiers: { NONE: null, WATCH: null, CONTACT_SCHOOL: null, URGENT: null }, referrals: null });
+    expect(byId[a.id]).toMatchObject({
+      tiers: { NONE: 5, WATCH: null, CONTACT_SCHOOL: null, URGENT: 6 },
+      referrals: 6,
+    });
+    expect(byId[b.id]).toMatchObject({
+      tiers: { NONE: null, WATCH: null, CONTACT_SCHOOL: null, URGENT: null },
+      referrals: null,
+    });
     expect(stats.total).toEqual({ tiers: { NONE: 5, WATCH: null, CONTACT_SCHOOL: null, URGENT: 6 }, referrals: 7 });
 
     // The city sees the county as one row; another year shows nothing; a school counts for itself.
     const city = await call(federation).referrals.stats({ orgUnitId: county.parentId, year });
-    expect(city.units.find((u) => u.orgUnitId === county.id)).toMatchObject({ tiers: { NONE: 5, URGENT: 6 }, referrals: 7 });
+    expect(city.units.find((u) => u.orgUnitId === county.id)).toMatchObject({
+      tiers: { NONE: 5, URGENT: 6 },
+      referrals: 7,
+    });
     const lastYear = await call(federation).referrals.stats({ orgUnitId: county.id, year: year - 1 });
-    expect(lastYear.total).toEqual({ tiers: { NONE: null, WATCH: null, CONTACT_SCHOOL: null, URGENT: null }, referrals: null });
+    expect(lastYear.total).toEqual({
+      tiers: { NONE: null, WATCH: null, CONTACT_SCHOOL: null, URGENT: null },
+      referrals: null,
+    });
     const committee = await app.as((await makeStaff(app.db, 'COMMITTEE', a.id)).id);
     const own = await call(committee).referrals.stats({ orgUnitId: a.id, year });
-    expect(own.units).toEqual([{ orgUnitId: a.id, name: a.name, tiers: { NONE: 5, WATCH: null, CONTACT_SCHOOL: null, URGENT: 6 }, referrals: 6 }]);
+    expect(own.units).toEqual([
+      { orgUnitId: a.id, name: a.name, tiers: { NONE: 5, WATCH: null, CONTACT_SCHOOL: null, URGENT: 6 }, referrals: 6 },
+    ]);
   });
 
   it('is for federation, committee and admin staff within their region only', async () => {
     const school = await makeUnit(app.db, { countyId: (await makeCounty(app.db, { cityId: OTHER_TEST_CITY_ID })).id });
     const cityFederation = await app.as((await makeStaff(app.db, 'FEDERATION', TEST_CITY_ID)).id);
-    await expect(call(cityFederation).referrals.stats({ orgUnitId: school.id, year: 2026 })).rejects.toMatchObject({ code: 'FORBIDDEN', message: '超出您的管辖范围' });
+    await expect(call(cityFederation).referrals.stats({ orgUnitId: school.id, year: 2026 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: '超出您的管辖范围',
+    });
     const counsellor = await app.as((await makeStaff(app.db, 'COUNSELOR', school.id)).id);
-    await expect(call(counsellor).referrals.stats({ orgUnitId: school.id, year: 2026 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(call(counsellor).referrals.stats({ orgUnitId: school.id, year: 2026 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const admin = await app.as((await makeStaff(app.db, 'ADMIN', PROVINCE_ID)).id);
-    await expect(call(admin).referrals.stats({ orgUnitId: school.id, year: 1999 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('年度') });
+    await expect(call(admin).referrals.stats({ orgUnitId: school.id, year: 1999 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('年度'),
+    });
     expect((await call(admin).referrals.stats({ orgUnitId: school.id, year: 2026 })).units).toHaveLength(1);
   });
 });

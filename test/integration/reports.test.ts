@@ -10,7 +10,16 @@ import { markAttendance } from '../../server/services/sessions/check-in';
 import { cancelSession } from '../../server/services/sessions/manage-session';
 import { completeVisit } from '../../server/services/visits/records';
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
-import { PROVINCE_ID, makeCounty, makeFamilies, makeSlot, makeStaff, makeUnit, makeVisit, makeWindow } from '../helpers/builders';
+import {
+  PROVINCE_ID,
+  makeCounty,
+  makeFamilies,
+  makeSlot,
+  makeStaff,
+  makeUnit,
+  makeVisit,
+  makeWindow,
+} from '../helpers/builders';
 import type { CoverageRow } from '../../server/services/reports/coverage';
 
 let app: TestApp;
@@ -45,9 +54,22 @@ beforeAll(async () => {
   await app.db.child.create({ data: { familyId: f1[0].familyId, name: '二宝', schoolId: s1, grade: 'G1' } });
 
   const coordS1 = await makeStaff(app.db, 'COORDINATOR', s1);
-  const session = async (unitId: string, kind: 'GUIDANCE' | 'LECTURE' | 'SALON', when: string, mentalHealth?: boolean) => {
+  const session = async (
+    unitId: string,
+    kind: 'GUIDANCE' | 'LECTURE' | 'SALON',
+    when: string,
+    mentalHealth?: boolean,
+  ) => {
     const unit = await app.db.orgUnit.findUniqueOrThrow({ where: { id: unitId }, select: { id: true, kind: true } });
-    const input = { kind, title: '场景活动', mode: 'ONLINE' as const, capacity: 50, startsAt: new Date(when), endsAt: new Date(new Date(when).getTime() + 3600_000), mentalHealth };
+    const input = {
+      kind,
+      title: '场景活动',
+      mode: 'ONLINE' as const,
+      capacity: 50,
+      startsAt: new Date(when),
+      endsAt: new Date(new Date(when).getTime() + 3600_000),
+      mentalHealth,
+    };
     return (await createSession({ db: app.db, actor: coordS1, unit, input })).id;
   };
   const present = (sessionId: string, familyId: string, method: 'ROLL_CALL' | 'PAPER' = 'ROLL_CALL') =>
@@ -70,10 +92,33 @@ beforeAll(async () => {
   await cancelSession({ db: app.db, actor: coordS1, input: { sessionId: cancelled } });
   // A completed home visit at S2.
   const teacher = (await makeStaff(app.db, 'TEACHER', s2)).id;
-  const w = await makeWindow(app.db, s2, { season: 'SUMMER', title: '暑假家访', startsOn: `${Y}-07-10`, endsOn: `${Y}-08-20`, createdById: teacher });
-  const slot = await makeSlot(app.db, { windowId: w.id, teacherId: teacher, startsAt: new Date(`${Y}-07-15T09:00:00+08:00`), endsAt: new Date(`${Y}-07-15T10:00:00+08:00`), mode: 'HOME' });
-  const visit = await makeVisit(app.db, { orgUnitId: s2, teacherId: teacher, slot, familyId: f2[0].familyId, bookedById: teacher });
-  await completeVisit({ db: app.db, cipher: app.deps.cipher, actor: { id: teacher }, input: { visitId: visit.id, summary: '家访完成' } });
+  const w = await makeWindow(app.db, s2, {
+    season: 'SUMMER',
+    title: '暑假家访',
+    startsOn: `${Y}-07-10`,
+    endsOn: `${Y}-08-20`,
+    createdById: teacher,
+  });
+  const slot = await makeSlot(app.db, {
+    windowId: w.id,
+    teacherId: teacher,
+    startsAt: new Date(`${Y}-07-15T09:00:00+08:00`),
+    endsAt: new Date(`${Y}-07-15T10:00:00+08:00`),
+    mode: 'HOME',
+  });
+  const visit = await makeVisit(app.db, {
+    orgUnitId: s2,
+    teacherId: teacher,
+    slot,
+    familyId: f2[0].familyId,
+    bookedById: teacher,
+  });
+  await completeVisit({
+    db: app.db,
+    cipher: app.deps.cipher,
+    actor: { id: teacher },
+    input: { visitId: visit.id, summary: '家访完成' },
+  });
 }, 120_000);
 afterAll(() => app.close());
 
@@ -82,7 +127,18 @@ async function independent(rootPath: string, depth: number) {
   const from = new Date(`${Y}-01-01T00:00:00+08:00`);
   const to = new Date(`${Y + 1}-01-01T00:00:00+08:00`);
   const idx = depth + 2;
-  const rows = await app.db.$queryRaw<{ child: string; families: number; served: number; sites: number; active: number; sessions: number; attendances: number; visits: number }[]>`
+  const rows = await app.db.$queryRaw<
+    {
+      child: string;
+      families: number;
+      served: number;
+      sites: number;
+      active: number;
+      sessions: number;
+      attendances: number;
+      visits: number;
+    }[]
+  >`
     WITH leaf AS (SELECT id, kind, split_part(path, '/', ${idx}::int) AS child FROM "OrgUnit" WHERE path LIKE ${rootPath + '%'} AND kind IN ('SCHOOL','COMMUNITY_SITE')),
     served_fam AS (
       SELECT DISTINCT f.id, f."orgUnitId" FROM "Family" f
@@ -102,7 +158,21 @@ async function independent(rootPath: string, depth: number) {
   return new Map(rows.map((r) => [r.child, r]));
 }
 
-function expectRow(row: CoverageRow, raw: { families: number; served: number; sites: number; active: number; sessions: number; attendances: number; visits: number } | undefined, suppress: boolean) {
+function expectRow(
+  row: CoverageRow,
+  raw:
+    | {
+        families: number;
+        served: number;
+        sites: number;
+        active: number;
+        sessions: number;
+        attendances: number;
+        visits: number;
+      }
+    | undefined,
+  suppress: boolean,
+) {
   const v = (n: number) => (suppress && n < 5 ? null : n);
   const r = raw ?? { families: 0, served: 0, sites: 0, active: 0, sessions: 0, attendances: 0, visits: 0 };
   expect(row).toMatchObject({
@@ -114,7 +184,8 @@ function expectRow(row: CoverageRow, raw: { families: number; served: number; si
     attendances: v(r.attendances),
     homeVisitsDone: v(r.visits),
   });
-  if (row.families !== null && row.servedFamilies !== null) expect(row.coverage).toBeCloseTo(r.families === 0 ? 0 : r.served / r.families, 4);
+  if (row.families !== null && row.servedFamilies !== null)
+    expect(row.coverage).toBeCloseTo(r.families === 0 ? 0 : r.served / r.families, 4);
 }
 
 describe('reports.coverage', () => {
@@ -126,9 +197,22 @@ describe('reports.coverage', () => {
     for (const row of report.rows) expectRow(row, truth.get(row.orgUnitId), false);
     const a = report.rows.find((r) => r.orgUnitId === countyA)!;
     // S1: 5 families at the guidance session (one of them twice); C1: 3 at the salon. Lecture-only families are not served.
-    expect(a).toMatchObject({ families: 15, servedFamilies: 8, guidanceSites: 2, activeGuidanceSites: 1, sessions: 4, attendances: 11, homeVisitsDone: 0 });
+    expect(a).toMatchObject({
+      families: 15,
+      servedFamilies: 8,
+      guidanceSites: 2,
+      activeGuidanceSites: 1,
+      sessions: 4,
+      attendances: 11,
+      homeVisitsDone: 0,
+    });
     expect(a.coverage).toBeCloseTo(8 / 15, 4);
-    expect(report.rows.find((r) => r.orgUnitId === countyB)).toMatchObject({ families: 3, servedFamilies: 1, sessions: 0, homeVisitsDone: 1 });
+    expect(report.rows.find((r) => r.orgUnitId === countyB)).toMatchObject({
+      families: 3,
+      servedFamilies: 1,
+      sessions: 0,
+      homeVisitsDone: 1,
+    });
     expect(report.total).toMatchObject({ orgUnitId: cityId, families: 18, servedFamilies: 9 });
   });
 
@@ -143,7 +227,10 @@ describe('reports.coverage', () => {
       if (JSON.stringify([...before]) !== JSON.stringify([...after]) && attempt < 10) continue;
       expect(report.rows).toHaveLength(13);
       for (const row of report.rows) expectRow(row, after.get(row.orgUnitId), false);
-      const sum = [...after.values()].reduce((t, r) => ({ families: t.families + r.families, served: t.served + r.served }), { families: 0, served: 0 });
+      const sum = [...after.values()].reduce(
+        (t, r) => ({ families: t.families + r.families, served: t.served + r.served }),
+        { families: 0, served: 0 },
+      );
       expect(report.total).toMatchObject({ families: sum.families, servedFamilies: sum.served });
       expect(report.rows.find((r) => r.orgUnitId === cityId)!.servedFamilies).toBeGreaterThanOrEqual(9);
       break;
@@ -186,7 +273,13 @@ describe('dashboard', () => {
     expect(d.monthly.reduce((n, m) => n + m.newlyServed, 0)).toBe(9);
     expect(d.monthly.find((m) => m.month === 3)).toMatchObject({ newlyServed: 5, attendances: 5 });
     expect(d.monthly.find((m) => m.month === 7)).toMatchObject({ newlyServed: 1, visits: 1 });
-    expect(d.sessionsByKind).toEqual(expect.arrayContaining([{ kind: 'GUIDANCE', sessions: 2, mentalHealth: 2 }, { kind: 'LECTURE', sessions: 1, mentalHealth: 0 }, { kind: 'SALON', sessions: 1, mentalHealth: 1 }]));
+    expect(d.sessionsByKind).toEqual(
+      expect.arrayContaining([
+        { kind: 'GUIDANCE', sessions: 2, mentalHealth: 2 },
+        { kind: 'LECTURE', sessions: 1, mentalHealth: 0 },
+        { kind: 'SALON', sessions: 1, mentalHealth: 1 },
+      ]),
+    );
     expect(d.homeVisitsByMode).toEqual([{ mode: 'HOME', visits: 1 }]);
     expect(d.guidanceSites).toEqual({ sites: 2, active: 1, share: 0.5, target: 0.6 });
     expect(d.checklistTiers.map((t) => t.tier)).toEqual(['NONE', 'WATCH', 'CONTACT_SCHOOL', 'URGENT']);
@@ -215,7 +308,9 @@ describe('exports', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '县（市、区）', '学校与指导服务站点']);
     const info = wb.getWorksheet('说明')!;
     expect(String(info.getCell('A1').value)).toBe(`大兴安岭地区${Y}年家庭心理健康教育指导服务覆盖情况`);
-    expect(String(info.getCell('A2').value)).toMatch(/范围：大兴安岭地区　年度：2026　生成时间：\d{4}-\d\d-\d\d \d\d:\d\d/);
+    expect(String(info.getCell('A2').value)).toMatch(
+      /范围：大兴安岭地区　年度：2026　生成时间：\d{4}-\d\d-\d\d \d\d:\d\d/,
+    );
     const defs: string[] = [];
     info.eachRow((r) => defs.push(String(r.getCell(1).value)));
     expect(defs).toEqual(expect.arrayContaining(['覆盖率', '已获指导家庭数', '隐私保护']));
@@ -253,17 +348,29 @@ describe('exports', () => {
 
 describe('scope', () => {
   it('region staff see their own region and below; a coordinator sees their own site; others are refused', async () => {
-    const hrb = await app.as((await app.db.user.findUniqueOrThrow({ where: { username: 'fulian.hrb' }, select: { id: true } })).id);
-    await expect(app.caller(hrb).reports.coverage({ orgUnitId: cityId, year: Y })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(app.caller(hrb).reports.coverage({ orgUnitId: '230000', year: Y })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const hrb = await app.as(
+      (await app.db.user.findUniqueOrThrow({ where: { username: 'fulian.hrb' }, select: { id: true } })).id,
+    );
+    await expect(app.caller(hrb).reports.coverage({ orgUnitId: cityId, year: Y })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(app.caller(hrb).reports.coverage({ orgUnitId: '230000', year: Y })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect((await app.caller(hrb).reports.coverage({ orgUnitId: '230100', year: Y })).rows.length).toBe(18);
-    const committee = await app.as((await app.db.user.findUniqueOrThrow({ where: { username: 'guangongwei.hlj' }, select: { id: true } })).id);
+    const committee = await app.as(
+      (await app.db.user.findUniqueOrThrow({ where: { username: 'guangongwei.hlj' }, select: { id: true } })).id,
+    );
     expect((await app.caller(committee).reports.coverage({ orgUnitId: '230000', year: Y })).rows).toHaveLength(13);
     const coord = await app.as((await makeStaff(app.db, 'COORDINATOR', s1)).id);
     expect((await app.caller(coord).reports.coverage({ orgUnitId: s1, year: Y })).total).toMatchObject({ families: 7 });
-    await expect(app.caller(coord).reports.coverage({ orgUnitId: countyA, year: Y })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(app.caller(coord).reports.coverage({ orgUnitId: countyA, year: Y })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const counselor = await app.as((await makeStaff(app.db, 'COUNSELOR', s1)).id);
-    await expect(app.caller(counselor).reports.coverage({ orgUnitId: s1, year: Y })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(app.caller(counselor).reports.coverage({ orgUnitId: s1, year: Y })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('no report carries names, openids or a school + grade + class combination', async () => {
@@ -271,10 +378,15 @@ describe('scope', () => {
     try {
       const token = await app.tokenFor(adminId);
       const bodies = await Promise.all(
-        ['reports.coverage', 'reports.dashboard', 'reports.coverageCsv'].map(async (p) => (await callHttp(http.url, p, { token, input: { orgUnitId: countyA, year: Y } })).text),
+        ['reports.coverage', 'reports.dashboard', 'reports.coverageCsv'].map(
+          async (p) => (await callHttp(http.url, p, { token, input: { orgUnitId: countyA, year: Y } })).text,
+        ),
       );
       const children = await app.db.child.findMany({ where: { schoolId: s1 }, select: { name: true } });
-      const openids = await app.db.user.findMany({ where: { guardian: { family: { orgUnitId: s1 } } }, select: { openid: true } });
+      const openids = await app.db.user.findMany({
+        where: { guardian: { family: { orgUnitId: s1 } } },
+        select: { openid: true },
+      });
       for (const body of bodies) {
         for (const c of children) expect(body).not.toContain(c.name);
         for (const o of openids) expect(body).not.toContain(o.openid!);
@@ -293,7 +405,12 @@ describe('gaps to act on', () => {
     expect(list).toHaveLength(2);
     const { queuedFamilies } = await app.caller(coord).reports.remindUnserved({ orgUnitId: s1, year: Y });
     expect(queuedFamilies).toBe(2);
-    const queued = await app.db.notification.count({ where: { dedupeKey: { startsWith: `unserved:${Y}:` }, user: { guardian: { familyId: { in: list.map((f) => f.familyId) } } } } });
+    const queued = await app.db.notification.count({
+      where: {
+        dedupeKey: { startsWith: `unserved:${Y}:` },
+        user: { guardian: { familyId: { in: list.map((f) => f.familyId) } } },
+      },
+    });
     expect(queued).toBe(2);
   });
 });

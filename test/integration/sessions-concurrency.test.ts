@@ -5,7 +5,10 @@
 import fc from 'fast-check';
 import { createDb, type Db, type DbHandle } from '../../server/db/create-db';
 import { createSqlRunner, type SqlRunner } from '../../server/db/sql-runner';
-import { register as registerService, cancelRegistration as cancelService } from '../../server/services/sessions/registration';
+import {
+  register as registerService,
+  cancelRegistration as cancelService,
+} from '../../server/services/sessions/registration';
 import { createTestApp, testDatabaseUrl, type TestApp } from '../helpers/test-app';
 import {
   OTHER_TEST_CITY_ID,
@@ -20,8 +23,14 @@ import {
 } from '../helpers/builders';
 
 /** The services with the test's own arguments: who (a family's guardian), which session. */
-const register = (db: Db, userId: string, familyId: string, sessionId: string, attendees = 1, sql: SqlRunner | null = null) =>
-  registerService({ db, sql, actor: { id: userId, familyId }, input: { sessionId, attendees } });
+const register = (
+  db: Db,
+  userId: string,
+  familyId: string,
+  sessionId: string,
+  attendees = 1,
+  sql: SqlRunner | null = null,
+) => registerService({ db, sql, actor: { id: userId, familyId }, input: { sessionId, attendees } });
 const cancelRegistration = (db: Db, userId: string, familyId: string, sessionId: string) =>
   cancelService({ db, actor: { id: userId, familyId }, input: { sessionId } });
 
@@ -42,7 +51,12 @@ afterAll(async () => {
 });
 
 async function session(capacity: number) {
-  const input = sessionInput(schoolId, { title: '秋季家庭心理健康指导', startsAt: inHours(72), endsAt: inHours(74), capacity });
+  const input = sessionInput(schoolId, {
+    title: '秋季家庭心理健康指导',
+    startsAt: inHours(72),
+    endsAt: inHours(74),
+    capacity,
+  });
   return (await makeSession(app, input, { by: await app.as(coordId) })).id;
 }
 
@@ -51,17 +65,35 @@ const families = (n: number) => makeFamilies(app.db, schoolId, n);
 it('200 concurrent registrations for 50 seats: exactly 50 confirmed, the rest waitlisted, nothing lost or doubled', async () => {
   const sessionId = await session(50);
   const fams = await families(200);
-  const results = await Promise.all(fams.map((f, i) => register(processes[i % processes.length].db, f.userId, f.familyId, sessionId, 1, createSqlRunner(processes[i % processes.length]))));
+  const results = await Promise.all(
+    fams.map((f, i) =>
+      register(
+        processes[i % processes.length].db,
+        f.userId,
+        f.familyId,
+        sessionId,
+        1,
+        createSqlRunner(processes[i % processes.length]),
+      ),
+    ),
+  );
   expect(results.filter((r) => r.status === 'CONFIRMED')).toHaveLength(50);
   expect(results.filter((r) => r.status === 'WAITLISTED')).toHaveLength(150);
   const rows = await app.db.registration.groupBy({ by: ['status'], where: { sessionId }, _count: { _all: true } });
   expect(Object.fromEntries(rows.map((r) => [r.status, r._count._all]))).toEqual({ CONFIRMED: 50, WAITLISTED: 150 });
-  expect(await app.db.guidanceSession.findUniqueOrThrow({ where: { id: sessionId }, select: { confirmedCount: true, waitlistedCount: true } })).toEqual({
+  expect(
+    await app.db.guidanceSession.findUniqueOrThrow({
+      where: { id: sessionId },
+      select: { confirmedCount: true, waitlistedCount: true },
+    }),
+  ).toEqual({
     confirmedCount: 50,
     waitlistedCount: 150,
   });
   // The same family racing itself still has one registration.
-  const again = await Promise.all(processes.map((p) => register(p.db, fams[0].userId, fams[0].familyId, sessionId, 1, createSqlRunner(p))));
+  const again = await Promise.all(
+    processes.map((p) => register(p.db, fams[0].userId, fams[0].familyId, sessionId, 1, createSqlRunner(p))),
+  );
   expect(new Set(again.map((r) => r.status)).size).toBe(1);
   expect(await app.db.registration.count({ where: { sessionId, familyId: fams[0].familyId } })).toBe(1);
 }, 120_000);
@@ -70,37 +102,64 @@ it('a first registration written in one statement leaves the same rows as the ge
   // Two identical sessions (one seat each, so the second family of each is waitlisted), one registered
   // through each path: registration, counters, reminder notices and audit rows must not differ.
   const [viaStatement, viaTransaction] = [await session(1), await session(1)];
-  await app.db.guidanceSession.updateMany({ where: { id: { in: [viaStatement, viaTransaction] } }, data: { venue: '学校报告厅' } });
+  await app.db.guidanceSession.updateMany({
+    where: { id: { in: [viaStatement, viaTransaction] } },
+    data: { venue: '学校报告厅' },
+  });
   const fams = await families(4);
   const withTwoGuardians = await makeFamily(app.db, schoolId, { guardians: 2 });
   const p = processes[0];
   const sql = createSqlRunner(p);
   // Records what the one-statement path answered, to be sure it (and not the fallback) did the work.
   const answered: unknown[] = [];
-  const spy: SqlRunner = async <T,>(text: string, values: unknown[]) => {
+  const spy: SqlRunner = async <T>(text: string, values: unknown[]) => {
     const rows = await sql<T>(text, values);
     if (text.includes('INSERT INTO "Registration"')) answered.push(...rows);
     return rows;
   };
-  const fast = [await register(p.db, withTwoGuardians.userId, withTwoGuardians.familyId, viaStatement, 2, spy), await register(p.db, fams[0].userId, fams[0].familyId, viaStatement, 1, spy)];
+  const fast = [
+    await register(p.db, withTwoGuardians.userId, withTwoGuardians.familyId, viaStatement, 2, spy),
+    await register(p.db, fams[0].userId, fams[0].familyId, viaStatement, 1, spy),
+  ];
   expect(answered).toEqual([{ status: 'CONFIRMED' }, { status: 'WAITLISTED' }]);
-  const general = [await register(p.db, fams[1].userId, fams[1].familyId, viaTransaction, 2), await register(p.db, fams[2].userId, fams[2].familyId, viaTransaction)];
+  const general = [
+    await register(p.db, fams[1].userId, fams[1].familyId, viaTransaction, 2),
+    await register(p.db, fams[2].userId, fams[2].familyId, viaTransaction),
+  ];
   expect(fast).toEqual([{ status: 'CONFIRMED' }, { status: 'WAITLISTED' }]);
   expect(general).toEqual(fast);
 
   const state = async (sessionId: string) => ({
-    session: await app.db.guidanceSession.findUniqueOrThrow({ where: { id: sessionId }, select: { confirmedCount: true, waitlistedCount: true } }),
-    registrations: (await app.db.registration.findMany({ where: { sessionId }, orderBy: { queuedAt: 'asc' }, select: { status: true, attendees: true, queuedAt: true, createdAt: true } })).map((r) => ({
+    session: await app.db.guidanceSession.findUniqueOrThrow({
+      where: { id: sessionId },
+      select: { confirmedCount: true, waitlistedCount: true },
+    }),
+    registrations: (
+      await app.db.registration.findMany({
+        where: { sessionId },
+        orderBy: { queuedAt: 'asc' },
+        select: { status: true, attendees: true, queuedAt: true, createdAt: true },
+      })
+    ).map((r) => ({
       status: r.status,
       attendees: r.attendees,
       queuedAfterCreated: r.queuedAt >= r.createdAt,
     })),
-    notices: (await app.db.notification.findMany({ where: { dedupeKey: { startsWith: `reminder:${sessionId}:` } }, select: { templateKey: true, page: true, data: true, dueAt: true, status: true } })).map((n) => ({
+    notices: (
+      await app.db.notification.findMany({
+        where: { dedupeKey: { startsWith: `reminder:${sessionId}:` } },
+        select: { templateKey: true, page: true, data: true, dueAt: true, status: true },
+      })
+    ).map((n) => ({
       ...n,
       page: n.page?.replace(sessionId, 'S'),
       dueAt: Math.round(n.dueAt.getTime() / 60_000),
     })),
-    audit: await app.db.auditLog.findMany({ where: { targetId: sessionId, action: 'session.register' }, orderBy: { id: 'asc' }, select: { action: true, targetType: true, detail: true } }),
+    audit: await app.db.auditLog.findMany({
+      where: { targetId: sessionId, action: 'session.register' },
+      orderBy: { id: 'asc' },
+      select: { action: true, targetType: true, detail: true },
+    }),
   });
   const a = await state(viaStatement);
   const b = await state(viaTransaction);
@@ -177,7 +236,7 @@ describe('the one-statement path and the general path refuse and answer alike', 
     expect(r.outcome).toEqual({ error: 'NOT_FOUND', message: '活动不存在' });
   });
 
-  it('a session outside the family\'s county', async () => {
+  it("a session outside the family's county", async () => {
     const r = await bothPaths(async () => {
       const farCounty = await makeCounty(app.db, { cityId: OTHER_TEST_CITY_ID });
       return makeFamily(app.db, (await makeUnit(app.db, { countyId: farCounty.id })).id);
@@ -210,7 +269,11 @@ it('concurrent cancellations each promote a distinct waitlisted family, in queue
   const sessionId = await session(10);
   const fams = await families(20);
   for (const f of fams) await register(app.db, f.userId, f.familyId, sessionId);
-  await Promise.all(fams.slice(0, 5).map((f, i) => cancelRegistration(processes[i % processes.length].db, f.userId, f.familyId, sessionId)));
+  await Promise.all(
+    fams
+      .slice(0, 5)
+      .map((f, i) => cancelRegistration(processes[i % processes.length].db, f.userId, f.familyId, sessionId)),
+  );
   const regs = await app.db.registration.findMany({ where: { sessionId }, select: { familyId: true, status: true } });
   const status = new Map(regs.map((r) => [r.familyId, r.status]));
   expect(fams.slice(10, 15).map((f) => status.get(f.familyId))).toEqual(Array(5).fill('CONFIRMED'));
@@ -227,11 +290,21 @@ it('random interleavings of register, cancel and promote keep capacity and FIFO 
   await fc.assert(
     fc.asyncProperty(
       fc.integer({ min: 1, max: 4 }),
-      fc.array(fc.array(fc.record({ op: fc.constantFrom('register', 'cancel'), who: fc.integer({ min: 0, max: 7 }) }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }),
+      fc.array(
+        fc.array(fc.record({ op: fc.constantFrom('register', 'cancel'), who: fc.integer({ min: 0, max: 7 }) }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        { minLength: 1, maxLength: 8 },
+      ),
       async (capacity, steps) => {
         const sessionId = await session(capacity);
         const snapshot = async () => {
-          const regs = await app.db.registration.findMany({ where: { sessionId }, orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }], select: { familyId: true, status: true } });
+          const regs = await app.db.registration.findMany({
+            where: { sessionId },
+            orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }],
+            select: { familyId: true, status: true },
+          });
           return {
             confirmed: new Set(regs.filter((r) => r.status === 'CONFIRMED').map((r) => r.familyId)),
             waiting: regs.filter((r) => r.status === 'WAITLISTED').map((r) => r.familyId),
@@ -243,15 +316,30 @@ it('random interleavings of register, cancel and promote keep capacity and FIFO 
           await Promise.allSettled(
             step.map(({ op, who }, i) =>
               op === 'register'
-                ? register(processes[i % processes.length].db, pool[who].userId, pool[who].familyId, sessionId, 1, createSqlRunner(processes[i % processes.length]))
-                : cancelRegistration(processes[i % processes.length].db, pool[who].userId, pool[who].familyId, sessionId),
+                ? register(
+                    processes[i % processes.length].db,
+                    pool[who].userId,
+                    pool[who].familyId,
+                    sessionId,
+                    1,
+                    createSqlRunner(processes[i % processes.length]),
+                  )
+                : cancelRegistration(
+                    processes[i % processes.length].db,
+                    pool[who].userId,
+                    pool[who].familyId,
+                    sessionId,
+                  ),
             ),
           );
           const after = await snapshot();
           expect(after.confirmed.size).toBeLessThanOrEqual(capacity);
           // Nobody waits while a seat is free.
           if (after.waiting.length > 0) expect(after.confirmed.size).toBe(capacity);
-          const s = await app.db.guidanceSession.findUniqueOrThrow({ where: { id: sessionId }, select: { confirmedCount: true, waitlistedCount: true } });
+          const s = await app.db.guidanceSession.findUniqueOrThrow({
+            where: { id: sessionId },
+            select: { confirmedCount: true, waitlistedCount: true },
+          });
           expect(s).toEqual({ confirmedCount: after.confirmed.size, waitlistedCount: after.waiting.length });
           // FIFO: of the families already waiting (and not cancelling), those promoted are the first in the queue,
           // and a newcomer is seated only after everyone already waiting has been.

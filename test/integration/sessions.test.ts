@@ -27,7 +27,13 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 function newSession(overrides: Partial<SessionInput> = {}) {
-  const input = sessionInput(school.id, { title: '如何识别孩子的心理危机信号', capacity: 2, mode: 'OFFLINE', venue: '学校报告厅', ...overrides });
+  const input = sessionInput(school.id, {
+    title: '如何识别孩子的心理危机信号',
+    capacity: 2,
+    mode: 'OFFLINE',
+    venue: '学校报告厅',
+    ...overrides,
+  });
   return makeSession(app, input, { by: coord });
 }
 
@@ -36,24 +42,50 @@ const parentOf = () => signedInParent(app, school.id);
 describe('sessions.create and sessions.list', () => {
   it('creates a guidance session that always counts as mental-health guidance', async () => {
     const { id } = await newSession({ mentalHealth: false });
-    const row = await app.db.guidanceSession.findUniqueOrThrow({ where: { id }, select: { mentalHealth: true, status: true } });
+    const row = await app.db.guidanceSession.findUniqueOrThrow({
+      where: { id },
+      select: { mentalHealth: true, status: true },
+    });
     expect(row).toEqual({ mentalHealth: true, status: 'PUBLISHED' });
     const lecture = await newSession({ kind: 'LECTURE' });
-    expect((await app.db.guidanceSession.findUniqueOrThrow({ where: { id: lecture.id }, select: { mentalHealth: true } })).mentalHealth).toBe(false);
+    expect(
+      (await app.db.guidanceSession.findUniqueOrThrow({ where: { id: lecture.id }, select: { mentalHealth: true } }))
+        .mentalHealth,
+    ).toBe(false);
   });
 
   it('refuses bad input with Chinese messages', async () => {
-    await expect(newSession({ endsAt: inHours(47) })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('结束时间须晚于开始时间') });
-    await expect(newSession({ venue: undefined })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('线下活动请填写地点') });
-    await expect(newSession({ capacity: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('名额至少为 1 个家庭') });
-    await expect(newSession({ startsAt: '2026-12-01 19:00' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('带时区') });
+    await expect(newSession({ endsAt: inHours(47) })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('结束时间须晚于开始时间'),
+    });
+    await expect(newSession({ venue: undefined })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('线下活动请填写地点'),
+    });
+    await expect(newSession({ capacity: 0 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('名额至少为 1 个家庭'),
+    });
+    await expect(newSession({ startsAt: '2026-12-01 19:00' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('带时区'),
+    });
   });
 
   it('refuses to host a session at a region (only schools and guidance sites)', async () => {
     const admin = await app.as((await makeStaff(app.db, 'ADMIN', PROVINCE_ID)).id);
     const county = await makeCounty(app.db);
     await expect(
-      app.caller(admin).sessions.create({ orgUnitId: county.id, kind: 'LECTURE', title: '讲座', startsAt: inHours(5), endsAt: inHours(6), capacity: 10, mode: 'ONLINE' }),
+      app.caller(admin).sessions.create({
+        orgUnitId: county.id,
+        kind: 'LECTURE',
+        title: '讲座',
+        startsAt: inHours(5),
+        endsAt: inHours(6),
+        capacity: 10,
+        mode: 'ONLINE',
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: '活动须由学校或家庭教育指导服务站点开设' });
   });
 
@@ -62,7 +94,19 @@ describe('sessions.create and sessions.list', () => {
     const c = await app.as((await makeStaff(app.db, 'COORDINATOR', unit.id)).id);
     const ids: string[] = [];
     for (let i = 0; i < 3; i += 1) {
-      ids.push((await app.caller(c).sessions.create({ orgUnitId: unit.id, kind: 'SALON', title: `亲子沙龙${i}`, startsAt: inHours(10 + i), endsAt: inHours(11 + i), capacity: 5, mode: 'ONLINE' })).id);
+      ids.push(
+        (
+          await app.caller(c).sessions.create({
+            orgUnitId: unit.id,
+            kind: 'SALON',
+            title: `亲子沙龙${i}`,
+            startsAt: inHours(10 + i),
+            endsAt: inHours(11 + i),
+            capacity: 5,
+            mode: 'ONLINE',
+          })
+        ).id,
+      );
     }
     const page1 = await app.caller(c).sessions.list({ orgUnitId: unit.id, limit: 2 });
     expect(page1.items.map((s) => s.id)).toEqual(ids.slice(0, 2));
@@ -73,10 +117,19 @@ describe('sessions.create and sessions.list', () => {
     const parent = await app.as((await makeFamily(app.db, unit.id)).userId);
     await app.caller(parent).sessions.register({ sessionId: ids[0] });
     const seen = await app.caller(parent).sessions.list({ orgUnitId: unit.id });
-    expect(seen.items[0]).toMatchObject({ id: ids[0], kind: 'SALON', capacity: 5, confirmed: 1, waitlisted: 0, myStatus: 'CONFIRMED' });
+    expect(seen.items[0]).toMatchObject({
+      id: ids[0],
+      kind: 'SALON',
+      capacity: 5,
+      confirmed: 1,
+      waitlisted: 0,
+      myStatus: 'CONFIRMED',
+    });
     // A parent of another county does not see them.
     const farCounty = await makeCounty(app.db, { cityId: OTHER_TEST_CITY_ID });
-    const far = await app.as((await makeFamily(app.db, (await makeUnit(app.db, { countyId: farCounty.id })).id)).userId);
+    const far = await app.as(
+      (await makeFamily(app.db, (await makeUnit(app.db, { countyId: farCounty.id })).id)).userId,
+    );
     expect((await app.caller(far).sessions.list({ orgUnitId: unit.id })).items).toEqual([]);
     await expect(app.caller(far).sessions.register({ sessionId: ids[0] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -99,7 +152,9 @@ describe('registration and waitlist', () => {
     const [mother, father] = await Promise.all(f.userIds.map((u) => app.as(u)));
     await app.caller(mother).sessions.register({ sessionId: id, attendees: 2 });
     expect(await app.caller(father).sessions.register({ sessionId: id })).toEqual({ status: 'CONFIRMED' });
-    expect(await app.db.registration.findMany({ where: { sessionId: id }, select: { familyId: true, attendees: true } })).toEqual([{ familyId: f.familyId, attendees: 2 }]);
+    expect(
+      await app.db.registration.findMany({ where: { sessionId: id }, select: { familyId: true, attendees: true } }),
+    ).toEqual([{ familyId: f.familyId, attendees: 2 }]);
   });
 
   it('a cancellation promotes the first waitlisted family in the same transaction and tells it', async () => {
@@ -107,12 +162,26 @@ describe('registration and waitlist', () => {
     const [a, b, c, d] = [await parentOf(), await parentOf(), await parentOf(), await parentOf()];
     for (const p of [a, b, c, d]) await app.caller(p.user).sessions.register({ sessionId: id });
     expect(await app.caller(a.user).sessions.cancelRegistration({ sessionId: id })).toEqual({ status: 'CANCELLED' });
-    const regs = await app.db.registration.findMany({ where: { sessionId: id }, select: { familyId: true, status: true } });
+    const regs = await app.db.registration.findMany({
+      where: { sessionId: id },
+      select: { familyId: true, status: true },
+    });
     const byFamily = Object.fromEntries(regs.map((r) => [r.familyId, r.status]));
-    expect(byFamily).toEqual({ [a.familyId]: 'CANCELLED', [b.familyId]: 'CONFIRMED', [c.familyId]: 'CONFIRMED', [d.familyId]: 'WAITLISTED' });
-    const s = await app.db.guidanceSession.findUniqueOrThrow({ where: { id }, select: { confirmedCount: true, waitlistedCount: true } });
+    expect(byFamily).toEqual({
+      [a.familyId]: 'CANCELLED',
+      [b.familyId]: 'CONFIRMED',
+      [c.familyId]: 'CONFIRMED',
+      [d.familyId]: 'WAITLISTED',
+    });
+    const s = await app.db.guidanceSession.findUniqueOrThrow({
+      where: { id },
+      select: { confirmedCount: true, waitlistedCount: true },
+    });
     expect(s).toEqual({ confirmedCount: 2, waitlistedCount: 1 });
-    const notices = await app.db.notification.findMany({ where: { userId: c.userId, templateKey: 'SESSION_CHANGE' }, select: { data: true } });
+    const notices = await app.db.notification.findMany({
+      where: { userId: c.userId, templateKey: 'SESSION_CHANGE' },
+      select: { data: true },
+    });
     expect(notices).toHaveLength(1);
     expect(JSON.stringify(notices[0].data)).toContain('候补成功');
     // Registering again puts the family at the back of the queue.
@@ -123,24 +192,41 @@ describe('registration and waitlist', () => {
     const { id } = await newSession();
     const ps = [await parentOf(), await parentOf(), await parentOf(), await parentOf()];
     for (const p of ps) await app.caller(p.user).sessions.register({ sessionId: id });
-    await expect(app.caller(coord).sessions.update({ sessionId: id, capacity: 1 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(app.caller(coord).sessions.update({ sessionId: id, capacity: 1 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     expect(await app.caller(coord).sessions.update({ sessionId: id, capacity: 3 })).toEqual({ ok: true, promoted: 1 });
-    const statuses = await Promise.all(ps.map((p) => app.db.registration.findUniqueOrThrow({ where: { sessionId_familyId: { sessionId: id, familyId: p.familyId } }, select: { status: true } })));
+    const statuses = await Promise.all(
+      ps.map((p) =>
+        app.db.registration.findUniqueOrThrow({
+          where: { sessionId_familyId: { sessionId: id, familyId: p.familyId } },
+          select: { status: true },
+        }),
+      ),
+    );
     expect(statuses.map((s) => s.status)).toEqual(['CONFIRMED', 'CONFIRMED', 'CONFIRMED', 'WAITLISTED']);
   });
 
   it('a cancelled or draft session cannot be registered for', async () => {
     const draft = await newSession({ draft: true });
     const p = await parentOf();
-    await expect(app.caller(p.user).sessions.register({ sessionId: draft.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(app.caller(p.user).sessions.register({ sessionId: draft.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await app.caller(coord).sessions.publish({ sessionId: draft.id });
     expect(await app.caller(p.user).sessions.register({ sessionId: draft.id })).toEqual({ status: 'CONFIRMED' });
 
     const other = await parentOf();
     const result = await app.caller(coord).sessions.cancel({ sessionId: draft.id, reason: '场地维修' });
     expect(result).toEqual({ ok: true, notifiedFamilies: 1 });
-    await expect(app.caller(other.user).sessions.register({ sessionId: draft.id })).rejects.toMatchObject({ code: 'CONFLICT', message: '该活动已取消' });
-    const notice = await app.db.notification.findFirstOrThrow({ where: { userId: p.userId, dedupeKey: { startsWith: `cancelled:${draft.id}` } }, select: { data: true } });
+    await expect(app.caller(other.user).sessions.register({ sessionId: draft.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: '该活动已取消',
+    });
+    const notice = await app.db.notification.findFirstOrThrow({
+      where: { userId: p.userId, dedupeKey: { startsWith: `cancelled:${draft.id}` } },
+      select: { data: true },
+    });
     expect(JSON.stringify(notice.data)).toContain('场地维修');
   });
 });
@@ -156,9 +242,16 @@ describe('check-in', () => {
     expect(await app.caller(p.user).sessions.checkIn({ code })).toEqual({ sessionId: id, firstTime: true });
     expect(await app.caller(p.user).sessions.checkIn({ code })).toEqual({ sessionId: id, firstTime: false });
     expect(await app.db.attendance.count({ where: { sessionId: id, familyId: p.familyId, present: true } })).toBe(1);
-    expect((await app.db.guidanceSession.findUniqueOrThrow({ where: { id }, select: { attendedCount: true } })).attendedCount).toBe(1);
-    const start = (await app.db.guidanceSession.findUniqueOrThrow({ where: { id }, select: { startsAt: true } })).startsAt;
-    const year = await app.db.familyServiceYear.findUniqueOrThrow({ where: { familyId_year: { familyId: p.familyId, year: serviceYear(start) } }, select: { services: true } });
+    expect(
+      (await app.db.guidanceSession.findUniqueOrThrow({ where: { id }, select: { attendedCount: true } }))
+        .attendedCount,
+    ).toBe(1);
+    const start = (await app.db.guidanceSession.findUniqueOrThrow({ where: { id }, select: { startsAt: true } }))
+      .startsAt;
+    const year = await app.db.familyServiceYear.findUniqueOrThrow({
+      where: { familyId_year: { familyId: p.familyId, year: serviceYear(start) } },
+      select: { services: true },
+    });
     expect(year.services).toBe(1);
     expect((await app.caller(p.user).sessions.mine()).items[0]).toMatchObject({ sessionId: id, attended: true });
   });
@@ -168,8 +261,12 @@ describe('check-in', () => {
     const p = await parentOf();
     const { code } = await app.caller(coord).sessions.checkInCode({ sessionId: id });
     const [sid, window, sig] = code.split('.');
-    await expect(app.caller(p.user).sessions.checkIn({ code: `${sid}.${window}.${sig.slice(0, -2)}xx` })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(app.caller(p.user).sessions.checkIn({ code: `${sid}.${Number(window) - 5}.${sig}` })).rejects.toMatchObject({
+    await expect(
+      app.caller(p.user).sessions.checkIn({ code: `${sid}.${window}.${sig.slice(0, -2)}xx` }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      app.caller(p.user).sessions.checkIn({ code: `${sid}.${Number(window) - 5}.${sig}` }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: '签到码已过期或无效，请扫描现场最新的二维码',
     });
@@ -181,8 +278,14 @@ describe('check-in', () => {
     const [walkIn, late] = [await parentOf(), await parentOf()];
     const { code } = await app.caller(coord).sessions.checkInCode({ sessionId: id });
     expect(await app.caller(walkIn.user).sessions.checkIn({ code })).toEqual({ sessionId: id, firstTime: true });
-    await expect(app.caller(late.user).sessions.checkIn({ code })).rejects.toMatchObject({ code: 'CONFLICT', message: '本场活动名额已满，无法签到' });
-    expect((await app.db.guidanceSession.findUniqueOrThrow({ where: { id }, select: { confirmedCount: true } })).confirmedCount).toBe(1);
+    await expect(app.caller(late.user).sessions.checkIn({ code })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: '本场活动名额已满，无法签到',
+    });
+    expect(
+      (await app.db.guidanceSession.findUniqueOrThrow({ where: { id }, select: { confirmedCount: true } }))
+        .confirmedCount,
+    ).toBe(1);
   });
 
   it('roll call and a paper sheet mark attendance; marking absent takes the service back', async () => {
@@ -190,22 +293,38 @@ describe('check-in', () => {
     const [a, b] = [await parentOf(), await parentOf()];
     await app.caller(a.user).sessions.register({ sessionId: id });
     await app.caller(coord).sessions.markAttendance({ sessionId: id, familyId: a.familyId, present: true });
-    await app.caller(coord).sessions.markAttendance({ sessionId: id, familyId: b.familyId, present: true, method: 'PAPER' });
+    await app
+      .caller(coord)
+      .sessions.markAttendance({ sessionId: id, familyId: b.familyId, present: true, method: 'PAPER' });
     const roster = await app.caller(coord).sessions.roster({ sessionId: id });
     expect(roster.summary).toMatchObject({ confirmed: 1, present: 2, presentPeople: 2 });
     // The family entered from the paper sheet is on the roster too, without a registration.
-    expect(roster.rows.find((r) => r.familyId === b.familyId)).toMatchObject({ registration: null, present: true, method: 'PAPER' });
+    expect(roster.rows.find((r) => r.familyId === b.familyId)).toMatchObject({
+      registration: null,
+      present: true,
+      method: 'PAPER',
+    });
     expect(roster.rows.find((r) => r.familyId === a.familyId)).toMatchObject({ present: true, method: 'ROLL_CALL' });
     expect(roster.rows[0].children[0].name).toMatch(/^孩\*+$/);
     const year = serviceYear(new Date(Date.now() + 48 * 3600_000));
-    expect(await app.db.familyServiceYear.findUnique({ where: { familyId_year: { familyId: b.familyId, year } }, select: { services: true } })).toEqual({ services: 1 });
+    expect(
+      await app.db.familyServiceYear.findUnique({
+        where: { familyId_year: { familyId: b.familyId, year } },
+        select: { services: true },
+      }),
+    ).toEqual({ services: 1 });
     await app.caller(coord).sessions.markAttendance({ sessionId: id, familyId: b.familyId, present: false });
-    expect(await app.db.familyServiceYear.findUnique({ where: { familyId_year: { familyId: b.familyId, year } } })).toBeNull();
+    expect(
+      await app.db.familyServiceYear.findUnique({ where: { familyId_year: { familyId: b.familyId, year } } }),
+    ).toBeNull();
     // The session's maintained count of families present follows every change.
     await app.caller(coord).sessions.markAttendance({ sessionId: id, familyId: a.familyId, present: true });
     const present = await app.db.attendance.count({ where: { sessionId: id, present: true } });
     expect(present).toBe(1);
-    expect((await app.db.guidanceSession.findUniqueOrThrow({ where: { id }, select: { attendedCount: true } })).attendedCount).toBe(present);
+    expect(
+      (await app.db.guidanceSession.findUniqueOrThrow({ where: { id }, select: { attendedCount: true } }))
+        .attendedCount,
+    ).toBe(present);
   });
 
   it('a session without mental-health content is attended but not counted as guidance', async () => {
@@ -220,11 +339,19 @@ describe('check-in', () => {
   it('rating needs attendance', async () => {
     const { id } = await newSession({ capacity: 5 });
     const p = await parentOf();
-    await expect(app.caller(p.user).sessions.rate({ sessionId: id, rating: 5 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(app.caller(p.user).sessions.rate({ sessionId: id, rating: 5 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await app.caller(coord).sessions.markAttendance({ sessionId: id, familyId: p.familyId, present: true });
     await app.caller(p.user).sessions.rate({ sessionId: id, rating: 4, comment: '很有帮助' });
-    await expect(app.caller(p.user).sessions.rate({ sessionId: id, rating: 6 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    expect((await app.caller(p.user).sessions.get({ sessionId: id })).mine).toEqual({ registration: null, attended: true, rated: true });
+    await expect(app.caller(p.user).sessions.rate({ sessionId: id, rating: 6 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    expect((await app.caller(p.user).sessions.get({ sessionId: id })).mine).toEqual({
+      registration: null,
+      attended: true,
+      rated: true,
+    });
   });
 });
 
@@ -235,12 +362,31 @@ describe('sessions over HTTP (contract)', () => {
       const { id } = await newSession({ capacity: 1 });
       const a = await parentOf();
       const b = await parentOf();
-      const ra = await callHttp(http.url, 'sessions.register', { method: 'POST', token: await app.tokenFor(a.userId), input: { sessionId: id } });
-      const rb = await callHttp(http.url, 'sessions.register', { method: 'POST', token: await app.tokenFor(b.userId), input: { sessionId: id } });
+      const ra = await callHttp(http.url, 'sessions.register', {
+        method: 'POST',
+        token: await app.tokenFor(a.userId),
+        input: { sessionId: id },
+      });
+      const rb = await callHttp(http.url, 'sessions.register', {
+        method: 'POST',
+        token: await app.tokenFor(b.userId),
+        input: { sessionId: id },
+      });
       expect([ra.json.result.data, rb.json.result.data]).toEqual([{ status: 'CONFIRMED' }, { status: 'WAITLISTED' }]);
-      const list = await callHttp(http.url, 'sessions.list', { token: await app.tokenFor(a.userId), input: { orgUnitId: school.id } });
-      expect(list.json.result.data.items.find((s: { id: string }) => s.id === id)).toMatchObject({ capacity: 1, confirmed: 1, waitlisted: 1 });
-      const bad = await callHttp(http.url, 'sessions.checkIn', { method: 'POST', token: await app.tokenFor(a.userId), input: { code: 'x' } });
+      const list = await callHttp(http.url, 'sessions.list', {
+        token: await app.tokenFor(a.userId),
+        input: { orgUnitId: school.id },
+      });
+      expect(list.json.result.data.items.find((s: { id: string }) => s.id === id)).toMatchObject({
+        capacity: 1,
+        confirmed: 1,
+        waitlisted: 1,
+      });
+      const bad = await callHttp(http.url, 'sessions.checkIn', {
+        method: 'POST',
+        token: await app.tokenFor(a.userId),
+        input: { code: 'x' },
+      });
       expect(bad.status).toBe(400);
       expect(bad.json.error.message).toMatch(/签到码/);
     } finally {

@@ -20,17 +20,24 @@ let textVersion: string;
 beforeAll(async () => {
   app = await createTestApp();
   ours = await listen(app);
-  const handler = createHTTPHandler({ router: appRouter, basePath: '/trpc/', createContext: createContextFactory(app.deps), maxBodySize: 1024 * 1024 });
+  const handler = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    createContext: createContextFactory(app.deps),
+    maxBodySize: 1024 * 1024,
+  });
   reference = await serveOnLoopback(
     http.createServer((req, res) => {
       // The app reads every POST body as JSON whatever its content-type; so does the reference here.
-      if (req.method === 'POST' && !String(req.headers['content-type'] ?? '').startsWith('application/json')) req.headers['content-type'] = 'application/json';
+      if (req.method === 'POST' && !String(req.headers['content-type'] ?? '').startsWith('application/json'))
+        req.headers['content-type'] = 'application/json';
       handler(req, res);
     }),
   );
   // A family of its own: the consent granted below must not change what other test files see.
   const parent = { id: (await makeFamily(app.db, (await makeUnit(app.db)).id)).userId };
-  textVersion = (await app.db.consentText.findFirstOrThrow({ where: { scope: 'sensitive:checklist', inForce: true } })).textVersion;
+  textVersion = (await app.db.consentText.findFirstOrThrow({ where: { scope: 'sensitive:checklist', inForce: true } }))
+    .textVersion;
   const staff = await app.db.user.findUniqueOrThrow({ where: { username: 'fulian.hlj' }, select: { id: true } });
   parentToken = await app.tokenFor(parent.id);
   staffToken = await app.tokenFor(staff.id);
@@ -41,14 +48,24 @@ afterAll(async () => {
   await app.close();
 });
 
-type Req = { method: 'GET' | 'POST'; path: string; body?: string | (() => string); token?: () => string; contentType?: string };
+type Req = {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string | (() => string);
+  token?: () => string;
+  contentType?: string;
+};
 
 async function send(base: string, r: Req) {
   const headers: Record<string, string> = {};
   const token = r.token?.();
   if (token) headers.authorization = `Bearer ${token}`;
   if (r.contentType) headers['content-type'] = r.contentType;
-  const res = await fetch(`${base}/trpc/${r.path}`, { method: r.method, headers, body: typeof r.body === 'function' ? r.body() : r.body });
+  const res = await fetch(`${base}/trpc/${r.path}`, {
+    method: r.method,
+    headers,
+    body: typeof r.body === 'function' ? r.body() : r.body,
+  });
   const text = await res.text();
   return { status: res.status, contentType: res.headers.get('content-type'), json: JSON.parse(text) as unknown };
 }
@@ -56,23 +73,87 @@ async function send(base: string, r: Req) {
 const input = (v: unknown) => `?input=${encodeURIComponent(JSON.stringify(v))}`;
 
 const cases: [string, Req][] = [
-  ['a query with input', { method: 'GET', path: `orgUnits.children${input({ parentId: '230000' })}`, token: () => staffToken }],
+  [
+    'a query with input',
+    { method: 'GET', path: `orgUnits.children${input({ parentId: '230000' })}`, token: () => staffToken },
+  ],
   ['a query without input', { method: 'GET', path: 'auth.me', token: () => parentToken }],
   ['a query signed out', { method: 'GET', path: 'auth.me' }],
-  ['a query with invalid input', { method: 'GET', path: `orgUnits.children${input({ parentId: 42 })}`, token: () => staffToken }],
-  ['a query with malformed ?input', { method: 'GET', path: 'orgUnits.children?input=%7Boops', token: () => staffToken }],
-  ['a query outside the caller’s role', { method: 'GET', path: `reports.coverage${input({ orgUnitId: '230000', year: 2026 })}`, token: () => parentToken }],
-  ['a query for a unit that does not exist', { method: 'GET', path: `reports.coverage${input({ orgUnitId: 'no-such-unit', year: 2026 })}`, token: () => staffToken }],
-  ['a mutation', { method: 'POST', path: 'consents.grant', body: () => JSON.stringify({ scope: 'sensitive:checklist', textVersion }), token: () => parentToken, contentType: 'application/json' }],
-  ['a mutation with invalid input', { method: 'POST', path: 'auth.passwordLogin', body: JSON.stringify({ username: '' }), contentType: 'application/json' }],
-  ['a mutation with malformed JSON', { method: 'POST', path: 'auth.passwordLogin', body: '{oops', contentType: 'application/json' }],
+  [
+    'a query with invalid input',
+    { method: 'GET', path: `orgUnits.children${input({ parentId: 42 })}`, token: () => staffToken },
+  ],
+  [
+    'a query with malformed ?input',
+    { method: 'GET', path: 'orgUnits.children?input=%7Boops', token: () => staffToken },
+  ],
+  [
+    'a query outside the caller’s role',
+    { method: 'GET', path: `reports.coverage${input({ orgUnitId: '230000', year: 2026 })}`, token: () => parentToken },
+  ],
+  [
+    'a query for a unit that does not exist',
+    {
+      method: 'GET',
+      path: `reports.coverage${input({ orgUnitId: 'no-such-unit', year: 2026 })}`,
+      token: () => staffToken,
+    },
+  ],
+  [
+    'a mutation',
+    {
+      method: 'POST',
+      path: 'consents.grant',
+      body: () => JSON.stringify({ scope: 'sensitive:checklist', textVersion }),
+      token: () => parentToken,
+      contentType: 'application/json',
+    },
+  ],
+  [
+    'a mutation with invalid input',
+    {
+      method: 'POST',
+      path: 'auth.passwordLogin',
+      body: JSON.stringify({ username: '' }),
+      contentType: 'application/json',
+    },
+  ],
+  [
+    'a mutation with malformed JSON',
+    { method: 'POST', path: 'auth.passwordLogin', body: '{oops', contentType: 'application/json' },
+  ],
   ['a mutation without a body', { method: 'POST', path: 'auth.logout', token: () => 'x'.repeat(8) }],
-  ['a mutation without a content-type', { method: 'POST', path: 'auth.passwordLogin', body: JSON.stringify({ username: 'nobody-here', password: 'wrong-password' }) }],
-  ['a query sent as POST', { method: 'POST', path: 'auth.me', body: '{}', contentType: 'application/json', token: () => parentToken }],
+  [
+    'a mutation without a content-type',
+    {
+      method: 'POST',
+      path: 'auth.passwordLogin',
+      body: JSON.stringify({ username: 'nobody-here', password: 'wrong-password' }),
+    },
+  ],
+  [
+    'a query sent as POST',
+    { method: 'POST', path: 'auth.me', body: '{}', contentType: 'application/json', token: () => parentToken },
+  ],
   ['a mutation sent as GET', { method: 'GET', path: 'auth.logout', token: () => parentToken }],
   ['an unknown procedure', { method: 'GET', path: 'nothing.here' }],
-  ['a body over 1 MB', { method: 'POST', path: 'auth.passwordLogin', body: JSON.stringify({ username: 'x'.repeat(1_100_000), password: 'p' }), contentType: 'application/json' }],
-  ['a batch of two queries', { method: 'GET', path: `auth.me,orgUnits.children?batch=1&input=${encodeURIComponent(JSON.stringify({ 1: { parentId: '230000' } }))}`, token: () => staffToken }],
+  [
+    'a body over 1 MB',
+    {
+      method: 'POST',
+      path: 'auth.passwordLogin',
+      body: JSON.stringify({ username: 'x'.repeat(1_100_000), password: 'p' }),
+      contentType: 'application/json',
+    },
+  ],
+  [
+    'a batch of two queries',
+    {
+      method: 'GET',
+      path: `auth.me,orgUnits.children?batch=1&input=${encodeURIComponent(JSON.stringify({ 1: { parentId: '230000' } }))}`,
+      token: () => staffToken,
+    },
+  ],
 ];
 
 it.each(cases)('%s: the same status and JSON as tRPC’s standalone adapter', async (_name, r) => {
@@ -90,7 +171,12 @@ it('answers with a content-length in one piece, not a chunked stream', async () 
 });
 
 it('refuses a body over 1 MB with 413 and a Chinese message', async () => {
-  const res = await send(ours.url, { method: 'POST', path: 'auth.passwordLogin', body: JSON.stringify({ username: 'x'.repeat(1_100_000), password: 'p' }), contentType: 'application/json' });
+  const res = await send(ours.url, {
+    method: 'POST',
+    path: 'auth.passwordLogin',
+    body: JSON.stringify({ username: 'x'.repeat(1_100_000), password: 'p' }),
+    contentType: 'application/json',
+  });
   expect(res.status).toBe(413);
   expect((res.json as { error: { message: string } }).error.message).toBe('请求内容过大');
 });

@@ -44,7 +44,7 @@ describe('china-time', () => {
     expect(chinaDayStart(new Date('2027-01-20T00:00:00Z')).toISOString()).toBe('2027-01-19T16:00:00.000Z');
   });
 
-  it("formats a WeChat time field as a clock in China shows it", () => {
+  it('formats a WeChat time field as a clock in China shows it', () => {
     expect(chinaDateTimeText(new Date('2026-12-05T11:05:00Z'))).toBe('2026-12-05 19:05');
   });
 
@@ -64,6 +64,10 @@ describe('china-time', () => {
     ['2027-01-31T23:00:00+08:00', '2026-08-01T00:00:00+08:00', '2027-02-01T00:00:00+08:00', '2026年秋季学期'],
   ])('the semester in progress at %s', (at, from, to, label) => {
     const s = semesterBounds(new Date(at));
-    expect([s.from.getTime(), s.to.getTime(), s.label]).toEqual([new Date(from).getTime(), new Date(to).getTime(), label]);
+    expect([s.from.getTime(), s.to.getTime(), s.label]).toEqual([
+      new Date(from).getTime(),
+      new Date(to).getTime(),
+      label,
+    ]);
   });
 });

@@ -18,7 +18,9 @@ describe('loadEnv', () => {
   it('refuses to run in production with the demo WeChat credentials or without data keys', () => {
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/WECHAT_APPID/);
     expect(() => loadEnv({ NODE_ENV: 'production', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' })).toThrow(/DATA_KEYS/);
-    expect(loadEnv({ NODE_ENV: 'production', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's', DATA_KEYS: 'k:x' }).NODE_ENV).toBe('production');
+    expect(
+      loadEnv({ NODE_ENV: 'production', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's', DATA_KEYS: 'k:x' }).NODE_ENV,
+    ).toBe('production');
   });
 });
 

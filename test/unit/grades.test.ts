@@ -35,16 +35,27 @@ describe('normalizeGrade', () => {
 
 describe('joinFamilyInput', () => {
   it('accepts Chinese relation labels and lower-case invite codes', () => {
-    const parsed = joinFamilyInput.parse({ inviteCode: ' hljdemo ', relation: '母亲', child: { name: ' 小明 ', grade: '一年级' } });
+    const parsed = joinFamilyInput.parse({
+      inviteCode: ' hljdemo ',
+      relation: '母亲',
+      child: { name: ' 小明 ', grade: '一年级' },
+    });
     expect(parsed).toEqual({ inviteCode: 'HLJDEMO', relation: 'MOTHER', child: { name: '小明', grade: 'G1' } });
   });
 
   it('never accepts a string over the limits, whatever it contains', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 33, maxLength: 200 }).filter((s) => s.trim().length > 32), (name) => {
-        const r = joinFamilyInput.safeParse({ inviteCode: 'HLJDEMO', relation: 'MOTHER', child: { name, grade: 'G1' } });
-        expect(r.success).toBe(false);
-      }),
+      fc.property(
+        fc.string({ minLength: 33, maxLength: 200 }).filter((s) => s.trim().length > 32),
+        (name) => {
+          const r = joinFamilyInput.safeParse({
+            inviteCode: 'HLJDEMO',
+            relation: 'MOTHER',
+            child: { name, grade: 'G1' },
+          });
+          expect(r.success).toBe(false);
+        },
+      ),
     );
   });
 });

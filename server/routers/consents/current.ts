@@ -4,7 +4,5 @@ import { currentConsentTexts } from '../../services/consents/consents';
 
 export const current = publicProcedure
   .meta({ summary: '现行的隐私政策与授权文本' })
-  .output(
-    z.array(z.object({ scope: z.string(), textVersion: z.string(), title: z.string(), text: z.string() })),
-  )
+  .output(z.array(z.object({ scope: z.string(), textVersion: z.string(), title: z.string(), text: z.string() })))
   .query(({ ctx }) => currentConsentTexts({ db: ctx.db }));

@@ -6,4 +6,11 @@ import { dashboard } from './dashboard';
 import { unservedFamilies } from './unserved-families';
 import { remindUnserved } from './remind-unserved';
 
-export const reportsRouter = router({ coverage, coverageXlsx, coverageCsv, dashboard, unservedFamilies, remindUnserved });
+export const reportsRouter = router({
+  coverage,
+  coverageXlsx,
+  coverageCsv,
+  dashboard,
+  unservedFamilies,
+  remindUnserved,
+});

@@ -8,4 +8,5 @@ export const SESSION_MANAGERS: readonly Role[] = ['ADMIN', 'COORDINATOR'];
 export const SESSION_STAFF: readonly Role[] = ['ADMIN', 'COORDINATOR', 'TEACHER'];
 
 /** The org unit a session belongs to. */
-export const sessionUnit: ScopeResolver<{ sessionId: string }> = (input, ctx) => sessionUnitId(ctx.sql, input.sessionId);
+export const sessionUnit: ScopeResolver<{ sessionId: string }> = (input, ctx) =>
+  sessionUnitId(ctx.sql, input.sessionId);

@@ -24,7 +24,12 @@ export const roster = staffProcedure(SESSION_STAFF)
           checkedInAt: z.string().nullable(),
         }),
       ),
-      summary: z.object({ confirmed: z.number(), waitlisted: z.number(), present: z.number(), presentPeople: z.number() }),
+      summary: z.object({
+        confirmed: z.number(),
+        waitlisted: z.number(),
+        present: z.number(),
+        presentPeople: z.number(),
+      }),
     }),
   )
   .query(({ ctx, input }) => rosterService({ db: ctx.db, input }));

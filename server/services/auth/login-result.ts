@@ -12,11 +12,20 @@ export async function loginResult(db: Db, env: Env, userId: string, method: 'wec
       select: { role: true, orgUnit: { select: { id: true, name: true } } },
       orderBy: { createdAt: 'asc' },
     });
-    await writeAudit(tx, { actorUserId: userId, action: 'auth.login', targetType: 'User', targetId: userId, detail: { method } });
+    await writeAudit(tx, {
+      actorUserId: userId,
+      action: 'auth.login',
+      targetType: 'User',
+      targetId: userId,
+      detail: { method },
+    });
     return {
       token,
       expiresAt: expiresAt.toISOString(),
-      user: { id: userId, roles: roles.map((r) => ({ role: r.role, orgUnitId: r.orgUnit.id, orgUnitName: r.orgUnit.name })) },
+      user: {
+        id: userId,
+        roles: roles.map((r) => ({ role: r.role, orgUnitId: r.orgUnit.id, orgUnitName: r.orgUnit.name })),
+      },
     };
   });
 }

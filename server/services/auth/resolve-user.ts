@@ -7,7 +7,13 @@ import { hashToken } from './tokens';
  * SQL round trip: it runs before every signed-in request, so it is written by hand.
  */
 export async function resolveUserByToken(sql: SqlRunner, token: string): Promise<AuthUser | null> {
-  const rows = await sql<{ sessionId: string; id: string; displayName: string; familyId: string | null; roles: RoleGrant[] | null }>(
+  const rows = await sql<{
+    sessionId: string;
+    id: string;
+    displayName: string;
+    familyId: string | null;
+    roles: RoleGrant[] | null;
+  }>(
     `
     SELECT s.id AS "sessionId", u.id, u."displayName", g."familyId",
            (SELECT json_agg(json_build_object('role', r.role, 'orgUnitId', o.id, 'orgUnitName', o.name, 'orgUnitPath', o.path) ORDER BY r."createdAt")

@@ -42,12 +42,18 @@ const UNIVERSITY_NOW: Partial<Record<RiskTier, string>> = {
  * Plain-Chinese advice for a result: what to do now, how to talk with the child, and always the
  * sentence that this is a screening aid, not a diagnosis.
  */
-export function adviceFor(tier: RiskTier, stage: ChecklistStage | string, referral?: { deadlineHours: number } | 'not-needed' | null): string {
+export function adviceFor(
+  tier: RiskTier,
+  stage: ChecklistStage | string,
+  referral?: { deadlineHours: number } | 'not-needed' | null,
+): string {
   const parts = [(stage === 'UNIVERSITY' ? UNIVERSITY_NOW[tier] : undefined) ?? NOW[tier], TALK[tier]];
   if (referral === 'not-needed') parts.push('本次结果未达到需要学校跟进的程度，没有发送给学校。');
   else if (referral) {
     const when = referral.deadlineHours <= 24 ? '24 小时' : `${Math.round(referral.deadlineHours / 24)} 天`;
-    parts.push(`您已选择分享给学校：孩子学校的心理健康教师会在 ${when}内收到提醒并与您联系。紧急情况请不要等待，直接拨打下面的电话。`);
+    parts.push(
+      `您已选择分享给学校：孩子学校的心理健康教师会在 ${when}内收到提醒并与您联系。紧急情况请不要等待，直接拨打下面的电话。`,
+    );
   }
   parts.push(NOT_A_DIAGNOSIS);
   return parts.join('\n');
@@ -65,7 +71,17 @@ const NATIONAL: Hotline[] = [
 
 const cityHotlinesSchema = z.record(
   z.string().regex(/^\d{6}$/),
-  z.array(z.object({ name: z.string().trim().min(1).max(60), number: z.string().trim().regex(/^[0-9+\-() ]{3,24}$/) })).max(20),
+  z
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(60),
+        number: z
+          .string()
+          .trim()
+          .regex(/^[0-9+\-() ]{3,24}$/),
+      }),
+    )
+    .max(20),
 );
 
 const parsed = new Map<string, Record<string, Hotline[]>>();
@@ -74,7 +90,10 @@ const parsed = new Map<string, Record<string, Hotline[]>>();
  * `CITY_HOTLINES` is JSON `{"230100":[{"name":"…","number":"…"}]}`. A malformed value must not break a
  * parent's result page: it is ignored (and a log line is the operator's hint).
  */
-export function parseCityHotlines(raw: string | undefined, onError?: (message: string) => void): Record<string, Hotline[]> {
+export function parseCityHotlines(
+  raw: string | undefined,
+  onError?: (message: string) => void,
+): Record<string, Hotline[]> {
   if (!raw || !raw.trim()) return {};
   const cached = parsed.get(raw);
   if (cached) return cached;

@@ -36,12 +36,29 @@ export async function listPublishedChecklists(opts: { db: Db; input?: { stage?: 
 export async function adminListChecklists(opts: { db: Db }) {
   const { db } = opts;
   const rows = await db.checklist.findMany({
-    select: { id: true, code: true, version: true, title: true, stage: true, intro: true, items: true, scoring: true, published: true, createdAt: true },
+    select: {
+      id: true,
+      code: true,
+      version: true,
+      title: true,
+      stage: true,
+      intro: true,
+      items: true,
+      scoring: true,
+      published: true,
+      createdAt: true,
+    },
     orderBy: [{ code: 'asc' }, { version: 'desc' }],
   });
   return rows.map((r) => {
     const def = parseDefinition(r);
-    return { ...r, stage: r.stage as ChecklistStage, items: def.items, scoring: def.scoring, createdAt: r.createdAt.toISOString() };
+    return {
+      ...r,
+      stage: r.stage as ChecklistStage,
+      items: def.items,
+      scoring: def.scoring,
+      createdAt: r.createdAt.toISOString(),
+    };
   });
 }
 
@@ -53,7 +70,11 @@ export async function saveChecklistDraft(opts: { db: Db; actor: Actor; input: Sa
   const { db, input } = opts;
   const actorId = opts.actor.id;
   return db.$transaction(async (tx) => {
-    const last = await tx.checklist.findFirst({ where: { code: input.code }, orderBy: { version: 'desc' }, select: { version: true } });
+    const last = await tx.checklist.findFirst({
+      where: { code: input.code },
+      orderBy: { version: 'desc' },
+      select: { version: true },
+    });
     const version = (last?.version ?? 0) + 1;
     const row = await tx.checklist.create({
       data: {
@@ -68,7 +89,13 @@ export async function saveChecklistDraft(opts: { db: Db; actor: Actor; input: Sa
       },
       select: { id: true, version: true },
     });
-    await writeAudit(tx, { actorUserId: actorId, action: 'checklist.saveDraft', targetType: 'Checklist', targetId: row.id, detail: { code: input.code, version } });
+    await writeAudit(tx, {
+      actorUserId: actorId,
+      action: 'checklist.saveDraft',
+      targetType: 'Checklist',
+      targetId: row.id,
+      detail: { code: input.code, version },
+    });
     return row;
   });
 }
@@ -79,13 +106,22 @@ export async function publishChecklist(opts: { db: Db; actor: Actor; input: { ch
   const { checklistId } = opts.input;
   const actorId = opts.actor.id;
   return db.$transaction(async (tx) => {
-    const row = await tx.checklist.findUnique({ where: { id: checklistId }, select: { id: true, code: true, version: true } });
+    const row = await tx.checklist.findUnique({
+      where: { id: checklistId },
+      select: { id: true, code: true, version: true },
+    });
     if (!row) throw new AppError('NOT_FOUND', '清单不存在');
     // Lock every version of the code so that two concurrent publishes leave exactly one published.
     await tx.$queryRaw`SELECT id FROM "Checklist" WHERE code = ${row.code} FOR UPDATE`;
     await tx.checklist.updateMany({ where: { code: row.code, id: { not: row.id } }, data: { published: false } });
     await tx.checklist.update({ where: { id: row.id }, data: { published: true }, select: { id: true } });
-    await writeAudit(tx, { actorUserId: actorId, action: 'checklist.publish', targetType: 'Checklist', targetId: row.id, detail: { code: row.code, version: row.version } });
+    await writeAudit(tx, {
+      actorUserId: actorId,
+      action: 'checklist.publish',
+      targetType: 'Checklist',
+      targetId: row.id,
+      detail: { code: row.code, version: row.version },
+    });
     return { ok: true as const };
   });
 }

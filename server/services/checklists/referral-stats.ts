@@ -14,7 +14,6 @@ interface CountRow {
   n: number;
 }
 
-
 /**
  * For federation, committee and admin staff: counts of checklist results by tier, and of referrals,
  * for each unit directly below `orgUnitId` (a school counts for itself), in one calendar year.

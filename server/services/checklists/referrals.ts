@@ -24,7 +24,12 @@ const isOverdue = (r: { status: string; ackDeadline: Date }, now: Date) => r.sta
  * The caller's referral inbox: referrals of the schools their COUNSELOR grants cover (a school grant
  * covers that school only), open ones first, then by acknowledgement deadline.
  */
-export async function listReferrals(opts: { db: Db; actor: StaffActor; input?: { status?: ReferralStatus }; now?: Date }) {
+export async function listReferrals(opts: {
+  db: Db;
+  actor: StaffActor;
+  input?: { status?: ReferralStatus };
+  now?: Date;
+}) {
   const { db, actor: user, now = new Date() } = opts;
   const status = opts.input?.status;
   const paths = user.roles.filter((g) => g.role === 'COUNSELOR').map((g) => g.orgUnitPath);
@@ -33,7 +38,16 @@ export async function listReferrals(opts: { db: Db; actor: StaffActor; input?: {
     where: { ...(status ? { status } : {}), school: { OR: paths.map((p) => subtreeWhere(p)) } },
     orderBy: [{ status: 'asc' }, { ackDeadline: 'asc' }, { id: 'asc' }],
     take: 500,
-    select: { id: true, tier: true, childGrade: true, createdAt: true, status: true, ackDeadline: true, escalatedAt: true, school: { select: { name: true } } },
+    select: {
+      id: true,
+      tier: true,
+      childGrade: true,
+      createdAt: true,
+      status: true,
+      ackDeadline: true,
+      escalatedAt: true,
+      school: { select: { name: true } },
+    },
   });
   return rows.map((r) => ({
     id: r.id,
@@ -83,7 +97,14 @@ export async function getReferral(opts: {
           createdAt: true,
           checklist: { select: { title: true, version: true, items: true, scoring: true } },
           child: { select: { name: true, className: true } },
-          family: { select: { guardians: { select: { relation: true, user: { select: { displayName: true } } }, orderBy: { createdAt: 'asc' } } } },
+          family: {
+            select: {
+              guardians: {
+                select: { relation: true, user: { select: { displayName: true } } },
+                orderBy: { createdAt: 'asc' },
+              },
+            },
+          },
         },
       },
       actions: { select: { id: true, action: true, noteEnc: true, byUserId: true, at: true }, orderBy: { at: 'asc' } },
@@ -100,7 +121,10 @@ export async function getReferral(opts: {
   });
   const authorIds = [...new Set(r.actions.map((a) => a.byUserId))];
   const authors = new Map(
-    (await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
+    (await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, displayName: true } })).map((u) => [
+      u.id,
+      u.displayName,
+    ]),
   );
   return {
     id: r.id,
@@ -148,7 +172,13 @@ export async function acknowledgeReferral(opts: { db: Db; actor: Actor; input: {
   const { referralId } = opts.input;
   return db.$transaction(async (tx) => {
     const changed = await acknowledgeIn(tx, actorId, referralId, now);
-    if (changed) await writeAudit(tx, { actorUserId: actorId, action: 'referral.acknowledge', targetType: 'Referral', targetId: referralId });
+    if (changed)
+      await writeAudit(tx, {
+        actorUserId: actorId,
+        action: 'referral.acknowledge',
+        targetType: 'Referral',
+        targetId: referralId,
+      });
     const r = await tx.referral.findUniqueOrThrow({ where: { id: referralId }, select: { status: true } });
     return { ok: true as const, status: r.status };
   });
@@ -168,19 +198,38 @@ export async function addReferralAction(opts: {
   const { db, cipher, input, now = new Date() } = opts;
   const actorId = opts.actor.id;
   return db.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Referral" WHERE id = ${input.referralId} FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { status: string }[]
+    >`SELECT status::text AS status FROM "Referral" WHERE id = ${input.referralId} FOR UPDATE`;
     if (!locked) throw new AppError('NOT_FOUND', '转介不存在或已被家长删除');
     if (locked.status === 'CLOSED') throw new AppError('CONFLICT', '该转介已结束跟进，不能再添加记录');
     if (locked.status === 'OPEN') await acknowledgeIn(tx, actorId, input.referralId, now);
     const id = randomUUID();
     await tx.referralAction.create({
-      data: { id, referralId: input.referralId, action: input.action, noteEnc: input.note ? cipher.encrypt(input.note, noteContext(id)) : null, byUserId: actorId, at: now },
+      data: {
+        id,
+        referralId: input.referralId,
+        action: input.action,
+        noteEnc: input.note ? cipher.encrypt(input.note, noteContext(id)) : null,
+        byUserId: actorId,
+        at: now,
+      },
       select: { id: true },
     });
     if (input.action === 'CLOSED') {
-      await tx.referral.update({ where: { id: input.referralId }, data: { status: 'CLOSED', closedAt: now }, select: { id: true } });
+      await tx.referral.update({
+        where: { id: input.referralId },
+        data: { status: 'CLOSED', closedAt: now },
+        select: { id: true },
+      });
     }
-    await writeAudit(tx, { actorUserId: actorId, action: 'referral.action', targetType: 'Referral', targetId: input.referralId, detail: { action: input.action } });
+    await writeAudit(tx, {
+      actorUserId: actorId,
+      action: 'referral.action',
+      targetType: 'Referral',
+      targetId: input.referralId,
+      detail: { action: input.action },
+    });
     const r = await tx.referral.findUniqueOrThrow({ where: { id: input.referralId }, select: { status: true } });
     return { id, status: r.status };
   });
@@ -190,7 +239,10 @@ export async function addReferralAction(opts: {
  * For the escalation job: unacknowledged referrals past their deadline are escalated once to the
  * coordinators of the school (alert without sensitive content). Running it again does nothing more.
  */
-export async function escalateOverdueReferrals(db: Db, now = new Date()): Promise<{ escalated: number; alerts: number }> {
+export async function escalateOverdueReferrals(
+  db: Db,
+  now = new Date(),
+): Promise<{ escalated: number; alerts: number }> {
   const due = await db.referral.findMany({
     where: { status: 'OPEN', ackDeadline: { lt: now }, escalatedAt: null },
     select: { id: true, ackDeadline: true, schoolId: true, school: { select: { path: true } } },
@@ -202,7 +254,10 @@ export async function escalateOverdueReferrals(db: Db, now = new Date()): Promis
   for (const r of due) {
     await db.$transaction(async (tx) => {
       // Claimed by the update itself: a second job running at the same time finds nothing to do.
-      const { count } = await tx.referral.updateMany({ where: { id: r.id, status: 'OPEN', escalatedAt: null }, data: { escalatedAt: now } });
+      const { count } = await tx.referral.updateMany({
+        where: { id: r.id, status: 'OPEN', escalatedAt: null },
+        data: { escalatedAt: now },
+      });
       if (count === 0) return;
       const coordinators = await staffCoveringSchool(tx, r.school.path, 'COORDINATOR');
       const queued = await queueReferralAlert(tx, coordinators, {
@@ -214,7 +269,14 @@ export async function escalateOverdueReferrals(db: Db, now = new Date()): Promis
         // Coordinators cannot open the referral itself (counsellors only): they land on their home page.
         page: 'pages/home/index',
       });
-      await writeAudit(tx, { actorUserId: null, action: 'referral.escalate', targetType: 'Referral', targetId: r.id, orgUnitId: r.schoolId, detail: { alerts: queued } });
+      await writeAudit(tx, {
+        actorUserId: null,
+        action: 'referral.escalate',
+        targetType: 'Referral',
+        targetId: r.id,
+        orgUnitId: r.schoolId,
+        detail: { alerts: queued },
+      });
       escalated += 1;
       alerts += queued;
     });

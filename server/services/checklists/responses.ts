@@ -64,11 +64,21 @@ export async function myResponses(opts: { db: Db; actor: FamilyActor }) {
 }
 
 /** Decrypts a response's answers onto the items of the version it answered. */
-export function decryptAnswers(cipher: FieldCipher, response: { id: string; answersEnc: string }, checklist: { items: unknown; scoring: unknown }) {
+export function decryptAnswers(
+  cipher: FieldCipher,
+  response: { id: string; answersEnc: string },
+  checklist: { items: unknown; scoring: unknown },
+) {
   const { answers } = cipher.decryptJson<StoredAnswers>(response.answersEnc, responseContext(response.id));
   return parseDefinition(checklist).items.map((item) => {
     const answer = answers[item.id] ?? 0;
-    return { itemId: item.id, text: item.text, answer, answerLabel: answerLabel(answer), critical: item.critical === true };
+    return {
+      itemId: item.id,
+      text: item.text,
+      answer,
+      answerLabel: answerLabel(answer),
+      critical: item.critical === true,
+    };
   });
 }
 
@@ -98,7 +108,13 @@ export async function getResponse(opts: {
   });
   if (!r) throw notFound();
   // Audit before the plaintext leaves the server: no read without its row.
-  await writeAudit(db, { actorUserId: user.id, action: 'checklist.read', targetType: 'ChecklistResponse', targetId: r.id, detail: { by: 'parent' } });
+  await writeAudit(db, {
+    actorUserId: user.id,
+    action: 'checklist.read',
+    targetType: 'ChecklistResponse',
+    targetId: r.id,
+    detail: { by: 'parent' },
+  });
   const tier = r.tier;
   return {
     id: r.id,
@@ -122,7 +138,12 @@ export async function deleteResponse(opts: { db: Db; actor: FamilyActor; input: 
   await db.$transaction(async (tx) => {
     const { count } = await tx.checklistResponse.deleteMany({ where: { id: responseId, familyId: user.familyId } });
     if (count === 0) throw notFound();
-    await writeAudit(tx, { actorUserId: user.id, action: 'checklist.delete', targetType: 'ChecklistResponse', targetId: responseId });
+    await writeAudit(tx, {
+      actorUserId: user.id,
+      action: 'checklist.delete',
+      targetType: 'ChecklistResponse',
+      targetId: responseId,
+    });
   });
   return { ok: true as const };
 }
@@ -139,10 +160,21 @@ export async function withdrawAndDelete(opts: { db: Db; actor: FamilyActor }) {
       data: { withdrawnAt: new Date() },
     });
     if (withdrawn.count > 0) {
-      await writeAudit(tx, { actorUserId: user.id, action: 'consent.withdraw', targetType: 'Consent', detail: { scope: 'sensitive:checklist' } });
+      await writeAudit(tx, {
+        actorUserId: user.id,
+        action: 'consent.withdraw',
+        targetType: 'Consent',
+        detail: { scope: 'sensitive:checklist' },
+      });
     }
     const { count } = await tx.checklistResponse.deleteMany({ where: { familyId: user.familyId } });
-    await writeAudit(tx, { actorUserId: user.id, action: 'checklist.deleteAll', targetType: 'Family', targetId: user.familyId, detail: { deleted: count } });
+    await writeAudit(tx, {
+      actorUserId: user.id,
+      action: 'checklist.deleteAll',
+      targetType: 'Family',
+      targetId: user.familyId,
+      detail: { deleted: count },
+    });
     return { ok: true as const, deleted: count };
   });
 }
@@ -151,7 +183,13 @@ export async function withdrawAndDelete(opts: { db: Db; actor: FamilyActor }) {
 export async function purgeExpiredResponses(db: Db, now = new Date()): Promise<{ deleted: number }> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.checklistResponse.deleteMany({ where: { deleteAfter: { lte: now } } });
-    if (count > 0) await writeAudit(tx, { actorUserId: null, action: 'checklist.purge', targetType: 'ChecklistResponse', detail: { deleted: count } });
+    if (count > 0)
+      await writeAudit(tx, {
+        actorUserId: null,
+        action: 'checklist.purge',
+        targetType: 'ChecklistResponse',
+        detail: { deleted: count },
+      });
     return { deleted: count };
   });
 }

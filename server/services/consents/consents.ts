@@ -13,7 +13,11 @@ export async function currentConsentTexts(opts: { db: Db }) {
 }
 
 /** Records consent to the text in force. Repeating it is harmless. */
-export async function grantConsent(opts: { db: Db; actor: Actor; input: { scope: ConsentScope; textVersion: string } }) {
+export async function grantConsent(opts: {
+  db: Db;
+  actor: Actor;
+  input: { scope: ConsentScope; textVersion: string };
+}) {
   const { db } = opts;
   const { scope, textVersion } = opts.input;
   const userId = opts.actor.id;
@@ -21,10 +25,18 @@ export async function grantConsent(opts: { db: Db; actor: Actor; input: { scope:
   if (!text) throw new AppError('NOT_FOUND', '该授权事项不存在');
   if (text.textVersion !== textVersion) throw new AppError('CONFLICT', '授权文本已更新，请重新阅读后再同意');
   await db.$transaction(async (tx) => {
-    const active = await tx.consent.findFirst({ where: { userId, scope, textVersion, withdrawnAt: null }, select: { id: true } });
+    const active = await tx.consent.findFirst({
+      where: { userId, scope, textVersion, withdrawnAt: null },
+      select: { id: true },
+    });
     if (active) return;
     await tx.consent.create({ data: { userId, scope, textVersion }, select: { id: true } });
-    await writeAudit(tx, { actorUserId: userId, action: 'consent.grant', targetType: 'Consent', detail: { scope, textVersion } });
+    await writeAudit(tx, {
+      actorUserId: userId,
+      action: 'consent.grant',
+      targetType: 'Consent',
+      detail: { scope, textVersion },
+    });
   });
   return { ok: true as const };
 }
@@ -34,8 +46,17 @@ export async function withdrawConsent(opts: { db: Db; actor: Actor; input: { sco
   const { scope } = opts.input;
   const userId = opts.actor.id;
   await db.$transaction(async (tx) => {
-    const { count } = await tx.consent.updateMany({ where: { userId, scope, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
-    if (count > 0) await writeAudit(tx, { actorUserId: userId, action: 'consent.withdraw', targetType: 'Consent', detail: { scope } });
+    const { count } = await tx.consent.updateMany({
+      where: { userId, scope, withdrawnAt: null },
+      data: { withdrawnAt: new Date() },
+    });
+    if (count > 0)
+      await writeAudit(tx, {
+        actorUserId: userId,
+        action: 'consent.withdraw',
+        targetType: 'Consent',
+        detail: { scope },
+      });
   });
   return { ok: true as const };
 }
@@ -44,7 +65,10 @@ export async function withdrawConsent(opts: { db: Db; actor: Actor; input: { sco
 export async function hasConsent(db: Db, userId: string, scope: ConsentScope): Promise<boolean> {
   const text = await db.consentText.findFirst({ where: { scope, inForce: true }, select: { textVersion: true } });
   if (!text) return false;
-  const row = await db.consent.findFirst({ where: { userId, scope, textVersion: text.textVersion, withdrawnAt: null }, select: { id: true } });
+  const row = await db.consent.findFirst({
+    where: { userId, scope, textVersion: text.textVersion, withdrawnAt: null },
+    select: { id: true },
+  });
   return row != null;
 }
 
@@ -53,7 +77,11 @@ export async function myConsents(opts: { db: Db; actor: Actor }) {
   const { db } = opts;
   const userId = opts.actor.id;
   const [rows, texts] = await Promise.all([
-    db.consent.findMany({ where: { userId, withdrawnAt: null }, select: { scope: true, textVersion: true, grantedAt: true }, orderBy: { grantedAt: 'desc' } }),
+    db.consent.findMany({
+      where: { userId, withdrawnAt: null },
+      select: { scope: true, textVersion: true, grantedAt: true },
+      orderBy: { grantedAt: 'desc' },
+    }),
     db.consentText.findMany({ where: { inForce: true }, select: { scope: true, textVersion: true } }),
   ]);
   return rows.map((r) => ({

@@ -15,7 +15,10 @@ export async function getMyFamily(opts: { db: Db; actor: Actor }) {
           id: true,
           orgUnit: { select: { name: true } },
           invites: { where: { kind: 'FAMILY', disabled: false }, select: { code: true }, take: 1 },
-          guardians: { select: { id: true, userId: true, relation: true, user: { select: { displayName: true } } }, orderBy: { createdAt: 'asc' } },
+          guardians: {
+            select: { id: true, userId: true, relation: true, user: { select: { displayName: true } } },
+            orderBy: { createdAt: 'asc' },
+          },
           children: {
             select: { id: true, name: true, grade: true, className: true, school: { select: { name: true } } },
             orderBy: { createdAt: 'asc' },

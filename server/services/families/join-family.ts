@@ -12,13 +12,27 @@ import { newInviteCode } from './invite-code';
  * - A family's own invite: a second guardian joins that family.
  * The child is added unless the family already has a child of that name. One transaction.
  */
-export async function joinFamily(opts: { db: Db; actor: Actor; input: JoinFamilyInput }): Promise<{ familyId: string }> {
+export async function joinFamily(opts: {
+  db: Db;
+  actor: Actor;
+  input: JoinFamilyInput;
+}): Promise<{ familyId: string }> {
   const { db, input } = opts;
   const userId = opts.actor.id;
   return db.$transaction(async (tx) => {
     const invite = await tx.inviteCode.findUnique({
       where: { code: input.inviteCode },
-      select: { id: true, kind: true, orgUnitId: true, familyId: true, grade: true, className: true, disabled: true, expiresAt: true, orgUnit: { select: { kind: true } } },
+      select: {
+        id: true,
+        kind: true,
+        orgUnitId: true,
+        familyId: true,
+        grade: true,
+        className: true,
+        disabled: true,
+        expiresAt: true,
+        orgUnit: { select: { kind: true } },
+      },
     });
     if (!invite || invite.disabled || (invite.expiresAt && invite.expiresAt.getTime() < Date.now())) {
       throw new AppError('NOT_FOUND', '邀请码无效或已过期，请向学校或家人核对');
@@ -26,7 +40,10 @@ export async function joinFamily(opts: { db: Db; actor: Actor; input: JoinFamily
     if (invite.orgUnit.kind !== 'SCHOOL' && invite.orgUnit.kind !== 'COMMUNITY_SITE') {
       throw new AppError('BAD_REQUEST', '该邀请码不能用于加入家庭');
     }
-    const existing = await tx.guardian.findUnique({ where: { userId }, select: { familyId: true, family: { select: { orgUnitId: true } } } });
+    const existing = await tx.guardian.findUnique({
+      where: { userId },
+      select: { familyId: true, family: { select: { orgUnitId: true } } },
+    });
 
     let familyId: string;
     let familyUnitId: string;
@@ -54,7 +71,10 @@ export async function joinFamily(opts: { db: Db; actor: Actor; input: JoinFamily
       });
     }
 
-    const sameName = await tx.child.findUnique({ where: { familyId_name: { familyId, name: input.child.name } }, select: { id: true } });
+    const sameName = await tx.child.findUnique({
+      where: { familyId_name: { familyId, name: input.child.name } },
+      select: { id: true },
+    });
     if (!sameName) {
       await tx.child.create({
         data: {
@@ -68,7 +88,14 @@ export async function joinFamily(opts: { db: Db; actor: Actor; input: JoinFamily
       });
     }
     await tx.inviteCode.update({ where: { id: invite.id }, data: { uses: { increment: 1 } }, select: { id: true } });
-    await writeAudit(tx, { actorUserId: userId, action: 'family.join', targetType: 'Family', targetId: familyId, orgUnitId: familyUnitId, detail: { inviteKind: invite.kind } });
+    await writeAudit(tx, {
+      actorUserId: userId,
+      action: 'family.join',
+      targetType: 'Family',
+      targetId: familyId,
+      orgUnitId: familyUnitId,
+      detail: { inviteKind: invite.kind },
+    });
     return { familyId };
   });
 }

@@ -42,12 +42,24 @@ export async function createClassInvite(opts: {
   }
   return db.$transaction(async (tx) => {
     const existing = await tx.inviteCode.findFirst({
-      where: { orgUnitId: input.orgUnitId, kind: 'CLASS', grade: input.grade, className: input.className, disabled: false },
+      where: {
+        orgUnitId: input.orgUnitId,
+        kind: 'CLASS',
+        grade: input.grade,
+        className: input.className,
+        disabled: false,
+      },
       select: { code: true },
     });
     if (existing) return { code: existing.code, created: false };
     const invite = await tx.inviteCode.create({
-      data: { code: newInviteCode(), kind: 'CLASS', orgUnitId: input.orgUnitId, grade: input.grade, className: input.className },
+      data: {
+        code: newInviteCode(),
+        kind: 'CLASS',
+        orgUnitId: input.orgUnitId,
+        grade: input.grade,
+        className: input.className,
+      },
       select: { code: true },
     });
     await writeAudit(tx, {

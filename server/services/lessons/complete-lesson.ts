@@ -19,7 +19,10 @@ export async function completeLesson(opts: { db: Db; actor: AuthUser; input: { l
     throw new AppError('NOT_FOUND', LESSON_NOT_FOUND);
   }
   if (!isPublishedVisible(viewer, lesson.orgUnit)) throw new AppError('NOT_FOUND', LESSON_NOT_FOUND);
-  await db.lessonCompletion.createMany({ data: [{ lessonId, userId: user.id, familyId: user.familyId }], skipDuplicates: true });
+  await db.lessonCompletion.createMany({
+    data: [{ lessonId, userId: user.id, familyId: user.familyId }],
+    skipDuplicates: true,
+  });
   const completedCount = await db.lessonCompletion.count({ where: { userId: user.id } });
   return { ok: true as const, completedCount };
 }

@@ -33,7 +33,8 @@ export async function getLesson(opts: { db: Db; actor: AuthUser; input: { lesson
   if (!lesson) throw new AppError('NOT_FOUND', LESSON_NOT_FOUND);
   const viewer = await lessonViewer(db, user);
   const canEdit = canEditLesson(viewer, lesson.orgUnit.path);
-  if (!canEdit && !(lesson.published && isPublishedVisible(viewer, lesson.orgUnit))) throw new AppError('NOT_FOUND', LESSON_NOT_FOUND);
+  if (!canEdit && !(lesson.published && isPublishedVisible(viewer, lesson.orgUnit)))
+    throw new AppError('NOT_FOUND', LESSON_NOT_FOUND);
   return {
     id: lesson.id,
     orgUnitId: lesson.orgUnitId,

@@ -41,7 +41,11 @@ export function publishedVisibleWhere(viewer: LessonViewer): Prisma.LessonWhereI
 
 /** Drafts shown in the list: those of the units where the viewer holds an editor role. */
 export function ownDraftsWhere(viewer: LessonViewer): Prisma.LessonWhereInput | null {
-  const unitIds = [...new Set(viewer.grants.filter((g) => (LESSON_EDITOR_ROLES as readonly Role[]).includes(g.role)).map((g) => g.orgUnitId))];
+  const unitIds = [
+    ...new Set(
+      viewer.grants.filter((g) => (LESSON_EDITOR_ROLES as readonly Role[]).includes(g.role)).map((g) => g.orgUnitId),
+    ),
+  ];
   return unitIds.length ? { published: false, orgUnitId: { in: unitIds } } : null;
 }
 

@@ -10,11 +10,18 @@ export async function listLessons(opts: { db: Db; actor: AuthUser; input: ListLe
   const { db, actor: user, input } = opts;
   const viewer = await lessonViewer(db, user);
   const drafts = ownDraftsWhere(viewer);
-  const filters: Prisma.LessonWhereInput[] = [drafts ? { OR: [publishedVisibleWhere(viewer), drafts] } : publishedVisibleWhere(viewer)];
+  const filters: Prisma.LessonWhereInput[] = [
+    drafts ? { OR: [publishedVisibleWhere(viewer), drafts] } : publishedVisibleWhere(viewer),
+  ];
   if (input.stage) filters.push({ stages: { has: input.stage } });
   if (input.topic) filters.push({ topic: input.topic });
   if (input.q) {
-    filters.push({ OR: [{ title: { contains: input.q, mode: 'insensitive' } }, { summary: { contains: input.q, mode: 'insensitive' } }] });
+    filters.push({
+      OR: [
+        { title: { contains: input.q, mode: 'insensitive' } },
+        { summary: { contains: input.q, mode: 'insensitive' } },
+      ],
+    });
   }
   const take = input.limit ?? LESSON_PAGE_SIZE;
   const rows = await db.lesson.findMany({

@@ -17,7 +17,10 @@ export async function setLessonPublished(opts: {
   const { lessonId, published } = opts.input;
   const actorUserId = opts.actor.id;
   return db.$transaction(async (tx) => {
-    const lesson = await tx.lesson.findUnique({ where: { id: lessonId }, select: { orgUnitId: true, format: true, body: true, videoUrl: true } });
+    const lesson = await tx.lesson.findUnique({
+      where: { id: lessonId },
+      select: { orgUnitId: true, format: true, body: true, videoUrl: true },
+    });
     if (!lesson) throw new AppError('NOT_FOUND', '课程不存在');
     if (published) {
       const problem = lessonContentProblem(lesson);

@@ -31,5 +31,8 @@ export async function enqueueForFamily(tx: Tx, familyId: string, notice: Notice)
 
 /** Cancels queued notices whose dedupe key starts with `prefix` (e.g. a cancelled registration's reminder). */
 export async function cancelQueued(tx: Tx, prefix: string): Promise<void> {
-  await tx.notification.updateMany({ where: { dedupeKey: { startsWith: prefix }, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+  await tx.notification.updateMany({
+    where: { dedupeKey: { startsWith: prefix }, status: 'PENDING' },
+    data: { status: 'CANCELLED' },
+  });
 }

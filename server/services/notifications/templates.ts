@@ -18,7 +18,13 @@ export const TEMPLATE_LABELS: Record<TemplateKey, string> = {
 
 /** Shown in the web build and sent to the client so it can call requestSubscribeMessage. */
 export function templateIds(
-  env: Pick<Env, 'WECHAT_TEMPLATE_SESSION_REMINDER' | 'WECHAT_TEMPLATE_SESSION_CHANGE' | 'WECHAT_TEMPLATE_VISIT_NOTICE' | 'WECHAT_TEMPLATE_REFERRAL_ALERT'>,
+  env: Pick<
+    Env,
+    | 'WECHAT_TEMPLATE_SESSION_REMINDER'
+    | 'WECHAT_TEMPLATE_SESSION_CHANGE'
+    | 'WECHAT_TEMPLATE_VISIT_NOTICE'
+    | 'WECHAT_TEMPLATE_REFERRAL_ALERT'
+  >,
 ): Record<TemplateKey, string> {
   return {
     SESSION_REMINDER: env.WECHAT_TEMPLATE_SESSION_REMINDER,

@@ -46,7 +46,12 @@ async function giveQuotaBack(db: Db, userId: string, templateKey: string) {
   await db.$executeRaw`UPDATE "SubscribeQuota" SET remaining = remaining + 1 WHERE "userId" = ${userId} AND "templateKey" = ${templateKey}`;
 }
 
-export async function sendDueNotifications(deps: { db: Db; env: Env; wechat: WechatClient; log: Logger }): Promise<{ sent: number; skipped: number; failed: number }> {
+export async function sendDueNotifications(deps: {
+  db: Db;
+  env: Env;
+  wechat: WechatClient;
+  log: Logger;
+}): Promise<{ sent: number; skipped: number; failed: number }> {
   const { db, env, wechat, log } = deps;
   const ids = templateIds(env);
   const claimed = await claimDue(db);
@@ -55,26 +60,47 @@ export async function sendDueNotifications(deps: { db: Db; env: Env; wechat: Wec
   let failed = 0;
   for (const n of claimed) {
     if (!(await takeQuota(db, n.userId, n.templateKey))) {
-      await db.notification.update({ where: { id: n.id }, data: { status: 'SKIPPED_NO_QUOTA', leaseUntil: null }, select: { id: true } });
+      await db.notification.update({
+        where: { id: n.id },
+        data: { status: 'SKIPPED_NO_QUOTA', leaseUntil: null },
+        select: { id: true },
+      });
       skipped += 1;
       continue;
     }
     const user = await db.user.findUnique({ where: { id: n.userId }, select: { openid: true } });
     if (!user?.openid) {
       await giveQuotaBack(db, n.userId, n.templateKey);
-      await db.notification.update({ where: { id: n.id }, data: { status: 'SKIPPED_NO_QUOTA', leaseUntil: null, lastError: 'no openid' }, select: { id: true } });
+      await db.notification.update({
+        where: { id: n.id },
+        data: { status: 'SKIPPED_NO_QUOTA', leaseUntil: null, lastError: 'no openid' },
+        select: { id: true },
+      });
       skipped += 1;
       continue;
     }
     try {
-      const result = await wechat.sendSubscribeMessage({ touser: user.openid, template_id: ids[n.templateKey], page: n.page ?? undefined, data: n.data });
+      const result = await wechat.sendSubscribeMessage({
+        touser: user.openid,
+        template_id: ids[n.templateKey],
+        page: n.page ?? undefined,
+        data: n.data,
+      });
       if (result.errcode === 0) {
-        await db.notification.update({ where: { id: n.id }, data: { status: 'SENT', sentAt: new Date(), leaseUntil: null }, select: { id: true } });
+        await db.notification.update({
+          where: { id: n.id },
+          data: { status: 'SENT', sentAt: new Date(), leaseUntil: null },
+          select: { id: true },
+        });
         sent += 1;
       } else if (result.errcode === 43101) {
         // WeChat says the user has no quota after all: believe it.
         await db.$executeRaw`UPDATE "SubscribeQuota" SET remaining = 0 WHERE "userId" = ${n.userId} AND "templateKey" = ${n.templateKey}`;
-        await db.notification.update({ where: { id: n.id }, data: { status: 'SKIPPED_NO_QUOTA', leaseUntil: null, lastError: '43101' }, select: { id: true } });
+        await db.notification.update({
+          where: { id: n.id },
+          data: { status: 'SKIPPED_NO_QUOTA', leaseUntil: null, lastError: '43101' },
+          select: { id: true },
+        });
         skipped += 1;
       } else {
         throw new Error(`errcode ${result.errcode}`);
@@ -84,7 +110,12 @@ export async function sendDueNotifications(deps: { db: Db; env: Env; wechat: Wec
       const final = n.attempts >= MAX_ATTEMPTS;
       await db.notification.update({
         where: { id: n.id },
-        data: { status: final ? 'FAILED' : 'PENDING', leaseUntil: null, lastError: String((err as Error).message).slice(0, 200), dueAt: new Date(Date.now() + 60_000 * n.attempts) },
+        data: {
+          status: final ? 'FAILED' : 'PENDING',
+          leaseUntil: null,
+          lastError: String((err as Error).message).slice(0, 200),
+          dueAt: new Date(Date.now() + 60_000 * n.attempts),
+        },
         select: { id: true },
       });
       failed += 1;

@@ -89,7 +89,8 @@ function aggregateSql(root: Pick<ReportUnit, 'path' | 'depth'>, groupDepth: numb
   const kinds = siteKind ? [siteKind] : ['SCHOOL', 'COMMUNITY_SITE'];
   // path "/a/b/c/" → split_part(path, '/', depth + 2) is the id at that depth.
   const segment = groupDepth + 2;
-  const inSubtree = (column: Prisma.Sql) => (wholeTree ? Prisma.empty : Prisma.sql`AND ${column} IN (SELECT id FROM units)`);
+  const inSubtree = (column: Prisma.Sql) =>
+    wholeTree ? Prisma.empty : Prisma.sql`AND ${column} IN (SELECT id FROM units)`;
   return Prisma.sql`
     WITH units AS (
       SELECT id, kind, split_part(path, '/', ${segment}::int) AS child
@@ -135,7 +136,8 @@ function aggregateSql(root: Pick<ReportUnit, 'path' | 'depth'>, groupDepth: numb
 /** The contract's reports.coverage: one row per child unit, and the total for the unit itself. */
 export async function coverageReport(opts: { db: Db; unit: ReportUnit; input: ReportInput }) {
   const { db, unit: root, input } = opts;
-  const onlyKind = input.siteKind && root.kind === 'COUNTY' ? Prisma.sql`AND c.kind::text = ${input.siteKind}` : Prisma.empty;
+  const onlyKind =
+    input.siteKind && root.kind === 'COUNTY' ? Prisma.sql`AND c.kind::text = ${input.siteKind}` : Prisma.empty;
   // The child units and their figures in one statement. Children without figures get zeros; figures
   // without a child row (a school's or site's own, when it is the unit asked for) count in the total only.
   const raw = await db.$queryRaw<(Raw & { id: string | null; name: string; kind: OrgUnitKind; code: string | null })[]>`
@@ -146,10 +148,11 @@ export async function coverageReport(opts: { db: Db; unit: ReportUnit; input: Re
       FROM (SELECT id, name, kind, code FROM "OrgUnit" c WHERE c."parentId" = ${root.id} ${onlyKind}) c
       FULL JOIN (${aggregateSql(root, root.depth + 1, input.year, input.siteKind)}) a ON a.child = c.id
      ORDER BY c.kind, c.code, c.name`;
-  const rows: CoverageRow[] = raw
-    .flatMap((c) =>
-      c.id === null ? [] : [{ orgUnitId: c.id, name: c.name, kind: c.kind, code: c.code, ...counts(c, isBelowCounty(c.kind)) }],
-    );
+  const rows: CoverageRow[] = raw.flatMap((c) =>
+    c.id === null
+      ? []
+      : [{ orgUnitId: c.id, name: c.name, kind: c.kind, code: c.code, ...counts(c, isBelowCounty(c.kind)) }],
+  );
   const sum = raw.reduce<Raw>(
     (t, r) => ({
       child: '',
@@ -187,7 +190,11 @@ export async function coverageByLevel(opts: { db: Db; unit: ReportUnit; input: R
   for (let depth = root.depth + 1; depth <= 3; depth += 1) {
     const [units, raw] = await Promise.all([
       db.orgUnit.findMany({
-        where: { depth, ...subtreeWhere(root.path), ...(depth === 3 && input.siteKind ? { kind: input.siteKind } : {}) },
+        where: {
+          depth,
+          ...subtreeWhere(root.path),
+          ...(depth === 3 && input.siteKind ? { kind: input.siteKind } : {}),
+        },
         select: { id: true, name: true, kind: true, code: true, parent: { select: { name: true } } },
         orderBy: [{ path: 'asc' }],
       }),

@@ -51,7 +51,12 @@ export async function dashboard(opts: { db: Db; unit: ReportUnit; input: ReportI
       const n = tiers.find((t) => t.tier === tier)?.responses ?? 0;
       return { tier, responses: suppressSmallIf(isBelowCounty(root.kind), n) };
     }),
-    guidanceSites: { sites: s.sites, active: s.active, share: s.sites === 0 ? 0 : Math.round((s.active / s.sites) * 10_000) / 10_000, target: ACTIVE_SITE_TARGET },
+    guidanceSites: {
+      sites: s.sites,
+      active: s.active,
+      share: s.sites === 0 ? 0 : Math.round((s.active / s.sites) * 10_000) / 10_000,
+      target: ACTIVE_SITE_TARGET,
+    },
     semester: sem.label,
     schoolsWithoutActivity: idle,
   };

@@ -7,7 +7,14 @@ import type { Db } from '../../db/create-db';
 import type { Actor } from '../../auth/auth-user';
 import { ORG_UNIT_KIND_LABELS } from '../../shared/enums';
 import { writeAudit } from '../audit/write-audit';
-import { coverageByLevel, coverageReport, type CoverageRow, type ReportInput, type ReportUnit, type SiteKind } from './coverage';
+import {
+  coverageByLevel,
+  coverageReport,
+  type CoverageRow,
+  type ReportInput,
+  type ReportUnit,
+  type SiteKind,
+} from './coverage';
 
 type ExportOptions = { db: Db; actor: Actor; unit: ReportUnit; input: ReportInput };
 
@@ -42,15 +49,27 @@ const COLUMNS: { key: keyof CoverageRow | 'parentName'; header: string; width: n
 ];
 
 export const DEFINITIONS: [string, string][] = [
-  ['家庭数', '在本单位（含下级学校、家庭教育指导服务站点）登记的家庭数。一个家庭无论有几位监护人、几个孩子，只计一次。'],
-  ['已获指导家庭数', '本年度至少接受过一次家庭心理健康教育指导服务的家庭数：监护人参加了“心理健康”类活动（扫码签到或由负责人点名、补录），或完成了一次家访（入户、电话或视频）。每个家庭只计一次。'],
-  ['覆盖率', '已获指导家庭数 ÷ 家庭数；没有家庭时为 0。对应黑教联〔2023〕98号第 19 条“每年向家长至少开展一次家庭心理健康教育指导服务”。'],
+  [
+    '家庭数',
+    '在本单位（含下级学校、家庭教育指导服务站点）登记的家庭数。一个家庭无论有几位监护人、几个孩子，只计一次。',
+  ],
+  [
+    '已获指导家庭数',
+    '本年度至少接受过一次家庭心理健康教育指导服务的家庭数：监护人参加了“心理健康”类活动（扫码签到或由负责人点名、补录），或完成了一次家访（入户、电话或视频）。每个家庭只计一次。',
+  ],
+  [
+    '覆盖率',
+    '已获指导家庭数 ÷ 家庭数；没有家庭时为 0。对应黑教联〔2023〕98号第 19 条“每年向家长至少开展一次家庭心理健康教育指导服务”。',
+  ],
   ['指导服务站点数', '社区家长学校、家庭教育指导服务站点的数量。'],
   ['开展心理健康教育的站点数', '本年度至少举办过一场有家庭到场的心理健康教育活动的站点数；目标为站点总数的 60%。'],
   ['活动场次', '本年度开始的、未取消的指导服务、家长学校课程、公益讲座、亲子沙龙和新生家长课堂场次。'],
   ['参加人次（户次）', '本年度活动的到场记录数，按家庭计，同一家庭同一场只计一次。'],
   ['完成家访数', '本年度完成的寒暑假家访、电话家访和视频家访次数。'],
-  ['隐私保护', '县级以下（学校、站点）的单元格中小于 5 的数字不予显示（记为“<5”），以免识别到具体家庭。报表不含任何姓名、openid、电话或“学校+年级+班级”组合。'],
+  [
+    '隐私保护',
+    '县级以下（学校、站点）的单元格中小于 5 的数字不予显示（记为“<5”），以免识别到具体家庭。报表不含任何姓名、openid、电话或“学校+年级+班级”组合。',
+  ],
 ];
 
 function cell(row: CoverageRow & { parentName?: string }, key: (typeof COLUMNS)[number]['key']): string | number {
@@ -89,7 +108,8 @@ export async function coverageWorkbook(opts: ExportOptions) {
 
   for (const level of levels) {
     const ws = wb.addWorksheet(LEVEL_NAMES[level.depth] ?? `第${level.depth}级`);
-    const cols = level.depth > 1 ? [{ key: 'parentName' as const, header: '上级单位', width: 16 }, ...COLUMNS] : COLUMNS;
+    const cols =
+      level.depth > 1 ? [{ key: 'parentName' as const, header: '上级单位', width: 16 }, ...COLUMNS] : COLUMNS;
     ws.columns = cols.map((c) => ({ width: c.width }));
     ws.addRow([`${title}（按${LEVEL_NAMES[level.depth]}）`]).font = { bold: true, size: 13 };
     ws.addRow([scopeLine(root.name, input.year, input.siteKind)]);
@@ -118,7 +138,8 @@ export async function coverageCsv(opts: ExportOptions) {
   const { input } = opts;
   const report = await coverageReport(opts);
   const lines = [COLUMNS.map((c) => c.header).join(',')];
-  for (const r of [...report.rows, { ...report.total, name: `合计（${report.name}）` }]) lines.push(COLUMNS.map((c) => csvField(cell(r, c.key))).join(','));
+  for (const r of [...report.rows, { ...report.total, name: `合计（${report.name}）` }])
+    lines.push(COLUMNS.map((c) => csvField(cell(r, c.key))).join(','));
   await auditExport(opts, 'csv');
   return { fileName: `${report.name}-${input.year}年覆盖情况.csv`, content: `\uFEFF${lines.join('\r\n')}\r\n` };
 }

@@ -31,7 +31,10 @@ function signature(secret: string, sessionId: string, window: number): string {
 export async function checkInCode(opts: { db: Db; input: { sessionId: string }; now?: number }) {
   const { db, now = Date.now() } = opts;
   const { sessionId } = opts.input;
-  const s = await db.guidanceSession.findUnique({ where: { id: sessionId }, select: { checkInSecret: true, status: true } });
+  const s = await db.guidanceSession.findUnique({
+    where: { id: sessionId },
+    select: { checkInSecret: true, status: true },
+  });
   if (!s) throw new AppError('NOT_FOUND', '活动不存在');
   if (s.status === 'CANCELLED') throw new AppError('CONFLICT', '该活动已取消');
   const window = Math.floor(now / CHECK_IN_WINDOW_MS);
@@ -44,7 +47,8 @@ export async function checkInCode(opts: { db: Db; input: { sessionId: string }; 
 
 function parseCode(code: string): { sessionId: string; window: number; sig: string } {
   const parts = code.split('.');
-  if (parts.length !== 3 || !/^\d+$/.test(parts[1])) throw new AppError('BAD_REQUEST', '签到码无效，请重新扫描现场二维码');
+  if (parts.length !== 3 || !/^\d+$/.test(parts[1]))
+    throw new AppError('BAD_REQUEST', '签到码无效，请重新扫描现场二维码');
   return { sessionId: parts[0], window: Number(parts[1]), sig: parts[2] };
 }
 
@@ -85,7 +89,13 @@ async function sessionForCheckIn(sql: SqlRunner, id: string, now: number): Promi
 }
 
 /** A parent scans the coordinator's QR code. Idempotent: a family checking in twice counts once. */
-export async function checkIn(opts: { db: Db; sql: SqlRunner; actor: FamilyActor; input: { code: string }; now?: number }) {
+export async function checkIn(opts: {
+  db: Db;
+  sql: SqlRunner;
+  actor: FamilyActor;
+  input: { code: string };
+  now?: number;
+}) {
   const { db, sql, actor, now = Date.now() } = opts;
   const { familyId } = actor;
   const actorId = actor.id;
@@ -93,12 +103,15 @@ export async function checkIn(opts: { db: Db; sql: SqlRunner; actor: FamilyActor
   const s = await sessionForCheckIn(sql, parsed.sessionId, now);
   if (!s) throw new AppError('BAD_REQUEST', '签到码无效，请重新扫描现场二维码');
   const current = Math.floor(now / CHECK_IN_WINDOW_MS);
-  const expected = [current, current - 1].includes(parsed.window) ? signature(s.checkInSecret, s.id, parsed.window) : null;
+  const expected = [current, current - 1].includes(parsed.window)
+    ? signature(s.checkInSecret, s.id, parsed.window)
+    : null;
   const a = Buffer.from(parsed.sig);
   if (!expected || a.length !== expected.length || !timingSafeEqual(a, Buffer.from(expected))) {
     throw new AppError('BAD_REQUEST', '签到码已过期或无效，请扫描现场最新的二维码');
   }
-  if (s.status !== 'PUBLISHED') throw new AppError('CONFLICT', s.status === 'CANCELLED' ? '该活动已取消' : '活动尚未发布');
+  if (s.status !== 'PUBLISHED')
+    throw new AppError('CONFLICT', s.status === 'CANCELLED' ? '该活动已取消' : '活动尚未发布');
   if (s.endsAt.getTime() + CHECK_IN_GRACE_MS < now) throw new AppError('CONFLICT', '本场活动签到已结束');
 
   const fast = await checkInRegistered(sql, { session: s, familyId, actorId, serviceYear: chinaYear(s.startsAt) });

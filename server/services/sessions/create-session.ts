@@ -23,7 +23,7 @@ export interface SessionFields {
 
 /** GUIDANCE always delivers family mental-health guidance; other kinds only when flagged. */
 export function mentalHealthFlag(kind: SessionKind, flag: boolean | undefined): boolean {
-  return kind === 'GUIDANCE' ? true : flag ?? false;
+  return kind === 'GUIDANCE' ? true : (flag ?? false);
 }
 
 /** The unit that hosts the session (the scope check has found it). */
@@ -35,7 +35,14 @@ function assertHostUnit(unit: HostUnit) {
   }
 }
 
-function row(orgUnitId: string, createdById: string, f: SessionFields, startsAt: Date, endsAt: Date, draft: boolean | undefined) {
+function row(
+  orgUnitId: string,
+  createdById: string,
+  f: SessionFields,
+  startsAt: Date,
+  endsAt: Date,
+  draft: boolean | undefined,
+) {
   return {
     orgUnitId,
     kind: f.kind,
@@ -75,7 +82,9 @@ export async function createSession(opts: {
     if (input.lessonIds?.length) {
       const found = await tx.lesson.count({ where: { id: { in: input.lessonIds }, published: true } });
       if (found !== new Set(input.lessonIds).size) throw new AppError('BAD_REQUEST', '关联的课程资源不存在或未发布');
-      await tx.sessionLesson.createMany({ data: [...new Set(input.lessonIds)].map((lessonId) => ({ sessionId: session.id, lessonId })) });
+      await tx.sessionLesson.createMany({
+        data: [...new Set(input.lessonIds)].map((lessonId) => ({ sessionId: session.id, lessonId })),
+      });
     }
     await writeAudit(tx, {
       actorUserId: actorId,
@@ -110,7 +119,14 @@ export async function createCourse(opts: {
       const endsAt = new Date(startsAt.getTime() + input.durationMinutes * 60_000);
       const s = await tx.guidanceSession.create({
         data: {
-          ...row(input.orgUnitId, actorId, { ...input, title: `${input.title}（第 ${i + 1} 课）` }, startsAt, endsAt, input.draft),
+          ...row(
+            input.orgUnitId,
+            actorId,
+            { ...input, title: `${input.title}（第 ${i + 1} 课）` },
+            startsAt,
+            endsAt,
+            input.draft,
+          ),
           courseId: course.id,
           courseSeq: i + 1,
         },

@@ -57,7 +57,10 @@ export async function updateSession(opts: { db: Db; actor: Actor; input: Session
     });
     if (patch.lessonIds) {
       await tx.sessionLesson.deleteMany({ where: { sessionId } });
-      if (patch.lessonIds.length) await tx.sessionLesson.createMany({ data: [...new Set(patch.lessonIds)].map((lessonId) => ({ sessionId, lessonId })) });
+      if (patch.lessonIds.length)
+        await tx.sessionLesson.createMany({
+          data: [...new Set(patch.lessonIds)].map((lessonId) => ({ sessionId, lessonId })),
+        });
     }
     if (patch.startsAt) {
       // Pending reminders follow the new time.
@@ -90,7 +93,12 @@ export async function publishSession(opts: { db: Db; actor: Actor; input: { sess
     if (s.status === 'CANCELLED') throw new AppError('CONFLICT', '已取消的活动不能发布');
     if (s.status === 'PUBLISHED') return { ok: true as const };
     await tx.guidanceSession.update({ where: { id: sessionId }, data: { status: 'PUBLISHED' }, select: { id: true } });
-    await writeAudit(tx, { actorUserId: actorId, action: 'session.publish', targetType: 'Session', targetId: sessionId });
+    await writeAudit(tx, {
+      actorUserId: actorId,
+      action: 'session.publish',
+      targetType: 'Session',
+      targetId: sessionId,
+    });
     return { ok: true as const };
   });
 }
@@ -116,7 +124,12 @@ export async function cancelSession(opts: { db: Db; actor: Actor; input: { sessi
       await enqueueForFamily(tx, r.familyId, {
         templateKey: 'SESSION_CHANGE',
         page: `packageParent/session/index?id=${sessionId}`,
-        data: { thing1: thing(s.title), time2: time(s.startsAt), phrase3: { value: '活动取消' }, thing4: thing(reason ?? '主办方已取消本场活动') },
+        data: {
+          thing1: thing(s.title),
+          time2: time(s.startsAt),
+          phrase3: { value: '活动取消' },
+          thing4: thing(reason ?? '主办方已取消本场活动'),
+        },
         dueAt: new Date(),
         dedupePrefix: `cancelled:${sessionId}:${r.familyId}`,
       });

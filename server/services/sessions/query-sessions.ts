@@ -55,8 +55,19 @@ export async function listSessions(opts: {
     orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
     take: limit + 1,
     select: {
-      id: true, kind: true, title: true, startsAt: true, endsAt: true, capacity: true, confirmedCount: true, waitlistedCount: true,
-      status: true, mode: true, venue: true, mentalHealth: true, orgUnit: { select: { name: true } },
+      id: true,
+      kind: true,
+      title: true,
+      startsAt: true,
+      endsAt: true,
+      capacity: true,
+      confirmedCount: true,
+      waitlistedCount: true,
+      status: true,
+      mode: true,
+      venue: true,
+      mentalHealth: true,
+      orgUnit: { select: { name: true } },
       registrations: { where: { familyId: user.familyId ?? '-' }, select: { status: true } },
     },
   });
@@ -88,22 +99,55 @@ export async function getSession(opts: { db: Db; actor: AuthUser; input: { sessi
   const s = await db.guidanceSession.findUnique({
     where: { id: sessionId },
     select: {
-      id: true, kind: true, title: true, description: true, speaker: true, stages: true, grades: true, mode: true, venue: true, liveUrl: true,
-      startsAt: true, endsAt: true, capacity: true, confirmedCount: true, waitlistedCount: true, status: true, mentalHealth: true, cancelReason: true,
-      courseId: true, courseSeq: true, orgUnitId: true, orgUnit: { select: { name: true, path: true } },
+      id: true,
+      kind: true,
+      title: true,
+      description: true,
+      speaker: true,
+      stages: true,
+      grades: true,
+      mode: true,
+      venue: true,
+      liveUrl: true,
+      startsAt: true,
+      endsAt: true,
+      capacity: true,
+      confirmedCount: true,
+      waitlistedCount: true,
+      status: true,
+      mentalHealth: true,
+      cancelReason: true,
+      courseId: true,
+      courseSeq: true,
+      orgUnitId: true,
+      orgUnit: { select: { name: true, path: true } },
       lessons: { select: { lesson: { select: { id: true, title: true, topic: true } } } },
     },
   });
   if (!s) throw new AppError('NOT_FOUND', '活动不存在');
   const staff = user.roles.some((g) => covers(g.orgUnitPath, s.orgUnit.path));
-  let mine: { registration: 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED' | null; attended: boolean; rated: boolean } | null = null;
+  let mine: {
+    registration: 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED' | null;
+    attended: boolean;
+    rated: boolean;
+  } | null = null;
   if (user.familyId) {
     const familyPath = await familyUnitPath(db, user.familyId);
-    if (!staff && (s.status === 'DRAFT' || !familyMaySee(s.orgUnit.path, familyPath))) throw new AppError('NOT_FOUND', '活动不存在');
+    if (!staff && (s.status === 'DRAFT' || !familyMaySee(s.orgUnit.path, familyPath)))
+      throw new AppError('NOT_FOUND', '活动不存在');
     const [reg, att, rating] = await Promise.all([
-      db.registration.findUnique({ where: { sessionId_familyId: { sessionId, familyId: user.familyId } }, select: { status: true } }),
-      db.attendance.findUnique({ where: { sessionId_familyId: { sessionId, familyId: user.familyId } }, select: { present: true } }),
-      db.sessionRating.findUnique({ where: { sessionId_familyId: { sessionId, familyId: user.familyId } }, select: { id: true } }),
+      db.registration.findUnique({
+        where: { sessionId_familyId: { sessionId, familyId: user.familyId } },
+        select: { status: true },
+      }),
+      db.attendance.findUnique({
+        where: { sessionId_familyId: { sessionId, familyId: user.familyId } },
+        select: { present: true },
+      }),
+      db.sessionRating.findUnique({
+        where: { sessionId_familyId: { sessionId, familyId: user.familyId } },
+        select: { id: true },
+      }),
     ]);
     mine = { registration: reg?.status ?? null, attended: att?.present ?? false, rated: rating != null };
   } else if (!staff) {
@@ -134,7 +178,20 @@ export async function mySessions(opts: { db: Db; actor: FamilyActor; now?: Date 
       where: { familyId },
       orderBy: { session: { startsAt: 'desc' } },
       take: 100,
-      select: { status: true, session: { select: { id: true, title: true, kind: true, startsAt: true, status: true, mentalHealth: true, orgUnit: { select: { name: true } } } } },
+      select: {
+        status: true,
+        session: {
+          select: {
+            id: true,
+            title: true,
+            kind: true,
+            startsAt: true,
+            status: true,
+            mentalHealth: true,
+            orgUnit: { select: { name: true } },
+          },
+        },
+      },
     }),
     db.attendance.findMany({ where: { familyId, present: true }, select: { sessionId: true } }),
     db.familyServiceYear.findUnique({ where: { familyId_year: { familyId, year } }, select: { services: true } }),
@@ -188,8 +245,17 @@ export async function roster(opts: { db: Db; input: { sessionId: string } }) {
     where: { id: { in: atts.filter((a) => !registered.has(a.familyId)).map((a) => a.familyId) } },
     select: { id: true, ...familySelect },
   });
-  type FamilyRow = { guardians: { user: { displayName: string } }[]; children: { name: string; grade: string; className: string | null }[] };
-  const row = (familyId: string, family: FamilyRow, registration: 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED' | null, attendees: number, queuedAt: Date | null) => ({
+  type FamilyRow = {
+    guardians: { user: { displayName: string } }[];
+    children: { name: string; grade: string; className: string | null }[];
+  };
+  const row = (
+    familyId: string,
+    family: FamilyRow,
+    registration: 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED' | null,
+    attendees: number,
+    queuedAt: Date | null,
+  ) => ({
     familyId,
     registration,
     attendees,
@@ -222,7 +288,10 @@ export async function rateSession(opts: {
 }) {
   const { db, input } = opts;
   const { familyId } = opts.actor;
-  const att = await db.attendance.findUnique({ where: { sessionId_familyId: { sessionId: input.sessionId, familyId } }, select: { present: true } });
+  const att = await db.attendance.findUnique({
+    where: { sessionId_familyId: { sessionId: input.sessionId, familyId } },
+    select: { present: true },
+  });
   if (!att?.present) throw new AppError('FORBIDDEN', '参加活动后才能评价');
   await db.sessionRating.upsert({
     where: { sessionId_familyId: { sessionId: input.sessionId, familyId } },

@@ -56,15 +56,26 @@ function inSessionQueue<T>(db: Db, sessionId: string, fn: () => Promise<T>): Pro
 }
 
 /** Runs `fn` in a transaction holding the session's row lock (after this process's earlier ones for it). */
-export function withSessionLock<T>(db: Db, sessionId: string, fn: (tx: Tx, s: LockedSession) => Promise<T>): Promise<T> {
-  return inSessionQueue(db, sessionId, () => db.$transaction(async (tx) => fn(tx, await lockSession(tx, sessionId)), LOCKED_TX));
+export function withSessionLock<T>(
+  db: Db,
+  sessionId: string,
+  fn: (tx: Tx, s: LockedSession) => Promise<T>,
+): Promise<T> {
+  return inSessionQueue(db, sessionId, () =>
+    db.$transaction(async (tx) => fn(tx, await lockSession(tx, sessionId)), LOCKED_TX),
+  );
 }
 
 function reminderNotice(s: Pick<LockedSession, 'title' | 'startsAt' | 'venue'>, sessionId: string) {
   return {
     templateKey: 'SESSION_REMINDER' as const,
     page: `packageParent/session/index?id=${sessionId}`,
-    data: { thing1: thing(s.title), time2: time(s.startsAt), thing3: thing(s.venue ?? '线上'), thing4: thing('活动将于明天开始，请准时参加') },
+    data: {
+      thing1: thing(s.title),
+      time2: time(s.startsAt),
+      thing3: thing(s.venue ?? '线上'),
+      thing4: thing('活动将于明天开始，请准时参加'),
+    },
     // 24 hours before; for a session sooner than that, right away.
     dueAt: new Date(Math.max(Date.now(), addHours(s.startsAt, -24).getTime())),
     dedupePrefix: `reminder:${sessionId}`,
@@ -84,7 +95,10 @@ async function seatOrQueue(tx: Tx, s: LockedSession): Promise<SeatStatus> {
 }
 
 export async function familyUnitPath(db: Db | Tx, familyId: string): Promise<string> {
-  const f = await db.family.findUniqueOrThrow({ where: { id: familyId }, select: { orgUnit: { select: { path: true } } } });
+  const f = await db.family.findUniqueOrThrow({
+    where: { id: familyId },
+    select: { orgUnit: { select: { path: true } } },
+  });
   return f.orgUnit.path;
 }
 
@@ -135,14 +149,23 @@ export async function register(opts: {
   const unitPath = await familyUnitPath(db, familyId);
   return withSessionLock(db, sessionId, async (tx, s) => {
     if (s.status === 'DRAFT' || !familyMaySee(s.unitPath, unitPath)) throw new AppError('NOT_FOUND', '活动不存在');
-    const existing = await tx.registration.findUnique({ where: { sessionId_familyId: { sessionId, familyId } }, select: { id: true, status: true } });
+    const existing = await tx.registration.findUnique({
+      where: { sessionId_familyId: { sessionId, familyId } },
+      select: { id: true, status: true },
+    });
     if (existing && existing.status !== 'CANCELLED') return { status: existing.status };
     if (s.status === 'CANCELLED') throw new AppError('CONFLICT', '该活动已取消');
     if (s.endsAt.getTime() <= Date.now()) throw new AppError('CONFLICT', '该活动已结束，不能再报名');
     const status = await seatOrQueue(tx, s);
     await upsertRegistration(tx, { sessionId, familyId, status, attendees, actorId });
     if (status === 'CONFIRMED') await scheduleReminder(tx, s, familyId);
-    await writeAudit(tx, { actorUserId: actorId, action: 'session.register', targetType: 'Session', targetId: sessionId, detail: { status } });
+    await writeAudit(tx, {
+      actorUserId: actorId,
+      action: 'session.register',
+      targetType: 'Session',
+      targetId: sessionId,
+      detail: { status },
+    });
     return { status };
   });
 }
@@ -158,7 +181,12 @@ async function promoteFirst(tx: Tx, s: LockedSession): Promise<string | null> {
   await enqueueForFamily(tx, next.familyId, {
     templateKey: 'SESSION_CHANGE',
     page: `packageParent/session/index?id=${s.id}`,
-    data: { thing1: thing(s.title), time2: time(s.startsAt), phrase3: { value: '候补成功' }, thing4: thing('已为您保留名额，请准时参加') },
+    data: {
+      thing1: thing(s.title),
+      time2: time(s.startsAt),
+      phrase3: { value: '候补成功' },
+      thing4: thing('已为您保留名额，请准时参加'),
+    },
     dueAt: new Date(),
     dedupePrefix: `promoted:${s.id}:${next.familyId}:${Date.now()}`,
   });
@@ -172,7 +200,10 @@ export async function cancelRegistration(opts: { db: Db; actor: FamilyActor; inp
   const { sessionId } = opts.input;
   const { familyId } = actor;
   return withSessionLock(db, sessionId, async (tx, s) => {
-    const reg = await tx.registration.findUnique({ where: { sessionId_familyId: { sessionId, familyId } }, select: { id: true, status: true } });
+    const reg = await tx.registration.findUnique({
+      where: { sessionId_familyId: { sessionId, familyId } },
+      select: { id: true, status: true },
+    });
     if (!reg) throw new AppError('NOT_FOUND', '您没有报名该活动');
     if (reg.status === 'CANCELLED') return { status: 'CANCELLED' as const };
     await tx.registration.update({ where: { id: reg.id }, data: { status: 'CANCELLED' }, select: { id: true } });

@@ -281,7 +281,10 @@ export async function insertPresent(
 }
 
 /** Corrects a family to absent; true when it had been present. */
-export async function markAbsent(tx: Tx, args: { sessionId: string; familyId: string; actorId: string }): Promise<boolean> {
+export async function markAbsent(
+  tx: Tx,
+  args: { sessionId: string; familyId: string; actorId: string },
+): Promise<boolean> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     UPDATE "Attendance" SET present = false, "recordedById" = ${args.actorId}, at = now()
      WHERE "sessionId" = ${args.sessionId} AND "familyId" = ${args.familyId} AND present = true

@@ -12,7 +12,12 @@ import { assertFamilyAtSchool } from './windows';
 type Tx = Prisma.TransactionClient;
 
 /** A reminder to the family 24 hours before the visit (right away if it is sooner). Quota-aware at send time. */
-async function scheduleVisitReminder(tx: Tx, visitId: string, familyId: string, slot: { startsAt: Date; mode: 'HOME' | 'PHONE' | 'VIDEO' }) {
+async function scheduleVisitReminder(
+  tx: Tx,
+  visitId: string,
+  familyId: string,
+  slot: { startsAt: Date; mode: 'HOME' | 'PHONE' | 'VIDEO' },
+) {
   await enqueueForFamily(tx, familyId, {
     templateKey: 'VISIT_NOTICE',
     page: 'packageVisits/parent/index',
@@ -28,7 +33,16 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 async function lockSlot(tx: Tx, slotId: string) {
-  const rows = await tx.$queryRaw<{ id: string; windowId: string; teacherId: string; startsAt: Date; mode: 'HOME' | 'PHONE' | 'VIDEO'; orgUnitId: string }[]>`
+  const rows = await tx.$queryRaw<
+    {
+      id: string;
+      windowId: string;
+      teacherId: string;
+      startsAt: Date;
+      mode: 'HOME' | 'PHONE' | 'VIDEO';
+      orgUnitId: string;
+    }[]
+  >`
     SELECT s.id, s."windowId", s."teacherId", s."startsAt", s.mode::text AS mode, w."orgUnitId"
       FROM "VisitSlot" s JOIN "VisitWindow" w ON w.id = s."windowId"
      WHERE s.id = ${slotId}
@@ -67,10 +81,20 @@ async function bookForFamily(
       if (slot.startsAt.getTime() <= Date.now()) throw new AppError('CONFLICT', '该时段已过');
       const taken = await tx.visit.findFirst({ where: { slotId, status: { not: 'CANCELLED' } }, select: { id: true } });
       if (taken) throw new AppError('CONFLICT', '该时段已被其他家庭预约，请选择其他时段');
-      const mine = await tx.visit.findFirst({ where: { windowId: slot.windowId, familyId, status: { not: 'CANCELLED' } }, select: { id: true } });
+      const mine = await tx.visit.findFirst({
+        where: { windowId: slot.windowId, familyId, status: { not: 'CANCELLED' } },
+        select: { id: true },
+      });
       if (mine) throw new AppError('CONFLICT', '本次家访您已预约过一个时段；如需更改请改约');
       const visit = await tx.visit.create({
-        data: { windowId: slot.windowId, slotId, familyId, teacherId: slot.teacherId, mode: slot.mode, bookedById: actorId },
+        data: {
+          windowId: slot.windowId,
+          slotId,
+          familyId,
+          teacherId: slot.teacherId,
+          mode: slot.mode,
+          bookedById: actorId,
+        },
         select: { id: true },
       });
       await enqueueForFamily(tx, familyId, {
@@ -126,7 +150,11 @@ async function cancelOne(db: Db, actor: Actor, visitId: string, who: { familyId?
     await enqueueForFamily(tx, v.familyId, {
       templateKey: 'VISIT_NOTICE',
       page: 'packageVisits/parent/index',
-      data: { thing1: thing(VISIT_MODE_LABELS[v.slot.mode]), time2: time(v.slot.startsAt), phrase3: { value: '已取消' } },
+      data: {
+        thing1: thing(VISIT_MODE_LABELS[v.slot.mode]),
+        time2: time(v.slot.startsAt),
+        phrase3: { value: '已取消' },
+      },
       dueAt: new Date(),
       dedupePrefix: `visit-cancelled:${visitId}`,
     });
@@ -136,7 +164,11 @@ async function cancelOne(db: Db, actor: Actor, visitId: string, who: { familyId?
 }
 
 /** Moves a booked visit to another open slot of the same window, in one transaction. */
-export async function rescheduleVisit(opts: { db: Db; actor: FamilyActor; input: { visitId: string; slotId: string } }) {
+export async function rescheduleVisit(opts: {
+  db: Db;
+  actor: FamilyActor;
+  input: { visitId: string; slotId: string };
+}) {
   const { db } = opts;
   const { visitId, slotId } = opts.input;
   const { familyId } = opts.actor;
@@ -168,7 +200,14 @@ export async function rescheduleVisit(opts: { db: Db; actor: FamilyActor; input:
       });
       await cancelQueued(tx, `visit-reminder:${visitId}`);
       const next = await tx.visit.create({
-        data: { windowId: v.windowId, slotId, familyId, teacherId: slot.teacherId, mode: slot.mode, bookedById: actorId },
+        data: {
+          windowId: v.windowId,
+          slotId,
+          familyId,
+          teacherId: slot.teacherId,
+          mode: slot.mode,
+          bookedById: actorId,
+        },
         select: { id: true },
       });
       await scheduleVisitReminder(tx, next.id, familyId, slot);
@@ -179,7 +218,12 @@ export async function rescheduleVisit(opts: { db: Db; actor: FamilyActor; input:
         dueAt: new Date(),
         dedupePrefix: `visit-rescheduled:${next.id}`,
       });
-      await writeAudit(tx, { actorUserId: actorId, action: 'visit.reschedule', targetType: 'Visit', targetId: next.id });
+      await writeAudit(tx, {
+        actorUserId: actorId,
+        action: 'visit.reschedule',
+        targetType: 'Visit',
+        targetId: next.id,
+      });
       return { visitId: next.id };
     });
   } catch (err) {

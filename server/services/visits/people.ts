@@ -16,7 +16,11 @@ export async function schoolStaff(opts: { db: Db; unit: { path: string; kind: Or
     select: { role: true, user: { select: { id: true, displayName: true } } },
     orderBy: { createdAt: 'asc' },
   });
-  return rows.map((r) => ({ userId: r.user.id, displayName: r.user.displayName, role: r.role as 'TEACHER' | 'COUNSELOR' }));
+  return rows.map((r) => ({
+    userId: r.user.id,
+    displayName: r.user.displayName,
+    role: r.role as 'TEACHER' | 'COUNSELOR',
+  }));
 }
 
 /**
@@ -56,14 +60,17 @@ export async function windowFamilies(opts: {
     },
   });
   const teacherIds = [...new Set(families.flatMap((f) => f.assignments.map((a) => a.teacherId)))];
-  const teacherRows = await db.user.findMany({ where: { id: { in: teacherIds } }, select: { id: true, displayName: true } });
+  const teacherRows = await db.user.findMany({
+    where: { id: { in: teacherIds } },
+    select: { id: true, displayName: true },
+  });
   const teachers = new Map(teacherRows.map((t) => [t.id, t.displayName]));
   return families.map((f) => ({
     familyId: f.id,
     guardians: f.guardians.map((g) => g.user.displayName),
     children: f.children,
     teacherId: f.assignments[0]?.teacherId ?? null,
-    teacherName: f.assignments[0] ? teachers.get(f.assignments[0].teacherId) ?? null : null,
+    teacherName: f.assignments[0] ? (teachers.get(f.assignments[0].teacherId) ?? null) : null,
     priorityReasons: [
       ...new Set([
         ...f.priorityFlags.map((p) => p.reason),

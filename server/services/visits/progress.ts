@@ -9,9 +9,23 @@ import type { PriorityReason } from '../../shared/visits';
 export async function windowProgress(opts: { db: Db; input: { windowId: string } }) {
   const { db } = opts;
   const { windowId } = opts.input;
-  const w = await db.visitWindow.findUnique({ where: { id: windowId }, select: { id: true, orgUnitId: true, title: true } });
+  const w = await db.visitWindow.findUnique({
+    where: { id: windowId },
+    select: { id: true, orgUnitId: true, title: true },
+  });
   if (!w) throw new AppError('NOT_FOUND', '家访窗口不存在');
-  const byClass = await db.$queryRaw<{ grade: string; className: string | null; families: number; booked: number; visited: number; home: number; phone: number; video: number }[]>`
+  const byClass = await db.$queryRaw<
+    {
+      grade: string;
+      className: string | null;
+      families: number;
+      booked: number;
+      visited: number;
+      home: number;
+      phone: number;
+      video: number;
+    }[]
+  >`
     WITH fam AS (
       SELECT DISTINCT ON (c."familyId") c."familyId", c.grade, c."className"
         FROM "Child" c WHERE c."schoolId" = ${w.orgUnitId}
@@ -28,7 +42,9 @@ export async function windowProgress(opts: { db: Db; input: { windowId: string }
       LEFT JOIN "Visit" v ON v."familyId" = fam."familyId" AND v."windowId" = ${windowId} AND v.status <> 'CANCELLED'
      GROUP BY fam.grade, fam."className"
      ORDER BY fam.grade, fam."className"`;
-  const priority = await db.$queryRaw<{ familyId: string; reasons: PriorityReason[]; status: string | null; teacherId: string | null }[]>`
+  const priority = await db.$queryRaw<
+    { familyId: string; reasons: PriorityReason[]; status: string | null; teacherId: string | null }[]
+  >`
     SELECT p."familyId", array_agg(DISTINCT p.reason::text) AS reasons, max(v.status::text) AS status, max(a."teacherId") AS "teacherId"
       FROM "PriorityFlag" p
       LEFT JOIN "Visit" v ON v."familyId" = p."familyId" AND v."windowId" = ${windowId} AND v.status <> 'CANCELLED'
@@ -38,7 +54,14 @@ export async function windowProgress(opts: { db: Db; input: { windowId: string }
      GROUP BY p."familyId"
      ORDER BY (max(v.status::text) = 'COMPLETED') NULLS FIRST, (max(v.status::text) = 'BOOKED') NULLS FIRST, p."familyId"`;
   const total = byClass.reduce(
-    (t, r) => ({ families: t.families + r.families, booked: t.booked + r.booked, visited: t.visited + r.visited, home: t.home + r.home, phone: t.phone + r.phone, video: t.video + r.video }),
+    (t, r) => ({
+      families: t.families + r.families,
+      booked: t.booked + r.booked,
+      visited: t.visited + r.visited,
+      home: t.home + r.home,
+      phone: t.phone + r.phone,
+      video: t.video + r.video,
+    }),
     { families: 0, booked: 0, visited: 0, home: 0, phone: 0, video: 0 },
   );
   return {
@@ -46,6 +69,11 @@ export async function windowProgress(opts: { db: Db; input: { windowId: string }
     title: w.title,
     classes: byClass,
     total,
-    priority: priority.map((p) => ({ familyId: p.familyId, reasons: p.reasons, status: (p.status ?? 'NOT_BOOKED') as 'NOT_BOOKED' | 'BOOKED' | 'COMPLETED', teacherId: p.teacherId })),
+    priority: priority.map((p) => ({
+      familyId: p.familyId,
+      reasons: p.reasons,
+      status: (p.status ?? 'NOT_BOOKED') as 'NOT_BOOKED' | 'BOOKED' | 'COMPLETED',
+      teacherId: p.teacherId,
+    })),
   };
 }

@@ -41,7 +41,7 @@ export async function completeVisit(opts: {
       ? input.followUp
         ? [{ action: input.followUp.slice(0, 200), dueOn: chinaDayAfter(new Date(), 14) }]
         : []
-      : input.followUp ?? [];
+      : (input.followUp ?? []);
   await db.$transaction(async (tx) => {
     const { count } = await tx.visit.updateMany({
       where: { id: input.visitId, status: 'BOOKED' },
@@ -93,17 +93,32 @@ export async function readVisitRecord(opts: {
   const v = await db.visit.findUnique({
     where: { id: visitId },
     select: {
-      id: true, status: true, mode: true, teacherId: true, completedAt: true, topics: true, concerns: true, summaryEnc: true, notesEnc: true, addressEnc: true,
+      id: true,
+      status: true,
+      mode: true,
+      teacherId: true,
+      completedAt: true,
+      topics: true,
+      concerns: true,
+      summaryEnc: true,
+      notesEnc: true,
+      addressEnc: true,
       slot: { select: { startsAt: true, endsAt: true } },
       window: { select: { orgUnitId: true, orgUnit: { select: { path: true } } } },
-      family: { select: { guardians: { select: { relation: true, user: { select: { displayName: true } } } }, children: { select: { name: true, grade: true, className: true } } } },
+      family: {
+        select: {
+          guardians: { select: { relation: true, user: { select: { displayName: true } } } },
+          children: { select: { name: true, grade: true, className: true } },
+        },
+      },
       followUps: { select: { id: true, action: true, dueOn: true, doneAt: true }, orderBy: { dueOn: 'asc' } },
     },
   });
   if (!v) throw new AppError('NOT_FOUND', '家访不存在');
   const isVisitor = v.teacherId === user.id;
   const isCounselor = grantsCovering(user, ['COUNSELOR'], v.window.orgUnit.path).length > 0;
-  if (!isVisitor && !isCounselor) throw new AppError('FORBIDDEN', '家访记录只有负责家访的教师和本校心理健康教师可以查看');
+  if (!isVisitor && !isCounselor)
+    throw new AppError('FORBIDDEN', '家访记录只有负责家访的教师和本校心理健康教师可以查看');
   await writeAudit(db, {
     actorUserId: user.id,
     action: 'visit.read',
@@ -125,7 +140,12 @@ export async function readVisitRecord(opts: {
     address: v.addressEnc ? cipher.decrypt(v.addressEnc, ctxOf(v.id, 'address')) : null,
     guardians: v.family.guardians.map((g) => g.user.displayName),
     children: v.family.children,
-    followUps: v.followUps.map((f) => ({ id: f.id, action: f.action, dueOn: f.dueOn.toISOString().slice(0, 10), done: f.doneAt != null })),
+    followUps: v.followUps.map((f) => ({
+      id: f.id,
+      action: f.action,
+      dueOn: f.dueOn.toISOString().slice(0, 10),
+      done: f.doneAt != null,
+    })),
   };
 }
 
@@ -137,7 +157,14 @@ export async function myVisits(opts: { db: Db; actor: FamilyActor }) {
     where: { familyId },
     orderBy: { createdAt: 'desc' },
     take: 50,
-    select: { id: true, status: true, mode: true, windowId: true, slot: { select: { startsAt: true, endsAt: true, teacher: { select: { displayName: true } } } }, window: { select: { title: true } } },
+    select: {
+      id: true,
+      status: true,
+      mode: true,
+      windowId: true,
+      slot: { select: { startsAt: true, endsAt: true, teacher: { select: { displayName: true } } } },
+      window: { select: { title: true } },
+    },
   });
   return rows.map((r) => ({
     visitId: r.id,
@@ -155,7 +182,10 @@ export async function myVisits(opts: { db: Db; actor: FamilyActor }) {
 export async function windowsForFamily(opts: { db: Db; actor: FamilyActor }) {
   const { db } = opts;
   const { familyId } = opts.actor;
-  const family = await db.family.findUniqueOrThrow({ where: { id: familyId }, select: { orgUnitId: true, children: { select: { schoolId: true } } } });
+  const family = await db.family.findUniqueOrThrow({
+    where: { id: familyId },
+    select: { orgUnitId: true, children: { select: { schoolId: true } } },
+  });
   const schools = [...new Set([family.orgUnitId, ...family.children.map((c) => c.schoolId)])];
   const today = chinaToday();
   const rows = await db.visitWindow.findMany({
@@ -163,7 +193,14 @@ export async function windowsForFamily(opts: { db: Db; actor: FamilyActor }) {
     orderBy: { startsOn: 'asc' },
     select: { id: true, title: true, season: true, startsOn: true, endsOn: true, orgUnit: { select: { name: true } } },
   });
-  return rows.map((w) => ({ id: w.id, title: w.title, season: w.season, startsOn: w.startsOn.toISOString().slice(0, 10), endsOn: w.endsOn.toISOString().slice(0, 10), schoolName: w.orgUnit.name }));
+  return rows.map((w) => ({
+    id: w.id,
+    title: w.title,
+    season: w.season,
+    startsOn: w.startsOn.toISOString().slice(0, 10),
+    endsOn: w.endsOn.toISOString().slice(0, 10),
+    schoolName: w.orgUnit.name,
+  }));
 }
 
 export async function teacherFollowUps(opts: { db: Db; actor: Actor }) {
@@ -174,14 +211,22 @@ export async function teacherFollowUps(opts: { db: Db; actor: Actor }) {
     orderBy: { dueOn: 'asc' },
     select: { id: true, action: true, dueOn: true, visitId: true },
   });
-  return rows.map((r) => ({ id: r.id, action: r.action, dueOn: r.dueOn.toISOString().slice(0, 10), visitId: r.visitId }));
+  return rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    dueOn: r.dueOn.toISOString().slice(0, 10),
+    visitId: r.visitId,
+  }));
 }
 
 export async function completeFollowUp(opts: { db: Db; actor: Actor; input: { followUpId: string } }) {
   const { db } = opts;
   const { followUpId } = opts.input;
   const teacherId = opts.actor.id;
-  const { count } = await db.visitFollowUp.updateMany({ where: { id: followUpId, teacherId, doneAt: null }, data: { doneAt: new Date() } });
+  const { count } = await db.visitFollowUp.updateMany({
+    where: { id: followUpId, teacherId, doneAt: null },
+    data: { doneAt: new Date() },
+  });
   if (count === 0) {
     const exists = await db.visitFollowUp.findFirst({ where: { id: followUpId, teacherId }, select: { id: true } });
     if (!exists) throw new AppError('NOT_FOUND', '跟进事项不存在');

@@ -65,20 +65,27 @@ export async function addSlots(opts: { db: Db; actor: Actor; input: { windowId: 
   }
   const sorted = [...slots].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   for (let i = 1; i < sorted.length; i += 1) {
-    if (clash(sorted[i - 1], sorted[i], w.travelBufferMinutes)) throw new AppError('CONFLICT', '提交的时段之间有重叠（入户家访之间需留出路程时间）');
+    if (clash(sorted[i - 1], sorted[i], w.travelBufferMinutes))
+      throw new AppError('CONFLICT', '提交的时段之间有重叠（入户家访之间需留出路程时间）');
   }
   return db.$transaction(async (tx: Tx) => {
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${teacherId} FOR UPDATE`;
     const pad = 240 * 60_000;
     const existing = await tx.visitSlot.findMany({
-      where: { teacherId, startsAt: { lt: new Date(sorted[sorted.length - 1].endsAt.getTime() + pad) }, endsAt: { gt: new Date(sorted[0].startsAt.getTime() - pad) } },
+      where: {
+        teacherId,
+        startsAt: { lt: new Date(sorted[sorted.length - 1].endsAt.getTime() + pad) },
+        endsAt: { gt: new Date(sorted[0].startsAt.getTime() - pad) },
+      },
       select: { startsAt: true, endsAt: true, mode: true },
     });
     for (const s of sorted) {
       const hit = existing.find((e) => clash(s, e, w.travelBufferMinutes));
       if (hit) throw new AppError('CONFLICT', '与您已发布的家访时段重叠（入户家访之间需留出路程时间）');
     }
-    const { count } = await tx.visitSlot.createMany({ data: sorted.map((s) => ({ windowId, teacherId, startsAt: s.startsAt, endsAt: s.endsAt, mode: s.mode })) });
+    const { count } = await tx.visitSlot.createMany({
+      data: sorted.map((s) => ({ windowId, teacherId, startsAt: s.startsAt, endsAt: s.endsAt, mode: s.mode })),
+    });
     return { created: count };
   });
 }
@@ -121,7 +128,13 @@ export async function openSlots(opts: { db: Db; actor: FamilyActor; input: { win
     take: 500,
     select: { id: true, startsAt: true, endsAt: true, mode: true, teacher: { select: { displayName: true } } },
   });
-  return slots.map((s) => ({ slotId: s.id, teacherName: s.teacher.displayName, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), mode: s.mode }));
+  return slots.map((s) => ({
+    slotId: s.id,
+    teacherName: s.teacher.displayName,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    mode: s.mode,
+  }));
 }
 
 /** A teacher's own slots and visits in a window (the visit calendar). */
@@ -133,10 +146,22 @@ export async function teacherCalendar(opts: { db: Db; actor: Actor; input: { win
     where: { windowId, teacherId },
     orderBy: { startsAt: 'asc' },
     select: {
-      id: true, startsAt: true, endsAt: true, mode: true,
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      mode: true,
       visits: {
         where: { status: { not: 'CANCELLED' } },
-        select: { id: true, status: true, family: { select: { guardians: { select: { user: { select: { displayName: true } } } }, children: { select: { name: true, grade: true, className: true } } } } },
+        select: {
+          id: true,
+          status: true,
+          family: {
+            select: {
+              guardians: { select: { user: { select: { displayName: true } } } },
+              children: { select: { name: true, grade: true, className: true } },
+            },
+          },
+        },
       },
     },
   });

@@ -86,7 +86,9 @@ export async function setClassTeacher(opts: {
   const input = { ...opts.input, orgUnitId: unit.id };
   await assertTeacherAt(db, input.teacherId, unit);
   await db.classTeacher.upsert({
-    where: { orgUnitId_grade_className: { orgUnitId: input.orgUnitId, grade: input.grade, className: input.className } },
+    where: {
+      orgUnitId_grade_className: { orgUnitId: input.orgUnitId, grade: input.grade, className: input.className },
+    },
     create: input,
     update: { teacherId: input.teacherId },
     select: { id: true },
@@ -176,12 +178,18 @@ export async function flagPriority(opts: {
 
 /** The school of a slot's window (the scope of staff procedures on the slot). */
 export async function slotUnitId(db: Db, slotId: string): Promise<string | null> {
-  const slot = await db.visitSlot.findUnique({ where: { id: slotId }, select: { window: { select: { orgUnitId: true } } } });
+  const slot = await db.visitSlot.findUnique({
+    where: { id: slotId },
+    select: { window: { select: { orgUnitId: true } } },
+  });
   return slot?.window.orgUnitId ?? null;
 }
 
 /** The school of a visit's window (the scope of staff procedures on the visit). */
 export async function visitUnitId(db: Db, visitId: string): Promise<string | null> {
-  const visit = await db.visit.findUnique({ where: { id: visitId }, select: { window: { select: { orgUnitId: true } } } });
+  const visit = await db.visit.findUnique({
+    where: { id: visitId },
+    select: { window: { select: { orgUnitId: true } } },
+  });
   return visit?.window.orgUnitId ?? null;
 }

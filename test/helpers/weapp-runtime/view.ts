@@ -82,7 +82,10 @@ export class ViewTree {
   }
 
   /** Every rendered element (not text) of the tree, with its ancestors (outermost first). */
-  *elements(root: { cn?: DataNode[] }, ancestors: DataNode[] = []): Generator<{ node: DataNode; ancestors: DataNode[] }> {
+  *elements(
+    root: { cn?: DataNode[] },
+    ancestors: DataNode[] = [],
+  ): Generator<{ node: DataNode; ancestors: DataNode[] }> {
     for (const child of root.cn ?? []) {
       if (!this.template(child) || this.isText(child)) continue;
       yield { node: child, ancestors };
@@ -102,7 +105,8 @@ export function applySetData(data: Record<string, unknown>, patch: Record<string
         target[token] = value;
         return;
       }
-      if (target[token] === null || typeof target[token] !== 'object') target[token] = typeof tokens[i + 1] === 'number' ? [] : {};
+      if (target[token] === null || typeof target[token] !== 'object')
+        target[token] = typeof tokens[i + 1] === 'number' ? [] : {};
       target = target[token] as Record<string | number, unknown>;
     });
   }

@@ -16,7 +16,29 @@ import { applySetData, readTemplates, ViewTree, type DataNode } from './view';
 import { createWx, type WxHost, type WxRecords } from './wx';
 
 /** Parameters of WeChat's per-file wrapper: browser globals are shadowed with undefined. */
-const WRAPPER_PARAMS = ['require', 'module', 'exports', 'window', 'document', 'frames', 'self', 'location', 'navigator', 'localStorage', 'history', 'Caches', 'screen', 'alert', 'confirm', 'prompt', 'XMLHttpRequest', 'WebSocket', 'Reporter', 'webkit', 'WeixinJSCore'];
+const WRAPPER_PARAMS = [
+  'require',
+  'module',
+  'exports',
+  'window',
+  'document',
+  'frames',
+  'self',
+  'location',
+  'navigator',
+  'localStorage',
+  'history',
+  'Caches',
+  'screen',
+  'alert',
+  'confirm',
+  'prompt',
+  'XMLHttpRequest',
+  'WebSocket',
+  'Reporter',
+  'webkit',
+  'WeixinJSCore',
+];
 
 // The built mini program's pages and components are untyped JavaScript.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -75,12 +97,22 @@ export class WeappRuntime {
     };
     const { wx, records } = createWx(host);
     this.records = records;
-    const record = (level: string) => (...args: unknown[]) => {
-      this.logs.push(`${level}: ${args.map((a) => (a instanceof Object && 'stack' in a ? String((a as Error).stack) : String(a))).join(' ')}`);
-      if (level === 'error') this.errors.push(args);
-    };
+    const record =
+      (level: string) =>
+      (...args: unknown[]) => {
+        this.logs.push(
+          `${level}: ${args.map((a) => (a instanceof Object && 'stack' in a ? String((a as Error).stack) : String(a))).join(' ')}`,
+        );
+        if (level === 'error') this.errors.push(args);
+      };
     const sandbox = {
-      console: { log: record('log'), info: record('info'), debug: record('debug'), warn: record('warn'), error: record('error') },
+      console: {
+        log: record('log'),
+        info: record('info'),
+        debug: record('debug'),
+        warn: record('warn'),
+        error: record('error'),
+      },
       setTimeout: (fn: Fn, ms?: number, ...args: unknown[]) => this.setTimer(() => fn(...args), ms ?? 0, false),
       setInterval: (fn: Fn, ms?: number, ...args: unknown[]) => this.setTimer(() => fn(...args), ms ?? 0, true),
       clearTimeout: (id: number) => this.clearTimer(id),
@@ -157,14 +189,20 @@ export class WeappRuntime {
       const value = fn();
       if (value) return value;
       if (Date.now() - start > timeoutMs) {
-        throw new Error(`timed out waiting for ${what}; pages: ${this.pages.join(' > ')}; text: ${this.stack.length ? this.text() : ''}\n${this.logs.join('\n')}`);
+        throw new Error(
+          `timed out waiting for ${what}; pages: ${this.pages.join(' > ')}; text: ${this.stack.length ? this.text() : ''}\n${this.logs.join('\n')}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 10));
     }
   }
 
   waitForText(text: string, timeoutMs?: number): Promise<ViewElement> {
-    return this.waitFor(() => this.byText(text), `“${text}” on ${this.stack.length ? this.currentPage.route : 'no page'}`, timeoutMs);
+    return this.waitFor(
+      () => this.byText(text),
+      `“${text}” on ${this.stack.length ? this.currentPage.route : 'no page'}`,
+      timeoutMs,
+    );
   }
 
   /** A tap: WeChat delivers it to every node on the way up whose template binds tap (until a catchtap). */
@@ -202,7 +240,16 @@ export class WeappRuntime {
 
   private fire(node: DataNode, type: string, detail: Record<string, unknown>, target: DataNode = node): void {
     const info = (n: DataNode) => ({ id: n.uid ?? n.sid ?? '', dataset: { sid: n.sid }, offsetLeft: 0, offsetTop: 0 });
-    const event = this.toVm({ type, timeStamp: Date.now(), detail, target: info(target), currentTarget: info(node), touches: [], changedTouches: [], mark: {} });
+    const event = this.toVm({
+      type,
+      timeStamp: Date.now(),
+      detail,
+      target: info(target),
+      currentTarget: info(node),
+      touches: [],
+      changedTouches: [],
+      mark: {},
+    });
     // Nodes past WXML's depth limit live in the recursive `comp` component, whose `eh` is the same handler.
     const handler = this.currentPage.eh as Fn | undefined;
     if (typeof handler !== 'function') throw new Error(`page ${this.currentPage.route} has no eh handler`);
@@ -241,7 +288,9 @@ export class WeappRuntime {
     const cached = this.modules.get(name);
     if (cached) return cached.exports;
     const source = fs.readFileSync(path.join(this.opts.distDir, name), 'utf8');
-    const fn = new vm.Script(`(function(${WRAPPER_PARAMS.join(',')}){${source}\n})`, { filename: path.join(this.opts.distDir, name) }).runInContext(this.context) as Fn;
+    const fn = new vm.Script(`(function(${WRAPPER_PARAMS.join(',')}){${source}\n})`, {
+      filename: path.join(this.opts.distDir, name),
+    }).runInContext(this.context) as Fn;
     const module = this.eval('({ exports: {} })') as { exports: unknown };
     this.modules.set(name, module);
     const req = (p: string) => this.require(path.posix.join(path.posix.dirname(name), p));
@@ -250,10 +299,15 @@ export class WeappRuntime {
   }
 
   private loadPage(route: string): Record<string, unknown> {
-    const known = [...this.appJson.pages, ...(this.appJson.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))];
+    const known = [
+      ...this.appJson.pages,
+      ...(this.appJson.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`)),
+    ];
     if (!known.includes(route)) throw new Error(`page "${route}" is not found`);
     if (!this.pageConfigs.has(route)) {
-      const json = JSON.parse(fs.readFileSync(path.join(this.opts.distDir, `${route}.json`), 'utf8')) as { usingComponents?: Record<string, string> };
+      const json = JSON.parse(fs.readFileSync(path.join(this.opts.distDir, `${route}.json`), 'utf8')) as {
+        usingComponents?: Record<string, string>;
+      };
       for (const comp of Object.values(json.usingComponents ?? {})) {
         const file = path.posix.join(path.posix.dirname(route), comp);
         this.loading = file;
@@ -281,22 +335,30 @@ export class WeappRuntime {
     page.setData = (patch, cb) => {
       if (!this.stack.includes(page)) return; // unloaded: WeChat drops it
       applySetData(page.data, patch);
-      this.setTimer(() => {
-        if (cb) cb.call(page);
-        if (!rendered) {
-          rendered = true; // onReady: the first render reached the view layer
-          page.onReady?.call(page);
-        }
-      }, 0, false);
+      this.setTimer(
+        () => {
+          if (cb) cb.call(page);
+          if (!rendered) {
+            rendered = true; // onReady: the first render reached the view layer
+            page.onReady?.call(page);
+          }
+        },
+        0,
+        false,
+      );
     };
     return page;
   }
 
-  private navigate(kind: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'switchTab' | 'navigateBack', o: { url?: string; delta?: number }): Promise<void> {
+  private navigate(
+    kind: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'switchTab' | 'navigateBack',
+    o: { url?: string; delta?: number },
+  ): Promise<void> {
     const run = async () => {
       await new Promise((r) => setTimeout(r, 0));
       if (kind === 'navigateBack') {
-        for (let i = 0; i < Math.max(1, o.delta ?? 1) && this.stack.length > 1; i += 1) this.unload(this.stack[this.stack.length - 1]);
+        for (let i = 0; i < Math.max(1, o.delta ?? 1) && this.stack.length > 1; i += 1)
+          this.unload(this.stack[this.stack.length - 1]);
         const page = this.currentPage;
         this.guard(() => page.onShow?.call(page));
         return;
@@ -309,7 +371,8 @@ export class WeappRuntime {
         query[k] = v;
       }
       const page = this.createPage(route, query); // throws for an unknown page: the call fails
-      if (kind === 'reLaunch' || kind === 'switchTab') while (this.stack.length) this.unload(this.stack[this.stack.length - 1]);
+      if (kind === 'reLaunch' || kind === 'switchTab')
+        while (this.stack.length) this.unload(this.stack[this.stack.length - 1]);
       else if (kind === 'redirectTo') this.unload(this.currentPage);
       else if (this.stack.length) {
         const prev = this.currentPage;

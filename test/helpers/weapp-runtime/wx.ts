@@ -20,7 +20,10 @@ export interface RecordedRequest {
 export interface WxHost {
   serverUrl: string;
   loginCode(): string;
-  navigate(kind: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'switchTab' | 'navigateBack', options: { url?: string; delta?: number }): Promise<void>;
+  navigate(
+    kind: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'switchTab' | 'navigateBack',
+    options: { url?: string; delta?: number },
+  ): Promise<void>;
   /** Runs `fn` later on the runtime's own (tracked) timers. */
   later(fn: () => void): void;
   /** Turns a JSON value into an object of the mini program's realm. */
@@ -46,19 +49,39 @@ export function createWx(host: WxHost): { wx: Record<string, unknown>; records: 
       else opts?.fail?.(r);
       opts?.complete?.(r);
     });
-  const okApi = (api: string, result: Record<string, unknown> = {}) => (opts?: Callbacks) =>
-    settle(opts, true, { errMsg: `${api}:ok`, ...result });
-  const uiApi = (api: string, result: Record<string, unknown> = {}) => (opts: Callbacks & Record<string, unknown> = {}) => {
-    const { success, fail, complete, ...rest } = opts;
-    records.ui.push({ api, options: rest });
-    settle(opts, true, { errMsg: `${api}:ok`, ...result });
-  };
+  const okApi =
+    (api: string, result: Record<string, unknown> = {}) =>
+    (opts?: Callbacks) =>
+      settle(opts, true, { errMsg: `${api}:ok`, ...result });
+  const uiApi =
+    (api: string, result: Record<string, unknown> = {}) =>
+    (opts: Callbacks & Record<string, unknown> = {}) => {
+      const { success, fail, complete, ...rest } = opts;
+      records.ui.push({ api, options: rest });
+      settle(opts, true, { errMsg: `${api}:ok`, ...result });
+    };
   const noop = () => undefined;
-  const windowInfo = { pixelRatio: 2, screenWidth: 375, screenHeight: 812, windowWidth: 375, windowHeight: 724, statusBarHeight: 44, safeArea: { left: 0, right: 375, top: 44, bottom: 778, width: 375, height: 734 } };
+  const windowInfo = {
+    pixelRatio: 2,
+    screenWidth: 375,
+    screenHeight: 812,
+    windowWidth: 375,
+    windowHeight: 724,
+    statusBarHeight: 44,
+    safeArea: { left: 0, right: 375, top: 44, bottom: 778, width: 375, height: 734 },
+  };
   const deviceInfo = { brand: 'devtools', model: 'iPhone X', system: 'iOS 16.0', platform: 'devtools' };
   const appBaseInfo = { SDKVersion: '3.4.0', language: 'zh_CN', version: '8.0.50', theme: 'light', enableDebug: false };
 
-  function request(opts: Callbacks & { url: string; method?: string; data?: unknown; header?: Record<string, string>; dataType?: string }) {
+  function request(
+    opts: Callbacks & {
+      url: string;
+      method?: string;
+      data?: unknown;
+      header?: Record<string, string>;
+      dataType?: string;
+    },
+  ) {
     const original = String(opts.url);
     const asked = new URL(original);
     const target = new URL(asked.pathname + asked.search, host.serverUrl);
@@ -68,7 +91,8 @@ export function createWx(host: WxHost): { wx: Record<string, unknown>; records: 
     let body: string | undefined;
     if (opts.data !== undefined && opts.data !== null) {
       if (method === 'GET' && typeof opts.data === 'object') {
-        for (const [k, v] of Object.entries(opts.data as Record<string, unknown>)) target.searchParams.append(k, String(v));
+        for (const [k, v] of Object.entries(opts.data as Record<string, unknown>))
+          target.searchParams.append(k, String(v));
       } else if (method !== 'GET') {
         body = typeof opts.data === 'string' ? opts.data : JSON.stringify(opts.data);
       }
@@ -76,27 +100,37 @@ export function createWx(host: WxHost): { wx: Record<string, unknown>; records: 
     const record: RecordedRequest = { url: original, target: target.toString(), method, header, body };
     records.requests.push(record);
     let done = false;
-    const req = http.request(target, { method, headers: body === undefined ? header : { ...header, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        records.inflight.delete(req);
-        if (done) return;
-        done = true;
-        const text = Buffer.concat(chunks).toString('utf8');
-        record.status = res.statusCode;
-        record.response = text;
-        let data: unknown = text;
-        if ((opts.dataType ?? 'json') === 'json') {
-          try {
-            data = JSON.parse(text);
-          } catch {
-            /* WeChat hands over the raw text */
+    const req = http.request(
+      target,
+      { method, headers: body === undefined ? header : { ...header, 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          records.inflight.delete(req);
+          if (done) return;
+          done = true;
+          const text = Buffer.concat(chunks).toString('utf8');
+          record.status = res.statusCode;
+          record.response = text;
+          let data: unknown = text;
+          if ((opts.dataType ?? 'json') === 'json') {
+            try {
+              data = JSON.parse(text);
+            } catch {
+              /* WeChat hands over the raw text */
+            }
           }
-        }
-        settle(opts, true, { data, statusCode: res.statusCode, header: { ...res.headers }, cookies: [], errMsg: 'request:ok' });
-      });
-    });
+          settle(opts, true, {
+            data,
+            statusCode: res.statusCode,
+            header: { ...res.headers },
+            cookies: [],
+            errMsg: 'request:ok',
+          });
+        });
+      },
+    );
     req.on('error', (e) => {
       records.inflight.delete(req);
       if (done) return;
@@ -121,19 +155,22 @@ export function createWx(host: WxHost): { wx: Record<string, unknown>; records: 
     };
   }
 
-  const navApi = (kind: Parameters<WxHost['navigate']>[0]) => (opts: Callbacks & { url?: string; delta?: number } = {}) => {
-    host.navigate(kind, opts).then(
-      () => settle(opts, true, { errMsg: `${kind}:ok` }),
-      (e: Error) => settle(opts, false, { errMsg: `${kind}:fail ${e.message}` }),
-    );
-  };
+  const navApi =
+    (kind: Parameters<WxHost['navigate']>[0]) =>
+    (opts: Callbacks & { url?: string; delta?: number } = {}) => {
+      host.navigate(kind, opts).then(
+        () => settle(opts, true, { errMsg: `${kind}:ok` }),
+        (e: Error) => settle(opts, false, { errMsg: `${kind}:fail ${e.message}` }),
+      );
+    };
 
   const wx: Record<string, unknown> = {
     request,
     login: (opts?: Callbacks) => settle(opts, true, { code: host.loginCode(), errMsg: 'login:ok' }),
     checkSession: okApi('checkSession'),
     getStorageSync: (key: string) => (records.storage.has(key) ? host.toVm(records.storage.get(key)) : ''),
-    setStorageSync: (key: string, value: unknown) => void records.storage.set(key, JSON.parse(JSON.stringify(value ?? null))),
+    setStorageSync: (key: string, value: unknown) =>
+      void records.storage.set(key, JSON.parse(JSON.stringify(value ?? null))),
     removeStorageSync: (key: string) => void records.storage.delete(key),
     clearStorageSync: () => records.storage.clear(),
     getStorage: (opts: Callbacks & { key: string }) =>
@@ -149,14 +186,17 @@ export function createWx(host: WxHost): { wx: Record<string, unknown>; records: 
       settle(opts, true, { errMsg: 'removeStorage:ok' });
     },
     getSystemInfoSync: () => host.toVm({ ...windowInfo, ...deviceInfo, ...appBaseInfo }),
-    getSystemInfo: (opts?: Callbacks) => settle(opts, true, { ...windowInfo, ...deviceInfo, ...appBaseInfo, errMsg: 'getSystemInfo:ok' }),
+    getSystemInfo: (opts?: Callbacks) =>
+      settle(opts, true, { ...windowInfo, ...deviceInfo, ...appBaseInfo, errMsg: 'getSystemInfo:ok' }),
     getWindowInfo: () => host.toVm(windowInfo),
     getDeviceInfo: () => host.toVm(deviceInfo),
     getAppBaseInfo: () => host.toVm(appBaseInfo),
-    getMenuButtonBoundingClientRect: () => host.toVm({ width: 87, height: 32, top: 48, right: 368, bottom: 80, left: 281 }),
+    getMenuButtonBoundingClientRect: () =>
+      host.toVm({ width: 87, height: 32, top: 48, right: 368, bottom: 80, left: 281 }),
     getLaunchOptionsSync: () => host.toVm({ path: '', query: {}, scene: 1001, referrerInfo: {} }),
     getEnterOptionsSync: () => host.toVm({ path: '', query: {}, scene: 1001, referrerInfo: {} }),
-    getAccountInfoSync: () => host.toVm({ miniProgram: { appId: 'wx-demo-appid', envVersion: 'develop', version: '' } }),
+    getAccountInfoSync: () =>
+      host.toVm({ miniProgram: { appId: 'wx-demo-appid', envVersion: 'develop', version: '' } }),
     showToast: uiApi('showToast'),
     hideToast: uiApi('hideToast'),
     showLoading: uiApi('showLoading'),
@@ -174,9 +214,13 @@ export function createWx(host: WxHost): { wx: Record<string, unknown>; records: 
     reLaunch: navApi('reLaunch'),
     switchTab: navApi('switchTab'),
     navigateBack: navApi('navigateBack'),
-    onNeedPrivacyAuthorization: (handler: WxRecords['privacyHandlers'][number]) => void records.privacyHandlers.push(handler),
+    onNeedPrivacyAuthorization: (handler: WxRecords['privacyHandlers'][number]) =>
+      void records.privacyHandlers.push(handler),
     requirePrivacyAuthorize: okApi('requirePrivacyAuthorize'),
-    getPrivacySetting: okApi('getPrivacySetting', { needAuthorization: false, privacyContractName: '心桥隐私保护指引' }),
+    getPrivacySetting: okApi('getPrivacySetting', {
+      needAuthorization: false,
+      privacyContractName: '心桥隐私保护指引',
+    }),
     nextTick: (fn: () => void) => host.later(fn),
     canIUse: () => true,
     getUpdateManager: () => ({ onCheckForUpdate: noop, onUpdateReady: noop, onUpdateFailed: noop, applyUpdate: noop }),
@@ -188,10 +232,21 @@ export function createWx(host: WxHost): { wx: Record<string, unknown>; records: 
         selectViewport: () => nodesRef,
         exec: (cb?: (r: unknown[]) => void) => host.later(() => cb?.(host.toVm([null]))),
       };
-      const nodesRef = { boundingClientRect: () => query, scrollOffset: () => query, fields: () => query, node: () => query, context: () => query };
+      const nodesRef = {
+        boundingClientRect: () => query,
+        scrollOffset: () => query,
+        fields: () => query,
+        node: () => query,
+        context: () => query,
+      };
       return query;
     },
-    createIntersectionObserver: () => ({ relativeTo: () => undefined, relativeToViewport: () => undefined, observe: noop, disconnect: noop }),
+    createIntersectionObserver: () => ({
+      relativeTo: () => undefined,
+      relativeToViewport: () => undefined,
+      observe: noop,
+      disconnect: noop,
+    }),
     reportAnalytics: noop,
     onAppShow: noop,
     offAppShow: noop,
