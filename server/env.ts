@@ -22,6 +22,7 @@ const envSchema = z.object({
   WECHAT_TEMPLATE_SESSION_CHANGE: z.string().default('tpl-session-change'),
   WECHAT_TEMPLATE_VISIT_NOTICE: z.string().default('tpl-visit-notice'),
   WECHAT_TEMPLATE_REFERRAL_ALERT: z.string().default('tpl-referral-alert'),
+  WECHAT_TEMPLATE_FAMILY_NOTICE: z.string().default('tpl-family-notice'),
   /** Run the notification worker in this process (every process may: rows are claimed with SKIP LOCKED). */
   NOTIFY_WORKER: z
     .enum(['1', '0', 'true', 'false'])

@@ -472,7 +472,6 @@ function buildDemoRows(passwordHash: string): DemoRows {
   const addFamily = (orgUnitId: string): string => {
     const id = randomUUID();
     rows.families.push({ id, orgUnitId });
-    rows.invites.push({ code: newInviteCode(), kind: 'FAMILY', orgUnitId, familyId: id });
     return id;
   };
 

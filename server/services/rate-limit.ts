@@ -6,6 +6,8 @@ export interface RateRule {
   perUser?: number;
   /** Requests per client IP per window. Generous: schools and mobile networks put many parents behind one address. */
   perIp?: number;
+  /** Requests per window from everyone together (a ceiling on a procedure that guesses could target). */
+  global?: number;
   windowSeconds: number;
 }
 
@@ -25,6 +27,7 @@ export async function enforceRateLimit(
   const keys: { key: string; limit: number }[] = [];
   if (rule.perUser && who.userId) keys.push({ key: `${name}:u:${who.userId}`, limit: Math.ceil(rule.perUser * scale) });
   if (rule.perIp && who.ip) keys.push({ key: `${name}:ip:${who.ip}`, limit: Math.ceil(rule.perIp * scale) });
+  if (rule.global) keys.push({ key: `${name}:all`, limit: Math.ceil(rule.global * scale) });
   if (keys.length === 0 || scale === 0) return;
   const rows = await db.$queryRaw<{ key: string; count: number }[]>`
     INSERT INTO "RateLimitBucket" ("key", "windowStart", "count")

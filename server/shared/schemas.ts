@@ -57,7 +57,8 @@ export const joinFamilyInput = z.object({
     .trim()
     .min(4, { error: '邀请码至少 4 位' })
     .max(32, { error: '邀请码过长' })
-    .transform((v) => v.toUpperCase()),
+    // Read aloud or copied from a message: spaces and dashes between groups do not count.
+    .transform((v) => v.replace(/[\s-]/g, '').toUpperCase()),
   relation: relationSchema,
   child: z.object(
     {
@@ -80,6 +81,16 @@ export const withdrawConsentInput = z.object({ scope: consentScopeSchema });
 export type JoinFamilyInput = z.infer<typeof joinFamilyInput>;
 
 export const orgUnitScopedInput = z.object({ orgUnitId: idSchema });
+
+const inviteCodeField = z
+  .string({ error: '缺少邀请码' })
+  .trim()
+  .min(4, { error: '邀请码格式不正确' })
+  .max(32, { error: '邀请码格式不正确' })
+  .transform((v) => v.toUpperCase());
+
+export const inviteCodeInput = z.object({ code: inviteCodeField });
+export const setInviteDisabledInput = z.object({ code: inviteCodeField, disabled: z.boolean() });
 
 export const createClassInviteInput = z.object({
   orgUnitId: idSchema,

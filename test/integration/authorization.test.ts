@@ -19,6 +19,7 @@ import {
   lessonInput,
   makeCounty,
   makeFamily,
+  makeInvite,
   makeLesson,
   makeReferral,
   makeSession,
@@ -65,6 +66,10 @@ type Sample<P extends ProcedurePath> = (unitId: string, actorId: string) => Prom
 const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'invites.list': async (u) => ({ orgUnitId: u }),
   'invites.createClass': async (u) => ({ orgUnitId: u, grade: 'G1', className: '一年级（1）班' }),
+  'invites.rotate': async (u) => ({
+    code: await makeInvite(app.db, u, { kind: 'CLASS', grade: 'G1', className: '一年级（2）班' }),
+  }),
+  'invites.setDisabled': async (u) => ({ code: await makeInvite(app.db, u), disabled: true }),
   'sessions.create': async (u) => authzSession(u),
   'sessions.createCourse': async (u) => ({
     ...authzSession(u),

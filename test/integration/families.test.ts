@@ -1,6 +1,6 @@
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
 import { unchecked } from '../helpers/router-types';
-import { makeInvite, makeUnit, makeWechatUser } from '../helpers/builders';
+import { makeInvite, makeStaff, makeUnit, makeWechatUser } from '../helpers/builders';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -31,10 +31,11 @@ describe('families.join and families.mine', () => {
     expect(mine.guardians).toEqual([
       expect.objectContaining({ relation: 'MOTHER', relationLabel: '母亲', isMe: true }),
     ]);
-    expect(mine.inviteCode).toMatch(/^[A-Z2-9]{8}$/);
+    // v2: no reusable family code any more (a guess at one made the guesser a guardian).
+    expect(mine).not.toHaveProperty('inviteCode');
   });
 
-  it('a second guardian joins the same family with the family’s own invite', async () => {
+  it('a second guardian joins the same family with a one-time invitation from the first', async () => {
     const school = await makeUnit(app.db);
     const mother = await app.as((await makeWechatUser(app.db)).id);
     const { familyId } = await app.caller(mother).families.join({
@@ -42,11 +43,12 @@ describe('families.join and families.mine', () => {
       relation: 'MOTHER',
       child: { name: '赵一鸣', grade: unchecked(5) },
     });
-    const familyInvite = (await app.caller(await app.as(mother.id)).families.mine()).inviteCode!;
+    const familyInvite = (await app.caller(await app.as(mother.id)).families.inviteGuardian()).code;
 
     const father = await app.as((await makeWechatUser(app.db)).id);
     const joined = await app.caller(father).families.join({
-      inviteCode: familyInvite.toLowerCase(),
+      // Typed from a message, in groups and lower case.
+      inviteCode: familyInvite.toLowerCase().replace(/(.{4})/g, '$1 '),
       relation: unchecked('父亲'),
       child: { name: '赵一鸣', grade: '五年级' },
     });
@@ -87,7 +89,7 @@ describe('families.join and families.mine', () => {
     expect(mine.children[0]).toMatchObject({ grade: 'G3', className: '三年级（1）班' });
   });
 
-  it('a guardian of one family cannot join another family', async () => {
+  it('a guardian of one family cannot join another family, and is told only that the code cannot be used', async () => {
     const school = await makeUnit(app.db);
     const a = await app.as((await makeWechatUser(app.db)).id);
     const b = await app.as((await makeWechatUser(app.db)).id);
@@ -97,14 +99,14 @@ describe('families.join and families.mine', () => {
     await app
       .caller(b)
       .families.join({ inviteCode: school.inviteCode, relation: 'MOTHER', child: { name: '乙', grade: 'G1' } });
-    const bInvite = (await app.caller(await app.as(b.id)).families.mine()).inviteCode!;
+    const bInvite = (await app.caller(await app.as(b.id)).families.inviteGuardian()).code;
     await expect(
       app
         .caller(await app.as(a.id))
         .families.join({ inviteCode: bInvite, relation: 'MOTHER', child: { name: '乙', grade: 'G1' } }),
     ).rejects.toMatchObject({
-      code: 'CONFLICT',
-      message: '您已绑定其他家庭，不能再用此邀请码加入',
+      code: 'NOT_FOUND',
+      message: '邀请码无效或已过期，请向学校或家人核对',
     });
   });
 
@@ -148,6 +150,128 @@ describe('families.join and families.mine', () => {
     expect(
       await app.db.inviteCode.findUniqueOrThrow({ where: { code: school.inviteCode }, select: { uses: true } }),
     ).toEqual({ uses: 0 });
+  });
+});
+
+describe('guardian invitations (security round two)', () => {
+  const UNUSABLE = { code: 'NOT_FOUND', message: '邀请码无效或已过期，请向学校或家人核对' };
+  const join = async (userId: string, inviteCode: string, name = '孩子') =>
+    app.caller(await app.as(userId)).families.join({ inviteCode, relation: 'FATHER', child: { name, grade: 'G2' } });
+
+  /** A family at a new school whose first guardian (the mother) has just issued an invitation. */
+  async function familyWithInvitation() {
+    const school = await makeUnit(app.db);
+    const mother = (await makeWechatUser(app.db)).id;
+    const { familyId } = await join(mother, school.inviteCode, '周周');
+    const invitation = await app.caller(await app.as(mother)).families.inviteGuardian();
+    return { school, mother, familyId, invitation };
+  }
+
+  it('is a code of at least 64 bits that expires within 72 hours', async () => {
+    const before = Date.now();
+    const { invitation } = await familyWithInvitation();
+    // 14 characters of a 31-character alphabet: 14 × log2(31) ≈ 69 bits.
+    expect(invitation.code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{14,}$/);
+    expect(invitation.code.length * Math.log2(31)).toBeGreaterThanOrEqual(64);
+    const hours = (new Date(invitation.expiresAt).getTime() - before) / 3_600_000;
+    expect(hours).toBeGreaterThan(71.9);
+    expect(hours).toBeLessThanOrEqual(72.01);
+  });
+
+  it('works once: whoever tries it after the second guardian joined is refused like an unknown code', async () => {
+    const { familyId, invitation } = await familyWithInvitation();
+    const father = (await makeWechatUser(app.db)).id;
+    expect((await join(father, invitation.code)).familyId).toBe(familyId);
+    const stranger = (await makeWechatUser(app.db)).id;
+    await expect(join(stranger, invitation.code)).rejects.toMatchObject(UNUSABLE);
+    expect(await app.db.guardian.count({ where: { familyId } })).toBe(2);
+  });
+
+  it('tells the family’s guardians when someone joins with it', async () => {
+    const { mother, invitation } = await familyWithInvitation();
+    const father = (await makeWechatUser(app.db)).id;
+    await join(father, invitation.code);
+    const notices = await app.db.notification.findMany({
+      where: { templateKey: 'FAMILY_NOTICE', userId: { in: [mother, father] } },
+      select: { userId: true, data: true },
+    });
+    expect(notices.map((n) => n.userId)).toEqual([mother]);
+    expect(JSON.stringify(notices[0].data)).toContain('有新的监护人加入了您的家庭');
+  });
+
+  it('answers unknown, used, expired, disabled and another family’s codes alike, and audits each try', async () => {
+    const used = await familyWithInvitation();
+    await join((await makeWechatUser(app.db)).id, used.invitation.code);
+    const expired = await familyWithInvitation();
+    await app.db.inviteCode.update({
+      where: { code: expired.invitation.code },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const disabled = await makeUnit(app.db);
+    await app.db.inviteCode.update({ where: { code: disabled.inviteCode }, data: { disabled: true } });
+    const other = await familyWithInvitation();
+    // A caller who already has a family tries a real invitation of another family.
+    const caller = (await makeWechatUser(app.db)).id;
+    await join(caller, (await makeUnit(app.db)).inviteCode);
+    const failuresBefore = await app.db.auditLog.count({ where: { actorUserId: caller, action: 'family.joinFailed' } });
+    for (const code of [
+      'NOPE1234NOPE12',
+      used.invitation.code,
+      expired.invitation.code,
+      disabled.inviteCode,
+      other.invitation.code,
+    ]) {
+      await expect(join(caller, code)).rejects.toMatchObject(UNUSABLE);
+    }
+    const audited = await app.db.auditLog.findMany({
+      where: { actorUserId: caller, action: 'family.joinFailed' },
+      orderBy: { id: 'asc' },
+      select: { detail: true },
+    });
+    expect(audited.length - failuresBefore).toBe(5);
+    expect(audited.slice(failuresBefore).map((a) => (a.detail as { reason: string }).reason)).toEqual([
+      'unknown',
+      'used',
+      'expired',
+      'disabled',
+      'otherFamily',
+    ]);
+    expect(JSON.stringify(audited)).not.toContain(other.invitation.code);
+  });
+
+  it('after 10 unusable codes in an hour, no code is tried any more, not even a good one', async () => {
+    const school = await makeUnit(app.db);
+    const guesser = (await makeWechatUser(app.db)).id;
+    for (let i = 0; i < 10; i += 1) await expect(join(guesser, `GUESS${i}XXXXXXXXX`)).rejects.toMatchObject(UNUSABLE);
+    await expect(join(guesser, school.inviteCode)).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(await app.db.guardian.count({ where: { userId: guesser } })).toBe(0);
+  });
+
+  it('a coordinator rotates or disables a class code; the old one then answers like an unknown code', async () => {
+    const school = await makeUnit(app.db);
+    const coordinator = await app.as((await makeStaff(app.db, 'COORDINATOR', school.id)).id);
+    const classCode = await makeInvite(app.db, school.id, { kind: 'CLASS', grade: 'G3', className: '三年级（2）班' });
+    const { code: fresh } = await app.caller(coordinator).invites.rotate({ code: classCode });
+    expect(fresh).not.toBe(classCode);
+    await expect(join((await makeWechatUser(app.db)).id, classCode)).rejects.toMatchObject(UNUSABLE);
+    const parent = (await makeWechatUser(app.db)).id;
+    await join(parent, fresh, '吴同学');
+    expect(
+      await app.db.child.findFirstOrThrow({
+        where: { name: '吴同学', schoolId: school.id },
+        select: { className: true },
+      }),
+    ).toEqual({ className: '三年级（2）班' });
+
+    await app.caller(coordinator).invites.setDisabled({ code: fresh, disabled: true });
+    await expect(join((await makeWechatUser(app.db)).id, fresh)).rejects.toMatchObject(UNUSABLE);
+    await app.caller(coordinator).invites.setDisabled({ code: fresh, disabled: false });
+    await join((await makeWechatUser(app.db)).id, fresh, '郑同学');
+    expect(
+      await app.db.auditLog.count({
+        where: { action: { in: ['invite.rotate', 'invite.disable', 'invite.enable'] }, actorUserId: coordinator.id },
+      }),
+    ).toBe(3);
   });
 });
 

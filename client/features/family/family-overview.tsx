@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { ErrorState } from '../../components/loading-state';
 import { Button, Cell, CellGroup } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
@@ -8,6 +9,8 @@ import { ROUTES } from '../../lib/routes';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { remoteKeys } from '../../lib/remote-keys';
 import { useRemote } from '../../lib/use-remote';
+import { useAction } from '../../lib/use-action';
+import { formatDateTime } from '../../lib/china-time';
 import './family.scss';
 
 /** The caller's family, or null when they have not joined one yet. */
@@ -18,7 +21,7 @@ function loadFamily() {
   });
 }
 
-/** 我的家庭: the children, the guardians and the family's own invite code for a second guardian. */
+/** 我的家庭: the children, the guardians, and a one-time invitation for a second guardian. */
 export function FamilyOverview() {
   const { state, reload } = useRemote(remoteKeys.family, loadFamily);
   return (
@@ -66,13 +69,42 @@ function FamilyDetails({ family }: { family: RouterOutputs['families']['mine'] }
           />
         ))}
       </CellGroup>
-      <View className='family-card invite-card'>
-        <Text className='invite-card__title'>家庭邀请码</Text>
-        <Text className='invite-card__code' userSelect>
-          {family.inviteCode}
-        </Text>
-        <Text className='invite-card__hint'>另一位监护人可用此邀请码加入本家庭。</Text>
-      </View>
+      <GuardianInvite />
+    </View>
+  );
+}
+
+/**
+ * A code for the other parent or a grandparent: it works once, for 72 hours, and the family is told
+ * when someone joins with it. A new code is made each time (an old unused one keeps working until it expires).
+ */
+function GuardianInvite() {
+  const [invite, setInvite] = useState<RouterOutputs['families']['inviteGuardian'] | null>(null);
+  const action = useAction();
+  const issue = () =>
+    action.run(async () => {
+      setInvite(await trpc.families.inviteGuardian.mutate());
+    });
+  return (
+    <View className='family-card invite-card'>
+      <Text className='invite-card__title'>邀请家人加入</Text>
+      {invite ? (
+        <>
+          <Text className='invite-card__code' userSelect>
+            {invite.code.replace(/(.{4})(?=.)/g, '$1 ')}
+          </Text>
+          <Text className='invite-card__hint'>
+            请把这个邀请码发给另一位监护人（如孩子的父亲、母亲或祖父母）。只能用一次，{formatDateTime(invite.expiresAt)}
+            前有效；有人加入时，家里的其他监护人会收到通知。
+          </Text>
+        </>
+      ) : (
+        <Text className='invite-card__hint'>另一位监护人需要一次性邀请码才能加入本家庭。</Text>
+      )}
+      {action.error ? <Text className='invite-card__error'>{action.error}</Text> : null}
+      <Button type='primary' loading={action.busy} onClick={issue}>
+        {invite ? '再生成一个邀请码' : '生成邀请码'}
+      </Button>
     </View>
   );
 }

@@ -9,7 +9,6 @@ export const mine = userProcedure
     z.object({
       id: z.string(),
       orgUnitName: z.string(),
-      inviteCode: z.string().nullable(),
       guardians: z.array(
         z.object({
           id: z.string(),

@@ -1,5 +1,6 @@
 import { router } from '../../trpc/init';
 import { join } from './join';
 import { mine } from './mine';
+import { inviteGuardian } from './invite-guardian';
 
-export const familiesRouter = router({ join, mine });
+export const familiesRouter = router({ join, mine, inviteGuardian });

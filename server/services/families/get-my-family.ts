@@ -14,7 +14,6 @@ export async function getMyFamily(opts: { db: Db; actor: Actor }) {
         select: {
           id: true,
           orgUnit: { select: { name: true } },
-          invites: { where: { kind: 'FAMILY', disabled: false }, select: { code: true }, take: 1 },
           guardians: {
             select: { id: true, userId: true, relation: true, user: { select: { displayName: true } } },
             orderBy: { createdAt: 'asc' },
@@ -32,7 +31,6 @@ export async function getMyFamily(opts: { db: Db; actor: Actor }) {
   return {
     id: f.id,
     orgUnitName: f.orgUnit.name,
-    inviteCode: f.invites[0]?.code ?? null,
     guardians: f.guardians.map((g) => ({
       id: g.id,
       relation: g.relation,

@@ -1,101 +1,168 @@
 import type { Db } from '../../db/create-db';
 import type { Actor } from '../../auth/auth-user';
+import type { Prisma } from '../../generated/prisma/client';
 import { AppError } from '../../errors/app-error';
+import { GUARDIAN_RELATION_LABELS } from '../../shared/enums';
 import type { JoinFamilyInput } from '../../shared/schemas';
 import { writeAudit } from '../audit/write-audit';
-import { newInviteCode } from './invite-code';
+import { enqueueForFamily } from '../notifications/enqueue';
+import { thing, time } from '../notifications/templates';
+
+type Tx = Prisma.TransactionClient;
+
+/** Why a code could not be used: written to the audit log, never told to the caller. */
+type Unusable = 'unknown' | 'disabled' | 'expired' | 'used' | 'otherFamily' | 'wrongUnit';
+
+/**
+ * Every code that cannot be used gets the same status and message, so guesses cannot be told apart
+ * from another family's real invitation.
+ */
+const unusable = (reason: Unusable) => new AppError('NOT_FOUND', '邀请码无效或已过期，请向学校或家人核对', { reason });
+
+/** After this many unusable codes in an hour, a user cannot try any more codes until the hour is over. */
+export const JOIN_FAILURES_PER_HOUR = 10;
+const HOUR_MS = 3_600_000;
+
+function failureKey(userId: string) {
+  return `families.join:fail:u:${userId}`;
+}
+
+async function assertNotLockedOut(db: Db, userId: string, now: Date) {
+  const windowStart = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
+  const row = await db.rateLimitBucket.findUnique({
+    where: { key_windowStart: { key: failureKey(userId), windowStart } },
+    select: { count: true },
+  });
+  if ((row?.count ?? 0) >= JOIN_FAILURES_PER_HOUR) {
+    throw new AppError('TOO_MANY_REQUESTS', '邀请码输错次数过多，请 1 小时后再试，或向学校核对邀请码');
+  }
+}
+
+/** A failed attempt is audited and counted towards the lockout (outside the rolled-back transaction). */
+async function recordFailure(db: Db, userId: string, reason: string, now: Date) {
+  const windowStart = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
+  await db.$executeRaw`
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${failureKey(userId)}, ${windowStart}, 1)
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1`;
+  await writeAudit(db, {
+    actorUserId: userId,
+    action: 'family.joinFailed',
+    targetType: 'InviteCode',
+    detail: { reason },
+  });
+}
 
 /**
  * Binds the caller as a guardian.
  * - A school or class invite: a caller without a family starts one at that unit; a caller who already
  *   has a family adds the child to it (several children per family).
- * - A family's own invite: a second guardian joins that family.
+ * - A guardian invitation (`families.inviteGuardian`): a second guardian joins that family, once; the
+ *   family's other guardians are told.
  * The child is added unless the family already has a child of that name. One transaction.
  */
 export async function joinFamily(opts: {
   db: Db;
   actor: Actor;
   input: JoinFamilyInput;
+  now?: Date;
 }): Promise<{ familyId: string }> {
-  const { db, input } = opts;
+  const { db, input, now = new Date() } = opts;
   const userId = opts.actor.id;
-  return db.$transaction(async (tx) => {
-    const invite = await tx.inviteCode.findUnique({
-      where: { code: input.inviteCode },
-      select: {
-        id: true,
-        kind: true,
-        orgUnitId: true,
-        familyId: true,
-        grade: true,
-        className: true,
-        disabled: true,
-        expiresAt: true,
-        orgUnit: { select: { kind: true } },
+  await assertNotLockedOut(db, userId, now);
+  try {
+    return await db.$transaction((tx) => joinIn(tx, userId, input, now));
+  } catch (err) {
+    const reason = err instanceof AppError ? err.details?.reason : undefined;
+    if (typeof reason === 'string') await recordFailure(db, userId, reason, now);
+    throw err;
+  }
+}
+
+async function joinIn(tx: Tx, userId: string, input: JoinFamilyInput, now: Date): Promise<{ familyId: string }> {
+  const invite = await tx.inviteCode.findUnique({
+    where: { code: input.inviteCode },
+    select: {
+      id: true,
+      kind: true,
+      orgUnitId: true,
+      familyId: true,
+      grade: true,
+      className: true,
+      disabled: true,
+      expiresAt: true,
+      usedAt: true,
+      orgUnit: { select: { kind: true } },
+    },
+  });
+  if (!invite) throw unusable('unknown');
+  if (invite.disabled) throw unusable('disabled');
+  if (invite.expiresAt && invite.expiresAt.getTime() < now.getTime()) throw unusable('expired');
+  if (invite.orgUnit.kind !== 'SCHOOL' && invite.orgUnit.kind !== 'COMMUNITY_SITE') throw unusable('wrongUnit');
+  const existing = await tx.guardian.findUnique({
+    where: { userId },
+    select: { familyId: true, family: { select: { orgUnitId: true } } },
+  });
+
+  let familyId: string;
+  let familyUnitId: string;
+  if (invite.kind === 'FAMILY') {
+    if (!invite.familyId || invite.usedAt) throw unusable('used');
+    if (existing) throw unusable('otherFamily');
+    // Taken once: a concurrent second use finds it used.
+    const { count } = await tx.inviteCode.updateMany({
+      where: { id: invite.id, usedAt: null },
+      data: { usedAt: now, usedById: userId },
+    });
+    if (count === 0) throw unusable('used');
+    familyId = invite.familyId;
+    familyUnitId = invite.orgUnitId;
+    // The guardians already in the family are told before the newcomer is one of them.
+    await enqueueForFamily(tx, familyId, {
+      templateKey: 'FAMILY_NOTICE',
+      page: 'packageParent/family/index',
+      data: {
+        thing1: thing('有新的监护人加入了您的家庭'),
+        time2: time(now),
+        thing3: thing(`关系：${GUARDIAN_RELATION_LABELS[input.relation]}`),
       },
+      dueAt: now,
+      dedupePrefix: `guardian-joined:${invite.id}`,
     });
-    if (!invite || invite.disabled || (invite.expiresAt && invite.expiresAt.getTime() < Date.now())) {
-      throw new AppError('NOT_FOUND', '邀请码无效或已过期，请向学校或家人核对');
-    }
-    if (invite.orgUnit.kind !== 'SCHOOL' && invite.orgUnit.kind !== 'COMMUNITY_SITE') {
-      throw new AppError('BAD_REQUEST', '该邀请码不能用于加入家庭');
-    }
-    const existing = await tx.guardian.findUnique({
-      where: { userId },
-      select: { familyId: true, family: { select: { orgUnitId: true } } },
-    });
+    await tx.guardian.create({ data: { familyId, userId, relation: input.relation }, select: { id: true } });
+  } else if (existing) {
+    familyId = existing.familyId;
+    familyUnitId = existing.family.orgUnitId;
+  } else {
+    const family = await tx.family.create({ data: { orgUnitId: invite.orgUnitId }, select: { id: true } });
+    familyId = family.id;
+    familyUnitId = invite.orgUnitId;
+    await tx.guardian.create({ data: { familyId, userId, relation: input.relation }, select: { id: true } });
+  }
 
-    let familyId: string;
-    let familyUnitId: string;
-    if (invite.kind === 'FAMILY') {
-      if (!invite.familyId) throw new AppError('NOT_FOUND', '邀请码无效或已过期，请向学校或家人核对');
-      if (existing && existing.familyId !== invite.familyId) {
-        throw new AppError('CONFLICT', '您已绑定其他家庭，不能再用此邀请码加入');
-      }
-      familyId = invite.familyId;
-      familyUnitId = invite.orgUnitId;
-      if (!existing) {
-        await tx.guardian.create({ data: { familyId, userId, relation: input.relation }, select: { id: true } });
-      }
-    } else if (existing) {
-      familyId = existing.familyId;
-      familyUnitId = existing.family.orgUnitId;
-    } else {
-      const family = await tx.family.create({ data: { orgUnitId: invite.orgUnitId }, select: { id: true } });
-      familyId = family.id;
-      familyUnitId = invite.orgUnitId;
-      await tx.guardian.create({ data: { familyId, userId, relation: input.relation }, select: { id: true } });
-      await tx.inviteCode.create({
-        data: { code: newInviteCode(), kind: 'FAMILY', orgUnitId: invite.orgUnitId, familyId },
-        select: { id: true },
-      });
-    }
-
-    const sameName = await tx.child.findUnique({
-      where: { familyId_name: { familyId, name: input.child.name } },
+  const sameName = await tx.child.findUnique({
+    where: { familyId_name: { familyId, name: input.child.name } },
+    select: { id: true },
+  });
+  if (!sameName) {
+    await tx.child.create({
+      data: {
+        familyId,
+        name: input.child.name,
+        grade: invite.grade ?? input.child.grade,
+        className: invite.className,
+        schoolId: invite.kind === 'FAMILY' ? familyUnitId : invite.orgUnitId,
+      },
       select: { id: true },
     });
-    if (!sameName) {
-      await tx.child.create({
-        data: {
-          familyId,
-          name: input.child.name,
-          grade: invite.grade ?? input.child.grade,
-          className: invite.className,
-          schoolId: invite.kind === 'FAMILY' ? familyUnitId : invite.orgUnitId,
-        },
-        select: { id: true },
-      });
-    }
-    await tx.inviteCode.update({ where: { id: invite.id }, data: { uses: { increment: 1 } }, select: { id: true } });
-    await writeAudit(tx, {
-      actorUserId: userId,
-      action: 'family.join',
-      targetType: 'Family',
-      targetId: familyId,
-      orgUnitId: familyUnitId,
-      detail: { inviteKind: invite.kind },
-    });
-    return { familyId };
+  }
+  await tx.inviteCode.update({ where: { id: invite.id }, data: { uses: { increment: 1 } }, select: { id: true } });
+  await writeAudit(tx, {
+    actorUserId: userId,
+    action: 'family.join',
+    targetType: 'Family',
+    targetId: familyId,
+    orgUnitId: familyUnitId,
+    detail: { inviteKind: invite.kind },
   });
+  return { familyId };
 }

@@ -72,3 +72,73 @@ export async function createClassInvite(opts: {
     return { code: invite.code, created: true };
   });
 }
+
+/** The unit of a school or class code (the scope of rotating or disabling it); family codes have none here. */
+export async function inviteUnitId(db: Db, code: string): Promise<string | null> {
+  const invite = await db.inviteCode.findUnique({ where: { code }, select: { orgUnitId: true, kind: true } });
+  return invite && invite.kind !== 'FAMILY' ? invite.orgUnitId : null;
+}
+
+async function findUnitInvite(db: Db, unitId: string, code: string) {
+  const invite = await db.inviteCode.findUnique({
+    where: { code },
+    select: { id: true, kind: true, orgUnitId: true, grade: true, className: true, disabled: true },
+  });
+  if (!invite || invite.kind === 'FAMILY' || invite.orgUnitId !== unitId) {
+    throw new AppError('NOT_FOUND', '邀请码不存在');
+  }
+  return invite;
+}
+
+/**
+ * A school or class code that got into the wrong hands: the old one stops working and a new one takes
+ * its place (families who joined stay where they are).
+ */
+export async function rotateInvite(opts: { db: Db; actor: Actor; unit: { id: string }; input: { code: string } }) {
+  const { db, actor, unit } = opts;
+  const old = await findUnitInvite(db, unit.id, opts.input.code);
+  return db.$transaction(async (tx) => {
+    await tx.inviteCode.update({ where: { id: old.id }, data: { disabled: true }, select: { id: true } });
+    const next = await tx.inviteCode.create({
+      data: {
+        code: newInviteCode(),
+        kind: old.kind,
+        orgUnitId: old.orgUnitId,
+        grade: old.grade,
+        className: old.className,
+      },
+      select: { code: true },
+    });
+    await writeAudit(tx, {
+      actorUserId: actor.id,
+      action: 'invite.rotate',
+      targetType: 'InviteCode',
+      targetId: old.id,
+      orgUnitId: unit.id,
+      detail: { kind: old.kind },
+    });
+    return { code: next.code };
+  });
+}
+
+/** Stops a school or class code (or turns it back on). */
+export async function setInviteDisabled(opts: {
+  db: Db;
+  actor: Actor;
+  unit: { id: string };
+  input: { code: string; disabled: boolean };
+}) {
+  const { db, actor, unit, input } = opts;
+  const invite = await findUnitInvite(db, unit.id, input.code);
+  await db.$transaction(async (tx) => {
+    await tx.inviteCode.update({ where: { id: invite.id }, data: { disabled: input.disabled }, select: { id: true } });
+    await writeAudit(tx, {
+      actorUserId: actor.id,
+      action: input.disabled ? 'invite.disable' : 'invite.enable',
+      targetType: 'InviteCode',
+      targetId: invite.id,
+      orgUnitId: unit.id,
+    });
+  });
+  return { ok: true as const };
+}

@@ -6,7 +6,13 @@ import { chinaDateTimeText } from '../../shared/china-time';
  * (env WECHAT_TEMPLATE_*); the data carries the session's title, time, place and status only —
  * never a child's name or anything sensitive.
  */
-export const TEMPLATE_KEYS = ['SESSION_REMINDER', 'SESSION_CHANGE', 'VISIT_NOTICE', 'REFERRAL_ALERT'] as const;
+export const TEMPLATE_KEYS = [
+  'SESSION_REMINDER',
+  'SESSION_CHANGE',
+  'VISIT_NOTICE',
+  'REFERRAL_ALERT',
+  'FAMILY_NOTICE',
+] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 export const TEMPLATE_LABELS: Record<TemplateKey, string> = {
@@ -14,6 +20,7 @@ export const TEMPLATE_LABELS: Record<TemplateKey, string> = {
   SESSION_CHANGE: '报名状态变更通知',
   VISIT_NOTICE: '家访预约通知',
   REFERRAL_ALERT: '心理转介提醒',
+  FAMILY_NOTICE: '家庭成员变动通知',
 };
 
 /** Shown in the web build and sent to the client so it can call requestSubscribeMessage. */
@@ -24,6 +31,7 @@ export function templateIds(
     | 'WECHAT_TEMPLATE_SESSION_CHANGE'
     | 'WECHAT_TEMPLATE_VISIT_NOTICE'
     | 'WECHAT_TEMPLATE_REFERRAL_ALERT'
+    | 'WECHAT_TEMPLATE_FAMILY_NOTICE'
   >,
 ): Record<TemplateKey, string> {
   return {
@@ -31,6 +39,7 @@ export function templateIds(
     SESSION_CHANGE: env.WECHAT_TEMPLATE_SESSION_CHANGE,
     VISIT_NOTICE: env.WECHAT_TEMPLATE_VISIT_NOTICE,
     REFERRAL_ALERT: env.WECHAT_TEMPLATE_REFERRAL_ALERT,
+    FAMILY_NOTICE: env.WECHAT_TEMPLATE_FAMILY_NOTICE,
   };
 }
 
