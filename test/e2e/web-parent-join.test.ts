@@ -42,7 +42,7 @@ it('a demo parent logs in, joins with HLJDEMO and sees the child', async () => {
   await page.getByText('三年级', { exact: true }).click();
   await page.getByText('提交', { exact: true }).click();
 
-  await page.getByText('另一位监护人可用此邀请码加入本家庭。').waitFor();
+  await page.getByText('另一位监护人需要一次性邀请码才能加入本家庭。').waitFor();
   const overview = page.locator('.family-overview');
   const text = await overview.innerText();
   expect(text).toContain('王小桥');
@@ -63,6 +63,19 @@ it('a demo parent logs in, joins with HLJDEMO and sees the child', async () => {
     relation: 'MOTHER',
     family: { children: [{ name: '王小桥', grade: 'G3' }], orgUnit: { name: '哈尔滨市南岗区心桥实验小学' } },
   });
+
+  // An invitation for the child's father: shown in groups of four, once, with the time it runs out.
+  await page.getByText('生成邀请码', { exact: true }).click();
+  const shown = (await page.locator('.invite-card__code').innerText()).trim();
+  expect(shown).toMatch(/^([A-Z2-9]{4} ){3}[A-Z2-9]{2}$/);
+  await page.getByText(/只能用一次/).waitFor();
+  const stored = await app.db.inviteCode.findUniqueOrThrow({
+    where: { code: shown.replace(/ /g, '') },
+    select: { kind: true, usedAt: true, expiresAt: true },
+  });
+  expect(stored.kind).toBe('FAMILY');
+  expect(stored.usedAt).toBeNull();
+  expect((stored.expiresAt!.getTime() - Date.now()) / 3_600_000).toBeGreaterThan(71);
   expect(errors).toEqual([]);
 }, 60_000);
 
