@@ -76,8 +76,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (env.NODE_ENV === 'production' && (env.WECHAT_APPID === 'wx-demo-appid' || env.WECHAT_SECRET === 'demo-secret')) {
     throw new Error('生产环境必须设置 WECHAT_APPID 和 WECHAT_SECRET');
   }
-  if (env.NODE_ENV === 'production' && !env.DATA_KEYS) {
-    throw new Error('生产环境必须设置 DATA_KEYS（敏感数据加密密钥）');
+  // The demo key is published in the source: only an explicit demo (npm start sets DEMO_MODE) may use it.
+  if (!env.DATA_KEYS && (env.NODE_ENV === 'production' || !env.DEMO_MODE)) {
+    throw new Error(
+      '必须设置 DATA_KEYS（敏感数据加密密钥，格式“编号:base64(32字节)”）；只有演示环境（DEMO_MODE=1，npm start 自动设置）才使用内置的演示密钥',
+    );
   }
   return env;
 }

@@ -590,7 +590,13 @@ export async function seedDemo(
   await seedDemoLessons(db, PROVINCE_ID, adminId);
   await seedDemoActivity(
     db,
-    opts.cipher ?? cipherFromEnv({ DATA_KEYS: process.env.DATA_KEYS, DATA_KEY_ID: process.env.DATA_KEY_ID ?? 'dev' }),
+    // Demo records are made up: without DATA_KEYS they are encrypted with the demo key.
+    opts.cipher ??
+      cipherFromEnv({
+        DATA_KEYS: process.env.DATA_KEYS,
+        DATA_KEY_ID: process.env.DATA_KEY_ID ?? 'dev',
+        DEMO_MODE: true,
+      }),
     log,
   );
   return { seeded: true };

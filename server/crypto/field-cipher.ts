@@ -1,5 +1,8 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
+/** GCM's full 128-bit authentication tag, written and required. */
+const TAG_BYTES = 16;
+
 /**
  * AES-256-GCM for sensitive fields at rest (checklist answers, visit notes, addresses, phone numbers).
  * Envelope: `v1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url). The key id allows rotation: new data is
@@ -40,7 +43,7 @@ export class FieldCipher {
 
   encrypt(plaintext: string, context: string): string {
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId)!, iv);
+    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId)!, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return [
@@ -57,9 +60,12 @@ export class FieldCipher {
     if (version !== 'v1' || !keyId || !iv || !tag || ct === undefined) throw new Error('无法识别的加密数据');
     const key = this.keys.get(keyId);
     if (!key) throw new Error(`缺少数据加密密钥 ${keyId}`);
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    // A shorter tag would be accepted without authTagLength (Node takes 4 bytes): forging one is then easy.
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'), { authTagLength: TAG_BYTES });
     decipher.setAAD(Buffer.from(context, 'utf8'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    const authTag = Buffer.from(tag, 'base64url');
+    if (authTag.length !== TAG_BYTES) throw new Error('加密数据已损坏');
+    decipher.setAuthTag(authTag);
     return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
   }
 

@@ -6,6 +6,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
@@ -89,6 +90,9 @@ async function makeFamilies(pool: Pool, prefix: string, n: number, unitId: strin
 }
 
 async function main() {
+  // The servers it starts need a data key of their own (the published demo key is for DEMO_MODE only).
+  process.env.DATA_KEYS ??= `bench:${randomBytes(32).toString('base64')}`;
+  process.env.DATA_KEY_ID ??= 'bench';
   const db = await createScratchDatabase('hb_bench');
   const pool = new Pool({ connectionString: db.url, max: 4 });
   const children: ChildProcess[] = [];

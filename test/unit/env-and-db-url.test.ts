@@ -3,16 +3,22 @@ import { loadEnv } from '../../server/env';
 import { parseDatabaseUrl } from '../../server/db/database-url';
 
 describe('loadEnv', () => {
-  it('has working defaults for npm start', () => {
-    const env = loadEnv({});
+  it('has working defaults for npm start (a demo: DEMO_MODE=1)', () => {
+    const env = loadEnv({ DEMO_MODE: '1' });
     expect(env.PORT).toBe(3000);
     expect(env.WECHAT_API_BASE).toBe('https://api.weixin.qq.com');
-    expect(env.DEMO_MODE).toBe(false);
+    expect(env.DEMO_MODE).toBe(true);
+  });
+
+  it('refuses to start without DATA_KEYS unless the demo is explicit, whatever NODE_ENV says', () => {
+    expect(() => loadEnv({})).toThrow(/必须设置 DATA_KEYS/);
+    expect(() => loadEnv({ NODE_ENV: 'development' })).toThrow(/必须设置 DATA_KEYS/);
+    expect(loadEnv({ DATA_KEYS: 'k:x' }).DATA_KEYS).toBe('k:x');
   });
 
   it('honours PORT and fails fast on a bad value, in Chinese', () => {
-    expect(loadEnv({ PORT: '4567' }).PORT).toBe(4567);
-    expect(() => loadEnv({ PORT: 'abc' })).toThrow(/环境变量配置有误[\s\S]*PORT/);
+    expect(loadEnv({ PORT: '4567', DEMO_MODE: '1' }).PORT).toBe(4567);
+    expect(() => loadEnv({ PORT: 'abc', DEMO_MODE: '1' })).toThrow(/环境变量配置有误[\s\S]*PORT/);
   });
 
   it('refuses to run in production with the demo WeChat credentials or without data keys', () => {

@@ -20,6 +20,14 @@ describe('FieldCipher (AES-256-GCM)', () => {
     );
   });
 
+  it('refuses a ciphertext whose authentication tag was cut short (Node would accept 4 bytes)', () => {
+    const parts = old.encrypt('每周都这样', 'ctx').split('.');
+    const tag = Buffer.from(parts[3], 'base64url');
+    expect(tag).toHaveLength(16);
+    parts[3] = tag.subarray(0, 4).toString('base64url');
+    expect(() => old.decrypt(parts.join('.'), 'ctx')).toThrow();
+  });
+
   it('uses a fresh IV every time', () => {
     expect(old.encrypt('同样的内容', 'c')).not.toBe(old.encrypt('同样的内容', 'c'));
   });
