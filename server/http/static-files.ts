@@ -61,7 +61,9 @@ export function createStaticHandler(root: string) {
       return;
     }
     let file = path.resolve(absRoot, `.${pathname}`);
-    if (!file.startsWith(absRoot)) {
+    // Inside the root, not merely starting like it: a sibling folder named like the root (h5-backup) is outside.
+    const relative = path.relative(absRoot, file);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('页面不存在');
       return;
     }
