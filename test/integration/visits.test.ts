@@ -212,6 +212,28 @@ describe('the contract’s home-visit flow', () => {
     await expect(app.caller(stranger).visits.book({ slotId: slot.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('a family assigned to a teacher cannot book another teacher’s slot', async () => {
+    const family = await makeFamily(app.db, school.id);
+    const parent = await app.as(family.userId);
+    const mine = await teacherWithSlot(app, school.id, windowId, {
+      startsAt: at(6, '09:00'),
+      endsAt: at(6, '09:30'),
+      mode: 'PHONE',
+    });
+    const other = await teacherWithSlot(app, school.id, windowId, {
+      startsAt: at(6, '10:00'),
+      endsAt: at(6, '10:30'),
+      mode: 'PHONE',
+    });
+    await app.caller(coord).visits.assign({ windowId, familyId: family.familyId, teacherId: mine.teacher.id });
+    await expect(app.caller(parent).visits.book({ slotId: other.slot.id })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '请选择负责您家家访的老师的时段',
+    });
+    expect(await app.db.visit.count({ where: { slotId: other.slot.id } })).toBe(0);
+    await app.caller(parent).visits.book({ slotId: mine.slot.id });
+  });
+
   it('only the visiting teacher completes a visit', async () => {
     const { slot } = await teacherWithSlot(app, school.id, windowId, {
       startsAt: at(9, '09:00'),

@@ -78,6 +78,16 @@ async function bookForFamily(
       const slot = await lockSlot(tx, slotId);
       await assertFamilyAtSchool(tx, familyId, slot.orgUnitId);
       if (opts.byTeacher && slot.teacherId !== actorId) throw new AppError('FORBIDDEN', '只能在自己的时段上代为预约');
+      if (!opts.byTeacher) {
+        // A family assigned to a teacher books that teacher's slots (as a reschedule must).
+        const assigned = await tx.visitAssignment.findUnique({
+          where: { windowId_familyId: { windowId: slot.windowId, familyId } },
+          select: { teacherId: true },
+        });
+        if (assigned && assigned.teacherId !== slot.teacherId) {
+          throw new AppError('BAD_REQUEST', '请选择负责您家家访的老师的时段');
+        }
+      }
       if (slot.startsAt.getTime() <= Date.now()) throw new AppError('CONFLICT', '该时段已过');
       const taken = await tx.visit.findFirst({ where: { slotId, status: { not: 'CANCELLED' } }, select: { id: true } });
       if (taken) throw new AppError('CONFLICT', '该时段已被其他家庭预约，请选择其他时段');
