@@ -545,6 +545,10 @@ export async function seedDemo(
     log('演示数据已存在，跳过。');
     return { seeded: false };
   }
+  // The demo accounts' password is published: never add them next to real people's accounts.
+  if ((await db.user.count()) > 0) {
+    throw new Error('数据库中已有用户，拒绝载入演示数据（演示账号的密码是公开的，只能用于空的演示数据库）');
+  }
   const started = Date.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const rows = buildDemoRows(passwordHash);

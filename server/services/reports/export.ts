@@ -128,9 +128,14 @@ export async function coverageWorkbook(opts: ExportOptions) {
   return { fileName, base64: buffer.toString('base64') };
 }
 
-function csvField(v: string | number): string {
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+ * return: a unit named "=HYPERLINK(…)") is kept as text with a leading apostrophe; numbers stay numbers.
+ */
+export function csvField(v: string | number): string {
+  const text = String(v);
+  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** The coverage table as CSV (UTF-8 with BOM so that Excel opens the Chinese correctly). */
