@@ -156,8 +156,11 @@ export const submitChecklistInput = z.object({
     .record(z.string().max(32, { error: '题目编号不正确' }), answerValue, { error: '请回答清单中的题目' })
     .refine((a) => Object.keys(a).length <= 100, { message: '回答的题目过多' }),
   shareWithSchool: z.boolean({ error: '请选择是否分享给学校' }),
+  /** Whether the family's other guardians may see this result (the submitter's answers are their own). */
+  shareWithFamily: z.boolean({ error: '请选择是否让家里其他监护人看到' }).optional().default(false),
 });
-export type SubmitChecklistInput = z.infer<typeof submitChecklistInput>;
+/** What a submission carries (the family share may be left out: it defaults to no). */
+export type SubmitChecklistInput = z.input<typeof submitChecklistInput>;
 
 export const responseIdInput = z.object({ responseId: idSchema });
 export const checklistIdInput = z.object({ checklistId: idSchema });

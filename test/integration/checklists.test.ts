@@ -304,13 +304,16 @@ describe('reading and deleting responses', () => {
       childId: parent.childId,
       answers: await answers(ids.crisis, { c03: 1 }),
       shareWithSchool: true,
+      shareWithFamily: true,
     });
     await call(parent.user).checklists.submit({
       checklistId: ids.psc,
       childId: parent.childId,
       answers: await answers(ids.psc),
       shareWithSchool: false,
+      shareWithFamily: true,
     });
+    // Both were shared within the family, so the other guardian sees them too.
     const mine = await call(await app.as(second.userId)).checklists.myResponses();
     expect(mine).toHaveLength(2);
     const row = mine.find((r) => r.id === shared.responseId)!;
@@ -379,6 +382,84 @@ describe('reading and deleting responses', () => {
     await expect(call(parent.user).checklists.getResponse({ responseId: res.responseId })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+});
+
+describe('the guardian who answered owns the answers (security round two)', () => {
+  /** A consenting mother and a second guardian (the father) of the same family. */
+  async function twoGuardians() {
+    const mother = await consentingParent();
+    const father = await app.db.guardian.create({
+      data: {
+        familyId: mother.familyId,
+        userId: (await app.db.user.create({ data: { displayName: '爸爸' }, select: { id: true } })).id,
+        relation: 'FATHER',
+      },
+      select: { userId: true },
+    });
+    return { mother, father: await app.as(father.userId) };
+  }
+  const submit = async (parent: Awaited<ReturnType<typeof consentingParent>>, shareWithFamily?: boolean) =>
+    call(parent.user).checklists.submit({
+      checklistId: ids.crisis,
+      childId: parent.childId,
+      answers: await answers(ids.crisis, { c01: 1 }),
+      shareWithSchool: true,
+      shareWithFamily,
+    });
+
+  it('another guardian neither sees, reads nor deletes answers that were not shared within the family', async () => {
+    const { mother, father } = await twoGuardians();
+    const { responseId } = await submit(mother);
+    expect(await call(father).checklists.myResponses()).toEqual([]);
+    await expect(call(father).checklists.getResponse({ responseId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(call(father).checklists.deleteResponse({ responseId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await app.db.checklistResponse.count({ where: { id: responseId } })).toBe(1);
+    // The mother still has them.
+    expect((await call(mother.user).checklists.myResponses()).map((r) => r.id)).toEqual([responseId]);
+  });
+
+  it('shared within the family, the other guardian reads them, but only the one who answered deletes them', async () => {
+    const { mother, father } = await twoGuardians();
+    const { responseId } = await submit(mother, true);
+    expect((await call(father).checklists.getResponse({ responseId })).answers.length).toBeGreaterThan(0);
+    await expect(call(father).checklists.deleteResponse({ responseId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await call(mother.user).checklists.deleteResponse({ responseId });
+    expect(await app.db.checklistResponse.count({ where: { id: responseId } })).toBe(0);
+  });
+
+  it('withdrawing deletes the caller’s own answers only', async () => {
+    const { mother, father } = await twoGuardians();
+    const fatherParent = { ...mother, user: father };
+    const text = (await call(father).consents.current()).find((t) => t.scope === 'sensitive:checklist')!;
+    await call(father).consents.grant({ scope: 'sensitive:checklist', textVersion: text.textVersion });
+    const mine = await submit(mother);
+    const his = await submit(fatherParent);
+    await call(father).checklists.withdrawAndDelete();
+    expect(await app.db.checklistResponse.count({ where: { id: his.responseId } })).toBe(0);
+    expect(await app.db.checklistResponse.count({ where: { id: mine.responseId } })).toBe(1);
+  });
+
+  it('deleting keeps the counsellor’s own notes on the referral, marked 家长已删除原始答卷', async () => {
+    const mother = await consentingParent();
+    const counsellor = await app.as((await makeStaff(app.db, 'COUNSELOR', school.id)).id);
+    const { responseId } = await submit(mother);
+    const { id: referralId } = await app.db.referral.findUniqueOrThrow({ where: { responseId }, select: { id: true } });
+    await call(counsellor).referrals.addAction({ referralId, action: 'NOTE', note: '已与班主任沟通，本周内电话联系' });
+    await call(mother.user).checklists.deleteResponse({ responseId });
+
+    const detail = await call(counsellor).referrals.get({ referralId });
+    expect(detail).toMatchObject({
+      responseDeleted: true,
+      checklistTitle: '家长已删除原始答卷',
+      answers: [],
+      childName: '',
+    });
+    expect(detail.actions.map((a) => a.note)).toEqual(['已与班主任沟通，本周内电话联系']);
+    const inbox = await call(counsellor).referrals.list({});
+    expect(inbox.find((r) => r.id === referralId)).toMatchObject({ responseDeleted: true });
+    // Nothing of the answers is left anywhere.
+    expect(await app.db.checklistResponse.count({ where: { id: responseId } })).toBe(0);
   });
 });
 

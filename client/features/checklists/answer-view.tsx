@@ -28,6 +28,12 @@ const SHARE_CHOICES = [
 ] as const;
 type Share = (typeof SHARE_CHOICES)[number]['value'];
 
+const FAMILY_SHARE_CHOICES = [
+  { value: 'no', label: '只有我能看到' },
+  { value: 'yes', label: '家里其他监护人也能看到' },
+] as const;
+type FamilyShare = (typeof FAMILY_SHARE_CHOICES)[number]['value'];
+
 async function loadAnswerPage(checklistId: string, childId: string) {
   const me = await loadMe();
   const [consent, checklists, family] = await Promise.all([
@@ -60,7 +66,19 @@ function Progress({ current, total }: { current: number; total: number }) {
   );
 }
 
-function ShareStep({ child, share, onChange }: { child: Child; share: Share | null; onChange: (s: Share) => void }) {
+function ShareStep({
+  child,
+  share,
+  onChange,
+  familyShare,
+  onFamilyShare,
+}: {
+  child: Child;
+  share: Share | null;
+  onChange: (s: Share) => void;
+  familyShare: FamilyShare;
+  onFamilyShare: (s: FamilyShare) => void;
+}) {
   return (
     <View className='cl-card cl-share'>
       <Text className='cl-card__heading'>与学校心理健康教师共享结果</Text>
@@ -73,9 +91,14 @@ function ShareStep({ child, share, onChange }: { child: Child; share: Share | nu
         只有本校的心理健康教师能看到，班主任、其他老师和同学都看不到。结果没有达到需要学校跟进的程度时，不会发送给学校。
       </Text>
       <Text className='cl-card__text'>
-        选择“不分享”，结果只保存在您家的账号里，学校看不到。无论怎样选择，您都可以随时删除这次记录。
+        选择“不分享”，结果只保存在您自己的账号里，学校看不到。无论怎样选择，您都可以随时删除这次记录。
       </Text>
       <ChoiceChips options={SHARE_CHOICES} value={share} onChange={onChange} />
+      <Text className='cl-card__heading'>家里其他监护人能看到吗？</Text>
+      <Text className='cl-card__text'>
+        这次作答属于您本人。选择“家里其他监护人也能看到”后，他们可以查看结果，但只有您能删除。
+      </Text>
+      <ChoiceChips options={FAMILY_SHARE_CHOICES} value={familyShare} onChange={onFamilyShare} />
     </View>
   );
 }
@@ -85,12 +108,19 @@ const answersForm = (checklistId: string, childId: string) =>
   z
     .object({
       share: chosen(z.enum(['yes', 'no']), '请选择是否与学校心理健康教师共享结果'),
+      familyShare: z.enum(['yes', 'no']),
       answers: z.record(z.string(), z.custom<AnswerValue>()),
     })
     .transform((f, ctx) =>
       parsedBy(
         submitChecklistInput,
-        { checklistId, childId, answers: f.answers, shareWithSchool: f.share === 'yes' },
+        {
+          checklistId,
+          childId,
+          answers: f.answers,
+          shareWithSchool: f.share === 'yes',
+          shareWithFamily: f.familyShare === 'yes',
+        },
         ctx,
       ),
     );
@@ -99,9 +129,13 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
   const total = checklist.items.length;
   // -1: the checklist's introduction; 0…total-1: one item each; total: the sharing choice.
   const [step, setStep] = useState(-1);
-  const form = useSchemaForm(answersForm(checklist.id, child.id), { share: null, answers: {} });
+  const form = useSchemaForm(answersForm(checklist.id, child.id), {
+    share: null,
+    familyShare: 'no' as FamilyShare,
+    answers: {},
+  });
   const { values, set, setValues, busy, error, setError } = form;
-  const { answers, share } = values;
+  const { answers, share, familyShare } = values;
 
   const go = (next: number) => {
     setError(null);
@@ -159,7 +193,13 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
   if (step >= total) {
     return (
       <View className='checklist-answer'>
-        <ShareStep child={child} share={share} onChange={set('share')} />
+        <ShareStep
+          child={child}
+          share={share}
+          onChange={set('share')}
+          familyShare={familyShare}
+          onFamilyShare={set('familyShare')}
+        />
         <FormError message={error} />
         <View className='cl-nav'>
           <Button fill='outline' onClick={() => go(total - 1)}>

@@ -151,12 +151,23 @@ export function ReferralDetail({ referralId }: { referralId: string }) {
           </View>
           <AcknowledgeBox detail={d} />
           <View className='cl-card cl-answers'>
-            <Text className='cl-card__heading'>
-              {d.checklistTitle}（第 {d.checklistVersion} 版）
-            </Text>
-            <Text className='cl-card__hint'>
-              家长填写于 {formatDateTime(d.answeredAt)}。标红的是出现的危险信号。结果只是筛查参考，不是诊断。
-            </Text>
+            {d.responseDeleted ? (
+              <>
+                <Text className='cl-card__heading'>家长已删除原始答卷</Text>
+                <Text className='cl-card__hint'>
+                  家长删除了这次作答，作答内容和孩子的信息已不再保存；下面只保留您自己的跟进记录。
+                </Text>
+              </>
+            ) : (
+              <>
+                <Text className='cl-card__heading'>
+                  {d.checklistTitle}（第 {d.checklistVersion} 版）
+                </Text>
+                <Text className='cl-card__hint'>
+                  家长填写于 {formatDateTime(d.answeredAt)}。标红的是出现的危险信号。结果只是筛查参考，不是诊断。
+                </Text>
+              </>
+            )}
             {d.answers.map((a, i) => (
               <View key={a.itemId} className={`cl-answer${a.critical && a.answer > 0 ? ' cl-answer--critical' : ''}`}>
                 <Text className='cl-answer__text'>

@@ -23,6 +23,8 @@ export const get = staffProcedure(['COUNSELOR'])
       closedAt: z.string().nullable(),
       overdue: z.boolean(),
       schoolName: z.string(),
+      /** The parent deleted the answers: only the counsellor's own notes remain. */
+      responseDeleted: z.boolean(),
       checklistTitle: z.string(),
       checklistVersion: z.number().int(),
       answeredAt: z.string(),

@@ -19,6 +19,7 @@ export const list = staffProcedure(['COUNSELOR'])
         ackDeadline: z.string(),
         overdue: z.boolean(),
         escalated: z.boolean(),
+        responseDeleted: z.boolean(),
         schoolName: z.string(),
       }),
     ),

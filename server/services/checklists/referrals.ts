@@ -18,6 +18,9 @@ export async function referralSchoolId(db: Db, referralId: string): Promise<stri
 
 export const noteContext = (actionId: string) => `ReferralAction:${actionId}`;
 
+/** What a referral shows in place of the answers once the parent deleted them. */
+export const RESPONSE_DELETED = '家长已删除原始答卷';
+
 const isOverdue = (r: { status: string; ackDeadline: Date }, now: Date) => r.status === 'OPEN' && r.ackDeadline < now;
 
 /**
@@ -45,6 +48,7 @@ export async function listReferrals(opts: {
       createdAt: true,
       status: true,
       ackDeadline: true,
+      responseDeletedAt: true,
       escalatedAt: true,
       school: { select: { name: true } },
     },
@@ -58,6 +62,7 @@ export async function listReferrals(opts: {
     ackDeadline: r.ackDeadline.toISOString(),
     overdue: isOverdue(r, now),
     escalated: r.escalatedAt != null,
+    responseDeleted: r.responseDeletedAt != null,
     schoolName: r.school.name,
   }));
 }
@@ -111,14 +116,17 @@ export async function getReferral(opts: {
     },
   });
   if (!r) throw new AppError('NOT_FOUND', '转介不存在或已被家长删除');
-  await writeAudit(db, {
-    actorUserId: actorId,
-    action: 'checklist.read',
-    targetType: 'ChecklistResponse',
-    targetId: r.response.id,
-    orgUnitId: r.schoolId,
-    detail: { by: 'counselor', referralId: r.id },
-  });
+  const response = r.response;
+  if (response) {
+    await writeAudit(db, {
+      actorUserId: actorId,
+      action: 'checklist.read',
+      targetType: 'ChecklistResponse',
+      targetId: response.id,
+      orgUnitId: r.schoolId,
+      detail: { by: 'counselor', referralId: r.id },
+    });
+  }
   const authorIds = [...new Set(r.actions.map((a) => a.byUserId))];
   const authors = new Map(
     (await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, displayName: true } })).map((u) => [
@@ -138,13 +146,17 @@ export async function getReferral(opts: {
     closedAt: r.closedAt?.toISOString() ?? null,
     overdue: isOverdue(r, now),
     schoolName: r.school.name,
-    checklistTitle: r.response.checklist.title,
-    checklistVersion: r.response.checklist.version,
-    answeredAt: r.response.createdAt.toISOString(),
-    answers: decryptAnswers(cipher, r.response, r.response.checklist),
-    childName: r.response.child.name,
-    childClassName: r.response.child.className,
-    guardians: r.response.family.guardians.map((g) => ({ displayName: g.user.displayName, relation: g.relation })),
+    // Once the parent deleted the response, only the counsellor's own notes remain.
+    responseDeleted: response === null,
+    checklistTitle: response ? response.checklist.title : RESPONSE_DELETED,
+    checklistVersion: response?.checklist.version ?? 0,
+    answeredAt: (response?.createdAt ?? r.createdAt).toISOString(),
+    answers: response ? decryptAnswers(cipher, response, response.checklist) : [],
+    childName: response?.child.name ?? '',
+    childClassName: response?.child.className ?? null,
+    guardians: response
+      ? response.family.guardians.map((g) => ({ displayName: g.user.displayName, relation: g.relation }))
+      : [],
     actions: r.actions.map((a) => ({
       id: a.id,
       action: a.action as ReferralActionKind,
@@ -244,7 +256,8 @@ export async function escalateOverdueReferrals(
   now = new Date(),
 ): Promise<{ escalated: number; alerts: number }> {
   const due = await db.referral.findMany({
-    where: { status: 'OPEN', ackDeadline: { lt: now }, escalatedAt: null },
+    // A referral whose answers the parent deleted is not escalated: nobody may act on the deleted answers.
+    where: { status: 'OPEN', ackDeadline: { lt: now }, escalatedAt: null, responseDeletedAt: null },
     select: { id: true, ackDeadline: true, schoolId: true, school: { select: { path: true } } },
     orderBy: { ackDeadline: 'asc' },
     take: 500,

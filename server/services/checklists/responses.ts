@@ -1,4 +1,5 @@
 import type { Db } from '../../db/create-db';
+import type { Prisma } from '../../generated/prisma/client';
 import type { Env } from '../../env';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import type { FamilyActor } from '../../auth/auth-user';
@@ -12,14 +13,38 @@ import { responseContext, type StoredAnswers } from './submit-checklist';
 const notFound = () => new AppError('NOT_FOUND', '记录不存在或已删除');
 
 /**
+ * The responses a guardian may see: their own, and those another guardian of the family chose to share
+ * within the family. The submitter owns the answers.
+ */
+const visibleTo = (actor: FamilyActor) => ({
+  familyId: actor.familyId,
+  OR: [{ submittedById: actor.id }, { sharedWithFamily: true }],
+});
+
+/**
+ * Deletes the given responses of their submitter in the caller's transaction. Each referral made from
+ * them stays with the counsellor's own notes, marked as deleted by the parent (the answers are gone).
+ */
+async function deleteOwnResponses(tx: Prisma.TransactionClient, actor: FamilyActor, ids?: string[]) {
+  const where = { familyId: actor.familyId, submittedById: actor.id, ...(ids ? { id: { in: ids } } : {}) };
+  const owned = await tx.checklistResponse.findMany({ where, select: { id: true } });
+  if (owned.length === 0) return 0;
+  await tx.referral.updateMany({
+    where: { responseId: { in: owned.map((r) => r.id) } },
+    data: { responseDeletedAt: new Date() },
+  });
+  const { count } = await tx.checklistResponse.deleteMany({ where: { id: { in: owned.map((r) => r.id) } } });
+  return count;
+}
+
+/**
  * The family's responses, newest first: tier, date, checklist, child and the referral's status.
  * Nothing is decrypted here.
  */
 export async function myResponses(opts: { db: Db; actor: FamilyActor }) {
   const { db } = opts;
-  const { familyId } = opts.actor;
   const rows = await db.checklistResponse.findMany({
-    where: { familyId },
+    where: visibleTo(opts.actor),
     orderBy: { createdAt: 'desc' },
     take: 200,
     select: {
@@ -94,7 +119,7 @@ export async function getResponse(opts: {
   const { responseId } = opts.input;
   const deps = opts;
   const r = await db.checklistResponse.findFirst({
-    where: { id: responseId, familyId: user.familyId },
+    where: { id: responseId, ...visibleTo(user) },
     select: {
       id: true,
       tier: true,
@@ -131,12 +156,15 @@ export async function getResponse(opts: {
   };
 }
 
-/** A parent deletes one of the family's responses; its referral and the referral's actions go with it. */
+/**
+ * The guardian who submitted a response deletes it (another guardian cannot). A referral made from it
+ * keeps the counsellor's own notes, marked as deleted by the parent; the answers are gone.
+ */
 export async function deleteResponse(opts: { db: Db; actor: FamilyActor; input: { responseId: string } }) {
   const { db, actor: user } = opts;
   const { responseId } = opts.input;
   await db.$transaction(async (tx) => {
-    const { count } = await tx.checklistResponse.deleteMany({ where: { id: responseId, familyId: user.familyId } });
+    const count = await deleteOwnResponses(tx, user, [responseId]);
     if (count === 0) throw notFound();
     await writeAudit(tx, {
       actorUserId: user.id,
@@ -150,7 +178,7 @@ export async function deleteResponse(opts: { db: Db; actor: FamilyActor; input: 
 
 /**
  * Withdraws the caller's `sensitive:checklist` consent (no further submissions) and deletes every
- * stored response of the family, in one transaction.
+ * response the caller submitted, in one transaction (another guardian's answers are theirs).
  */
 export async function withdrawAndDelete(opts: { db: Db; actor: FamilyActor }) {
   const { db, actor: user } = opts;
@@ -167,7 +195,7 @@ export async function withdrawAndDelete(opts: { db: Db; actor: FamilyActor }) {
         detail: { scope: 'sensitive:checklist' },
       });
     }
-    const { count } = await tx.checklistResponse.deleteMany({ where: { familyId: user.familyId } });
+    const count = await deleteOwnResponses(tx, user);
     await writeAudit(tx, {
       actorUserId: user.id,
       action: 'checklist.deleteAll',
@@ -179,9 +207,13 @@ export async function withdrawAndDelete(opts: { db: Db; actor: FamilyActor }) {
   });
 }
 
-/** For the retention job: deletes responses past `deleteAfter` (their referrals cascade). */
+/** For the retention job: deletes responses past `deleteAfter` (their referrals keep only the counsellor's notes). */
 export async function purgeExpiredResponses(db: Db, now = new Date()): Promise<{ deleted: number }> {
   return db.$transaction(async (tx) => {
+    await tx.referral.updateMany({
+      where: { response: { deleteAfter: { lte: now } } },
+      data: { responseDeletedAt: now },
+    });
     const { count } = await tx.checklistResponse.deleteMany({ where: { deleteAfter: { lte: now } } });
     if (count > 0)
       await writeAudit(tx, {

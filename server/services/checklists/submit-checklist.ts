@@ -93,6 +93,7 @@ export async function submitChecklist(
         tier,
         answersEnc,
         sharedWithSchool: input.shareWithSchool,
+        sharedWithFamily: input.shareWithFamily ?? false,
         createdAt: now,
         deleteAfter,
       },
