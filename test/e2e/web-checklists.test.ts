@@ -252,7 +252,10 @@ it('a parent consents, answers with a critical sign and sees URGENT with hotline
   await list.getByText('还没有填写记录。', { exact: true }).waitFor();
   expect(await list.getByText('开始填写', { exact: true }).count()).toBe(0);
   expect(await app.db.checklistResponse.count({ where: { familyId: guardian.familyId } })).toBe(0);
-  expect(await app.db.referral.count({ where: { id: referral.id } })).toBe(0);
+  // The counsellor's own notes stay on the referral; the answers and the link to them are gone.
+  expect(await app.db.referral.findUniqueOrThrow({ where: { id: referral.id }, select: { responseId: true } })).toEqual(
+    { responseId: null },
+  );
   expect(
     await app.db.consent.count({ where: { userId: guardian.userId, scope: 'sensitive:checklist', withdrawnAt: null } }),
   ).toBe(0);
