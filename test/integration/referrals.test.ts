@@ -318,6 +318,55 @@ describe("a shared result is seen by the school's counsellors only, and goes whe
   });
 });
 
+describe('quotas and audit of sensitive reads (security round two)', () => {
+  it('a parent resubmitting for the same child the same day reaches the counsellors once', async () => {
+    const unit = await makeUnit(app.db);
+    const counsellor = await makeStaff(app.db, 'COUNSELOR', unit.id);
+    const parent = await consentingParent(unit.id);
+    for (let i = 0; i < 3; i += 1) {
+      await call(parent.user).checklists.submit({
+        checklistId: crisisId,
+        childId: parent.childId,
+        answers: URGENT,
+        shareWithSchool: true,
+      });
+    }
+    expect(await app.db.referral.count({ where: { response: { childId: parent.childId } } })).toBe(3);
+    const alerts = await app.db.notification.count({
+      where: { userId: counsellor.id, templateKey: 'REFERRAL_ALERT', dedupeKey: { startsWith: 'referral-new:' } },
+    });
+    expect(alerts).toBe(1);
+  });
+
+  it('flagging a family, reading a window’s families, a roster or the tier statistics each leave an audit row', async () => {
+    const unit = await makeUnit(app.db);
+    const teacher = await app.as((await makeStaff(app.db, 'TEACHER', unit.id)).id);
+    const coordinator = await app.as((await makeStaff(app.db, 'COORDINATOR', unit.id)).id);
+    const federation = await app.as((await makeStaff(app.db, 'FEDERATION', PROVINCE_ID)).id);
+    const parent = await consentingParent(unit.id);
+    const window = await makeWindow(app.db, unit.id, { createdById: coordinator.id });
+    const session = await app.caller(coordinator).sessions.create({
+      orgUnitId: unit.id,
+      kind: 'LECTURE',
+      title: '审计测试讲座',
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+      capacity: 10,
+      mode: 'ONLINE',
+    });
+    const audited = (action: string, actorUserId: string) => app.db.auditLog.count({ where: { action, actorUserId } });
+
+    await app.caller(teacher).visits.flagPriority({ familyId: parent.familyId, reason: 'BULLYING' });
+    expect(await audited('priorityFlag.set', teacher.id)).toBe(1);
+    await app.caller(coordinator).visits.families({ windowId: window.id });
+    expect(await audited('visit.familiesRead', coordinator.id)).toBe(1);
+    await app.caller(coordinator).sessions.roster({ sessionId: session.id });
+    expect(await audited('session.rosterRead', coordinator.id)).toBe(1);
+    await call(federation).referrals.stats({ orgUnitId: PROVINCE_ID, year: 2026 });
+    expect(await audited('referral.statsRead', federation.id)).toBe(1);
+  });
+});
+
 describe('escalateOverdueReferrals (the escalation job)', () => {
   it('escalates unacknowledged referrals past their deadline to the school’s coordinators, once', async () => {
     const school = await makeUnit(app.db);

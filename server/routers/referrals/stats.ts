@@ -20,4 +20,4 @@ export const stats = staffProcedure(['FEDERATION', 'COMMITTEE', 'ADMIN'])
       total: z.object({ tiers: tierCounts, referrals: count }),
     }),
   )
-  .query(({ ctx, input }) => referralStats({ db: ctx.db, unit: ctx.unit, input }));
+  .query(({ ctx, input }) => referralStats({ db: ctx.db, actor: ctx.user, unit: ctx.unit, input }));

@@ -7,6 +7,10 @@ import { SITE_COORDINATORS } from './access';
 export const remindUnserved = staffProcedure(SITE_COORDINATORS)
   .input(reportInput.omit({ siteKind: true }))
   .scopedBy('orgUnitId')
-  .meta({ summary: '向尚未获得指导服务的家庭批量发送邀请（只发给有订阅额度的监护人）' })
+  .meta({
+    summary: '向尚未获得指导服务的家庭批量发送邀请（只发给有订阅额度的监护人）',
+    // Replayed, it would drain the families' one-time WeChat quota: a few times a day per coordinator.
+    rateLimit: { perUser: 3, windowSeconds: 86_400 },
+  })
   .output(z.object({ queuedFamilies: z.number() }))
   .mutation(({ ctx, input }) => remindService({ db: ctx.db, actor: ctx.user, unit: ctx.unit, input }));

@@ -32,4 +32,4 @@ export const roster = staffProcedure(SESSION_STAFF)
       }),
     }),
   )
-  .query(({ ctx, input }) => rosterService({ db: ctx.db, input }));
+  .query(({ ctx, input }) => rosterService({ db: ctx.db, actor: ctx.user, input }));

@@ -1,4 +1,6 @@
 import type { Db } from '../../db/create-db';
+import type { Actor } from '../../auth/auth-user';
+import { writeAudit } from '../audit/write-audit';
 import { RISK_TIERS, type RiskTier } from '../../shared/checklists';
 import { yearBounds } from '../../shared/china-time';
 import { subtreeLike } from '../../shared/org-tree';
@@ -19,9 +21,17 @@ interface CountRow {
  * for each unit directly below `orgUnitId` (a school counts for itself), in one calendar year.
  * Counted in SQL; no row about a child leaves the database, and counts under 5 are suppressed.
  */
-export async function referralStats(opts: { db: Db; unit: ScopedUnit; input: { year: number } }) {
+export async function referralStats(opts: { db: Db; actor: Actor; unit: ScopedUnit; input: { year: number } }) {
   const { db } = opts;
   const { year } = opts.input;
+  // Figures about children's checklist results, even aggregated: who read them, for which region.
+  await writeAudit(db, {
+    actorUserId: opts.actor.id,
+    action: 'referral.statsRead',
+    targetType: 'OrgUnit',
+    targetId: opts.unit.id,
+    detail: { year },
+  });
   const target = await db.orgUnit.findUniqueOrThrow({
     where: { id: opts.unit.id },
     select: { id: true, name: true, path: true, depth: true },

@@ -32,7 +32,16 @@ export async function staffCoveringSchool(tx: Tx, schoolPath: string, role: Role
 export async function queueReferralAlert(
   tx: Tx,
   userIds: string[],
-  alert: { referralId: string; deadline: Date; message: string; status: string; dedupe: string; page?: string },
+  alert: {
+    referralId: string;
+    deadline: Date;
+    message: string;
+    status: string;
+    dedupe: string;
+    page?: string;
+    /** What makes two alerts the same one (default: the referral); e.g. one new-referral alert per child per day. */
+    dedupeScope?: string;
+  },
 ): Promise<number> {
   if (userIds.length === 0) return 0;
   const { count } = await tx.notification.createMany({
@@ -42,7 +51,7 @@ export async function queueReferralAlert(
       page: alert.page ?? referralPage(alert.referralId),
       data: { thing1: { value: alert.message }, time2: time(alert.deadline), phrase3: { value: alert.status } },
       dueAt: new Date(),
-      dedupeKey: `${alert.dedupe}:${alert.referralId}:${userId}`,
+      dedupeKey: `${alert.dedupe}:${alert.dedupeScope ?? alert.referralId}:${userId}`,
     })),
     skipDuplicates: true,
   });

@@ -4,6 +4,7 @@ import type { Env } from '../../env';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import type { FamilyActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
+import { chinaDay } from '../../shared/china-time';
 import { tierAtLeast, type RiskTier, type SubmitChecklistInput } from '../../shared/checklists';
 import { writeAudit } from '../audit/write-audit';
 import { hasConsent } from '../consents/consents';
@@ -128,6 +129,9 @@ export async function submitChecklist(
       message: '有一条新的转介，请及时处理',
       status: '待处理',
       dedupe: 'referral-new',
+      // However often a parent resubmits, one alert per child per day reaches the counsellors (their
+      // one-time WeChat quota is not drained); every referral still shows in their inbox.
+      dedupeScope: `${child.id}:${chinaDay(now)}`,
       page: audience === 'COUNSELOR' ? undefined : 'pages/home/index',
     });
     await writeAudit(tx, {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/create-db';
-import type { AuthUser, FamilyActor } from '../../auth/auth-user';
+import type { Actor, AuthUser, FamilyActor } from '../../auth/auth-user';
+import { writeAudit } from '../audit/write-audit';
 import { AppError } from '../../errors/app-error';
 import { Prisma } from '../../generated/prisma/client';
 import { chinaYear } from '../../shared/china-time';
@@ -223,9 +224,16 @@ function maskName(name: string): string {
  * The coordinator's roster: registered and attending families. Guardians by display name, children
  * masked and by grade and class only; no phone numbers or openids.
  */
-export async function roster(opts: { db: Db; input: { sessionId: string } }) {
+export async function roster(opts: { db: Db; actor: Actor; input: { sessionId: string } }) {
   const { db } = opts;
   const { sessionId } = opts.input;
+  // The roster names families: who read it is recorded.
+  await writeAudit(db, {
+    actorUserId: opts.actor.id,
+    action: 'session.rosterRead',
+    targetType: 'Session',
+    targetId: sessionId,
+  });
   const familySelect = {
     guardians: { select: { user: { select: { displayName: true } } } },
     children: { select: { name: true, grade: true, className: true } },

@@ -4,6 +4,7 @@ import type { OrgUnitKind } from '../../shared/enums';
 import { grantsCovering } from '../../auth/auth-user';
 import { pathIds } from '../../shared/org-tree';
 import { AppError } from '../../errors/app-error';
+import { writeAudit } from '../audit/write-audit';
 
 /** Teachers and counsellors whose grant covers the school (to pick class teachers and reassign families). */
 export async function schoolStaff(opts: { db: Db; unit: { path: string; kind: OrgUnitKind } }) {
@@ -65,6 +66,15 @@ export async function windowFamilies(opts: {
     select: { id: true, displayName: true },
   });
   const teachers = new Map(teacherRows.map((t) => [t.id, t.displayName]));
+  // Priority reasons (and, for counsellors, shared results) are sensitive: who read the list is recorded.
+  await writeAudit(db, {
+    actorUserId: actor.id,
+    action: 'visit.familiesRead',
+    targetType: 'VisitWindow',
+    targetId: windowId,
+    orgUnitId: unit.id,
+    detail: { families: families.length, flagged: families.filter((f) => f.priorityFlags.length > 0).length },
+  });
   return families.map((f) => ({
     familyId: f.id,
     guardians: f.guardians.map((g) => g.user.displayName),

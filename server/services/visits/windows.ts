@@ -168,9 +168,19 @@ export async function flagPriority(opts: {
     select: { id: true },
   });
   if (!existing) {
-    await db.priorityFlag.create({
-      data: { familyId: input.familyId, orgUnitId: schoolId, reason: input.reason, flaggedById: opts.actor.id },
-      select: { id: true },
+    await db.$transaction(async (tx) => {
+      await tx.priorityFlag.create({
+        data: { familyId: input.familyId, orgUnitId: schoolId, reason: input.reason, flaggedById: opts.actor.id },
+        select: { id: true },
+      });
+      await writeAudit(tx, {
+        actorUserId: opts.actor.id,
+        action: 'priorityFlag.set',
+        targetType: 'Family',
+        targetId: input.familyId,
+        orgUnitId: schoolId,
+        detail: { reason: input.reason },
+      });
     });
   }
   return { ok: true as const };
