@@ -51,6 +51,13 @@ const envSchema = z.object({
     .regex(/^(\d+|true|false)$/, { error: 'TRUST_PROXY 须为受信任的代理层数（0、1、2…）' })
     .default('0')
     .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v))),
+  /** A staff session unused this long ends (staff read decrypted records); parents' sessions do not. */
+  STAFF_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(120),
   TOKEN_TTL_HOURS: z.coerce
     .number()
     .min(1)

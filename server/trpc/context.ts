@@ -48,7 +48,9 @@ export function createContextFactory(deps: AppDeps) {
     const token = bearerToken(req.headers.authorization);
     let user: AuthUser | null = null;
     try {
-      user = token ? await resolveUserByToken(deps.sql, token) : null;
+      user = token
+        ? await resolveUserByToken(deps.sql, token, { staffIdleMinutes: deps.env.STAFF_IDLE_MINUTES })
+        : null;
     } catch (err) {
       // The session lookup is the first query of every signed-in request: an outage must answer 503 here too.
       if (isDatabaseUnavailable(err))

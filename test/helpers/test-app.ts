@@ -67,7 +67,9 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
     caller: (user = null) => createCaller(createInnerContext(deps, user)),
     tokenFor,
     async as(userId: string) {
-      const user = await resolveUserByToken(deps.sql, await tokenFor(userId));
+      const user = await resolveUserByToken(deps.sql, await tokenFor(userId), {
+        staffIdleMinutes: env.STAFF_IDLE_MINUTES,
+      });
       if (!user) throw new Error(`cannot sign in ${userId}`);
       return user;
     },

@@ -206,6 +206,58 @@ describe('tokens', () => {
     expect(after.json.error.message).toBe('请先登录');
   });
 
+  it('a staff session unused for STAFF_IDLE_MINUTES (2 hours) ends; a parent’s does not', async () => {
+    const staff = await app.db.user.create({
+      data: { username: 'idle.me', displayName: '空闲', roles: { create: { role: 'ADMIN', orgUnitId: '230000' } } },
+      select: { id: true },
+    });
+    const parent = await app.db.user.create({
+      data: { openid: 'openid-idle-parent', displayName: '家长' },
+      select: { id: true },
+    });
+    const [staffToken, parentToken] = [await app.tokenFor(staff.id), await app.tokenFor(parent.id)];
+    const me = (token: string) => callHttp(http.url, 'auth.me', { token });
+    expect((await me(staffToken)).status).toBe(200);
+    await app.db.authSession.updateMany({
+      where: { userId: { in: [staff.id, parent.id] } },
+      data: { lastSeenAt: new Date(Date.now() - 121 * 60_000) },
+    });
+    expect((await me(staffToken)).status).toBe(401);
+    expect((await me(parentToken)).status).toBe(200);
+    // The refused request did not bring the idle staff session back.
+    expect((await me(staffToken)).status).toBe(401);
+  });
+
+  it('a request notes the session as used, so an active staff member stays signed in', async () => {
+    const staff = await app.db.user.create({
+      data: { username: 'busy.me', displayName: '忙碌', roles: { create: { role: 'ADMIN', orgUnitId: '230000' } } },
+      select: { id: true },
+    });
+    const token = await app.tokenFor(staff.id);
+    await app.db.authSession.updateMany({
+      where: { userId: staff.id },
+      data: { lastSeenAt: new Date(Date.now() - 100 * 60_000) },
+    });
+    expect((await callHttp(http.url, 'auth.me', { token })).status).toBe(200);
+    const { lastSeenAt } = await app.db.authSession.findFirstOrThrow({
+      where: { userId: staff.id },
+      select: { lastSeenAt: true },
+    });
+    expect(Date.now() - lastSeenAt.getTime()).toBeLessThan(60_000);
+  });
+
+  it('auth.logoutEverywhere ends every session of the user', async () => {
+    const user = await app.db.user.create({
+      data: { openid: 'openid-everywhere', displayName: '家长' },
+      select: { id: true },
+    });
+    const [phone, laptop] = [await app.tokenFor(user.id), await app.tokenFor(user.id)];
+    const res = await callHttp(http.url, 'auth.logoutEverywhere', { method: 'POST', token: phone });
+    expect(res.json.result.data).toEqual({ ok: true, revoked: 2 });
+    expect((await callHttp(http.url, 'auth.me', { token: laptop })).status).toBe(401);
+    expect((await callHttp(http.url, 'auth.me', { token: phone })).status).toBe(401);
+  });
+
   it('an expired token is refused', async () => {
     const user = await app.db.user.findUniqueOrThrow({ where: { username: 'teacher.demo' }, select: { id: true } });
     const token = 'expired-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';

@@ -3,5 +3,6 @@ import { wechatLogin } from './wechat-login';
 import { passwordLogin } from './password-login';
 import { me } from './me';
 import { logout } from './logout';
+import { logoutEverywhere } from './logout-everywhere';
 
-export const authRouter = router({ wechatLogin, passwordLogin, me, logout });
+export const authRouter = router({ wechatLogin, passwordLogin, me, logout, logoutEverywhere });
