@@ -336,6 +336,20 @@ describe('check-in', () => {
     expect((await app.caller(p.user).sessions.mine()).servicesThisYear).toBe(0);
   });
 
+  it('the roll call marks only families registered for the session or of its own school, not the county’s others', async () => {
+    const { id } = await newSession({ capacity: 5 });
+    // A family of another school in the same county, not registered.
+    const neighbour = await signedInParent(app, (await makeUnit(app.db)).id);
+    await expect(
+      app.caller(coord).sessions.markAttendance({ sessionId: id, familyId: neighbour.familyId, present: true }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: '该家庭不在本活动的服务范围内' });
+    expect(await app.db.attendance.count({ where: { sessionId: id } })).toBe(0);
+    // Once registered, it can be marked.
+    await app.caller(neighbour.user).sessions.register({ sessionId: id });
+    await app.caller(coord).sessions.markAttendance({ sessionId: id, familyId: neighbour.familyId, present: true });
+    expect(await app.db.attendance.count({ where: { sessionId: id, present: true } })).toBe(1);
+  });
+
   it('rating needs attendance', async () => {
     const { id } = await newSession({ capacity: 5 });
     const p = await parentOf();

@@ -7,8 +7,7 @@ import { AppError } from '../../errors/app-error';
 import { chinaYear } from '../../shared/china-time';
 import { writeAudit } from '../audit/write-audit';
 import { recordService, unrecordService } from './service-year';
-import { familyMaySee } from './session-scope';
-import { familyUnitPath, seatWalkIn, withSessionLock } from './registration';
+import { seatWalkIn, withSessionLock } from './registration';
 import {
   checkInRegistered,
   insertPresent,
@@ -131,7 +130,11 @@ export async function checkIn(opts: {
   });
 }
 
-/** The coordinator's roll call, also for entering a paper sign-in sheet after the event. */
+/**
+ * The coordinator's roll call, also for entering a paper sign-in sheet after the event. Only families
+ * registered for the session, or of the session's own school or site, can be marked: a coordinator
+ * cannot count the county's other families as served.
+ */
 export async function markAttendance(opts: {
   db: Db;
   actor: Actor;
@@ -141,19 +144,25 @@ export async function markAttendance(opts: {
   const actorId = opts.actor.id;
   const s = await db.guidanceSession.findUnique({
     where: { id: input.sessionId },
-    select: { id: true, status: true, startsAt: true, mentalHealth: true, orgUnit: { select: { path: true } } },
+    select: { id: true, orgUnitId: true, status: true, startsAt: true, mentalHealth: true },
   });
   if (!s) throw new AppError('NOT_FOUND', '活动不存在');
   if (s.status === 'CANCELLED') throw new AppError('CONFLICT', '该活动已取消');
-  const family = await db.family.findUnique({ where: { id: input.familyId }, select: { id: true } });
+  const family = await db.family.findUnique({
+    where: { id: input.familyId },
+    select: {
+      id: true,
+      orgUnitId: true,
+      children: { where: { schoolId: s.orgUnitId }, select: { id: true }, take: 1 },
+    },
+  });
   if (!family) throw new AppError('NOT_FOUND', '家庭不存在');
   const registered = await db.registration.findUnique({
     where: { sessionId_familyId: { sessionId: s.id, familyId: family.id } },
     select: { id: true },
   });
-  if (!registered && !familyMaySee(s.orgUnit.path, await familyUnitPath(db, family.id))) {
-    throw new AppError('FORBIDDEN', '该家庭不在本活动的服务范围内');
-  }
+  const ofTheUnit = family.orgUnitId === s.orgUnitId || family.children.length > 0;
+  if (!registered && !ofTheUnit) throw new AppError('FORBIDDEN', '该家庭不在本活动的服务范围内');
   await db.$transaction(async (tx) => {
     if (input.present) {
       await markPresent(tx, {
