@@ -1,9 +1,8 @@
 import type { Db } from '../../db/create-db';
-import { Prisma } from '../../generated/prisma/client';
 import type { OrgUnitKind } from '../../shared/enums';
-import { yearBounds } from '../../shared/china-time';
-import { subtreeLike, subtreeWhere } from '../../shared/org-tree';
+import { subtreeWhere } from '../../shared/org-tree';
 import { suppressSmallIf } from '../../shared/privacy';
+import { childCoverageRows, levelCoverageRows, type Raw } from './coverage.sql';
 
 export type SiteKind = 'SCHOOL' | 'COMMUNITY_SITE';
 
@@ -43,17 +42,6 @@ export interface ReportInput {
 /** Small cells below county level could identify families: they are withheld. */
 export const isBelowCounty = (kind: OrgUnitKind) => kind === 'SCHOOL' || kind === 'COMMUNITY_SITE';
 
-interface Raw {
-  child: string;
-  families: number;
-  served: number;
-  sites: number;
-  activeSites: number;
-  sessions: number;
-  attendances: number;
-  visits: number;
-}
-
 function counts(r: Raw | undefined, suppress: boolean): CoverageCounts {
   const v = (n: number) => suppressSmallIf(suppress, n);
   const families = r?.families ?? 0;
@@ -72,82 +60,10 @@ function counts(r: Raw | undefined, suppress: boolean): CoverageCounts {
   };
 }
 
-/**
- * The figures of the leaf units (schools and guidance sites) under `root`, grouped by their
- * ancestor at `groupDepth`, as one SQL statement (a `SELECT child, figures… GROUP BY child`). Served
- * families come from the per-family-per-year summary (FamilyServiceYear) and attendance from each
- * session's maintained count, so no attendance row is read.
- *
- * Each large table is grouped by unit first and only then joined to the units. Below the province the
- * groups are restricted to the subtree's units before grouping (an index scan per unit); for a whole
- * province (the root at depth 0) that restriction would only add a hash probe per row of every table, so the
- * tables are grouped whole and the join to the province's units does the filtering.
- */
-function aggregateSql(root: Pick<ReportUnit, 'path' | 'depth'>, groupDepth: number, year: number, siteKind?: SiteKind) {
-  const wholeTree = root.depth === 0;
-  const { from, to } = yearBounds(year);
-  const kinds = siteKind ? [siteKind] : ['SCHOOL', 'COMMUNITY_SITE'];
-  // path "/a/b/c/" → split_part(path, '/', depth + 2) is the id at that depth.
-  const segment = groupDepth + 2;
-  const inSubtree = (column: Prisma.Sql) =>
-    wholeTree ? Prisma.empty : Prisma.sql`AND ${column} IN (SELECT id FROM units)`;
-  return Prisma.sql`
-    WITH units AS (
-      SELECT id, kind, split_part(path, '/', ${segment}::int) AS child
-        FROM "OrgUnit"
-       WHERE path LIKE ${subtreeLike(root.path)} AND kind = ANY(${kinds}::"OrgUnitKind"[])
-    ),
-    fam AS (
-      SELECT "orgUnitId" AS u, count(*)::int AS n FROM "Family" WHERE true ${inSubtree(Prisma.sql`"orgUnitId"`)} GROUP BY 1
-    ),
-    served AS (
-      SELECT "orgUnitId" AS u, count(*)::int AS n FROM "FamilyServiceYear" WHERE year = ${year} ${inSubtree(Prisma.sql`"orgUnitId"`)} GROUP BY 1
-    ),
-    ys AS (
-      SELECT "orgUnitId", "mentalHealth", "attendedCount" FROM "Session"
-       WHERE "startsAt" >= ${from} AND "startsAt" < ${to} AND status <> 'CANCELLED' ${inSubtree(Prisma.sql`"orgUnitId"`)}
-    ),
-    -- Sessions held, attendance (from each session's maintained count) and whether any mental-health session had families present.
-    sess AS (
-      SELECT "orgUnitId" AS u, count(*)::int AS n, sum("attendedCount")::int AS att, bool_or("mentalHealth" AND "attendedCount" > 0) AS mh FROM ys GROUP BY 1
-    ),
-    vis AS (
-      SELECT w."orgUnitId" AS u, count(*)::int AS n
-        FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" JOIN "VisitWindow" w ON w.id = v."windowId"
-       WHERE v.status = 'COMPLETED' AND sl."startsAt" >= ${from} AND sl."startsAt" < ${to} ${inSubtree(Prisma.sql`w."orgUnitId"`)}
-       GROUP BY 1
-    )
-    SELECT units.child,
-           coalesce(sum(fam.n), 0)::int AS families,
-           coalesce(sum(served.n), 0)::int AS served,
-           (count(*) FILTER (WHERE units.kind = 'COMMUNITY_SITE'))::int AS sites,
-           (count(*) FILTER (WHERE units.kind = 'COMMUNITY_SITE' AND sess.mh))::int AS "activeSites",
-           coalesce(sum(sess.n), 0)::int AS sessions,
-           coalesce(sum(sess.att), 0)::int AS attendances,
-           coalesce(sum(vis.n), 0)::int AS visits
-      FROM units
-      LEFT JOIN fam ON fam.u = units.id
-      LEFT JOIN served ON served.u = units.id
-      LEFT JOIN sess ON sess.u = units.id
-      LEFT JOIN vis ON vis.u = units.id
-     GROUP BY units.child`;
-}
-
 /** The contract's reports.coverage: one row per child unit, and the total for the unit itself. */
 export async function coverageReport(opts: { db: Db; unit: ReportUnit; input: ReportInput }) {
   const { db, unit: root, input } = opts;
-  const onlyKind =
-    input.siteKind && root.kind === 'COUNTY' ? Prisma.sql`AND c.kind::text = ${input.siteKind}` : Prisma.empty;
-  // The child units and their figures in one statement. Children without figures get zeros; figures
-  // without a child row (a school's or site's own, when it is the unit asked for) count in the total only.
-  const raw = await db.$queryRaw<(Raw & { id: string | null; name: string; kind: OrgUnitKind; code: string | null })[]>`
-    SELECT c.id, c.name, c.kind::text AS kind, c.code,
-           coalesce(a.families, 0)::int AS families, coalesce(a.served, 0)::int AS served, coalesce(a.sites, 0)::int AS sites,
-           coalesce(a."activeSites", 0)::int AS "activeSites", coalesce(a.sessions, 0)::int AS sessions,
-           coalesce(a.attendances, 0)::int AS attendances, coalesce(a.visits, 0)::int AS visits
-      FROM (SELECT id, name, kind, code FROM "OrgUnit" c WHERE c."parentId" = ${root.id} ${onlyKind}) c
-      FULL JOIN (${aggregateSql(root, root.depth + 1, input.year, input.siteKind)}) a ON a.child = c.id
-     ORDER BY c.kind, c.code, c.name`;
+  const raw = await childCoverageRows(db, root, input);
   const rows: CoverageRow[] = raw.flatMap((c) =>
     c.id === null
       ? []
@@ -198,7 +114,7 @@ export async function coverageByLevel(opts: { db: Db; unit: ReportUnit; input: R
         select: { id: true, name: true, kind: true, code: true, parent: { select: { name: true } } },
         orderBy: [{ path: 'asc' }],
       }),
-      db.$queryRaw<Raw[]>(aggregateSql(root, depth, input.year, input.siteKind)),
+      levelCoverageRows(db, root, depth, input),
     ]);
     const byChild = new Map(raw.map((r) => [r.child, r]));
     levels.push({
