@@ -1,6 +1,6 @@
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
 import { unchecked } from '../helpers/router-types';
-import { makeInvite, makeStaff, makeUnit, makeWechatUser } from '../helpers/builders';
+import { makeInvite, makeReferral, makeStaff, makeUnit, makeWechatUser } from '../helpers/builders';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -272,6 +272,90 @@ describe('guardian invitations (security round two)', () => {
         where: { action: { in: ['invite.rotate', 'invite.disable', 'invite.enable'] }, actorUserId: coordinator.id },
       }),
     ).toBe(3);
+  });
+});
+
+describe('erasure: a child removed, an account deleted (security round two)', () => {
+  /** A family with a shared result about its child, and a counted service this year. */
+  async function familyWithData(guardians = 1) {
+    const school = await makeUnit(app.db);
+    const { familyId, referralId, responseId } = await makeReferral(app, school.id);
+    const extra = guardians > 1 ? await makeWechatUser(app.db) : null;
+    if (extra) await app.db.guardian.create({ data: { familyId, userId: extra.id, relation: 'FATHER' } });
+    const first = await app.db.guardian.findFirstOrThrow({
+      where: { familyId, relation: 'MOTHER' },
+      select: { userId: true },
+    });
+    const child = await app.db.child.findFirstOrThrow({ where: { familyId }, select: { id: true } });
+    await app.db.familyServiceYear.create({
+      data: {
+        familyId,
+        year: 2026,
+        orgUnitId: school.id,
+        services: 2,
+        firstServedAt: new Date(),
+        lastServedAt: new Date(),
+      },
+    });
+    return { school, familyId, referralId, responseId, childId: child.id, userId: first.userId, otherId: extra?.id };
+  }
+
+  it('families.removeChild deletes the child and the answers about it; the counted service stays', async () => {
+    const f = await familyWithData();
+    const parent = await app.as(f.userId);
+    await app.caller(parent).families.removeChild({ childId: f.childId });
+    expect(await app.db.child.count({ where: { id: f.childId } })).toBe(0);
+    expect(await app.db.checklistResponse.count({ where: { id: f.responseId } })).toBe(0);
+    expect(
+      await app.db.referral.findUniqueOrThrow({ where: { id: f.referralId }, select: { responseId: true } }),
+    ).toEqual({
+      responseId: null,
+    });
+    expect(await app.db.familyServiceYear.count({ where: { familyId: f.familyId, year: 2026 } })).toBe(1);
+    // Another family's child is not the caller's to remove.
+    const other = await familyWithData();
+    await expect(app.caller(parent).families.removeChild({ childId: other.childId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('auth.deleteAccount: the parent’s identity, sign-ins and answers go; the other guardian keeps the family', async () => {
+    const f = await familyWithData(2);
+    const http = await listen(app);
+    try {
+      const token = await app.tokenFor(f.userId);
+      const res = await callHttp(http.url, 'auth.deleteAccount', { method: 'POST', token });
+      expect(res.status).toBe(200);
+      expect((await callHttp(http.url, 'auth.me', { token })).status).toBe(401);
+    } finally {
+      await http.close();
+    }
+    expect(
+      await app.db.user.findUniqueOrThrow({ where: { id: f.userId }, select: { openid: true, displayName: true } }),
+    ).toEqual({ openid: null, displayName: '已注销用户' });
+    expect(await app.db.guardian.count({ where: { userId: f.userId } })).toBe(0);
+    expect(await app.db.checklistResponse.count({ where: { submittedById: f.userId } })).toBe(0);
+    expect(await app.db.consent.count({ where: { userId: f.userId, withdrawnAt: null } })).toBe(0);
+    // The father is still there, with the child.
+    expect(await app.db.child.count({ where: { familyId: f.familyId } })).toBe(1);
+    expect((await app.caller(await app.as(f.otherId!)).families.mine()).children).toHaveLength(1);
+  });
+
+  it('when the last guardian leaves, the children’s names go too; the region’s figures stay', async () => {
+    const f = await familyWithData();
+    await app.caller(await app.as(f.userId)).auth.deleteAccount();
+    expect(await app.db.child.count({ where: { familyId: f.familyId } })).toBe(0);
+    expect(
+      await app.db.familyServiceYear.findFirstOrThrow({ where: { familyId: f.familyId }, select: { services: true } }),
+    ).toEqual({
+      services: 2,
+    });
+  });
+
+  it('a staff account cannot delete itself (an administrator disables it)', async () => {
+    const school = await makeUnit(app.db);
+    const staff = await app.as((await makeStaff(app.db, 'TEACHER', school.id)).id);
+    await expect(app.caller(staff).auth.deleteAccount()).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 

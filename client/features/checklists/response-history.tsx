@@ -29,7 +29,7 @@ export function ResponseHistory({ items }: { items: HistoryItem[] }) {
     const { confirm } = await Taro.showModal({
       title: '删除这次记录',
       content: item.referral
-        ? '删除后无法恢复，已转介给学校的记录也会一并删除。确定删除吗？'
+        ? '删除后无法恢复。学校心理健康教师将看不到您的作答，只保留他们自己的跟进记录。确定删除吗？'
         : '删除后无法恢复。确定删除吗？',
       confirmText: '删除',
       cancelText: '取消',

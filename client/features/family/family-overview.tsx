@@ -11,6 +11,9 @@ import { remoteKeys } from '../../lib/remote-keys';
 import { useRemote } from '../../lib/use-remote';
 import { useAction } from '../../lib/use-action';
 import { formatDateTime } from '../../lib/china-time';
+import { invalidate } from '../../lib/use-remote';
+import { clearToken } from '../../lib/token-storage';
+import { forgetUser } from '../../lib/auth-store';
 import './family.scss';
 
 /** The caller's family, or null when they have not joined one yet. */
@@ -45,6 +48,36 @@ export function FamilyOverview() {
 }
 
 function FamilyDetails({ family }: { family: RouterOutputs['families']['mine'] }) {
+  const action = useAction({ toast: true });
+  const removeChild = async (child: { id: string; name: string }) => {
+    const { confirm } = await Taro.showModal({
+      title: `移除${child.name}`,
+      content: '孩子的姓名、班级和关于这个孩子的清单作答都会删除，无法恢复。已经计入的参加次数不变。确定移除吗？',
+      confirmText: '移除',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    await action.run(async () => {
+      await trpc.families.removeChild.mutate({ childId: child.id });
+      invalidate(remoteKeys.family);
+    }, child.id);
+  };
+  const deleteAccount = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '注销我的账号',
+      content:
+        '注销后，您的微信身份、姓名、您填写的清单作答和登录记录都会删除，无法恢复；家里其他监护人不受影响。已经计入统计的参加次数不变。确定注销吗？',
+      confirmText: '注销',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    await action.run(async () => {
+      await trpc.auth.deleteAccount.mutate();
+      clearToken();
+      forgetUser();
+      await Taro.reLaunch({ url: ROUTES.login });
+    }, 'account');
+  };
   return (
     <View className='family-overview'>
       {family.orgUnitName ? <Text className='family-overview__school'>{family.orgUnitName}</Text> : null}
@@ -55,7 +88,19 @@ function FamilyDetails({ family }: { family: RouterOutputs['families']['mine'] }
             className='family-child'
             title={child.name}
             description={[child.schoolName, child.className].filter(Boolean).join(' · ')}
-            extra={child.gradeLabel}
+            extra={
+              <View className='family-child__extra'>
+                <Text>{child.gradeLabel}</Text>
+                <Button
+                  size='small'
+                  fill='outline'
+                  loading={action.busyKey === child.id}
+                  onClick={() => void removeChild(child)}
+                >
+                  移除
+                </Button>
+              </View>
+            }
           />
         ))}
       </CellGroup>
@@ -70,6 +115,12 @@ function FamilyDetails({ family }: { family: RouterOutputs['families']['mine'] }
         ))}
       </CellGroup>
       <GuardianInvite />
+      <View className='family-card account-card'>
+        <Text className='invite-card__hint'>不再使用心桥时，可以注销账号并删除您的个人信息。</Text>
+        <Button fill='outline' loading={action.busyKey === 'account'} onClick={() => void deleteAccount()}>
+          注销我的账号
+        </Button>
+      </View>
     </View>
   );
 }

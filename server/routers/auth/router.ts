@@ -4,5 +4,6 @@ import { passwordLogin } from './password-login';
 import { me } from './me';
 import { logout } from './logout';
 import { logoutEverywhere } from './logout-everywhere';
+import { deleteAccount } from './delete-account';
 
-export const authRouter = router({ wechatLogin, passwordLogin, me, logout, logoutEverywhere });
+export const authRouter = router({ wechatLogin, passwordLogin, me, logout, logoutEverywhere, deleteAccount });
