@@ -33,6 +33,8 @@ const envSchema = z.object({
   DATA_KEYS: z.string().optional(),
   DATA_KEY_ID: z.string().default('dev'),
   /** How long checklist responses are kept (days; default 3 years). */
+  /** Records of taking part (attendance, registrations, visit notes) are kept this long (the notice: 3 years). */
+  SERVICE_RECORD_RETENTION_DAYS: z.coerce.number().int().min(30).default(1095),
   CHECKLIST_RETENTION_DAYS: z.coerce
     .number()
     .int()

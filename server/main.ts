@@ -30,7 +30,9 @@ export async function startServer(env: Env = loadEnv()) {
   const port = (server.address() as AddressInfo).port;
   // Every process may run the worker: notices are claimed with FOR UPDATE SKIP LOCKED.
   const stopWorker = env.NOTIFY_WORKER ? startNotificationWorker({ db: handle.db, env, wechat, log }) : () => undefined;
-  const stopMaintenance = env.NOTIFY_WORKER ? startMaintenance({ db: handle.db, log }, 3600_000) : () => undefined;
+  const stopMaintenance = env.NOTIFY_WORKER
+    ? startMaintenance({ db: handle.db, log, serviceRecordRetentionDays: env.SERVICE_RECORD_RETENTION_DAYS }, 3600_000)
+    : () => undefined;
   log.info({ port, db: handle.kind }, 'server listening');
   return {
     port,

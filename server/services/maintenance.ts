@@ -3,25 +3,33 @@ import type { Logger } from '../logger';
 import { purgeExpiredResponses } from './checklists/responses';
 import { escalateOverdueReferrals } from './checklists/referrals';
 import { purgeRateLimitBuckets } from './rate-limit';
+import { purgeExpiredServiceRecords } from './retention';
+
+/** The privacy notice's limit for records of taking part (3 years). */
+export const DEFAULT_SERVICE_RECORD_RETENTION_DAYS = 1095;
 
 /**
- * Periodic jobs: delete checklist responses past their retention, and escalate referrals not
- * acknowledged by their deadline. Both are safe when several processes run them at once.
+ * Periodic jobs: delete checklist responses and records of taking part past their retention, and
+ * escalate referrals not acknowledged by their deadline. All are safe when several processes run them.
  */
-export async function runMaintenance(db: Db, now = new Date()) {
+export async function runMaintenance(db: Db, now = new Date(), retentionDays = DEFAULT_SERVICE_RECORD_RETENTION_DAYS) {
   const purged = await purgeExpiredResponses(db, now);
+  await purgeExpiredServiceRecords(db, { retentionDays, now });
   const escalated = await escalateOverdueReferrals(db, now);
   await purgeRateLimitBuckets(db, now);
   return { purged: purged.deleted, escalated: escalated.escalated };
 }
 
-export function startMaintenance(deps: { db: Db; log: Logger }, intervalMs: number) {
+export function startMaintenance(
+  deps: { db: Db; log: Logger; serviceRecordRetentionDays?: number },
+  intervalMs: number,
+) {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   const tick = async () => {
     if (stopped) return;
     try {
-      const r = await runMaintenance(deps.db);
+      const r = await runMaintenance(deps.db, new Date(), deps.serviceRecordRetentionDays);
       if (r.purged || r.escalated) deps.log.info(r, 'maintenance');
     } catch (err) {
       deps.log.warn({ err: { name: (err as Error).name } }, 'maintenance failed');
