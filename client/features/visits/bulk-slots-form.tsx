@@ -14,6 +14,7 @@ import { invalidate } from '../../lib/use-remote';
 import { useSchemaForm } from '../../lib/use-schema-form';
 import { MODE_CHOICES, modeLabel, parseDays, parseRanges } from './visit-text';
 import './visits.scss';
+import { VisitNotice } from './visit-notice';
 
 export type StaffWindow = RouterOutputs['visits']['windows'][number];
 
@@ -196,11 +197,7 @@ export function BulkSlotsForm({ window: w }: { window: StaffWindow }) {
         与您已发布的时段重叠时不能发布。{preview !== null ? `将生成 ${preview} 个时段。` : ''}
       </Text>
       <FormError message={error} />
-      {done ? (
-        <View className='visits__notice' role='status'>
-          <Text>{done}</Text>
-        </View>
-      ) : null}
+      <VisitNotice message={done} />
       <View className='visit-card__actions'>
         <Button type='primary' block loading={busy} onClick={() => void submit()}>
           发布家访时段

@@ -11,6 +11,7 @@ import { trpc } from '../../lib/trpc';
 import { useSchemaForm } from '../../lib/use-schema-form';
 import { StaffPicker } from './staff-picker';
 import './visits.scss';
+import { VisitNotice } from './visit-notice';
 
 const GRADE_CHOICES = GRADES.map((g) => ({ value: g.code as string, label: g.label as string }));
 
@@ -70,11 +71,7 @@ export function ClassTeacherForm({ orgUnitId }: { orgUnitId: string }) {
       </FormField>
       <Text className='visits__hint'>此后开设的家访按班主任分配家庭。</Text>
       <FormError message={error} />
-      {done ? (
-        <View className='visits__notice' role='status'>
-          <Text>{done}</Text>
-        </View>
-      ) : null}
+      <VisitNotice message={done} />
       <View className='visit-card__actions'>
         <Button type='primary' block loading={busy} onClick={() => void submit()}>
           设置家访教师

@@ -12,6 +12,7 @@ import { useAction } from '../../lib/use-action';
 import { invalidate, useRemote } from '../../lib/use-remote';
 import { clockRange, groupByDay, modeLabel, seasonLabel, visitStatusLabel, windowDates } from './visit-text';
 import './visits.scss';
+import { VisitNotice } from './visit-notice';
 
 type VisitWindow = RouterOutputs['visits']['familyWindows'][number];
 type MyVisit = RouterOutputs['visits']['mine'][number];
@@ -168,11 +169,7 @@ function WindowPanel({ window: w, mine }: { window: VisitWindow; mine: MyVisit[]
         </Text>
         <Text className='visit-card__line'>家访时间：{windowDates(w)}</Text>
       </View>
-      {notice ? (
-        <View className='visits__notice' role='status'>
-          <Text>{notice}</Text>
-        </View>
-      ) : null}
+      <VisitNotice message={notice} />
       {myVisit ? (
         <MyVisitCard
           visit={myVisit}

@@ -21,6 +21,7 @@ import {
   reasonLabel,
 } from './visit-text';
 import './visits.scss';
+import { VisitNotice } from './visit-notice';
 
 export type WindowFamily = RouterOutputs['visits']['families'][number];
 type CalendarSlot = RouterOutputs['visits']['calendar'][number];
@@ -149,11 +150,7 @@ export function CoordinatorFamilies({ windowId, orgUnitId, families }: Coordinat
           setShown(PAGE);
         }}
       />
-      {notice ? (
-        <View className='visits__notice' role='status'>
-          <Text>{notice}</Text>
-        </View>
-      ) : null}
+      <VisitNotice message={notice} />
       {list.length === 0 ? <Text className='visits__hint'>没有符合条件的家庭。</Text> : null}
       {list.slice(0, shown).map((f) => (
         <View key={f.familyId} className='visit-family' data-family-id={f.familyId}>
@@ -315,11 +312,7 @@ export function TeacherFamilies({ windowId, families, slots }: TeacherFamiliesPr
         共 {families.length} 户 · 未预约 {families.filter((f) => f.visitStatus === 'NOT_BOOKED').length} 户 · 已家访{' '}
         {families.filter((f) => f.visitStatus === 'COMPLETED').length} 户
       </Text>
-      {notice ? (
-        <View className='visits__notice' role='status'>
-          <Text>{notice}</Text>
-        </View>
-      ) : null}
+      <VisitNotice message={notice} />
       {families.length === 0 ? (
         <Text className='visits__hint'>本次家访还没有分配给您的家庭。家庭按班主任分配，家长学校负责人也可以改派。</Text>
       ) : null}
