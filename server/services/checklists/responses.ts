@@ -22,19 +22,27 @@ const visibleTo = (actor: FamilyActor) => ({
 });
 
 /**
- * Deletes the given responses of their submitter in the caller's transaction. Each referral made from
- * them stays with the counsellor's own notes, marked as deleted by the parent (the answers are gone).
+ * Deletes the responses matching `where` in the caller's transaction: every deletion (by the parent, with
+ * a withdrawn consent, a removed child, a deleted account, the retention job) goes through here. Each
+ * referral made from them stays with the counsellor's own notes, marked as deleted (the answers are gone).
  */
-async function deleteOwnResponses(tx: Prisma.TransactionClient, actor: FamilyActor, ids?: string[]) {
-  const where = { familyId: actor.familyId, submittedById: actor.id, ...(ids ? { id: { in: ids } } : {}) };
-  const owned = await tx.checklistResponse.findMany({ where, select: { id: true } });
-  if (owned.length === 0) return 0;
-  await tx.referral.updateMany({
-    where: { responseId: { in: owned.map((r) => r.id) } },
-    data: { responseDeletedAt: new Date() },
-  });
-  const { count } = await tx.checklistResponse.deleteMany({ where: { id: { in: owned.map((r) => r.id) } } });
+export async function deleteResponsesWhere(
+  tx: Prisma.TransactionClient,
+  where: Prisma.ChecklistResponseWhereInput,
+  at = new Date(),
+): Promise<number> {
+  await tx.referral.updateMany({ where: { response: where }, data: { responseDeletedAt: at } });
+  const { count } = await tx.checklistResponse.deleteMany({ where });
   return count;
+}
+
+/** Deletes responses the actor submitted (all of them, or those of `ids`). */
+function deleteOwnResponses(tx: Prisma.TransactionClient, actor: FamilyActor, ids?: string[]) {
+  return deleteResponsesWhere(tx, {
+    familyId: actor.familyId,
+    submittedById: actor.id,
+    ...(ids ? { id: { in: ids } } : {}),
+  });
 }
 
 /**
@@ -210,11 +218,7 @@ export async function withdrawAndDelete(opts: { db: Db; actor: FamilyActor }) {
 /** For the retention job: deletes responses past `deleteAfter` (their referrals keep only the counsellor's notes). */
 export async function purgeExpiredResponses(db: Db, now = new Date()): Promise<{ deleted: number }> {
   return db.$transaction(async (tx) => {
-    await tx.referral.updateMany({
-      where: { response: { deleteAfter: { lte: now } } },
-      data: { responseDeletedAt: now },
-    });
-    const { count } = await tx.checklistResponse.deleteMany({ where: { deleteAfter: { lte: now } } });
+    const count = await deleteResponsesWhere(tx, { deleteAfter: { lte: now } }, now);
     if (count > 0)
       await writeAudit(tx, {
         actorUserId: null,

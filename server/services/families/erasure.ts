@@ -1,20 +1,8 @@
 import type { Db } from '../../db/create-db';
-import type { Prisma } from '../../generated/prisma/client';
 import type { AuthUser, FamilyActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import { writeAudit } from '../audit/write-audit';
-
-type Tx = Prisma.TransactionClient;
-
-/**
- * Deletes checklist responses (and marks their referrals, which keep only the counsellor's notes) in the
- * caller's transaction.
- */
-async function deleteResponses(tx: Tx, where: Prisma.ChecklistResponseWhereInput, at: Date) {
-  await tx.referral.updateMany({ where: { response: where }, data: { responseDeletedAt: at } });
-  const { count } = await tx.checklistResponse.deleteMany({ where });
-  return count;
-}
+import { deleteResponsesWhere as deleteResponses } from '../checklists/responses';
 
 /**
  * A family removes one of its children: the name, class and every checklist answer about the child go.
