@@ -2,7 +2,7 @@
  * Coverage reports end to end in real Chromium against the real server (demo mode): 哈尔滨市妇联 staff sign in on
  * the web, open 覆盖情况统计 and see 哈尔滨市 with its districts and counties as rows; every figure shown equals
  * reports.coverage for the same unit and year. They drill down into 南岗区 (the demo school and its guidance
- * stations), check the figures again (cells under 5 read "<5"), go back up with the breadcrumb and export the
+ * stations), check the figures again (withheld cells read "不公开"), go back up with the breadcrumb and export the
  * Excel workbook, which is read back with exceljs.
  */
 import fs from 'node:fs';
@@ -29,8 +29,8 @@ let browser: Browser;
 type Coverage = Awaited<ReturnType<ReturnType<TestApp['caller']>['reports']['coverage']>>;
 type Row = Coverage['rows'][number];
 
-/** How the page writes a figure: withheld counts read "<5", a withheld rate "—". */
-const count = (n: number | null) => (n === null ? '<5' : String(n));
+/** How the page writes a figure: withheld counts read "不公开", a withheld rate "—". */
+const count = (n: number | null) => (n === null ? '不公开' : String(n));
 const percent = (n: number | null) => (n === null ? '—' : `${(Math.round(n * 1000) / 10).toFixed(1)}%`);
 
 function expectedCells(r: Row): Record<string, string> {
@@ -155,7 +155,7 @@ it('federation staff see their region’s coverage, drill down one level and exp
           .locator(`.coverage-row[data-unit-id="${withheld.orgUnitId}"] .coverage-row__families`)
           .innerText()
       ).trim(),
-    ).toBe('<5');
+    ).toBe('不公开');
   expect(await dashboard.locator('.breadcrumb').innerText()).toMatch(/哈尔滨市\s*›\s*南岗区/);
   // Schools and stations are the last level: their rows do not open anything.
   expect(await body(DEMO_SCHOOL_COUNTY_ID).locator('.coverage-row--link').count()).toBe(0);

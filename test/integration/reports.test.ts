@@ -158,34 +158,40 @@ async function independent(rootPath: string, depth: number) {
   return new Map(rows.map((r) => [r.child, r]));
 }
 
-function expectRow(
-  row: CoverageRow,
-  raw:
-    | {
-        families: number;
-        served: number;
-        sites: number;
-        active: number;
-        sessions: number;
-        attendances: number;
-        visits: number;
-      }
-    | undefined,
-  suppress: boolean,
-) {
-  const v = (n: number) => (suppress && n < 5 ? null : n);
-  const r = raw ?? { families: 0, served: 0, sites: 0, active: 0, sessions: 0, attendances: 0, visits: 0 };
-  expect(row).toMatchObject({
-    families: v(r.families),
-    servedFamilies: v(r.served),
-    guidanceSites: v(r.sites),
-    activeGuidanceSites: v(r.active),
-    sessions: v(r.sessions),
-    attendances: v(r.attendances),
-    homeVisitsDone: v(r.visits),
-  });
-  if (row.families !== null && row.servedFamilies !== null)
-    expect(row.coverage).toBeCloseTo(r.families === 0 ? 0 : r.served / r.families, 4);
+type Truth = {
+  families: number;
+  served: number;
+  sites: number;
+  active: number;
+  sessions: number;
+  attendances: number;
+  visits: number;
+};
+const PEOPLE = [
+  ['families', 'families'],
+  ['servedFamilies', 'served'],
+  ['attendances', 'attendances'],
+  ['homeVisitsDone', 'visits'],
+] as const;
+
+/**
+ * A report's rows against the independent computation: every published figure is the true one, counts of
+ * units and activities are always published, a small count of people in a row about a single school or site
+ * is withheld, and no column withholds just one cell (the total minus the rest would give it back).
+ */
+function expectRows(rows: CoverageRow[], truth: Map<string, Truth>, single: (row: CoverageRow) => boolean) {
+  const zero: Truth = { families: 0, served: 0, sites: 0, active: 0, sessions: 0, attendances: 0, visits: 0 };
+  for (const row of rows) {
+    const r = truth.get(row.orgUnitId) ?? zero;
+    expect(row).toMatchObject({ guidanceSites: r.sites, activeGuidanceSites: r.active, sessions: r.sessions });
+    for (const [key, raw] of PEOPLE) {
+      if (row[key] !== null) expect(row[key]).toBe(r[raw]);
+      if (single(row) && r[raw] > 0 && r[raw] < 5) expect(row[key]).toBeNull();
+    }
+    expect(row.coverage === null).toBe(row.families === null || row.servedFamilies === null);
+    if (row.coverage !== null) expect(row.coverage).toBeCloseTo(r.families === 0 ? 0 : r.served / r.families, 4);
+  }
+  for (const [key] of PEOPLE) expect(rows.filter((row) => row[key] === null).length).not.toBe(1);
 }
 
 describe('reports.coverage', () => {
@@ -194,25 +200,20 @@ describe('reports.coverage', () => {
     const report = await app.caller(admin).reports.coverage({ orgUnitId: cityId, year: Y });
     const truth = await independent('/230000/232700/', 2);
     expect(report.rows.length).toBe(await app.db.orgUnit.count({ where: { parentId: cityId } }));
-    for (const row of report.rows) expectRow(row, truth.get(row.orgUnitId), false);
+    // County B has one school: its row describes that school.
+    expectRows(report.rows, truth, (row) => row.orgUnitId === countyB);
     const a = report.rows.find((r) => r.orgUnitId === countyA)!;
     // S1: 5 families at the guidance session (one of them twice); C1: 3 at the salon. Lecture-only families are not served.
-    expect(a).toMatchObject({
-      families: 15,
-      servedFamilies: 8,
-      guidanceSites: 2,
-      activeGuidanceSites: 1,
-      sessions: 4,
-      attendances: 11,
-      homeVisitsDone: 0,
-    });
-    expect(a.coverage).toBeCloseTo(8 / 15, 4);
+    expect(a).toMatchObject({ attendances: 11, guidanceSites: 2, activeGuidanceSites: 1, sessions: 4 });
+    // County B's small figures are withheld, and so (the only other county with schools) are county A's, or
+    // the city total would give B's back. The counties without schools are 0 by the tree: no use as complements.
     expect(report.rows.find((r) => r.orgUnitId === countyB)).toMatchObject({
-      families: 3,
-      servedFamilies: 1,
+      families: null,
+      servedFamilies: null,
       sessions: 0,
-      homeVisitsDone: 1,
+      homeVisitsDone: null,
     });
+    expect(a).toMatchObject({ families: null, servedFamilies: null, homeVisitsDone: null });
     expect(report.total).toMatchObject({ orgUnitId: cityId, families: 18, servedFamilies: 9 });
   });
 
@@ -226,13 +227,18 @@ describe('reports.coverage', () => {
       const after = await independent('/230000/', 1);
       if (JSON.stringify([...before]) !== JSON.stringify([...after]) && attempt < 10) continue;
       expect(report.rows).toHaveLength(13);
-      for (const row of report.rows) expectRow(row, after.get(row.orgUnitId), false);
+      // Cities with families at one school only are about that school; other test files make such cities.
+      const one = await app.db.$queryRaw<{ id: string }[]>`
+        SELECT c.id FROM "OrgUnit" c JOIN "OrgUnit" l ON l.path LIKE c.path || '%' AND l.kind IN ('SCHOOL', 'COMMUNITY_SITE')
+         WHERE c.depth = 1 AND EXISTS (SELECT 1 FROM "Family" f WHERE f."orgUnitId" = l.id)
+         GROUP BY c.id HAVING count(*) = 1`;
+      expectRows(report.rows, after, (row) => one.some((c) => c.id === row.orgUnitId));
       const sum = [...after.values()].reduce(
         (t, r) => ({ families: t.families + r.families, served: t.served + r.served }),
         { families: 0, served: 0 },
       );
       expect(report.total).toMatchObject({ families: sum.families, servedFamilies: sum.served });
-      expect(report.rows.find((r) => r.orgUnitId === cityId)!.servedFamilies).toBeGreaterThanOrEqual(9);
+      expect(report.rows.find((r) => r.orgUnitId === cityId)!.sessions).toBeGreaterThanOrEqual(4);
       break;
     }
   });
@@ -241,11 +247,14 @@ describe('reports.coverage', () => {
     const admin = await app.as(adminId);
     const report = await app.caller(admin).reports.coverage({ orgUnitId: countyA, year: Y });
     const truth = await independent(`/230000/232700/${countyA}/`, 3);
-    for (const row of report.rows) expectRow(row, truth.get(row.orgUnitId), true);
+    expectRows(report.rows, truth, () => true);
+    // C2 has 2 families (withheld); the next-smallest, C1's 6, goes with it, or 15 − 7 − 6 would give the 2
+    // back. C1 served 3 (withheld); C2's 0 goes with it (C2 has families, so it could have been more).
     const site2 = report.rows.find((r) => r.orgUnitId === c2)!;
-    expect(site2).toMatchObject({ families: null, servedFamilies: null, coverage: null });
+    expect(site2).toMatchObject({ families: null, servedFamilies: null, coverage: null, guidanceSites: 1 });
     expect(report.rows.find((r) => r.orgUnitId === s1)).toMatchObject({ families: 7, servedFamilies: 5 });
-    // The county total is not below county level: shown in full.
+    expect(report.rows.find((r) => r.orgUnitId === c1)).toMatchObject({ families: null, servedFamilies: null });
+    // The county's own total is exact: federations report it.
     expect(report.total).toMatchObject({ families: 15, servedFamilies: 8 });
   });
 
@@ -253,7 +262,12 @@ describe('reports.coverage', () => {
     const admin = await app.as(adminId);
     const schools = await app.caller(admin).reports.coverage({ orgUnitId: countyA, year: Y, siteKind: 'SCHOOL' });
     expect(schools.rows.every((r) => r.kind === 'SCHOOL')).toBe(true);
-    expect(schools.total).toMatchObject({ families: 7, servedFamilies: 5, guidanceSites: 0 });
+    // With the school filter county A holds one school, S1: its total describes S1, and the city's table
+    // (filtered the same way) withholds it to hide county B's one school.
+    expect(schools.total).toMatchObject({ families: null, servedFamilies: null, guidanceSites: 0, sessions: 3 });
+    const city = await app.caller(admin).reports.coverage({ orgUnitId: cityId, year: Y, siteKind: 'SCHOOL' });
+    expect(city.rows.find((r) => r.orgUnitId === countyA)).toMatchObject({ families: null, servedFamilies: null });
+    expect(city.total).toMatchObject({ families: 10, servedFamilies: 6 });
     const sites = await app.caller(admin).reports.coverage({ orgUnitId: countyA, year: Y, siteKind: 'COMMUNITY_SITE' });
     expect(sites.total).toMatchObject({ families: 8, servedFamilies: 3, guidanceSites: 2, activeGuidanceSites: 1 });
   });
@@ -270,7 +284,8 @@ describe('dashboard', () => {
     const admin = await app.as(adminId);
     const d = await app.caller(admin).reports.dashboard({ orgUnitId: cityId, year: Y });
     expect(d.monthly).toHaveLength(12);
-    expect(d.monthly.reduce((n, m) => n + m.newlyServed, 0)).toBe(9);
+    // A city's series describe many schools and sites: published whole.
+    expect(d.monthly.reduce((n, m) => n + (m.newlyServed ?? Number.NaN), 0)).toBe(9);
     expect(d.monthly.find((m) => m.month === 3)).toMatchObject({ newlyServed: 5, attendances: 5 });
     expect(d.monthly.find((m) => m.month === 7)).toMatchObject({ newlyServed: 1, visits: 1 });
     expect(d.sessionsByKind).toEqual(
@@ -280,7 +295,11 @@ describe('dashboard', () => {
         { kind: 'SALON', sessions: 1, mentalHealth: 1 },
       ]),
     );
-    expect(d.homeVisitsByMode).toEqual([{ mode: 'HOME', visits: 1 }]);
+    expect(d.homeVisitsByMode).toEqual([
+      { mode: 'HOME', visits: 1 },
+      { mode: 'PHONE', visits: 0 },
+      { mode: 'VIDEO', visits: 0 },
+    ]);
     expect(d.guidanceSites).toEqual({ sites: 2, active: 1, share: 0.5, target: 0.6 });
     expect(d.checklistTiers.map((t) => t.tier)).toEqual(['NONE', 'WATCH', 'CONTACT_SCHOOL', 'URGENT']);
   });
@@ -289,10 +308,10 @@ describe('dashboard', () => {
     const admin = await app.as(adminId);
     const schools = await app.caller(admin).reports.dashboard({ orgUnitId: cityId, year: Y, siteKind: 'SCHOOL' });
     expect(schools.guidanceSites).toEqual({ sites: 0, active: 0, share: 0, target: 0.6 });
-    expect(schools.homeVisitsByMode).toEqual([{ mode: 'HOME', visits: 1 }]);
+    expect(schools.homeVisitsByMode.find((m) => m.mode === 'HOME')).toEqual({ mode: 'HOME', visits: 1 });
     expect(schools.sessionsByKind.find((k) => k.kind === 'SALON')).toBeUndefined();
     const sites = await app.caller(admin).reports.dashboard({ orgUnitId: cityId, year: Y, siteKind: 'COMMUNITY_SITE' });
-    expect(sites.homeVisitsByMode).toEqual([]);
+    expect(sites.homeVisitsByMode.every((m) => m.visits === 0)).toBe(true);
     expect(sites.schoolsWithoutActivity).toEqual([]);
     expect(sites.guidanceSites).toMatchObject({ sites: 2, active: 1 });
   });
@@ -323,9 +342,11 @@ describe('exports', () => {
     counties.eachRow((row, i) => {
       if (i > 3 && row.getCell(col('单位')).value === name) {
         found = true;
-        expect(row.getCell(col('家庭数')).value).toBe(15);
-        expect(row.getCell(col('已获指导家庭数')).value).toBe(8);
-        expect(row.getCell(col('覆盖率')).value).toBeCloseTo(8 / 15, 4);
+        // As in the city's report: withheld to hide county B's one school; units and activities published.
+        expect(row.getCell(col('家庭数')).value).toBe('不公开');
+        expect(row.getCell(col('已获指导家庭数')).value).toBe('不公开');
+        expect(row.getCell(col('覆盖率')).value).toBe('不公开');
+        expect(row.getCell(col('参加人次（户次）')).value).toBe(11);
         expect(row.getCell(col('开展心理健康教育的站点数')).value).toBe(1);
       }
     });
@@ -334,14 +355,20 @@ describe('exports', () => {
     const leafValues: unknown[][] = [];
     leaves.eachRow((row, i) => i > 3 && leafValues.push(row.values as unknown[]));
     // The small site's cells are withheld in the file too.
-    expect(leafValues.some((v) => v.includes('<5'))).toBe(true);
+    expect(leafValues.some((v) => v.includes('不公开'))).toBe(true);
+    // Counts of units are never withheld, and a code column never reads as a withheld figure.
+    const leafHeader = leaves.getRow(3).values as unknown[];
+    for (const v of leafValues) {
+      expect(v[leafHeader.indexOf('指导服务站点数')]).toEqual(expect.any(Number));
+      expect(v[leafHeader.indexOf('区划代码')]).not.toBe('不公开');
+    }
   });
 
   it('the CSV carries the same rows with a BOM', async () => {
     const admin = await app.as(adminId);
     const { content } = await app.caller(admin).reports.coverageCsv({ orgUnitId: countyA, year: Y });
     expect(content.startsWith('\uFEFF单位,区划代码,家庭数,已获指导家庭数,覆盖率')).toBe(true);
-    expect(content).toContain('<5');
+    expect(content).toContain('不公开');
     expect(content.trim().split('\r\n').pop()).toMatch(/^合计（.+）,\d+,15,8,/);
   });
 });

@@ -1,5 +1,6 @@
 // The drill-down table: one row per unit one level down. Tapping a region goes one level further;
-// schools and guidance stations are the last level. Cells withheld by the server (under 5) read "<5".
+// schools and guidance stations are the last level. Cells withheld by the server read "不公开".
+import { WITHHELD_TEXT } from '@shared/privacy';
 import { ScrollView, Text, View } from '@tarojs/components';
 import { ORG_UNIT_KIND_LABELS, type OrgUnitKind } from '@shared/enums';
 import type { RouterOutputs } from '../../lib/trpc';
@@ -73,7 +74,7 @@ export function CoverageTable({ data, onOpen }: { data: Coverage; onOpen: (row: 
       </ScrollView>
       {data.rows.length === 0 ? <Text className='report-empty'>本单位没有下级单位，上表为本单位合计。</Text> : null}
       <Text className='report-card__note'>
-        {'“<5”：县级以下单位小于 5 的数字不显示，以免识别到具体家庭。开展站点 = 开展心理健康教育的站点数 / 站点总数。'}
+        {`“${WITHHELD_TEXT}”：只涉及一所学校或一个站点的家庭数、人次小于 5 时不公开，以免识别到具体家庭；为防止用合计减去其余各行推算，同一列还会再隐去至少一个数字。学校、站点和活动数始终公开。开展站点 = 开展心理健康教育的站点数 / 站点总数。`}
       </Text>
     </View>
   );

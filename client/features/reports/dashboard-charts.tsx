@@ -1,5 +1,6 @@
 // The dashboard's charts (AntV F2), each with its figures listed underneath for screen readers and for
 // reading exact numbers.
+import { WITHHELD_TEXT } from '@shared/privacy';
 import { Text, View } from '@tarojs/components';
 import { Axis, Chart, Interval, Legend, jsx } from '@antv/f2';
 import type { ReactNode } from 'react';
@@ -14,6 +15,7 @@ import {
   TIER_SHORT,
   tierLabel,
   visitModeLabel,
+  WITHHELD_NOTE,
 } from './report-text';
 
 type Dashboard = RouterOutputs['reports']['dashboard'];
@@ -72,13 +74,20 @@ export function MonthlyChart({ data, dataKey }: { data: Dashboard; dataKey: stri
     { key: 'attendances', name: '活动到场（户次）' },
     { key: 'visits', name: '完成家访' },
   ] as const;
+  // Withheld months are left out of the drawing; a series with one withheld has no yearly sum to show.
   const rows = data.monthly.flatMap((m) =>
-    series.map((s) => ({ month: `${m.month}月`, series: s.name, value: m[s.key] })),
+    series.flatMap((s) => {
+      const value = m[s.key];
+      return value === null ? [] : [{ month: `${m.month}月`, series: s.name, value }];
+    }),
   );
-  const totals = series.map((s) => ({
-    label: `全年${s.name}`,
-    value: String(data.monthly.reduce((sum, m) => sum + m[s.key], 0)),
-  }));
+  const totals = series.map((s) => {
+    const values = data.monthly.map((m) => m[s.key]);
+    return {
+      label: `全年${s.name}`,
+      value: values.includes(null) ? WITHHELD_TEXT : String(values.reduce<number>((sum, v) => sum + (v ?? 0), 0)),
+    };
+  });
   return (
     <ChartCard title={`${data.year}年月度走势`}>
       <F2Chart
@@ -138,14 +147,16 @@ export function SessionsByKindChart({ data, dataKey }: { data: Dashboard; dataKe
 }
 
 export function VisitsByModeChart({ data, dataKey }: { data: Dashboard; dataKey: string }) {
-  if (data.homeVisitsByMode.length === 0) {
+  if (data.homeVisitsByMode.every((m) => m.visits === 0)) {
     return (
       <ChartCard title='完成家访（按方式）'>
         <Text className='report-empty'>本年度暂无完成的家访。</Text>
       </ChartCard>
     );
   }
-  const bars = data.homeVisitsByMode.map((m) => ({ label: visitModeLabel(m.mode), value: m.visits }));
+  const bars = data.homeVisitsByMode.flatMap((m) =>
+    m.visits === null ? [] : [{ label: visitModeLabel(m.mode), value: m.visits }],
+  );
   return (
     <ChartCard title='完成家访（按方式）'>
       <F2Chart
@@ -155,7 +166,10 @@ export function VisitsByModeChart({ data, dataKey }: { data: Dashboard; dataKey:
         chart={barChart(bars, SERIES_COLORS[1], true)}
       >
         <DataList
-          items={data.homeVisitsByMode.map((m) => ({ label: visitModeLabel(m.mode), value: `${m.visits} 次` }))}
+          items={data.homeVisitsByMode.map((m) => ({
+            label: visitModeLabel(m.mode),
+            value: m.visits === null ? WITHHELD_TEXT : `${m.visits} 次`,
+          }))}
         />
       </F2Chart>
     </ChartCard>
@@ -163,10 +177,12 @@ export function VisitsByModeChart({ data, dataKey }: { data: Dashboard; dataKey:
 }
 
 export function ChecklistTiersChart({ data, dataKey }: { data: Dashboard; dataKey: string }) {
-  // Withheld cells (<5) are left out of the drawing and listed as "<5".
-  const bars = data.checklistTiers.map((t) => ({ label: TIER_SHORT[t.tier] ?? t.tier, value: t.responses ?? 0 }));
+  // Withheld cells are left out of the drawing and listed as "不公开".
+  const bars = data.checklistTiers.flatMap((t) =>
+    t.responses === null ? [] : [{ label: TIER_SHORT[t.tier] ?? t.tier, value: t.responses }],
+  );
   return (
-    <ChartCard title='心理预警清单结果（分级汇总）' note='只统计人数，不含任何个人信息；小于 5 的数字不显示'>
+    <ChartCard title='心理预警清单结果（分级汇总）' note={WITHHELD_NOTE}>
       <F2Chart
         dataKey={`tiers-${dataKey}`}
         height={160}

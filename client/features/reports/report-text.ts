@@ -1,6 +1,7 @@
 // Labels and number formats of the coverage pages (Chinese, as desk staff read them).
 import { SESSION_KIND_LABELS, type SessionKind } from '@shared/sessions';
 import { VISIT_MODE_LABELS, type VisitMode } from '@shared/visits';
+import { WITHHELD_TEXT } from '@shared/privacy';
 import { RISK_TIER_LABELS, type RiskTier } from '@shared/checklists';
 
 export type SiteFilter = 'ALL' | 'SCHOOL' | 'COMMUNITY_SITE';
@@ -11,9 +12,13 @@ export const SITE_FILTERS: { value: SiteFilter; label: string }[] = [
   { value: 'COMMUNITY_SITE', label: '社区家长学校与指导服务站点（妇联系统）' },
 ];
 
-/** The server withholds counts under 5 below county level (null). */
+/** The rule in the page's words, above the figures it governs (server/shared/privacy.ts). */
+export const WITHHELD_NOTE =
+  '只统计人数，不含任何个人信息。只涉及一所学校或一个站点的人数小于 5 时不公开；为防止用合计相减推算，同一列还会再隐去一个数字。';
+
+/** The server withholds small counts that describe one school or site, and their complements (null). */
 export function countText(n: number | null): string {
-  return n === null ? '<5' : String(n);
+  return n === null ? WITHHELD_TEXT : String(n);
 }
 
 /** 0.4567 → "45.7%"; null (withheld) → "—". */

@@ -9,7 +9,7 @@ const tierCounts = z.object({ NONE: count, WATCH: count, CONTACT_SCHOOL: count, 
 export const stats = staffProcedure(['FEDERATION', 'COMMITTEE', 'ADMIN'])
   .input(referralStatsInput)
   .scopedBy('orgUnitId')
-  .meta({ summary: '本地区各下级单位的清单结果（按等级）与转介数量，只有汇总数字，少于 5 的不显示' })
+  .meta({ summary: '本地区各下级单位的清单结果（按等级）与转介数量，只有汇总数字，1 至 4 的人数及防推算的数字不公开' })
   .output(
     z.object({
       orgUnitId: z.string(),

@@ -9,7 +9,10 @@ import { coverageRow } from './outputs';
 export const coverage = staffProcedure(REPORT_READERS)
   .input(reportInput)
   .scopedBy('orgUnitId')
-  .meta({ summary: '家庭心理健康教育指导服务覆盖率（按下级单位；县级以下小于 5 的数字不显示）' })
+  .meta({
+    summary:
+      '家庭心理健康教育指导服务覆盖率（按下级单位；只涉及一所学校或站点的小于 5 的人数不公开，并隐去防推算的数字）',
+  })
   .output(
     z.object({
       orgUnitId: z.string(),

@@ -19,12 +19,17 @@ export const dashboard = staffProcedure(REPORT_READERS)
       name: z.string(),
       year: z.number(),
       monthly: z.array(
-        z.object({ month: z.number(), newlyServed: z.number(), attendances: z.number(), visits: z.number() }),
+        z.object({
+          month: z.number(),
+          newlyServed: z.number().nullable(),
+          attendances: z.number().nullable(),
+          visits: z.number().nullable(),
+        }),
       ),
       sessionsByKind: z.array(
         z.object({ kind: z.enum(SESSION_KINDS), sessions: z.number(), mentalHealth: z.number() }),
       ),
-      homeVisitsByMode: z.array(z.object({ mode: z.enum(VISIT_MODES), visits: z.number() })),
+      homeVisitsByMode: z.array(z.object({ mode: z.enum(VISIT_MODES), visits: z.number().nullable() })),
       checklistTiers: z.array(z.object({ tier: z.enum(RISK_TIERS), responses: z.number().nullable() })),
       guidanceSites: z.object({ sites: z.number(), active: z.number(), share: z.number(), target: z.number() }),
       semester: z.string(),

@@ -17,6 +17,10 @@ export interface Raw {
   sessions: number;
   attendances: number;
   visits: number;
+  /** Schools and sites with families (filters included): a figure over one of them describes that one. */
+  units: number;
+  /** Schools and sites counted at all: with none, every figure is 0 by the tree itself. */
+  leaves: number;
 }
 
 /**
@@ -76,7 +80,9 @@ function aggregateSql(
            (count(*) FILTER (WHERE units.kind = 'COMMUNITY_SITE' AND sess.mh))::int AS "activeSites",
            coalesce(sum(sess.n), 0)::int AS sessions,
            coalesce(sum(sess.att), 0)::int AS attendances,
-           coalesce(sum(vis.n), 0)::int AS visits
+           coalesce(sum(vis.n), 0)::int AS visits,
+           (count(*) FILTER (WHERE fam.n > 0))::int AS units,
+           count(*)::int AS leaves
       FROM units
       LEFT JOIN fam ON fam.u = units.id
       LEFT JOIN served ON served.u = units.id
@@ -96,7 +102,7 @@ export function childCoverageRows(db: Db, root: ReportUnit, input: ReportInput) 
     SELECT c.id, c.name, c.kind::text AS kind, c.code,
            coalesce(a.families, 0)::int AS families, coalesce(a.served, 0)::int AS served, coalesce(a.sites, 0)::int AS sites,
            coalesce(a."activeSites", 0)::int AS "activeSites", coalesce(a.sessions, 0)::int AS sessions,
-           coalesce(a.attendances, 0)::int AS attendances, coalesce(a.visits, 0)::int AS visits
+           coalesce(a.attendances, 0)::int AS attendances, coalesce(a.visits, 0)::int AS visits, coalesce(a.units, 0)::int AS units, coalesce(a.leaves, 0)::int AS leaves
       FROM (SELECT id, name, kind, code FROM "OrgUnit" c WHERE c."parentId" = ${root.id} ${onlyKind}) c
       FULL JOIN (${aggregateSql(root, root.depth + 1, input.year, input.siteKind)}) a ON a.child = c.id
      ORDER BY c.kind, c.code, c.name`;

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/create-db';
 import type { OrgUnitKind } from '../../shared/enums';
-import { subtreeWhere } from '../../shared/org-tree';
-import { suppressSmallIf } from '../../shared/privacy';
+import { pathIds, subtreeWhere } from '../../shared/org-tree';
+import { isSmall, suppressTable } from '../../shared/privacy';
 import { childCoverageRows, levelCoverageRows, type Raw } from './coverage.sql';
 
 export type SiteKind = 'SCHOOL' | 'COMMUNITY_SITE';
@@ -39,37 +39,43 @@ export interface ReportInput {
   siteKind?: SiteKind;
 }
 
-/** Small cells below county level could identify families: they are withheld. */
+/** Schools and sites: a figure about one of them is about few families. */
 export const isBelowCounty = (kind: OrgUnitKind) => kind === 'SCHOOL' || kind === 'COMMUNITY_SITE';
 
-function counts(r: Raw | undefined, suppress: boolean): CoverageCounts {
-  const v = (n: number) => suppressSmallIf(suppress, n);
-  const families = r?.families ?? 0;
-  const served = r?.served ?? 0;
-  const f = v(families);
-  const s = v(served);
+/** A figure describes a single school or site: the unit is one, or (filters included) only one holds families. */
+export const describesOne = (kind: OrgUnitKind, units: number) => isBelowCounty(kind) || units === 1;
+
+/** The counts of people in a coverage row: suppressed together, by one rule (see shared/privacy). */
+const PEOPLE = ['families', 'served', 'attendances', 'visits'] as const;
+type People = (typeof PEOPLE)[number];
+export type Withheld = Record<People, boolean>;
+
+const NONE_WITHHELD: Withheld = { families: false, served: false, attendances: false, visits: false };
+
+function published(r: Raw, shown: Record<People, number | null>): CoverageCounts {
   return {
-    families: f,
-    servedFamilies: s,
-    coverage: f === null || s === null ? null : families === 0 ? 0 : Math.round((served / families) * 10_000) / 10_000,
-    guidanceSites: v(r?.sites ?? 0),
-    activeGuidanceSites: v(r?.activeSites ?? 0),
-    sessions: v(r?.sessions ?? 0),
-    attendances: v(r?.attendances ?? 0),
-    homeVisitsDone: v(r?.visits ?? 0),
+    families: shown.families,
+    servedFamilies: shown.served,
+    coverage:
+      shown.families === null || shown.served === null
+        ? null
+        : r.families === 0
+          ? 0
+          : Math.round((r.served / r.families) * 10_000) / 10_000,
+    // Counts of units and activities are never suppressed: a federation must see which site is inactive.
+    guidanceSites: r.sites,
+    activeGuidanceSites: r.activeSites,
+    sessions: r.sessions,
+    attendances: shown.attendances,
+    homeVisitsDone: shown.visits,
   };
 }
 
-/** The contract's reports.coverage: one row per child unit, and the total for the unit itself. */
-export async function coverageReport(opts: { db: Db; unit: ReportUnit; input: ReportInput }) {
-  const { db, unit: root, input } = opts;
-  const raw = await childCoverageRows(db, root, input);
-  const rows: CoverageRow[] = raw.flatMap((c) =>
-    c.id === null
-      ? []
-      : [{ orgUnitId: c.id, name: c.name, kind: c.kind, code: c.code, ...counts(c, isBelowCounty(c.kind)) }],
-  );
-  const sum = raw.reduce<Raw>(
+const shownIf = (r: Raw, withheld: Withheld) =>
+  Object.fromEntries(PEOPLE.map((k) => [k, withheld[k] ? null : r[k]])) as Record<People, number | null>;
+
+function sumRaw(raw: Raw[]): Raw {
+  return raw.reduce<Raw>(
     (t, r) => ({
       child: '',
       families: t.families + r.families,
@@ -79,9 +85,96 @@ export async function coverageReport(opts: { db: Db; unit: ReportUnit; input: Re
       sessions: t.sessions + r.sessions,
       attendances: t.attendances + r.attendances,
       visits: t.visits + r.visits,
+      units: t.units + r.units,
+      leaves: t.leaves + r.leaves,
     }),
-    { child: '', families: 0, served: 0, sites: 0, activeSites: 0, sessions: 0, attendances: 0, visits: 0 },
+    {
+      child: '',
+      families: 0,
+      served: 0,
+      sites: 0,
+      activeSites: 0,
+      sessions: 0,
+      attendances: 0,
+      visits: 0,
+      units: 0,
+      leaves: 0,
+    },
   );
+}
+
+/** Rows of one parent, suppressed against the parent's total (withheld or published). */
+function suppressRows<R extends Raw & { kind: OrgUnitKind }>(rows: R[], withheld: Withheld) {
+  const shown = suppressTable(
+    rows.map((r) => ({
+      sensitive: describesOne(r.kind, r.units),
+      values: r,
+      fixed: !isBelowCounty(r.kind) && r.leaves === 0,
+    })),
+    PEOPLE,
+    withheld,
+    { served: 'families' },
+  );
+  return rows.map((r, i) => published(r, shown[i]));
+}
+
+async function parentOf(db: Db, unit: ReportUnit): Promise<ReportUnit | null> {
+  const ids = pathIds(unit.path);
+  if (ids.length < 2) return null;
+  return db.orgUnit.findUnique({
+    where: { id: ids[ids.length - 2] },
+    select: { id: true, name: true, kind: true, path: true, depth: true, code: true },
+  });
+}
+
+/**
+ * The table of a unit's child units, suppressed. A total that describes a single school or site is withheld
+ * where it is small, and where its parent's table withholds it: asking for the unit itself gives back nothing
+ * its parent's report hides. A region's total stays exact.
+ */
+async function coverageTable(db: Db, root: ReportUnit, input: ReportInput) {
+  const raw = await childCoverageRows(db, root, input);
+  const sum = sumRaw(raw);
+  const listed = raw.flatMap((c) => (c.id === null ? [] : [{ ...c, id: c.id }]));
+  const withheld = await withheldTotal(db, root, input, sum);
+  const shown = suppressRows(listed, withheld);
+  return {
+    rows: listed.map((c, i): CoverageRow => ({
+      orgUnitId: c.id,
+      name: c.name,
+      kind: c.kind,
+      code: c.code,
+      ...shown[i],
+    })),
+    total: published(sum, shownIf(sum, withheld)),
+    withheld,
+  };
+}
+
+async function withheldTotal(db: Db, root: ReportUnit, input: ReportInput, sum: Raw): Promise<Withheld> {
+  // A region's total stays exact: federations report it.
+  if (!describesOne(root.kind, sum.units)) return NONE_WITHHELD;
+  const parent = await parentOf(db, root);
+  const row = parent ? (await coverageTable(db, parent, input)).rows.find((r) => r.orgUnitId === root.id) : undefined;
+  return Object.fromEntries(
+    PEOPLE.map((k) => {
+      const shown =
+        row &&
+        {
+          families: row.families,
+          served: row.servedFamilies,
+          attendances: row.attendances,
+          visits: row.homeVisitsDone,
+        }[k];
+      return [k, isSmall(sum[k]) || shown === null];
+    }),
+  ) as Withheld;
+}
+
+/** The contract's reports.coverage: one row per child unit, and the total for the unit itself. */
+export async function coverageReport(opts: { db: Db; unit: ReportUnit; input: ReportInput }) {
+  const { db, unit: root, input } = opts;
+  const { rows, total, withheld } = await coverageTable(db, root, input);
   return {
     orgUnitId: root.id,
     name: root.name,
@@ -89,20 +182,21 @@ export async function coverageReport(opts: { db: Db; unit: ReportUnit; input: Re
     year: input.year,
     siteKind: input.siteKind ?? null,
     rows,
-    total: {
-      orgUnitId: root.id,
-      name: root.name,
-      kind: root.kind,
-      code: root.code,
-      ...counts(sum, isBelowCounty(root.kind)),
-    },
+    total: { orgUnitId: root.id, name: root.name, kind: root.kind, code: root.code, ...total },
+    withheld,
   };
 }
 
-/** Every level below `orgUnitId` down to schools and sites (for the workbook's sheet per level). */
+/**
+ * Every level below `orgUnitId` down to schools and sites (for the workbook's sheet per level). Each
+ * level's rows are suppressed per parent, against the parent's cells on the level above: the same cells as
+ * the parent's own report.
+ */
 export async function coverageByLevel(opts: { db: Db; unit: ReportUnit; input: ReportInput }) {
   const { db, unit: root, input } = opts;
-  const levels: { depth: number; rows: CoverageRow[] }[] = [];
+  const { withheld } = await coverageReport(opts);
+  let above = new Map<string, Withheld>([[root.id, withheld]]);
+  const levels: { depth: number; rows: (CoverageRow & { parentName: string })[] }[] = [];
   for (let depth = root.depth + 1; depth <= 3; depth += 1) {
     const [units, raw] = await Promise.all([
       db.orgUnit.findMany({
@@ -111,23 +205,47 @@ export async function coverageByLevel(opts: { db: Db; unit: ReportUnit; input: R
           ...subtreeWhere(root.path),
           ...(depth === 3 && input.siteKind ? { kind: input.siteKind } : {}),
         },
-        select: { id: true, name: true, kind: true, code: true, parent: { select: { name: true } } },
+        select: {
+          id: true,
+          name: true,
+          kind: true,
+          code: true,
+          parentId: true,
+          parent: { select: { name: true } },
+        },
         orderBy: [{ path: 'asc' }],
       }),
       levelCoverageRows(db, root, depth, input),
     ]);
     const byChild = new Map(raw.map((r) => [r.child, r]));
-    levels.push({
-      depth,
-      rows: units.map((u) => ({
-        orgUnitId: u.id,
-        name: u.name,
-        kind: u.kind,
-        code: u.code,
-        parentName: u.parent?.name ?? '',
-        ...counts(byChild.get(u.id), isBelowCounty(u.kind)),
-      })),
-    });
+    const zero = sumRaw([]);
+    const groups = new Map<string, typeof units>();
+    for (const u of units) groups.set(u.parentId ?? '', [...(groups.get(u.parentId ?? '') ?? []), u]);
+    const rows = new Map<string, CoverageRow & { parentName: string }>();
+    const next = new Map<string, Withheld>();
+    for (const [parentId, group] of groups) {
+      const figures = group.map((u) => ({ ...(byChild.get(u.id) ?? zero), kind: u.kind }));
+      const shown = suppressRows(figures, above.get(parentId) ?? NONE_WITHHELD);
+      group.forEach((u, i) => {
+        const row = {
+          orgUnitId: u.id,
+          name: u.name,
+          kind: u.kind,
+          code: u.code,
+          parentName: u.parent?.name ?? '',
+          ...shown[i],
+        };
+        rows.set(u.id, row);
+        next.set(u.id, {
+          families: row.families === null,
+          served: row.servedFamilies === null,
+          attendances: row.attendances === null,
+          visits: row.homeVisitsDone === null,
+        });
+      });
+    }
+    levels.push({ depth, rows: units.flatMap((u) => rows.get(u.id) ?? []) });
+    above = next;
   }
   return { root, levels };
 }

@@ -85,3 +85,13 @@ export function schoolsWithoutActivity(db: Db, f: DashboardFilter) {
                           WHERE w."orgUnitId" = o.id AND v.status = 'COMPLETED' AND sl."startsAt" >= ${f.semester.from} AND sl."startsAt" < ${f.semester.to})
        ORDER BY o.path LIMIT 200`;
 }
+
+/** How many schools and sites of the kinds counted hold families (one: the figures describe that one). */
+export async function unitsCounted(db: Db, prefix: string, siteKind?: string) {
+  const kinds = siteKind ? [siteKind] : ['SCHOOL', 'COMMUNITY_SITE'];
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "OrgUnit" o
+       WHERE o.path LIKE ${prefix} AND o.kind = ANY(${kinds}::"OrgUnitKind"[])
+         AND EXISTS (SELECT 1 FROM "Family" f WHERE f."orgUnitId" = o.id)`;
+  return row?.n ?? 0;
+}

@@ -1,15 +1,18 @@
 import type { Db } from '../../db/create-db';
 import { chinaInstant, chinaYear, semesterBounds, yearBounds } from '../../shared/china-time';
-import { subtreeLike } from '../../shared/org-tree';
-import { suppressSmallIf } from '../../shared/privacy';
+import { pathIds, subtreeLike } from '../../shared/org-tree';
+import { suppressColumn } from '../../shared/privacy';
 import { RISK_TIERS } from '../../shared/checklists';
-import { isBelowCounty, type ReportInput, type ReportUnit } from './coverage';
+import { VISIT_MODES } from '../../shared/visits';
+import { referralTable } from '../checklists/referral-stats';
+import { coverageReport, isBelowCounty, type ReportInput, type ReportUnit } from './coverage';
 import {
   checklistTiers,
   guidanceSiteShare,
   monthlySeries,
   schoolsWithoutActivity,
   sessionsByKind,
+  unitsCounted,
   visitsByMode,
   type DashboardFilter,
 } from './dashboard.sql';
@@ -40,17 +43,26 @@ export async function dashboard(opts: { db: Db; unit: ReportUnit; input: ReportI
     schoolsWithoutActivity(db, f),
   ]);
   const s = sites[0] ?? { sites: 0, active: 0 };
+  const modes = VISIT_MODES.map((mode) => ({ mode, visits: byMode.find((m) => m.mode === mode)?.visits ?? 0 }));
+  const tierCounts = RISK_TIERS.map((tier) => tiers.find((t) => t.tier === tier)?.responses ?? 0);
+  const people = await publishedSeries(db, root, input, {
+    monthly,
+    modes: modes.map((m) => m.visits),
+    tiers: tierCounts,
+  });
   return {
     orgUnitId: root.id,
     name: root.name,
     year: input.year,
-    monthly,
+    monthly: monthly.map((m, i) => ({
+      month: m.month,
+      newlyServed: people.newlyServed[i],
+      attendances: people.attendances[i],
+      visits: people.visits[i],
+    })),
     sessionsByKind: byKind,
-    homeVisitsByMode: byMode,
-    checklistTiers: RISK_TIERS.map((tier) => {
-      const n = tiers.find((t) => t.tier === tier)?.responses ?? 0;
-      return { tier, responses: suppressSmallIf(isBelowCounty(root.kind), n) };
-    }),
+    homeVisitsByMode: modes.map((m, i) => ({ mode: m.mode, visits: people.modes[i] })),
+    checklistTiers: RISK_TIERS.map((tier, i) => ({ tier, responses: people.tiers[i] })),
     guidanceSites: {
       sites: s.sites,
       active: s.active,
@@ -59,5 +71,48 @@ export async function dashboard(opts: { db: Db; unit: ReportUnit; input: ReportI
     },
     semester: sem.label,
     schoolsWithoutActivity: idle,
+  };
+}
+
+/**
+ * The series of counts of people, as published. Over a region (more than one school or site, filters
+ * included) they are published whole, as the region's totals are. A dashboard that describes a single school
+ * or site suppresses each series (shared/privacy): small cells, and complementary ones, since the series
+ * adds up to the unit's yearly figure. Where the coverage report of the unit's parent withholds that yearly
+ * figure, the series must not give it back either; and the unit's checklist tiers hide at least the cells
+ * its parent's checklist statistics hide.
+ */
+async function publishedSeries(
+  db: Db,
+  root: ReportUnit,
+  input: ReportInput,
+  series: {
+    monthly: { newlyServed: number; attendances: number; visits: number }[];
+    modes: number[];
+    tiers: number[];
+  },
+) {
+  const single = isBelowCounty(root.kind) || (await unitsCounted(db, subtreeLike(root.path), input.siteKind)) === 1;
+  const pick = (k: 'newlyServed' | 'attendances' | 'visits') => series.monthly.map((m) => m[k]);
+  if (!single) {
+    return { newlyServed: pick('newlyServed'), attendances: pick('attendances'), visits: pick('visits'), ...series };
+  }
+  const { withheld } = await coverageReport({ db, unit: root, input });
+  const parentId = pathIds(root.path).at(-2);
+  const parent = parentId
+    ? await db.orgUnit.findUnique({
+        where: { id: parentId },
+        select: { id: true, name: true, path: true, depth: true },
+      })
+    : null;
+  const row = parent
+    ? (await referralTable(db, parent, input.year)).units.find((u) => u.orgUnitId === root.id)
+    : undefined;
+  return {
+    newlyServed: suppressColumn(pick('newlyServed'), true, { totalWithheld: withheld.served }),
+    attendances: suppressColumn(pick('attendances'), true, { totalWithheld: withheld.attendances }),
+    visits: suppressColumn(pick('visits'), true, { totalWithheld: withheld.visits }),
+    modes: suppressColumn(series.modes, true, { totalWithheld: withheld.visits }),
+    tiers: suppressColumn(series.tiers, true, { forced: RISK_TIERS.map((t) => row?.shown[t] === null) }),
   };
 }

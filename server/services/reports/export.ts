@@ -6,6 +6,7 @@ import 'dayjs/locale/zh-cn';
 import type { Db } from '../../db/create-db';
 import type { Actor } from '../../auth/auth-user';
 import { ORG_UNIT_KIND_LABELS } from '../../shared/enums';
+import { WITHHELD_TEXT } from '../../shared/privacy';
 import { writeAudit } from '../audit/write-audit';
 import {
   coverageByLevel,
@@ -68,14 +69,14 @@ export const DEFINITIONS: [string, string][] = [
   ['完成家访数', '本年度完成的寒暑假家访、电话家访和视频家访次数。'],
   [
     '隐私保护',
-    '县级以下（学校、站点）的单元格中小于 5 的数字不予显示（记为“<5”），以免识别到具体家庭。报表不含任何姓名、openid、电话或“学校+年级+班级”组合。',
+    `只涉及一所学校或一个站点的人数（家庭数、已获指导家庭数、参加人次、家访数）小于 5 时不公开（记为“${WITHHELD_TEXT}”），以免识别到具体家庭；为防止用合计减去其余各行推算出来，同一列还会再隐去至少一个数字（可能大于 5）。学校、站点和活动的数量始终公开。报表不含任何姓名、openid、电话或“学校+年级+班级”组合。`,
   ],
 ];
 
 function cell(row: CoverageRow & { parentName?: string }, key: (typeof COLUMNS)[number]['key']): string | number {
   const v = (row as unknown as Record<string, unknown>)[key];
-  if (v === null) return '<5';
-  if (v === undefined) return '';
+  if (v === undefined || (v === null && (key === 'name' || key === 'code' || key === 'parentName'))) return '';
+  if (v === null) return WITHHELD_TEXT;
   if (key === 'coverage' && typeof v === 'number') return v;
   return v as string | number;
 }
