@@ -5,6 +5,7 @@
  * Writes { quality: [{name, success}], compiledFiles: string[] } to resultFile, then exits.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import * as ci from 'miniprogram-ci';
 
 async function main(projectPath: string, resultFile: string) {
@@ -34,7 +35,9 @@ async function main(projectPath: string, resultFile: string) {
   fs.writeFileSync(resultFile, JSON.stringify(result));
 }
 
-const [projectPath, resultFile] = process.argv.slice(2);
+const [projectPath, resultFile] = process.argv.slice(2).map((p) => path.resolve(p));
+// miniprogram-ci leaves a cache folder (named by a hash) in the working directory: not in the repository.
+process.chdir(path.dirname(resultFile));
 main(projectPath, resultFile).then(
   () => process.exit(0),
   (err: unknown) => {
