@@ -232,8 +232,23 @@ describe('registration and waitlist', () => {
 });
 
 describe('check-in', () => {
+  /** Starts in half an hour: check-in opens an hour before the start. */
+  const SOON = { startsAt: inHours(0.5), endsAt: inHours(2.5) };
+
+  it('a code works only in the session’s own time window: not days before it, however it was forwarded', async () => {
+    const { id } = await newSession({ startsAt: inHours(26), endsAt: inHours(28) });
+    const p = await parentOf();
+    await app.caller(p.user).sessions.register({ sessionId: id });
+    const { code } = await app.caller(coord).sessions.checkInCode({ sessionId: id });
+    await expect(app.caller(p.user).sessions.checkIn({ code })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: '签到还没有开始：活动开始前 1 小时起可以签到',
+    });
+    expect(await app.db.attendance.count({ where: { sessionId: id } })).toBe(0);
+  });
+
   it('a family checking in twice counts once, and the service is counted for the year', async () => {
-    const { id } = await newSession();
+    const { id } = await newSession(SOON);
     const p = await parentOf();
     await app.caller(p.user).sessions.register({ sessionId: id });
     const { code, expiresAt } = await app.caller(coord).sessions.checkInCode({ sessionId: id });
@@ -257,7 +272,7 @@ describe('check-in', () => {
   });
 
   it('refuses a forged or expired code', async () => {
-    const { id } = await newSession();
+    const { id } = await newSession(SOON);
     const p = await parentOf();
     const { code } = await app.caller(coord).sessions.checkInCode({ sessionId: id });
     const [sid, window, sig] = code.split('.');
@@ -274,7 +289,7 @@ describe('check-in', () => {
   });
 
   it('an unregistered family may check in while capacity allows, and not after', async () => {
-    const { id } = await newSession({ capacity: 1 });
+    const { id } = await newSession({ ...SOON, capacity: 1 });
     const [walkIn, late] = [await parentOf(), await parentOf()];
     const { code } = await app.caller(coord).sessions.checkInCode({ sessionId: id });
     expect(await app.caller(walkIn.user).sessions.checkIn({ code })).toEqual({ sessionId: id, firstTime: true });
@@ -289,7 +304,7 @@ describe('check-in', () => {
   });
 
   it('roll call and a paper sheet mark attendance; marking absent takes the service back', async () => {
-    const { id } = await newSession({ capacity: 5 });
+    const { id } = await newSession({ ...SOON, capacity: 5 });
     const [a, b] = [await parentOf(), await parentOf()];
     await app.caller(a.user).sessions.register({ sessionId: id });
     await app.caller(coord).sessions.markAttendance({ sessionId: id, familyId: a.familyId, present: true });
@@ -328,7 +343,7 @@ describe('check-in', () => {
   });
 
   it('a session without mental-health content is attended but not counted as guidance', async () => {
-    const { id } = await newSession({ kind: 'LECTURE', mentalHealth: false, capacity: 5 });
+    const { id } = await newSession({ ...SOON, kind: 'LECTURE', mentalHealth: false, capacity: 5 });
     const p = await parentOf();
     const { code } = await app.caller(coord).sessions.checkInCode({ sessionId: id });
     await app.caller(p.user).sessions.checkIn({ code });
@@ -337,7 +352,7 @@ describe('check-in', () => {
   });
 
   it('the roll call marks only families registered for the session or of its own school, not the county’s others', async () => {
-    const { id } = await newSession({ capacity: 5 });
+    const { id } = await newSession({ ...SOON, capacity: 5 });
     // A family of another school in the same county, not registered.
     const neighbour = await signedInParent(app, (await makeUnit(app.db)).id);
     await expect(
@@ -351,7 +366,7 @@ describe('check-in', () => {
   });
 
   it('rating needs attendance', async () => {
-    const { id } = await newSession({ capacity: 5 });
+    const { id } = await newSession({ ...SOON, capacity: 5 });
     const p = await parentOf();
     await expect(app.caller(p.user).sessions.rate({ sessionId: id, rating: 5 })).rejects.toMatchObject({
       code: 'FORBIDDEN',

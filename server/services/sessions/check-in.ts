@@ -22,6 +22,8 @@ type Tx = Prisma.TransactionClient;
 export const CHECK_IN_WINDOW_MS = 60_000;
 /** After this long past the end, check-in closes (the coordinator can still enter a paper sheet). */
 const CHECK_IN_GRACE_MS = 12 * 60 * 60_000;
+/** Check-in opens this long before the start: a code forwarded days ahead checks no one in. */
+export const CHECK_IN_OPENS_MS = 60 * 60_000;
 
 function signature(secret: string, sessionId: string, window: number): string {
   return createHmac('sha256', secret).update(`${sessionId}.${window}`).digest('base64url').slice(0, 22);
@@ -112,6 +114,8 @@ export async function checkIn(opts: {
   if (s.status !== 'PUBLISHED')
     throw new AppError('CONFLICT', s.status === 'CANCELLED' ? '该活动已取消' : '活动尚未发布');
   if (s.endsAt.getTime() + CHECK_IN_GRACE_MS < now) throw new AppError('CONFLICT', '本场活动签到已结束');
+  if (s.startsAt.getTime() - CHECK_IN_OPENS_MS > now)
+    throw new AppError('CONFLICT', '签到还没有开始：活动开始前 1 小时起可以签到');
 
   const fast = await checkInRegistered(sql, { session: s, familyId, actorId, serviceYear: chinaYear(s.startsAt) });
   if (fast !== null) return { sessionId: s.id, firstTime: fast };
