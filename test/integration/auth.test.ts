@@ -1,6 +1,25 @@
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
 import { hashToken } from '../../server/services/auth/tokens';
+import { createHash } from 'node:crypto';
 import { hashPassword } from '../../server/services/auth/password';
+import { loginWithPassword } from '../../server/services/auth/login-with-password';
+import { AppError } from '../../server/errors/app-error';
+
+/** A staff account whose password is right-pass-1. */
+async function staff(username: string) {
+  return app.db.user.create({
+    data: {
+      username,
+      displayName: '测试工作人员',
+      passwordHash: await hashPassword('right-pass-1'),
+      roles: { create: { role: 'ADMIN', orgUnitId: '230000' } },
+    },
+    select: { id: true },
+  });
+}
+
+/** The throttle rows' key prefix for a username (a hash: no typed name is stored). */
+const nameHash = (username: string) => createHash('sha256').update(username).digest('hex');
 
 let app: TestApp;
 let http: { url: string; close(): Promise<void> };
@@ -61,18 +80,6 @@ describe('auth.wechatLogin', () => {
 });
 
 describe('auth.passwordLogin', () => {
-  async function staff(username: string) {
-    return app.db.user.create({
-      data: {
-        username,
-        displayName: '测试工作人员',
-        passwordHash: await hashPassword('right-pass-1'),
-        roles: { create: { role: 'ADMIN', orgUnitId: '230000' } },
-      },
-      select: { id: true },
-    });
-  }
-
   it('signs a demo staff account in with its roles', async () => {
     const res = await callHttp(http.url, 'auth.passwordLogin', {
       method: 'POST',
@@ -119,7 +126,10 @@ describe('auth.passwordLogin', () => {
     });
     expect(right.status).toBe(429);
     expect(right.json.error.message).toMatch(/锁定/);
-    const row = await app.db.user.findUniqueOrThrow({ where: { username: 'lock.me' }, select: { lockedUntil: true } });
+    const row = await app.db.loginThrottle.findFirstOrThrow({
+      where: { key: { startsWith: `${nameHash('lock.me')}:` }, lockedUntil: { not: null } },
+      select: { lockedUntil: true },
+    });
     const minutes = (row.lockedUntil!.getTime() - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
     expect(minutes).toBeLessThanOrEqual(15);
@@ -188,6 +198,77 @@ describe('auth.passwordLogin', () => {
         ).status,
       ).toBe(401);
     }
+  });
+});
+
+describe('lockout per account and source (security round two)', () => {
+  const attempt = (username: string, password: string, ip: string) =>
+    loginWithPassword({ db: app.db, env: app.env, ip, input: { username, password } }).then(
+      () => 200,
+      (e: unknown) =>
+        e instanceof AppError ? ({ UNAUTHORIZED: 401, TOO_MANY_REQUESTS: 429 } as Record<string, number>)[e.code] : 500,
+    );
+
+  it('a stranger who locks a staff account from one address does not lock the owner out elsewhere', async () => {
+    await staff('owner.me');
+    const stranger = [];
+    for (let i = 0; i < 6; i += 1) stranger.push(await attempt('owner.me', `guess-${i}`, '198.51.100.7'));
+    expect(stranger).toEqual([401, 401, 401, 401, 429, 429]);
+    expect(await attempt('owner.me', 'right-pass-1', '198.51.100.7')).toBe(429);
+    // The owner, at the school's address, signs in (after the slow-down's first wait of 2 seconds).
+    await app.db.loginThrottle.updateMany({
+      where: { key: `${nameHash('owner.me')}:*` },
+      data: { nextAttemptAt: new Date(Date.now() - 1) },
+    });
+    expect(await attempt('owner.me', 'right-pass-1', '203.0.113.20')).toBe(200);
+  });
+
+  it('an account that does not exist answers exactly like one that does, lock included', async () => {
+    await staff('real.me');
+    const answers = async (username: string) => {
+      const out: [number, string][] = [];
+      for (let i = 0; i < 6; i += 1) {
+        const message = await loginWithPassword({
+          db: app.db,
+          env: app.env,
+          ip: '192.0.2.44',
+          input: { username, password: `guess-${i}` },
+        }).then(
+          () => 'signed in',
+          (e: unknown) => (e as Error).message,
+        );
+        out.push([i, message]);
+      }
+      return out;
+    };
+    expect(await answers('nobody.here')).toEqual(await answers('real.me'));
+  });
+
+  it('over many addresses, failures past the limit slow the account down instead of locking it (no CAPTCHA)', async () => {
+    await staff('slow.me');
+    for (let i = 0; i < 5; i += 1) expect(await attempt('slow.me', 'bad', `198.51.100.${10 + i}`)).toBe(401);
+    // A sixth address right away: asked to wait, and nothing is checked.
+    const refused = await loginWithPassword({
+      db: app.db,
+      env: app.env,
+      ip: '198.51.100.99',
+      input: { username: 'slow.me', password: 'right-pass-1' },
+    }).then(
+      () => null,
+      (e: unknown) => e as AppError,
+    );
+    expect(refused).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: expect.stringMatching(/^登录失败次数较多，请 \d+ 秒后再试$/),
+    });
+    const wait = await app.db.loginThrottle.findUniqueOrThrow({ where: { key: `${nameHash('slow.me')}:*` } });
+    const seconds = (wait.nextAttemptAt!.getTime() - Date.now()) / 1000;
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(2);
+    // Once the wait is over, the right password signs in, and the count starts afresh.
+    await app.db.loginThrottle.update({ where: { key: wait.key }, data: { nextAttemptAt: new Date(Date.now() - 1) } });
+    expect(await attempt('slow.me', 'right-pass-1', '198.51.100.99')).toBe(200);
+    expect(await app.db.loginThrottle.count({ where: { key: wait.key } })).toBe(0);
   });
 });
 

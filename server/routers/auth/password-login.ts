@@ -7,4 +7,4 @@ export const passwordLogin = publicProcedure
   .input(passwordLoginInput)
   .meta({ summary: '工作人员账号密码登录', rateLimit: { perIp: 30, windowSeconds: 60 } })
   .output(loginOutput)
-  .mutation(({ ctx, input }) => loginWithPassword({ db: ctx.db, env: ctx.env, input }));
+  .mutation(({ ctx, input }) => loginWithPassword({ db: ctx.db, env: ctx.env, ip: ctx.ip ?? 'unknown', input }));
