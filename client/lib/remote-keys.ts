@@ -9,6 +9,8 @@ export const remoteKeys = {
   me: 'me',
   home: 'home',
   family: 'family',
+  /** consents.mine, for the privacy notice (privacy:basic) in 我的家庭. */
+  privacyConsent: 'consents/privacy',
   orgUnitChildren: (parentId: string) => `org-units/children/${parentId}`,
 
   sessions: {

@@ -16,6 +16,8 @@ export interface AuthUser {
   familyId: string | null;
   roles: RoleGrant[];
   sessionId: string;
+  /** Consents to the privacy notice in force (privacy:basic, not withdrawn). Parents' writes need it. */
+  privacyConsent: boolean;
 }
 
 /** A signed-in guardian of a family (what `parentProcedure` guarantees). */

@@ -12,6 +12,11 @@ export interface Meta {
   rateLimit?: RateRule;
   /** One line in Chinese saying what the procedure does: its documentation (the authorization test requires it). */
   summary?: string;
+  /**
+   * A parent may call this mutation without consenting to the privacy notice: it records or withdraws a
+   * consent, signs out, or deletes the caller's own data (what withdrawal offers).
+   */
+  withoutPrivacyConsent?: true;
 }
 
 // Chinese messages for zod's built-in checks (shared schemas carry their own messages).
@@ -62,6 +67,9 @@ const t = initTRPC
           httpStatus: shape.data.httpStatus,
           path: shape.data.path,
           zodError: zodError ? z.flattenError(zodError) : null,
+          // Why, where the client acts on it (PRIVACY_CONSENT: show the privacy notice again).
+          reason:
+            error.cause instanceof AppError ? ((error.cause.details?.reason as string | undefined) ?? null) : null,
         },
       };
     },

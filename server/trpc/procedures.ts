@@ -16,6 +16,7 @@ import { grantsCovering, holdsAnyRole, type AuthUser, type FamilyUser } from '..
 import type { Context } from './context';
 import { baseProcedure, mapErrors, middleware } from './init';
 import { enforceRateLimit } from '../services/rate-limit';
+import { AppError } from '../errors/app-error';
 
 /** The org unit a scoped staff call acts on, looked up once by the scope check. */
 export interface ScopedUnit {
@@ -62,6 +63,24 @@ const signedIn = (user: AuthUser | null): AuthUser => {
   return user;
 };
 
+/** What a parent reads when a write needs the privacy consent they have not given or have withdrawn. */
+export const PRIVACY_CONSENT_MESSAGE =
+  '请先阅读并同意《隐私政策与用户协议》。撤回同意后，心桥不再登记或处理您的信息；您可以重新同意，或在“我的家庭”注销账号、删除全部数据。';
+
+/**
+ * A parent's writes of personal data need the privacy consent in force (privacy:basic): without it, or once
+ * withdrawn, nothing is registered, booked, submitted or joined. Reading stays open, and so do the
+ * mutations marked `withoutPrivacyConsent` (consenting again, signing out, deleting one's data). Staff act
+ * under their employer's duties, not a parent's consent.
+ */
+const privacyConsented = middleware(({ ctx, meta, type, next }) => {
+  const user = ctx.user;
+  if (type === 'mutation' && user && user.roles.length === 0 && !user.privacyConsent && !meta?.withoutPrivacyConsent) {
+    throw new AppError('FORBIDDEN', PRIVACY_CONSENT_MESSAGE, { reason: 'PRIVACY_CONSENT' });
+  }
+  return next();
+});
+
 const root = baseProcedure.use(mapErrors).use(requireRule);
 
 export const publicProcedure = root.meta({ access: { kind: 'public' } }).use(rateLimited);
@@ -69,6 +88,7 @@ export const publicProcedure = root.meta({ access: { kind: 'public' } }).use(rat
 export const userProcedure = root
   .meta({ access: { kind: 'user' } })
   .use(({ ctx, next }) => next({ ctx: { user: signedIn(ctx.user) } }))
+  .use(privacyConsented)
   .use(rateLimited);
 
 export const parentProcedure = root
@@ -79,6 +99,7 @@ export const parentProcedure = root
     if (!familyId) throw new TRPCError({ code: 'FORBIDDEN', message: '请先绑定家庭（使用学校或家庭邀请码加入）' });
     return next({ ctx: { user: { ...user, familyId } satisfies FamilyUser, familyId } });
   })
+  .use(privacyConsented)
   .use(rateLimited);
 
 const staffBase = root

@@ -81,6 +81,12 @@ async function makeFamilies(pool: Pool, prefix: string, n: number, unitId: strin
   await pool.query(
     `INSERT INTO "Guardian" (id, "familyId", "userId", relation, "createdAt") SELECT 'bg_${prefix}_' || g, 'bf_${prefix}_' || g, 'bu_${prefix}_' || g, 'MOTHER', now() FROM generate_series(1, ${n}) g`,
   );
+  // Each agreed to the privacy notice in force, as a parent does before the first write.
+  await pool.query(
+    `INSERT INTO "Consent" (id, "userId", scope, "textVersion", "grantedAt")
+     SELECT 'bc_${prefix}_' || g, 'bu_${prefix}_' || g, 'privacy:basic', t."textVersion", now()
+       FROM generate_series(1, ${n}) g, "ConsentText" t WHERE t.scope = 'privacy:basic' AND t."inForce"`,
+  );
   await pool.query(
     `INSERT INTO "AuthSession" (id, "tokenHash", "userId", "createdAt", "expiresAt")
      SELECT 'bs_${prefix}_' || g, encode(sha256(convert_to('benchtoken${prefix}' || lpad(g::text, 10, '0'), 'UTF8')), 'hex'), 'bu_${prefix}_' || g, now(), now() + interval '1 day'

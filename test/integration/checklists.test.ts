@@ -8,6 +8,7 @@ import {
   makeFamily,
   makeStaff,
   makeUnit,
+  makeWechatUser,
   publishedChecklists,
   type Answer,
 } from '../helpers/builders';
@@ -294,7 +295,7 @@ describe('reading and deleting responses', () => {
     const second = await app.db.guardian.create({
       data: {
         familyId: parent.familyId,
-        userId: (await app.db.user.create({ data: { displayName: '爸爸' }, select: { id: true } })).id,
+        userId: (await makeWechatUser(app.db)).id,
         relation: 'FATHER',
       },
       select: { userId: true },
@@ -392,7 +393,7 @@ describe('the guardian who answered owns the answers (security round two)', () =
     const father = await app.db.guardian.create({
       data: {
         familyId: mother.familyId,
-        userId: (await app.db.user.create({ data: { displayName: '爸爸' }, select: { id: true } })).id,
+        userId: (await makeWechatUser(app.db)).id,
         relation: 'FATHER',
       },
       select: { userId: true },

@@ -18,7 +18,7 @@ describe('consents', () => {
   });
 
   it('records a grant with its text version and time, and a withdrawal', async () => {
-    const user = await app.as((await makeWechatUser(app.db)).id);
+    const user = await app.as((await makeWechatUser(app.db, { privacy: false })).id);
     const { textVersion } = (await app.caller(null).consents.current()).find((t) => t.scope === 'sensitive:checklist')!;
     await app.caller(user).consents.grant({ scope: 'sensitive:checklist', textVersion });
     await app.caller(user).consents.grant({ scope: 'sensitive:checklist', textVersion });

@@ -1,6 +1,6 @@
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
 import { unchecked } from '../helpers/router-types';
-import { makeInvite, makeReferral, makeStaff, makeUnit, makeWechatUser } from '../helpers/builders';
+import { consentToPrivacy, makeInvite, makeReferral, makeStaff, makeUnit, makeWechatUser } from '../helpers/builders';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -11,6 +11,8 @@ afterAll(() => app.close());
 describe('families.join and families.mine', () => {
   it('a demo parent joins with HLJDEMO and sees the child in the demo school', async () => {
     const login = await app.caller().auth.wechatLogin({ code: 'demo-parent-11' });
+    // 同意并继续 on the privacy notice, recorded after login.
+    await consentToPrivacy(app.db, login.user.id);
     const parent = await app.as(login.user.id);
     expect(parent.familyId).toBeNull();
     const { familyId } = await app

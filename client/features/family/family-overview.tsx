@@ -14,6 +14,7 @@ import { formatDateTime } from '../../lib/china-time';
 import { invalidate } from '../../lib/use-remote';
 import { clearToken } from '../../lib/token-storage';
 import { forgetUser } from '../../lib/auth-store';
+import { PrivacyConsentCard } from './privacy-consent-card';
 import './family.scss';
 
 /** The caller's family, or null when they have not joined one yet. */
@@ -115,6 +116,7 @@ function FamilyDetails({ family }: { family: RouterOutputs['families']['mine'] }
         ))}
       </CellGroup>
       <GuardianInvite />
+      <PrivacyConsentCard />
       <View className='family-card account-card'>
         <Text className='invite-card__hint'>不再使用心桥时，可以注销账号并删除您的个人信息。</Text>
         <Button fill='outline' loading={action.busyKey === 'account'} onClick={() => void deleteAccount()}>

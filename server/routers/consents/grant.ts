@@ -5,6 +5,6 @@ import { ok } from '../outputs';
 
 export const grant = userProcedure
   .input(grantConsentInput)
-  .meta({ summary: '同意一项授权（记录文本版本与时间）' })
+  .meta({ summary: '同意一项授权（记录文本版本与时间）', withoutPrivacyConsent: true })
   .output(ok)
   .mutation(({ ctx, input }) => grantConsent({ db: ctx.db, actor: ctx.user, input }));

@@ -5,6 +5,6 @@ import { ok } from '../outputs';
 
 export const withdraw = userProcedure
   .input(withdrawConsentInput)
-  .meta({ summary: '撤回一项授权' })
+  .meta({ summary: '撤回一项授权', withoutPrivacyConsent: true })
   .output(ok)
   .mutation(({ ctx, input }) => withdrawConsent({ db: ctx.db, actor: ctx.user, input }));

@@ -5,6 +5,6 @@ import { cancelRegistration as cancelService } from '../../services/sessions/reg
 
 export const cancelRegistration = parentProcedure
   .input(sessionIdInput)
-  .meta({ summary: '取消我家的报名（第一位候补家庭在同一事务中递补）' })
+  .meta({ summary: '取消我家的报名（第一位候补家庭在同一事务中递补）', withoutPrivacyConsent: true })
   .output(z.object({ status: z.literal('CANCELLED') }))
   .mutation(({ ctx, input }) => cancelService({ db: ctx.db, actor: ctx.user, input }));

@@ -5,6 +5,6 @@ import { ok } from '../outputs';
 
 export const cancel = parentProcedure
   .input(visitIdInput)
-  .meta({ summary: '取消我家的家访预约' })
+  .meta({ summary: '取消我家的家访预约', withoutPrivacyConsent: true })
   .output(ok)
   .mutation(({ ctx, input }) => cancelVisit({ db: ctx.db, actor: ctx.user, input }));

@@ -6,6 +6,9 @@ import { hashToken } from './tokens';
  * The live session for a token, with the user's family and roles (with their org-unit paths), in one
  * SQL round trip: it runs before every signed-in request, so it is written by hand.
  *
+ * It also says whether the user consents to the privacy notice in force (privacy:basic), which every write of
+ * a parent's personal data needs (server/trpc/procedures.ts).
+ *
  * A staff session (the user holds a role) also ends after `staffIdleMinutes` without a request, since
  * staff read decrypted records; a parent's lasts until it expires. The same statement notes the request
  * (at most once a minute, so most requests write nothing).
@@ -21,6 +24,7 @@ export async function resolveUserByToken(
     displayName: string;
     familyId: string | null;
     roles: RoleGrant[] | null;
+    privacyConsent: boolean;
   }>(
     `
     WITH live AS (
@@ -36,7 +40,9 @@ export async function resolveUserByToken(
     )
     SELECT live.id AS "sessionId", u.id, u."displayName", g."familyId",
            (SELECT json_agg(json_build_object('role', r.role, 'orgUnitId', o.id, 'orgUnitName', o.name, 'orgUnitPath', o.path) ORDER BY r."createdAt")
-              FROM "RoleAssignment" r JOIN "OrgUnit" o ON o.id = r."orgUnitId" WHERE r."userId" = u.id) AS roles
+              FROM "RoleAssignment" r JOIN "OrgUnit" o ON o.id = r."orgUnitId" WHERE r."userId" = u.id) AS roles,
+           EXISTS (SELECT 1 FROM "Consent" c JOIN "ConsentText" t ON t.scope = c.scope AND t."textVersion" = c."textVersion" AND t."inForce"
+                    WHERE c."userId" = u.id AND c.scope = 'privacy:basic' AND c."withdrawnAt" IS NULL) AS "privacyConsent"
       FROM live
       JOIN "User" u ON u.id = live."userId"
       LEFT JOIN "Guardian" g ON g."userId" = u.id`,
@@ -44,5 +50,12 @@ export async function resolveUserByToken(
   );
   const r = rows[0];
   if (!r) return null;
-  return { id: r.id, displayName: r.displayName, familyId: r.familyId, sessionId: r.sessionId, roles: r.roles ?? [] };
+  return {
+    id: r.id,
+    displayName: r.displayName,
+    familyId: r.familyId,
+    sessionId: r.sessionId,
+    roles: r.roles ?? [],
+    privacyConsent: r.privacyConsent,
+  };
 }

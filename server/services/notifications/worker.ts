@@ -46,6 +46,18 @@ async function giveQuotaBack(db: Db, userId: string, templateKey: string) {
   await db.$executeRaw`UPDATE "SubscribeQuota" SET remaining = remaining + 1 WHERE "userId" = ${userId} AND "templateKey" = ${templateKey}`;
 }
 
+/**
+ * Whether the user may be sent messages: staff always (their work), a parent only while they consent to the
+ * privacy notice in force. After a withdrawal nothing more is sent: processing stops.
+ */
+async function mayMessage(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ ok: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "RoleAssignment" WHERE "userId" = ${userId})
+        OR EXISTS (SELECT 1 FROM "Consent" c JOIN "ConsentText" t ON t.scope = c.scope AND t."textVersion" = c."textVersion" AND t."inForce"
+                    WHERE c."userId" = ${userId} AND c.scope = 'privacy:basic' AND c."withdrawnAt" IS NULL) AS ok`;
+  return row?.ok === true;
+}
+
 export async function sendDueNotifications(deps: {
   db: Db;
   env: Env;
@@ -59,6 +71,15 @@ export async function sendDueNotifications(deps: {
   let skipped = 0;
   let failed = 0;
   for (const n of claimed) {
+    if (!(await mayMessage(db, n.userId))) {
+      await db.notification.update({
+        where: { id: n.id },
+        data: { status: 'CANCELLED', leaseUntil: null, lastError: 'no privacy consent' },
+        select: { id: true },
+      });
+      skipped += 1;
+      continue;
+    }
     if (!(await takeQuota(db, n.userId, n.templateKey))) {
       await db.notification.update({
         where: { id: n.id },

@@ -3,16 +3,30 @@ import type { Db } from '../../../server/db/create-db';
 import type { TestApp } from '../test-app';
 import type { RouterInputs } from '../router-types';
 import { uid } from './org';
+import { CONSENT_TEXTS } from '../../../prisma/seed/demo-data';
 
 /** A signed-in user, as a caller acts for one (what app.as returns). */
 export type SignedInUser = Awaited<ReturnType<TestApp['as']>>;
 
-/** A WeChat user without a family. */
-export async function makeWechatUser(db: Db) {
-  return db.user.create({
+/** Records the user's consent to the privacy notice in force (what 同意并继续 does after login). */
+export async function consentToPrivacy(db: Db, userId: string) {
+  // A scratch database of its own may not hold the texts yet.
+  await db.consentText.createMany({ data: CONSENT_TEXTS, skipDuplicates: true });
+  const text = await db.consentText.findFirstOrThrow({
+    where: { scope: 'privacy:basic', inForce: true },
+    select: { textVersion: true },
+  });
+  await db.consent.create({ data: { userId, scope: 'privacy:basic', textVersion: text.textVersion } });
+}
+
+/** A WeChat user without a family, who agreed to the privacy notice (`privacy: false`: who did not). */
+export async function makeWechatUser(db: Db, opts: { privacy?: boolean } = {}) {
+  const user = await db.user.create({
     data: { openid: `openid-test-${uid()}`, displayName: '测试家长' },
     select: { id: true, openid: true },
   });
+  if (opts.privacy !== false) await consentToPrivacy(db, user.id);
+  return user;
 }
 
 /**
