@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { constants as zlib } from 'node:zlib';
+import CompressionPlugin from 'compression-webpack-plugin';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
@@ -68,6 +70,26 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
         // Pages are async chunks: share NutUI, zod and the tRPC client between them instead of copying them into each.
         const splitChunks = chain.optimization.get('splitChunks');
         if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' });
+        // Precompressed at build time, brotli and gzip, next to each file; the server picks one by
+        // Accept-Encoding (server/http/static-files.ts) and never compresses on the fly.
+        if (process.env.NODE_ENV !== 'development') {
+          const text = /\.(js|css|html|svg|json|txt)$/;
+          chain
+            .plugin('gzip')
+            .use(CompressionPlugin, [
+              { test: text, algorithm: 'gzip', filename: '[path][base].gz', threshold: 1024, minRatio: 0.9 },
+            ]);
+          chain.plugin('brotli').use(CompressionPlugin, [
+            {
+              test: text,
+              algorithm: 'brotliCompress',
+              filename: '[path][base].br',
+              compressionOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } },
+              threshold: 1024,
+              minRatio: 0.9,
+            },
+          ]);
+        }
       },
       publicPath: '/',
       staticDirectory: 'static',

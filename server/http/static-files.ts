@@ -42,6 +42,44 @@ export function contentSecurityPolicy(html: string): string {
   ].join('; ');
 }
 
+/** A file name with a content hash (js/app.1a2b3c4d.js, css/app.0f9e….css): it never changes. */
+const HASHED = /\.[0-9a-f]{8,}\.(js|css)$/;
+
+/**
+ * Hashed assets are cached for a year and never revalidated; index.html is revalidated on every visit (it
+ * names the current hashed files); anything else (icons) for a day.
+ */
+export function cacheControl(fileName: string): string {
+  if (fileName.endsWith('.html')) return 'no-cache';
+  if (HASHED.test(fileName)) return 'public, max-age=31536000, immutable';
+  return 'public, max-age=86400';
+}
+
+/** Encodings the client accepts, from Accept-Encoding (a q of 0 refuses one). */
+function accepted(header: string | string[] | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const part of String(header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) out.add(name);
+  }
+  return out;
+}
+
+/**
+ * The build's precompressed sibling of `file` (.br, else .gz) when the client accepts it; otherwise the
+ * file itself. `vary` when a compressed sibling exists, so that caches keep one copy per encoding.
+ */
+export function precompressed(file: string, acceptEncoding: string | string[] | undefined) {
+  const ok = accepted(acceptEncoding);
+  const siblings = [
+    { encoding: 'br', file: `${file}.br` },
+    { encoding: 'gzip', file: `${file}.gz` },
+  ].filter((s) => fs.existsSync(s.file));
+  const chosen = siblings.find((s) => ok.has(s.encoding));
+  return chosen ? { ...chosen, vary: true } : { encoding: null, file, vary: siblings.length > 0 };
+}
+
 /**
  * Serves the H5 build: files by path, and index.html for any other GET without a file extension
  * (client-side routes). Never reads outside `root`.
@@ -83,14 +121,19 @@ export function createStaticHandler(root: string) {
     }
     const ext = path.extname(file);
     const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream' };
-    // Hashed assets can be cached; index.html must not be.
-    headers['cache-control'] = ext === '.html' ? 'no-cache' : 'public, max-age=604800';
+    headers['cache-control'] = cacheControl(path.basename(file));
+    // The CSP hashes the inline scripts of the HTML itself, whichever encoding is sent.
     if (ext === '.html') headers['content-security-policy'] = contentSecurityPolicy(fs.readFileSync(file, 'utf8'));
+    const encoded = precompressed(file, req.headers['accept-encoding']);
+    if (encoded.vary) headers.vary = 'Accept-Encoding';
+    if (encoded.encoding) headers['content-encoding'] = encoded.encoding;
+    headers['content-length'] = String(fs.statSync(encoded.file).size);
     res.writeHead(200, headers);
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
+    file = encoded.file;
     fs.createReadStream(file).pipe(res);
   };
 }
