@@ -18,6 +18,8 @@ export interface AuthUser {
   sessionId: string;
   /** Consents to the privacy notice in force (privacy:basic, not withdrawn). Parents' writes need it. */
   privacyConsent: boolean;
+  /** A staff account still on its initial password: it may do nothing but change it. */
+  mustChangePassword: boolean;
 }
 
 /** A signed-in guardian of a family (what `parentProcedure` guarantees). */

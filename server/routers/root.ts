@@ -12,6 +12,7 @@ import { reportsRouter } from './reports/router';
 import { lessonsRouter } from './lessons/router';
 import { checklistsRouter } from './checklists/router';
 import { referralsRouter } from './referrals/router';
+import { staffRouter } from './staff/router';
 
 export const appRouter = router({
   system: systemRouter,
@@ -27,6 +28,7 @@ export const appRouter = router({
   lessons: lessonsRouter,
   checklists: checklistsRouter,
   referrals: referralsRouter,
+  staff: staffRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -109,6 +109,9 @@ const staffBase = root
     if (rule?.kind !== 'staff' || !holdsAnyRole(user, rule.roles)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: '您的角色无权进行此操作' });
     }
+    if (user.mustChangePassword) {
+      throw new AppError('FORBIDDEN', '这是初始密码，请先修改密码后再使用', { reason: 'PASSWORD_CHANGE' });
+    }
     return next({ ctx: { user } });
   })
   .use(rateLimited);

@@ -31,6 +31,7 @@ import {
   makeWindowWithSlot,
   sessionInput,
   type Unit,
+  uid,
 } from '../helpers/builders';
 
 type ProcedureDef = { _def: { type: 'query' | 'mutation'; meta?: { access?: Access; summary?: string } } };
@@ -161,6 +162,20 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'referrals.acknowledge': async (u) => ({ referralId: await referralIn(u) }),
   'referrals.addAction': async (u) => ({ referralId: await referralIn(u), action: 'NOTE', note: '权限测试' }),
   'referrals.stats': async (u) => ({ orgUnitId: u, year: 2026 }),
+  // A school's county is where a new school goes (nothing goes under a school).
+  'orgUnits.create': async (u) => ({
+    parentId: (await app.db.orgUnit.findUniqueOrThrow({ where: { id: u }, select: { parentId: true } })).parentId!,
+    kind: 'SCHOOL',
+    name: '权限测试新学校',
+  }),
+  'staff.create': async (u) => ({
+    username: `authz.${uid()}`,
+    displayName: '权限测试教师',
+    password: 'initial-pass-1',
+    role: 'TEACHER',
+    orgUnitId: u,
+  }),
+  'staff.disable': async (u) => ({ userId: await teacherAt(u) }),
 };
 /** The sample for a path read from the router (a plain string). */
 const sampleAt = (path: string) => (samples as Record<string, Sample<ProcedurePath> | undefined>)[path];

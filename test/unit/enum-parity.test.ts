@@ -15,6 +15,7 @@ import {
 import { PRIORITY_REASONS, VISIT_MODES, VISIT_SEASONS, VISIT_STATUSES } from '../../server/shared/visits';
 import { LESSON_FORMATS } from '../../server/shared/lessons';
 import { REFERRAL_STATUSES, RISK_TIERS } from '../../server/shared/checklists';
+import { SITE_TYPES } from '../../server/shared/admin';
 
 /** true only when A and B are the same union, in both directions. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -38,6 +39,7 @@ const typeLevel: Record<string, true> = {
   PriorityReason: true satisfies Same<Item<typeof PRIORITY_REASONS>, Values<typeof Prisma.PriorityReason>>,
   RiskTier: true satisfies Same<Item<typeof RISK_TIERS>, Values<typeof Prisma.RiskTier>>,
   ReferralStatus: true satisfies Same<Item<typeof REFERRAL_STATUSES>, Values<typeof Prisma.ReferralStatus>>,
+  SiteType: true satisfies Same<Item<typeof SITE_TYPES>, Values<typeof Prisma.SiteType>>,
 };
 
 const pairs: [string, readonly string[], Record<string, string>][] = [
@@ -56,6 +58,7 @@ const pairs: [string, readonly string[], Record<string, string>][] = [
   ['PriorityReason', PRIORITY_REASONS, Prisma.PriorityReason],
   ['RiskTier', RISK_TIERS, Prisma.RiskTier],
   ['ReferralStatus', REFERRAL_STATUSES, Prisma.ReferralStatus],
+  ['SiteType', SITE_TYPES, Prisma.SiteType],
 ];
 
 it('every shared enum has a type-level check against Prisma', () => {

@@ -6,5 +6,5 @@ export const roleGrantOutput = z.object({ role: z.enum(ROLES), orgUnitId: z.stri
 export const loginOutput = z.object({
   token: z.string(),
   expiresAt: z.string(),
-  user: z.object({ id: z.string(), roles: z.array(roleGrantOutput) }),
+  user: z.object({ id: z.string(), roles: z.array(roleGrantOutput), mustChangePassword: z.boolean() }),
 });

@@ -1,4 +1,5 @@
 import { router } from '../../trpc/init';
 import { children } from './children';
+import { create } from './create';
 
-export const orgUnitsRouter = router({ children });
+export const orgUnitsRouter = router({ children, create });

@@ -7,6 +7,7 @@ import { writeAudit } from '../audit/write-audit';
 export async function loginResult(db: Db, env: Env, userId: string, method: 'wechat' | 'password') {
   return db.$transaction(async (tx) => {
     const { token, expiresAt } = await issueSession(tx, userId, env.TOKEN_TTL_HOURS);
+    const account = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { mustChangePassword: true } });
     const roles = await tx.roleAssignment.findMany({
       where: { userId },
       select: { role: true, orgUnit: { select: { id: true, name: true } } },
@@ -24,6 +25,7 @@ export async function loginResult(db: Db, env: Env, userId: string, method: 'wec
       expiresAt: expiresAt.toISOString(),
       user: {
         id: userId,
+        mustChangePassword: account.mustChangePassword,
         roles: roles.map((r) => ({ role: r.role, orgUnitId: r.orgUnit.id, orgUnitName: r.orgUnit.name })),
       },
     };

@@ -25,6 +25,7 @@ export async function resolveUserByToken(
     familyId: string | null;
     roles: RoleGrant[] | null;
     privacyConsent: boolean;
+    mustChangePassword: boolean;
   }>(
     `
     WITH live AS (
@@ -38,7 +39,7 @@ export async function resolveUserByToken(
        WHERE id = (SELECT id FROM live) AND "lastSeenAt" < now() - interval '1 minute'
       RETURNING 1
     )
-    SELECT live.id AS "sessionId", u.id, u."displayName", g."familyId",
+    SELECT live.id AS "sessionId", u.id, u."displayName", g."familyId", u."mustChangePassword",
            (SELECT json_agg(json_build_object('role', r.role, 'orgUnitId', o.id, 'orgUnitName', o.name, 'orgUnitPath', o.path) ORDER BY r."createdAt")
               FROM "RoleAssignment" r JOIN "OrgUnit" o ON o.id = r."orgUnitId" WHERE r."userId" = u.id) AS roles,
            EXISTS (SELECT 1 FROM "Consent" c JOIN "ConsentText" t ON t.scope = c.scope AND t."textVersion" = c."textVersion" AND t."inForce"
@@ -57,5 +58,6 @@ export async function resolveUserByToken(
     sessionId: r.sessionId,
     roles: r.roles ?? [],
     privacyConsent: r.privacyConsent,
+    mustChangePassword: r.mustChangePassword,
   };
 }
