@@ -82,3 +82,14 @@ export const changePasswordInput = z.object({
   currentPassword: z.string({ error: '请填写当前密码' }).min(1, { error: '请填写当前密码' }).max(128),
   newPassword,
 });
+
+/** An uploaded spreadsheet, base64 (the request body is limited to 1 MB). */
+export const xlsxFile = z
+  .string({ error: '请选择要导入的 Excel 文件' })
+  .min(1, { error: '请选择要导入的 Excel 文件' })
+  .max(1_000_000, { error: '文件太大，请分成几个文件导入' })
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, { error: '文件内容不正确，请重新选择 Excel 文件' });
+
+export const importUnitsInput = z.object({ parentId: idSchema, fileBase64: xlsxFile });
+
+export const importHistoryInput = z.object({ orgUnitId: idSchema });

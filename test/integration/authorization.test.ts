@@ -8,6 +8,7 @@ import { appRouter } from '../../server/routers/root';
 import type { Access } from '../../server/trpc/procedures';
 import { ROLES, type Role } from '../../server/shared/enums';
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
+import { xlsxBase64 } from '../helpers/xlsx';
 import type { InputOf, ProcedurePath } from '../helpers/router-types';
 import {
   OTHER_TEST_CITY_ID,
@@ -176,6 +177,14 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
     orgUnitId: u,
   }),
   'staff.disable': async (u) => ({ userId: await teacherAt(u) }),
+  'orgUnits.importXlsx': async (u) => ({
+    parentId: (await app.db.orgUnit.findUniqueOrThrow({ where: { id: u }, select: { parentId: true } })).parentId!,
+    fileBase64: await xlsxBase64([
+      ['名称', '类型', '代码'],
+      [`权限测试站点${uid()}`, '家庭教育指导服务站点', null],
+    ]),
+  }),
+  'orgUnits.imports': async (u) => ({ orgUnitId: u }),
 };
 /** The sample for a path read from the router (a plain string). */
 const sampleAt = (path: string) => (samples as Record<string, Sample<ProcedurePath> | undefined>)[path];
