@@ -122,23 +122,22 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app.close());
 
+type Truth = {
+  families: number;
+  served: number;
+  sites: number;
+  active: number;
+  sessions: number;
+  attendances: number;
+  visits: number;
+};
+
 /** The same figures computed straight from the raw tables, grouped by the ancestor at `depth`. */
 async function independent(rootPath: string, depth: number) {
   const from = new Date(`${Y}-01-01T00:00:00+08:00`);
   const to = new Date(`${Y + 1}-01-01T00:00:00+08:00`);
   const idx = depth + 2;
-  const rows = await app.db.$queryRaw<
-    {
-      child: string;
-      families: number;
-      served: number;
-      sites: number;
-      active: number;
-      sessions: number;
-      attendances: number;
-      visits: number;
-    }[]
-  >`
+  const rows = await app.db.$queryRaw<(Truth & { child: string })[]>`
     WITH leaf AS (SELECT id, kind, split_part(path, '/', ${idx}::int) AS child FROM "OrgUnit" WHERE path LIKE ${rootPath + '%'} AND kind IN ('SCHOOL','COMMUNITY_SITE')),
     served_fam AS (
       SELECT DISTINCT f.id, f."orgUnitId" FROM "Family" f
@@ -158,15 +157,6 @@ async function independent(rootPath: string, depth: number) {
   return new Map(rows.map((r) => [r.child, r]));
 }
 
-type Truth = {
-  families: number;
-  served: number;
-  sites: number;
-  active: number;
-  sessions: number;
-  attendances: number;
-  visits: number;
-};
 const PEOPLE = [
   ['families', 'families'],
   ['servedFamilies', 'served'],

@@ -3,7 +3,8 @@ import type { Actor } from '../../auth/auth-user';
 import { writeAudit } from '../audit/write-audit';
 import { RISK_TIERS, type RiskTier } from '../../shared/checklists';
 import { yearBounds } from '../../shared/china-time';
-import { pathIds, subtreeLike } from '../../shared/org-tree';
+import { subtreeLike } from '../../shared/org-tree';
+import { parentUnit } from '../org-units/parent-unit';
 import { isSmall, MIN_CELL_COUNT, suppressTable } from '../../shared/privacy';
 import type { ScopedUnit } from '../../trpc/procedures';
 
@@ -71,13 +72,7 @@ async function countsBelow(db: Db, target: StatsUnit, year: number) {
  */
 export async function referralTable(db: Db, target: StatsUnit, year: number) {
   const { units, total } = await countsBelow(db, target, year);
-  const parentId = pathIds(target.path).at(-2);
-  const parent = parentId
-    ? await db.orgUnit.findUnique({
-        where: { id: parentId },
-        select: { id: true, name: true, path: true, depth: true },
-      })
-    : null;
+  const parent = await parentUnit(db, target.path);
   const above = parent
     ? (await referralTable(db, parent, year)).units.find((u) => u.orgUnitId === target.id)
     : undefined;

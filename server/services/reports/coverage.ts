@@ -1,6 +1,7 @@
 import type { Db } from '../../db/create-db';
 import type { OrgUnitKind } from '../../shared/enums';
-import { pathIds, subtreeWhere } from '../../shared/org-tree';
+import { subtreeWhere } from '../../shared/org-tree';
+import { parentUnit } from '../org-units/parent-unit';
 import { isSmall, suppressTable } from '../../shared/privacy';
 import { childCoverageRows, levelCoverageRows, type Raw } from './coverage.sql';
 
@@ -118,15 +119,6 @@ function suppressRows<R extends Raw & { kind: OrgUnitKind }>(rows: R[], withheld
   return rows.map((r, i) => published(r, shown[i]));
 }
 
-async function parentOf(db: Db, unit: ReportUnit): Promise<ReportUnit | null> {
-  const ids = pathIds(unit.path);
-  if (ids.length < 2) return null;
-  return db.orgUnit.findUnique({
-    where: { id: ids[ids.length - 2] },
-    select: { id: true, name: true, kind: true, path: true, depth: true, code: true },
-  });
-}
-
 /**
  * The table of a unit's child units, suppressed. A total that describes a single school or site is withheld
  * where it is small, and where its parent's table withholds it: asking for the unit itself gives back nothing
@@ -154,7 +146,7 @@ async function coverageTable(db: Db, root: ReportUnit, input: ReportInput) {
 async function withheldTotal(db: Db, root: ReportUnit, input: ReportInput, sum: Raw): Promise<Withheld> {
   // A region's total stays exact: federations report it.
   if (!describesOne(root.kind, sum.units)) return NONE_WITHHELD;
-  const parent = await parentOf(db, root);
+  const parent = await parentUnit(db, root.path);
   const row = parent ? (await coverageTable(db, parent, input)).rows.find((r) => r.orgUnitId === root.id) : undefined;
   return Object.fromEntries(
     PEOPLE.map((k) => {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/create-db';
 import { chinaInstant, chinaYear, semesterBounds, yearBounds } from '../../shared/china-time';
-import { pathIds, subtreeLike } from '../../shared/org-tree';
+import { subtreeLike } from '../../shared/org-tree';
+import { parentUnit } from '../org-units/parent-unit';
 import { suppressColumn } from '../../shared/privacy';
 import { RISK_TIERS } from '../../shared/checklists';
 import { VISIT_MODES } from '../../shared/visits';
@@ -98,13 +99,7 @@ async function publishedSeries(
     return { newlyServed: pick('newlyServed'), attendances: pick('attendances'), visits: pick('visits'), ...series };
   }
   const { withheld } = await coverageReport({ db, unit: root, input });
-  const parentId = pathIds(root.path).at(-2);
-  const parent = parentId
-    ? await db.orgUnit.findUnique({
-        where: { id: parentId },
-        select: { id: true, name: true, path: true, depth: true },
-      })
-    : null;
+  const parent = await parentUnit(db, root.path);
   const row = parent
     ? (await referralTable(db, parent, input.year)).units.find((u) => u.orgUnitId === root.id)
     : undefined;
