@@ -117,7 +117,10 @@ describe('the built weapp in a bare WeChat-like vm', () => {
       () => rt!.currentPage.route === 'packageParent/family/index' && rt!.text().includes(childName),
       '我的家庭 with the child',
     );
+    // The privacy notice agreed to on the way in is on record, and 我的家庭 says so.
+    await rt.waitFor(() => rt!.text().includes('同意《隐私政策与用户协议》'), '我的家庭 with the privacy consent');
     const text = rt.text();
+    expect(text).toContain('撤回同意');
     expect(text).toContain(childName);
     expect(text).toContain(DEMO_SCHOOL_NAME);
     expect(text).toContain('三年级');
@@ -151,6 +154,7 @@ describe('the built weapp in a bare WeChat-like vm', () => {
         'auth.me',
         'families.join',
         'families.mine',
+        'consents.mine',
       ]),
     );
     expect(calls.filter((c) => c.status !== 200)).toEqual([]);
