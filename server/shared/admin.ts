@@ -93,3 +93,21 @@ export const xlsxFile = z
 export const importUnitsInput = z.object({ parentId: idSchema, fileBase64: xlsxFile });
 
 export const importHistoryInput = z.object({ orgUnitId: idSchema });
+
+export const updateOrgUnitInput = z.object({
+  orgUnitId: idSchema,
+  name: requiredText('单位名称', 60).optional(),
+  code: unitCode.optional(),
+  siteType: z.enum(SITE_TYPES, { error: '请选择站点类型' }).optional(),
+  township: requiredText('所属乡镇（街道）', 40).optional(),
+});
+
+export const moveOrgUnitInput = z.object({ orgUnitId: idSchema, parentId: idSchema });
+
+export const orgUnitInput = z.object({ orgUnitId: idSchema });
+
+export const roleGrantInput = z.object({
+  userId: idSchema,
+  role: z.enum(ROLES, { error: '请选择角色' }),
+  orgUnitId: idSchema,
+});

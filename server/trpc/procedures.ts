@@ -26,6 +26,8 @@ export interface ScopedUnit {
   name: string;
   depth: number;
   code: string | null;
+  /** Set when the unit was closed: it takes no new sessions or families. */
+  closedAt: Date | null;
 }
 
 /** Context of a signed-in call. */
@@ -131,7 +133,7 @@ function withScope<S extends z.ZodType>(
     if (!unitId) throw new TRPCError({ code: 'NOT_FOUND', message: '操作对象不存在' });
     // Before every scoped call: one hand-written statement (a Prisma query costs several times more).
     const [unit] = await ctx.sql<ScopedUnit>(
-      `SELECT id, path, kind::text AS kind, name, depth, code FROM "OrgUnit" WHERE id = $1`,
+      `SELECT id, path, kind::text AS kind, name, depth, code, "closedAt" FROM "OrgUnit" WHERE id = $1`,
       [unitId],
     );
     if (!unit) throw new TRPCError({ code: 'NOT_FOUND', message: '机构不存在' });

@@ -4,7 +4,17 @@
  * its own teachers and counsellors, and a disabled account is out at once. Every change is audited.
  */
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
-import { OTHER_TEST_CITY_ID, TEST_CITY_ID, makeCounty, makeStaff, makeUnit, uid } from '../helpers/builders';
+import {
+  OTHER_TEST_CITY_ID,
+  TEST_CITY_ID,
+  makeCounty,
+  makeFamilies,
+  makeStaff,
+  makeUnit,
+  makeWechatUser,
+  sessionInput,
+  uid,
+} from '../helpers/builders';
 
 let app: TestApp;
 let http: { url: string; close(): Promise<void> };
@@ -185,5 +195,76 @@ describe('staff accounts', () => {
     const fellow = await makeStaff(app.db, 'COORDINATOR', school.id);
     await expect(coordinator.staff.disable({ userId: fellow.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await app.db.user.findUniqueOrThrow({ where: { id: fellow.id } })).disabled).toBe(false);
+  });
+});
+
+describe('changing the tree', () => {
+  it('renames a school, moves it to another county with its families, and closes it', async () => {
+    const admin = await cityAdmin();
+    const [from, to] = [
+      await makeCounty(app.db, { cityId: TEST_CITY_ID }),
+      await makeCounty(app.db, { cityId: TEST_CITY_ID }),
+    ];
+    const school = await makeUnit(app.db, { countyId: from.id });
+    await makeFamilies(app.db, school.id, 6);
+    await admin.orgUnits.update({ orgUnitId: school.id, name: '合并后的实验学校', township: '新华街道' });
+    expect(await app.db.orgUnit.findUniqueOrThrow({ where: { id: school.id } })).toMatchObject({
+      name: '合并后的实验学校',
+      township: '新华街道',
+    });
+
+    await admin.orgUnits.move({ orgUnitId: school.id, parentId: to.id });
+    const moved = await app.db.orgUnit.findUniqueOrThrow({ where: { id: school.id } });
+    expect(moved).toMatchObject({ parentId: to.id, path: `${to.path}${school.id}/`, depth: 3 });
+    // Reports group by path: the families now sit under the new county's path, none under the old one's.
+    const under = (path: string) => app.db.family.count({ where: { orgUnit: { path: { startsWith: path } } } });
+    expect([await under(to.path), await under(from.path)]).toEqual([6, 0]);
+    await expect(admin.orgUnits.move({ orgUnitId: school.id, parentId: TEST_CITY_ID })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '学校不能调整到市（地区）下',
+    });
+
+    // A county with an open school cannot be closed; the school can, and then takes nothing new.
+    await expect(admin.orgUnits.close({ orgUnitId: to.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await admin.orgUnits.close({ orgUnitId: school.id });
+    await expect(
+      app.caller(await app.as((await makeWechatUser(app.db)).id)).families.join({
+        inviteCode: school.inviteCode,
+        relation: 'MOTHER',
+        child: { name: '新来的孩子', grade: 'G2' },
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const coordinator = app.caller(await app.as((await makeStaff(app.db, 'COORDINATOR', school.id)).id));
+    await expect(coordinator.sessions.create(sessionInput(school.id))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: '该单位已撤销，不能再开设活动',
+    });
+    // Its families stay, and count as before.
+    expect(await under(to.path)).toBe(6);
+    const actions = await app.db.auditLog.findMany({ where: { targetId: school.id }, select: { action: true } });
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['orgUnit.update', 'orgUnit.move', 'orgUnit.close']),
+    );
+  });
+
+  it('a coordinator gives a teacher the counsellor role and takes it back; the next request already knows', async () => {
+    const school = await makeUnit(app.db);
+    const coordinator = app.caller(await app.as((await makeStaff(app.db, 'COORDINATOR', school.id)).id));
+    const teacher = await makeStaff(app.db, 'TEACHER', school.id);
+    const token = await app.tokenFor(teacher.id);
+    const referrals = () => callHttp(http.url, 'referrals.list', { method: 'GET', token, input: {} });
+    expect((await referrals()).status).toBe(403);
+    await coordinator.staff.grantRole({ userId: teacher.id, role: 'COUNSELOR', orgUnitId: school.id });
+    expect((await referrals()).status).toBe(200);
+    await coordinator.staff.revokeRole({ userId: teacher.id, role: 'COUNSELOR', orgUnitId: school.id });
+    expect((await referrals()).status).toBe(403);
+    await expect(
+      coordinator.staff.grantRole({ userId: teacher.id, role: 'ADMIN', orgUnitId: school.id }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await app.db.auditLog.count({
+        where: { targetId: teacher.id, action: { in: ['staff.grantRole', 'staff.revokeRole'] } },
+      }),
+    ).toBe(2);
   });
 });

@@ -185,6 +185,15 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
     ]),
   }),
   'orgUnits.imports': async (u) => ({ orgUnitId: u }),
+  'orgUnits.update': async (u) => ({ orgUnitId: u, name: '权限测试改名的学校' }),
+  // To where it already is: allowed, and nothing moves.
+  'orgUnits.move': async (u) => ({
+    orgUnitId: u,
+    parentId: (await app.db.orgUnit.findUniqueOrThrow({ where: { id: u }, select: { parentId: true } })).parentId!,
+  }),
+  'orgUnits.close': async (u) => ({ orgUnitId: u }),
+  'staff.grantRole': async (u) => ({ userId: await teacherAt(u), role: 'COUNSELOR', orgUnitId: u }),
+  'staff.revokeRole': async (u) => ({ userId: await teacherAt(u), role: 'TEACHER', orgUnitId: u }),
 };
 /** The sample for a path read from the router (a plain string). */
 const sampleAt = (path: string) => (samples as Record<string, Sample<ProcedurePath> | undefined>)[path];

@@ -1,5 +1,7 @@
 import { router } from '../../trpc/init';
 import { create } from './create';
 import { disable } from './disable';
+import { grantRole } from './grant-role';
+import { revokeRole } from './revoke-role';
 
-export const staffRouter = router({ create, disable });
+export const staffRouter = router({ create, disable, grantRole, revokeRole });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/create-db';
-import type { Actor } from '../../auth/auth-user';
+import { grantsCovering, type Actor, type StaffActor } from '../../auth/auth-user';
+import { subtreeLike } from '../../shared/org-tree';
 import { AppError } from '../../errors/app-error';
 import { ORG_UNIT_KIND_LABELS, type OrgUnitKind } from '../../shared/enums';
 import { CHILD_KINDS, type SiteType } from '../../shared/admin';
@@ -65,4 +66,110 @@ export async function createOrgUnit(opts: {
     });
     return { id };
   });
+}
+
+/** Renames a unit or corrects its code, site type or township. Audited with what changed. */
+export async function updateOrgUnit(opts: {
+  db: Db;
+  actor: Actor;
+  unit: ScopedUnit;
+  input: { name?: string; code?: string; siteType?: SiteType; township?: string };
+}) {
+  const { db, unit } = opts;
+  // Only the fields that change (the router's input also names the unit).
+  const { name, code, siteType, township } = opts.input;
+  const input = Object.fromEntries(
+    Object.entries({ name, code, siteType, township }).filter(([, v]) => v !== undefined),
+  ) as { name?: string; code?: string; siteType?: SiteType; township?: string };
+  if (input.siteType && unit.kind !== 'COMMUNITY_SITE') throw new AppError('BAD_REQUEST', '只有社区站点才有站点类型');
+  if (input.township && unit.kind !== 'SCHOOL' && unit.kind !== 'COMMUNITY_SITE')
+    throw new AppError('BAD_REQUEST', '只有学校和站点登记所属乡镇（街道）');
+  if (input.code) {
+    if (unit.kind === 'SCHOOL' && !/^\d{10}$/.test(input.code))
+      throw new AppError('BAD_REQUEST', '学校标识码应为 10 位数字');
+    if ((unit.kind === 'CITY' || unit.kind === 'COUNTY') && !/^\d{6}$/.test(input.code))
+      throw new AppError('BAD_REQUEST', '区划代码应为 6 位数字（GB/T 2260）');
+    const holder = await db.orgUnit.findUnique({ where: { code: input.code }, select: { id: true } });
+    if (holder && holder.id !== unit.id) throw new AppError('CONFLICT', `代码 ${input.code} 已被其他单位使用`);
+  }
+  await db.$transaction(async (tx) => {
+    await tx.orgUnit.update({ where: { id: unit.id }, data: input, select: { id: true } });
+    await writeAudit(tx, {
+      actorUserId: opts.actor.id,
+      action: 'orgUnit.update',
+      targetType: 'OrgUnit',
+      targetId: unit.id,
+      orgUnitId: unit.id,
+      // Flat values only: what it was called, and each field changed.
+      detail: {
+        formerName: unit.name,
+        formerCode: unit.code,
+        ...Object.fromEntries(Object.entries(input).map(([k, v]) => [k, v ?? null])),
+      },
+    });
+  });
+  return { ok: true as const };
+}
+
+/**
+ * Moves a school or site to another county, or a county to another city (the parent must be of the kind it
+ * had). The unit keeps its id, families, sessions and figures; the paths of it and everything below follow
+ * in one statement, so every report counts it under the new parent at once.
+ */
+export async function moveOrgUnit(opts: { db: Db; actor: StaffActor; unit: ScopedUnit; input: { parentId: string } }) {
+  const { db, actor, unit } = opts;
+  const target = await db.orgUnit.findUnique({
+    where: { id: opts.input.parentId },
+    select: { id: true, path: true, depth: true, kind: true, name: true, closedAt: true },
+  });
+  if (!target) throw new AppError('NOT_FOUND', '目标上级单位不存在');
+  if (grantsCovering(actor, ['ADMIN'], target.path).length === 0) throw new AppError('FORBIDDEN', '超出您的管辖范围');
+  if (!CHILD_KINDS[target.kind].includes(unit.kind))
+    throw new AppError(
+      'BAD_REQUEST',
+      `${ORG_UNIT_KIND_LABELS[unit.kind]}不能调整到${ORG_UNIT_KIND_LABELS[target.kind]}下`,
+    );
+  if (target.closedAt) throw new AppError('CONFLICT', '目标上级单位已撤销');
+  const oldPath = unit.path;
+  const newPath = `${target.path}${unit.id}/`;
+  if (newPath === oldPath) return { ok: true as const };
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      UPDATE "OrgUnit" SET path = ${newPath} || substr(path, ${oldPath.length + 1}), depth = depth + ${target.depth + 1 - unit.depth}
+       WHERE path LIKE ${subtreeLike(oldPath)}`;
+    await tx.orgUnit.update({ where: { id: unit.id }, data: { parentId: target.id }, select: { id: true } });
+    await writeAudit(tx, {
+      actorUserId: actor.id,
+      action: 'orgUnit.move',
+      targetType: 'OrgUnit',
+      targetId: unit.id,
+      orgUnitId: target.id,
+      detail: { from: oldPath, to: newPath },
+    });
+  });
+  return { ok: true as const };
+}
+
+/**
+ * Closes a unit (a school merged away, a station that stopped): its invite codes stop working and it takes
+ * no new sessions, while its past figures stay counted. A unit with open units below it cannot be closed.
+ */
+export async function closeOrgUnit(opts: { db: Db; actor: Actor; unit: ScopedUnit }) {
+  const { db, unit } = opts;
+  if (unit.closedAt) return { ok: true as const };
+  if (unit.depth === 0) throw new AppError('BAD_REQUEST', '不能撤销省级单位');
+  const open = await db.orgUnit.count({ where: { parentId: unit.id, closedAt: null } });
+  if (open > 0) throw new AppError('CONFLICT', `其下还有 ${open} 个未撤销的单位，请先调整或撤销它们`);
+  await db.$transaction(async (tx) => {
+    await tx.orgUnit.update({ where: { id: unit.id }, data: { closedAt: new Date() }, select: { id: true } });
+    await tx.inviteCode.updateMany({ where: { orgUnitId: unit.id }, data: { disabled: true } });
+    await writeAudit(tx, {
+      actorUserId: opts.actor.id,
+      action: 'orgUnit.close',
+      targetType: 'OrgUnit',
+      targetId: unit.id,
+      orgUnitId: unit.id,
+    });
+  });
+  return { ok: true as const };
 }

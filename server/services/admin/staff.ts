@@ -93,3 +93,63 @@ export async function disableStaff(opts: { db: Db; actor: StaffActor; input: { u
   });
   return { ok: true as const };
 }
+
+/** Gives an account one more role at a unit (a teacher who also coordinates the parent school). Audited. */
+export async function grantRole(opts: {
+  db: Db;
+  actor: StaffActor;
+  unit: ScopedUnit;
+  input: { userId: string; role: Role };
+}) {
+  const { db, actor, unit, input } = opts;
+  if (!mayManage(actor, input.role, unit))
+    throw new AppError('FORBIDDEN', `您不能在${unit.name}授予“${ROLE_LABELS[input.role]}”角色`);
+  const user = await db.user.findUnique({ where: { id: input.userId }, select: { username: true, disabled: true } });
+  if (!user?.username) throw new AppError('NOT_FOUND', '工作人员账号不存在');
+  if (user.disabled) throw new AppError('CONFLICT', '该账号已停用');
+  await db.$transaction(async (tx) => {
+    const held = await tx.roleAssignment.findFirst({
+      where: { userId: input.userId, role: input.role, orgUnitId: unit.id },
+      select: { id: true },
+    });
+    if (held) return;
+    await tx.roleAssignment.create({ data: { userId: input.userId, role: input.role, orgUnitId: unit.id } });
+    await writeAudit(tx, {
+      actorUserId: actor.id,
+      action: 'staff.grantRole',
+      targetType: 'User',
+      targetId: input.userId,
+      orgUnitId: unit.id,
+      detail: { role: input.role },
+    });
+  });
+  return { ok: true as const };
+}
+
+/** Takes a role back. The account's tokens carry no roles: the next request already goes without it. */
+export async function revokeRole(opts: {
+  db: Db;
+  actor: StaffActor;
+  unit: ScopedUnit;
+  input: { userId: string; role: Role };
+}) {
+  const { db, actor, unit, input } = opts;
+  if (!mayManage(actor, input.role, unit))
+    throw new AppError('FORBIDDEN', `您不能在${unit.name}收回“${ROLE_LABELS[input.role]}”角色`);
+  if (input.userId === actor.id) throw new AppError('BAD_REQUEST', '不能收回自己的角色');
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.roleAssignment.deleteMany({
+      where: { userId: input.userId, role: input.role, orgUnitId: unit.id },
+    });
+    if (count === 0) throw new AppError('NOT_FOUND', '该账号在此单位没有这个角色');
+    await writeAudit(tx, {
+      actorUserId: actor.id,
+      action: 'staff.revokeRole',
+      targetType: 'User',
+      targetId: input.userId,
+      orgUnitId: unit.id,
+      detail: { role: input.role },
+    });
+  });
+  return { ok: true as const };
+}

@@ -27,12 +27,13 @@ export function mentalHealthFlag(kind: SessionKind, flag: boolean | undefined): 
 }
 
 /** The unit that hosts the session (the scope check has found it). */
-type HostUnit = { id: string; kind: OrgUnitKind };
+type HostUnit = { id: string; kind: OrgUnitKind; closedAt?: Date | null };
 
 function assertHostUnit(unit: HostUnit) {
   if (unit.kind !== 'SCHOOL' && unit.kind !== 'COMMUNITY_SITE') {
     throw new AppError('BAD_REQUEST', '活动须由学校或家庭教育指导服务站点开设');
   }
+  if (unit.closedAt) throw new AppError('CONFLICT', '该单位已撤销，不能再开设活动');
 }
 
 function row(
