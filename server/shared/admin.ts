@@ -29,9 +29,18 @@ export const CHILD_KINDS: Record<OrgUnitKind, readonly OrgUnitKind[]> = {
 };
 
 /**
- * A unit's code: a region's GB/T 2260 division code (6 digits), a school's national school identification
- * code (学校标识码, 10 digits); a site's own registration number, when it has one.
+ * What is wrong with `code` for a unit of `kind` (null: nothing): a region's GB/T 2260 division code has 6
+ * digits, a school's national school identification code (学校标识码) 10; a site's own registration number is
+ * free. One rule for the form, the update and the import.
  */
+export function unitCodeProblem(kind: OrgUnitKind, code: string): string | null {
+  if ((kind === 'CITY' || kind === 'COUNTY') && !/^\d{6}$/.test(code)) return '区划代码应为 6 位数字（GB/T 2260）';
+  if (kind === 'SCHOOL' && !/^\d{10}$/.test(code)) return '学校标识码应为 10 位数字';
+  if (!/^[0-9A-Za-z-]{1,32}$/.test(code)) return '代码只能包含数字、字母和连字符';
+  return null;
+}
+
+/** A unit's code as typed (its kind's rule is `unitCodeProblem`). */
 const unitCode = z
   .string()
   .trim()
@@ -48,10 +57,8 @@ export const createOrgUnitInput = z
     township: requiredText('所属乡镇（街道）', 40).optional(),
   })
   .superRefine((v, ctx) => {
-    if ((v.kind === 'CITY' || v.kind === 'COUNTY') && v.code !== undefined && !/^\d{6}$/.test(v.code))
-      ctx.addIssue({ code: 'custom', path: ['code'], message: '区划代码应为 6 位数字（GB/T 2260）' });
-    if (v.kind === 'SCHOOL' && v.code !== undefined && !/^\d{10}$/.test(v.code))
-      ctx.addIssue({ code: 'custom', path: ['code'], message: '学校标识码应为 10 位数字' });
+    const problem = v.code === undefined ? null : unitCodeProblem(v.kind, v.code);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['code'], message: problem });
     if (v.siteType !== undefined && v.kind !== 'COMMUNITY_SITE')
       ctx.addIssue({ code: 'custom', path: ['siteType'], message: '只有社区站点才有站点类型' });
   });

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type ExcelJSModule from 'exceljs';
 import type { Db } from '../../db/create-db';
 import type { Actor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
-import { SITE_TYPE_LABELS, type SiteType } from '../../shared/admin';
+import { SITE_TYPE_LABELS, unitCodeProblem, type SiteType } from '../../shared/admin';
 import type { ScopedUnit } from '../../trpc/procedures';
 import { writeAudit } from '../audit/write-audit';
-import { newInviteCode } from '../families/invite-code';
+import { insertUnit } from './org-units';
 
 /** The header row of a units file, in this order (the template says so too). */
 export const UNIT_COLUMNS = ['名称', '类型', '代码'] as const;
@@ -109,10 +108,8 @@ function parseUnits(rows: { row: number; cells: string[] }[]): { units: UnitRow[
         row,
         message: typeText ? `类型“${typeText}”无法识别，应为：${Object.keys(TYPES).join('、')}` : '类型不能为空',
       });
-    if (code !== null) {
-      if (type?.kind === 'SCHOOL' && !/^\d{10}$/.test(code)) errors.push({ row, message: '学校标识码应为 10 位数字' });
-      else if (!/^[0-9A-Za-z-]{1,32}$/.test(code)) errors.push({ row, message: '代码只能包含数字、字母和连字符' });
-    }
+    const codeProblem = code === null ? null : unitCodeProblem(type?.kind ?? 'COMMUNITY_SITE', code);
+    if (codeProblem) errors.push({ row, message: codeProblem });
     if (name && names.has(name)) errors.push({ row, message: `与第 ${names.get(name)} 行重名` });
     if (code && codes.has(code)) errors.push({ row, message: `代码与第 ${codes.get(code)} 行相同` });
     if (name) names.set(name, names.get(name) ?? row);
@@ -169,24 +166,7 @@ export async function importUnits(opts: { db: Db; actor: Actor; unit: ScopedUnit
           updated += 1;
           continue;
         }
-        const id = `u${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-        await tx.orgUnit.create({
-          data: {
-            id,
-            name: u.name,
-            kind: u.type.kind,
-            code: u.code,
-            siteType,
-            parentId: county.id,
-            path: `${county.path}${id}/`,
-            depth: county.depth + 1,
-          },
-          select: { id: true },
-        });
-        await tx.inviteCode.create({
-          data: { code: newInviteCode(), kind: 'SCHOOL', orgUnitId: id },
-          select: { code: true },
-        });
+        await insertUnit(tx, county, { name: u.name, kind: u.type.kind, code: u.code, siteType });
         created += 1;
       }
       await tx.importRun.create({

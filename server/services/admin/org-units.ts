@@ -1,13 +1,48 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/create-db';
+import type { Prisma } from '../../generated/prisma/client';
 import { grantsCovering, type Actor, type StaffActor } from '../../auth/auth-user';
 import { subtreeLike } from '../../shared/org-tree';
 import { AppError } from '../../errors/app-error';
 import { ORG_UNIT_KIND_LABELS, type OrgUnitKind } from '../../shared/enums';
-import { CHILD_KINDS, type SiteType } from '../../shared/admin';
+import { CHILD_KINDS, unitCodeProblem, type SiteType } from '../../shared/admin';
 import type { ScopedUnit } from '../../trpc/procedures';
 import { writeAudit } from '../audit/write-audit';
 import { newInviteCode } from '../families/invite-code';
+
+/**
+ * Writes a unit under `parent` (the caller has checked that it fits): its id, path and depth, and for a
+ * school or site the SCHOOL invite code families join with from the first day. Returns the id.
+ */
+export async function insertUnit(
+  tx: Prisma.TransactionClient,
+  parent: Pick<ScopedUnit, 'id' | 'path' | 'depth'>,
+  unit: { kind: OrgUnitKind; name: string; code?: string | null; siteType?: SiteType | null; township?: string },
+): Promise<string> {
+  const leaf = unit.kind === 'SCHOOL' || unit.kind === 'COMMUNITY_SITE';
+  const id = `u${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+  await tx.orgUnit.create({
+    data: {
+      id,
+      name: unit.name,
+      kind: unit.kind,
+      code: unit.code ?? null,
+      parentId: parent.id,
+      path: `${parent.path}${id}/`,
+      depth: parent.depth + 1,
+      siteType: unit.kind === 'COMMUNITY_SITE' ? (unit.siteType ?? 'GUIDANCE_STATION') : null,
+      township: leaf ? (unit.township ?? null) : null,
+    },
+    select: { id: true },
+  });
+  if (leaf) {
+    await tx.inviteCode.create({
+      data: { code: newInviteCode(), kind: 'SCHOOL', orgUnitId: id },
+      select: { code: true },
+    });
+  }
+  return id;
+}
 
 /**
  * The contract's orgUnits.create: a unit directly under `parent` (the scope check has found it within the
@@ -33,29 +68,8 @@ export async function createOrgUnit(opts: {
   if (input.code && (await db.orgUnit.findUnique({ where: { code: input.code }, select: { id: true } }))) {
     throw new AppError('CONFLICT', `代码 ${input.code} 已被其他单位使用`);
   }
-  const leaf = input.kind === 'SCHOOL' || input.kind === 'COMMUNITY_SITE';
-  const id = `u${randomUUID().replace(/-/g, '').slice(0, 20)}`;
   return db.$transaction(async (tx) => {
-    await tx.orgUnit.create({
-      data: {
-        id,
-        name: input.name,
-        kind: input.kind,
-        code: input.code ?? null,
-        parentId: parent.id,
-        path: `${parent.path}${id}/`,
-        depth: parent.depth + 1,
-        siteType: input.kind === 'COMMUNITY_SITE' ? (input.siteType ?? 'GUIDANCE_STATION') : null,
-        township: leaf ? (input.township ?? null) : null,
-      },
-      select: { id: true },
-    });
-    if (leaf) {
-      await tx.inviteCode.create({
-        data: { code: newInviteCode(), kind: 'SCHOOL', orgUnitId: id },
-        select: { code: true },
-      });
-    }
+    const id = await insertUnit(tx, parent, input);
     await writeAudit(tx, {
       actorUserId: opts.actor.id,
       action: 'orgUnit.create',
@@ -85,10 +99,8 @@ export async function updateOrgUnit(opts: {
   if (input.township && unit.kind !== 'SCHOOL' && unit.kind !== 'COMMUNITY_SITE')
     throw new AppError('BAD_REQUEST', '只有学校和站点登记所属乡镇（街道）');
   if (input.code) {
-    if (unit.kind === 'SCHOOL' && !/^\d{10}$/.test(input.code))
-      throw new AppError('BAD_REQUEST', '学校标识码应为 10 位数字');
-    if ((unit.kind === 'CITY' || unit.kind === 'COUNTY') && !/^\d{6}$/.test(input.code))
-      throw new AppError('BAD_REQUEST', '区划代码应为 6 位数字（GB/T 2260）');
+    const problem = unitCodeProblem(unit.kind, input.code);
+    if (problem) throw new AppError('BAD_REQUEST', problem);
     const holder = await db.orgUnit.findUnique({ where: { code: input.code }, select: { id: true } });
     if (holder && holder.id !== unit.id) throw new AppError('CONFLICT', `代码 ${input.code} 已被其他单位使用`);
   }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/create-db';
+import type { Prisma } from '../../generated/prisma/client';
 import type { StaffActor } from '../../auth/auth-user';
 import { grantsCovering } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
@@ -94,6 +95,24 @@ export async function disableStaff(opts: { db: Db; actor: StaffActor; input: { u
   return { ok: true as const };
 }
 
+/** The audit row of a role given or taken back: who, whose, which role, where. */
+function auditRoleChange(
+  tx: Prisma.TransactionClient,
+  action: 'staff.grantRole' | 'staff.revokeRole',
+  actor: StaffActor,
+  unit: { id: string },
+  input: { userId: string; role: Role },
+) {
+  return writeAudit(tx, {
+    actorUserId: actor.id,
+    action,
+    targetType: 'User',
+    targetId: input.userId,
+    orgUnitId: unit.id,
+    detail: { role: input.role },
+  });
+}
+
 /** Gives an account one more role at a unit (a teacher who also coordinates the parent school). Audited. */
 export async function grantRole(opts: {
   db: Db;
@@ -114,14 +133,7 @@ export async function grantRole(opts: {
     });
     if (held) return;
     await tx.roleAssignment.create({ data: { userId: input.userId, role: input.role, orgUnitId: unit.id } });
-    await writeAudit(tx, {
-      actorUserId: actor.id,
-      action: 'staff.grantRole',
-      targetType: 'User',
-      targetId: input.userId,
-      orgUnitId: unit.id,
-      detail: { role: input.role },
-    });
+    await auditRoleChange(tx, 'staff.grantRole', actor, unit, input);
   });
   return { ok: true as const };
 }
@@ -142,14 +154,7 @@ export async function revokeRole(opts: {
       where: { userId: input.userId, role: input.role, orgUnitId: unit.id },
     });
     if (count === 0) throw new AppError('NOT_FOUND', '该账号在此单位没有这个角色');
-    await writeAudit(tx, {
-      actorUserId: actor.id,
-      action: 'staff.revokeRole',
-      targetType: 'User',
-      targetId: input.userId,
-      orgUnitId: unit.id,
-      detail: { role: input.role },
-    });
+    await auditRoleChange(tx, 'staff.revokeRole', actor, unit, input);
   });
   return { ok: true as const };
 }

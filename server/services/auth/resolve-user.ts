@@ -1,6 +1,7 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import type { AuthUser, RoleGrant } from '../../auth/auth-user';
 import { hashToken } from './tokens';
+import { privacyConsentedSql } from '../consents/consent-sql';
 
 /**
  * The live session for a token, with the user's family and roles (with their org-unit paths), in one
@@ -42,8 +43,7 @@ export async function resolveUserByToken(
     SELECT live.id AS "sessionId", u.id, u."displayName", g."familyId", u."mustChangePassword",
            (SELECT json_agg(json_build_object('role', r.role, 'orgUnitId', o.id, 'orgUnitName', o.name, 'orgUnitPath', o.path) ORDER BY r."createdAt")
               FROM "RoleAssignment" r JOIN "OrgUnit" o ON o.id = r."orgUnitId" WHERE r."userId" = u.id) AS roles,
-           EXISTS (SELECT 1 FROM "Consent" c JOIN "ConsentText" t ON t.scope = c.scope AND t."textVersion" = c."textVersion" AND t."inForce"
-                    WHERE c."userId" = u.id AND c.scope = 'privacy:basic' AND c."withdrawnAt" IS NULL) AS "privacyConsent"
+           ${privacyConsentedSql('u.id')} AS "privacyConsent"
       FROM live
       JOIN "User" u ON u.id = live."userId"
       LEFT JOIN "Guardian" g ON g."userId" = u.id`,

@@ -3,6 +3,8 @@ import type { Env } from '../../env';
 import type { Logger } from '../../logger';
 import type { WechatClient } from '../../wechat/wechat-client';
 import { templateIds, type TemplateKey } from './templates';
+import { Prisma } from '../../generated/prisma/client';
+import { privacyConsentedSql } from '../consents/consent-sql';
 
 const LEASE_SECONDS = 120;
 const MAX_ATTEMPTS = 5;
@@ -10,6 +12,8 @@ const MAX_ATTEMPTS = 5;
 interface Claimed {
   id: string;
   userId: string;
+  /** Staff, or a parent consenting to the privacy notice in force: only they are sent messages. */
+  mayMessage: boolean;
   templateKey: TemplateKey;
   page: string | null;
   data: Record<string, { value: string }>;
@@ -31,7 +35,9 @@ export async function claimDue(db: Db, batch = 50): Promise<Claimed[]> {
         ORDER BY "dueAt"
         LIMIT ${batch}
         FOR UPDATE SKIP LOCKED)
-    RETURNING n.id, n."userId", n."templateKey", n.page, n.data, n.attempts`;
+    RETURNING n.id, n."userId", n."templateKey", n.page, n.data, n.attempts,
+              (EXISTS (SELECT 1 FROM "RoleAssignment" r WHERE r."userId" = n."userId")
+               OR ${Prisma.raw(privacyConsentedSql('n."userId"'))}) AS "mayMessage"`;
 }
 
 /** Takes one unit of the user's quota for the template; false when there is none. */
@@ -44,18 +50,6 @@ async function takeQuota(db: Db, userId: string, templateKey: string): Promise<b
 
 async function giveQuotaBack(db: Db, userId: string, templateKey: string) {
   await db.$executeRaw`UPDATE "SubscribeQuota" SET remaining = remaining + 1 WHERE "userId" = ${userId} AND "templateKey" = ${templateKey}`;
-}
-
-/**
- * Whether the user may be sent messages: staff always (their work), a parent only while they consent to the
- * privacy notice in force. After a withdrawal nothing more is sent: processing stops.
- */
-async function mayMessage(db: Db, userId: string): Promise<boolean> {
-  const [row] = await db.$queryRaw<{ ok: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM "RoleAssignment" WHERE "userId" = ${userId})
-        OR EXISTS (SELECT 1 FROM "Consent" c JOIN "ConsentText" t ON t.scope = c.scope AND t."textVersion" = c."textVersion" AND t."inForce"
-                    WHERE c."userId" = ${userId} AND c.scope = 'privacy:basic' AND c."withdrawnAt" IS NULL) AS ok`;
-  return row?.ok === true;
 }
 
 export async function sendDueNotifications(deps: {
@@ -71,7 +65,8 @@ export async function sendDueNotifications(deps: {
   let skipped = 0;
   let failed = 0;
   for (const n of claimed) {
-    if (!(await mayMessage(db, n.userId))) {
+    // After a withdrawal of the privacy consent nothing more is sent: processing stops.
+    if (!n.mayMessage) {
       await db.notification.update({
         where: { id: n.id },
         data: { status: 'CANCELLED', leaseUntil: null, lastError: 'no privacy consent' },

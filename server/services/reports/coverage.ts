@@ -143,24 +143,23 @@ async function coverageTable(db: Db, root: ReportUnit, input: ReportInput) {
   };
 }
 
+/** Which counts of people a published row withholds. */
+function withheldOf(row: CoverageCounts): Withheld {
+  return {
+    families: row.families === null,
+    served: row.servedFamilies === null,
+    attendances: row.attendances === null,
+    visits: row.homeVisitsDone === null,
+  };
+}
+
 async function withheldTotal(db: Db, root: ReportUnit, input: ReportInput, sum: Raw): Promise<Withheld> {
   // A region's total stays exact: federations report it.
   if (!describesOne(root.kind, sum.units)) return NONE_WITHHELD;
   const parent = await parentUnit(db, root.path);
   const row = parent ? (await coverageTable(db, parent, input)).rows.find((r) => r.orgUnitId === root.id) : undefined;
-  return Object.fromEntries(
-    PEOPLE.map((k) => {
-      const shown =
-        row &&
-        {
-          families: row.families,
-          served: row.servedFamilies,
-          attendances: row.attendances,
-          visits: row.homeVisitsDone,
-        }[k];
-      return [k, isSmall(sum[k]) || shown === null];
-    }),
-  ) as Withheld;
+  const above = row ? withheldOf(row) : NONE_WITHHELD;
+  return Object.fromEntries(PEOPLE.map((k) => [k, isSmall(sum[k]) || above[k]])) as Withheld;
 }
 
 /** The contract's reports.coverage: one row per child unit, and the total for the unit itself. */
@@ -186,7 +185,8 @@ export async function coverageReport(opts: { db: Db; unit: ReportUnit; input: Re
  */
 export async function coverageByLevel(opts: { db: Db; unit: ReportUnit; input: ReportInput }) {
   const { db, unit: root, input } = opts;
-  const { withheld } = await coverageReport(opts);
+  const report = await coverageReport(opts);
+  const { withheld } = report;
   let above = new Map<string, Withheld>([[root.id, withheld]]);
   const levels: { depth: number; rows: (CoverageRow & { parentName: string })[] }[] = [];
   for (let depth = root.depth + 1; depth <= 3; depth += 1) {
@@ -212,7 +212,11 @@ export async function coverageByLevel(opts: { db: Db; unit: ReportUnit; input: R
     const byChild = new Map(raw.map((r) => [r.child, r]));
     const zero = sumRaw([]);
     const groups = new Map<string, typeof units>();
-    for (const u of units) groups.set(u.parentId ?? '', [...(groups.get(u.parentId ?? '') ?? []), u]);
+    for (const u of units) {
+      const group = groups.get(u.parentId ?? '');
+      if (group) group.push(u);
+      else groups.set(u.parentId ?? '', [u]);
+    }
     const rows = new Map<string, CoverageRow & { parentName: string }>();
     const next = new Map<string, Withheld>();
     for (const [parentId, group] of groups) {
@@ -228,16 +232,12 @@ export async function coverageByLevel(opts: { db: Db; unit: ReportUnit; input: R
           ...shown[i],
         };
         rows.set(u.id, row);
-        next.set(u.id, {
-          families: row.families === null,
-          served: row.servedFamilies === null,
-          attendances: row.attendances === null,
-          visits: row.homeVisitsDone === null,
-        });
+        next.set(u.id, withheldOf(row));
       });
     }
     levels.push({ depth, rows: units.flatMap((u) => rows.get(u.id) ?? []) });
     above = next;
   }
-  return { root, levels };
+  // The report of the unit itself (the workbook's summary sheet): computed once, here.
+  return { root, levels, report };
 }

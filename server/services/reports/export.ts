@@ -88,7 +88,7 @@ function scopeLine(name: string, year: number, siteKind?: SiteKind) {
 
 export async function coverageWorkbook(opts: ExportOptions) {
   const { input } = opts;
-  const [{ root, levels }, report] = await Promise.all([coverageByLevel(opts), coverageReport(opts)]);
+  const { root, levels, report } = await coverageByLevel(opts);
   // exceljs is large and only this export uses it: loaded on the first export, not at start-up.
   const ExcelJS: typeof ExcelJSModule = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();

@@ -10,13 +10,28 @@ export type SignedInUser = Awaited<ReturnType<TestApp['as']>>;
 
 /** Records the user's consent to the privacy notice in force (what 同意并继续 does after login). */
 export async function consentToPrivacy(db: Db, userId: string) {
-  // A scratch database of its own may not hold the texts yet.
-  await db.consentText.createMany({ data: CONSENT_TEXTS, skipDuplicates: true });
-  const text = await db.consentText.findFirstOrThrow({
-    where: { scope: 'privacy:basic', inForce: true },
-    select: { textVersion: true },
-  });
-  await db.consent.create({ data: { userId, scope: 'privacy:basic', textVersion: text.textVersion } });
+  const textVersion = await privacyTextVersion(db);
+  await db.consent.create({ data: { userId, scope: 'privacy:basic', textVersion } });
+}
+
+const privacyTexts = new WeakMap<Db, Promise<string>>();
+
+/** The privacy notice in force, looked up once per database (a scratch database may not hold the texts yet). */
+function privacyTextVersion(db: Db): Promise<string> {
+  let version = privacyTexts.get(db);
+  if (!version) {
+    version = db.consentText
+      .createMany({ data: CONSENT_TEXTS, skipDuplicates: true })
+      .then(() =>
+        db.consentText.findFirstOrThrow({
+          where: { scope: 'privacy:basic', inForce: true },
+          select: { textVersion: true },
+        }),
+      )
+      .then((t) => t.textVersion);
+    privacyTexts.set(db, version);
+  }
+  return version;
 }
 
 /** A WeChat user without a family, who agreed to the privacy notice (`privacy: false`: who did not). */
