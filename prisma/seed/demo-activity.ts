@@ -108,6 +108,8 @@ export async function seedDemoActivity(
             db,
             actor: actor(coordinator),
             input: { sessionId, familyId: f.id, present: true, method },
+            // Entered on the day of the session, as the coordinator would have.
+            now: startsAt.getTime(),
           });
           attendances += 1;
         }

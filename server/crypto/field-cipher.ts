@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 /** GCM's full 128-bit authentication tag, written and required. */
 const TAG_BYTES = 16;
@@ -75,6 +75,15 @@ export class FieldCipher {
 
   decryptJson<T>(envelope: string, context: string): T {
     return JSON.parse(this.decrypt(envelope, context)) as T;
+  }
+
+  /**
+   * A keyed digest (HMAC-SHA256 under a key derived from the current one) that tells whether a value is
+   * unchanged without decrypting the stored one: a re-imported roster leaves its contacts as they are.
+   */
+  digest(plaintext: string, context: string): string {
+    const key = createHmac('sha256', this.keys.get(this.currentKeyId)!).update('digest').digest();
+    return `${this.currentKeyId}.${createHmac('sha256', key).update(`${context}\n${plaintext}`).digest('base64url')}`;
   }
 }
 

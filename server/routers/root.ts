@@ -13,6 +13,7 @@ import { lessonsRouter } from './lessons/router';
 import { checklistsRouter } from './checklists/router';
 import { referralsRouter } from './referrals/router';
 import { staffRouter } from './staff/router';
+import { rostersRouter } from './rosters/router';
 
 export const appRouter = router({
   system: systemRouter,
@@ -29,6 +30,7 @@ export const appRouter = router({
   checklists: checklistsRouter,
   referrals: referralsRouter,
   staff: staffRouter,
+  rosters: rostersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -67,3 +67,40 @@ export function normalizeGrade(value: unknown): GradeCode | null {
 export function gradeLabel(code: string): string {
   return GRADES.find((g) => g.code === code)?.label ?? code;
 }
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 1–99 from "3", "03", "三", "十二", "二十一". */
+function classNumber(text: string): number | null {
+  if (/^\d{1,2}$/.test(text)) return Number(text) || null;
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!m || text === '') return null;
+  const [, tens, ten, ones] = m;
+  if (!ten) return tens && !ones ? CN_DIGITS[tens] : null;
+  return (tens ? CN_DIGITS[tens] : 1) * 10 + (ones ? CN_DIGITS[ones] : 0);
+}
+
+/**
+ * One spelling per class, so 三年级1班, 3年级（1）班, （1）班, 1班, 一班 and 1 are the same class of grade G3:
+ * "三年级（1）班" (the grade's name and the class number in full-width brackets). A class with its own name
+ * (火箭班) keeps it, without spaces. Full-width digits and brackets are read as ASCII ones.
+ */
+export function normalizeClassName(grade: string, value: string): string {
+  const v = value
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[()]/g, (c) => (c === '(' ? '（' : '）'));
+  const label = gradeLabel(grade);
+  const prefixes = [label, `小学${label}`, ...Object.entries(ALIASES).flatMap(([k, g]) => (g === grade ? [k] : []))];
+  const code = grade.startsWith('G') ? Number(grade.slice(1)) : NaN;
+  if (Number.isInteger(code)) prefixes.push(`${code}年级`);
+  let rest = v;
+  for (const p of prefixes.sort((a, b) => b.length - a.length))
+    if (rest.startsWith(p)) {
+      rest = rest.slice(p.length);
+      break;
+    }
+  const m = /^（?([0-9]{1,2}|[一二三四五六七八九十]{1,3})）?(班)?$/.exec(rest);
+  const n = m ? classNumber(m[1]) : null;
+  return n ? `${label}（${n}）班` : v;
+}

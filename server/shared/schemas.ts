@@ -46,7 +46,7 @@ const relationSchema = z.preprocess(
   z.enum(GUARDIAN_RELATIONS, { error: '与孩子的关系须为：父亲、母亲、祖父母 / 外祖父母或其他监护人' }),
 );
 
-const gradeSchema = z.preprocess(
+export const gradeSchema = z.preprocess(
   (v) => normalizeGrade(v) ?? v,
   z.string({ error: '请选择孩子的年级' }).regex(GRADE_CODE, { error: '年级不正确，请从列表中选择' }),
 );

@@ -23,6 +23,7 @@ import {
   makeInvite,
   makeLesson,
   makeReferral,
+  makeRosterFamily,
   makeSession,
   makeStaff,
   makeUnit,
@@ -57,6 +58,11 @@ afterAll(async () => {
 const authzSession = (orgUnitId: string) =>
   sessionInput(orgUnitId, { title: '权限测试活动', startsAt: inHours(30), endsAt: inHours(31) });
 const sessionIn = async (unitId: string) => (await makeSession(app, authzSession(unitId))).id;
+/** A session on now: attendance is taken from an hour before the start. */
+const liveSessionIn = async (unitId: string) =>
+  (await makeSession(app, sessionInput(unitId, { title: '权限测试活动', startsAt: inHours(0.5), endsAt: inHours(2) })))
+    .id;
+const joinedFamilyAt = async (unitId: string) => (await makeFamily(app.db, unitId)).familyId;
 const lessonIn = async (unitId: string) => (await makeLesson(app.db, unitId)).id;
 const windowIn = async (unitId: string) => (await makeWindow(app.db, unitId)).id;
 const referralIn = async (unitId: string) => (await makeReferral(app, unitId)).referralId;
@@ -86,7 +92,7 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'sessions.checkInCode': async (u) => ({ sessionId: await sessionIn(u) }),
   'sessions.roster': async (u) => ({ sessionId: await sessionIn(u) }),
   'sessions.markAttendance': async (u) => ({
-    sessionId: await sessionIn(u),
+    sessionId: await liveSessionIn(u),
     familyId: (await makeFamily(app.db, u)).familyId,
     present: true,
   }),
@@ -194,6 +200,42 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'orgUnits.close': async (u) => ({ orgUnitId: u }),
   'staff.grantRole': async (u) => ({ userId: await teacherAt(u), role: 'COUNSELOR', orgUnitId: u }),
   'staff.revokeRole': async (u) => ({ userId: await teacherAt(u), role: 'TEACHER', orgUnitId: u }),
+  'staff.importXlsx': async (u) => ({
+    orgUnitId: u,
+    fileBase64: await xlsxBase64([
+      ['姓名', '用户名', '角色'],
+      ['权限测试教师', `authz.${uid()}`, '教师'],
+    ]),
+  }),
+  'rosters.importXlsx': async (u) => ({
+    schoolId: u,
+    fileBase64: await xlsxBase64([
+      ['年级', '班级', '学生姓名'],
+      ['三年级', '1班', `权限测试${uid().slice(0, 4)}`],
+    ]),
+  }),
+  'rosters.classes': async (u) => ({ schoolId: u }),
+  'rosters.students': async (u) => ({ schoolId: u, grade: 'G3', className: '三年级（1）班' }),
+  'rosters.closeStudent': async (u) => ({
+    childId: (await makeRosterFamily(app.db, u)).childId,
+    reason: 'TRANSFERRED',
+  }),
+  'rosters.pending': async (u) => ({ schoolId: u }),
+  'rosters.matchFamily': async (u) => ({
+    familyId: await joinedFamilyAt(u),
+    intoFamilyId: (await makeRosterFamily(app.db, u)).familyId,
+  }),
+  'rosters.confirmNotOnRoster': async (u) => ({ familyId: await joinedFamilyAt(u) }),
+  'sessions.importAttendance': async (u) => {
+    const { childName } = await makeRosterFamily(app.db, u);
+    return {
+      sessionId: await liveSessionIn(u),
+      fileBase64: await xlsxBase64([
+        ['年级', '班级', '学生姓名'],
+        ['三年级', '1班', childName],
+      ]),
+    };
+  },
 };
 /** The sample for a path read from the router (a plain string). */
 const sampleAt = (path: string) => (samples as Record<string, Sample<ProcedurePath> | undefined>)[path];

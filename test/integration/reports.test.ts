@@ -54,6 +54,7 @@ beforeAll(async () => {
   await app.db.child.create({ data: { familyId: f1[0].familyId, name: '二宝', schoolId: s1, grade: 'G1' } });
 
   const coordS1 = await makeStaff(app.db, 'COORDINATOR', s1);
+  const startsAt = new Map<string, string>();
   const session = async (
     unitId: string,
     kind: 'GUIDANCE' | 'LECTURE' | 'SALON',
@@ -70,10 +71,18 @@ beforeAll(async () => {
       endsAt: new Date(new Date(when).getTime() + 3600_000),
       mentalHealth,
     };
-    return (await createSession({ db: app.db, actor: coordS1, unit, input })).id;
+    const { id } = await createSession({ db: app.db, actor: coordS1, unit, input });
+    startsAt.set(id, when);
+    return id;
   };
-  const present = (sessionId: string, familyId: string, method: 'ROLL_CALL' | 'PAPER' = 'ROLL_CALL') =>
-    markAttendance({ db: app.db, actor: coordS1, input: { sessionId, familyId, present: true, method } });
+  const present = async (sessionId: string, familyId: string, method: 'ROLL_CALL' | 'PAPER' = 'ROLL_CALL') =>
+    markAttendance({
+      db: app.db,
+      actor: coordS1,
+      input: { sessionId, familyId, present: true, method },
+      // Entered on the day (a scenario of past dates).
+      now: new Date(startsAt.get(sessionId)!).getTime(),
+    });
 
   const g1 = await session(s1, 'GUIDANCE', `${Y}-03-12T19:00:00+08:00`);
   const g2 = await session(s1, 'GUIDANCE', `${Y}-09-20T19:00:00+08:00`);

@@ -56,6 +56,8 @@ function Headline({ coverage, dashboard }: { coverage: Coverage; dashboard: Dash
   const sites = dashboard.guidanceSites;
   const figures = [
     { key: 'families', label: '家庭数', value: countText(t.families) },
+    { key: 'enrolled', label: '在册家庭', value: countText(t.enrolledFamilies) },
+    { key: 'joined', label: '已加入平台', value: countText(t.joinedFamilies) },
     { key: 'served', label: '已获指导家庭数', value: countText(t.servedFamilies) },
     { key: 'coverage', label: '覆盖率', value: percentText(t.coverage) },
     { key: 'site-share', label: '站点开展率（目标 60%）', value: sites.sites === 0 ? '—' : percentText(sites.share) },

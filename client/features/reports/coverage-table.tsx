@@ -17,6 +17,8 @@ export function canDrillInto(row: Pick<Row, 'kind'>): boolean {
 
 const COLUMNS: { key: keyof Row; title: string; render: (r: Row) => string }[] = [
   { key: 'families', title: '家庭数', render: (r) => countText(r.families) },
+  { key: 'enrolledFamilies', title: '在册', render: (r) => countText(r.enrolledFamilies) },
+  { key: 'joinedFamilies', title: '已加入', render: (r) => countText(r.joinedFamilies) },
   { key: 'servedFamilies', title: '已获指导', render: (r) => countText(r.servedFamilies) },
   { key: 'coverage', title: '覆盖率', render: (r) => percentText(r.coverage) },
   {

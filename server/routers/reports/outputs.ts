@@ -8,6 +8,8 @@ export const coverageRow = z.object({
   kind: z.enum(ORG_UNIT_KINDS),
   code: z.string().nullable(),
   families: n,
+  enrolledFamilies: n,
+  joinedFamilies: n,
   servedFamilies: n,
   coverage: n,
   guidanceSites: n,

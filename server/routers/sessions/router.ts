@@ -11,6 +11,7 @@ import { cancelRegistration } from './cancel-registration';
 import { checkInCode } from './check-in-code';
 import { checkIn } from './check-in';
 import { markAttendance } from './mark-attendance';
+import { importAttendance } from './import-attendance';
 import { roster } from './roster';
 import { mine } from './mine';
 import { rate } from './rate';
@@ -28,6 +29,7 @@ export const sessionsRouter = router({
   checkInCode,
   checkIn,
   markAttendance,
+  importAttendance,
   roster,
   mine,
   rate,

@@ -3,5 +3,7 @@ import { create } from './create';
 import { disable } from './disable';
 import { grantRole } from './grant-role';
 import { revokeRole } from './revoke-role';
+import { importXlsx } from './import-xlsx';
+import { importTemplate } from './import-template';
 
-export const staffRouter = router({ create, disable, grantRole, revokeRole });
+export const staffRouter = router({ create, disable, grantRole, revokeRole, importXlsx, importTemplate });

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type ExcelJSModule from 'exceljs';
 import type { Db } from '../../db/create-db';
 import type { Actor } from '../../auth/auth-user';
@@ -7,6 +6,7 @@ import { SITE_TYPE_LABELS, unitCodeProblem, type SiteType } from '../../shared/a
 import type { ScopedUnit } from '../../trpc/procedures';
 import { writeAudit } from '../audit/write-audit';
 import { insertUnit } from './org-units';
+import { byRow, headerColumns, readFirstSheet, type RowError } from '../imports/sheet';
 
 /** The header row of a units file, in this order (the template says so too). */
 export const UNIT_COLUMNS = ['名称', '类型', '代码'] as const;
@@ -26,11 +26,6 @@ const TYPES: Record<string, Kind> = {
   ),
 };
 
-export interface RowError {
-  row: number;
-  message: string;
-}
-
 interface UnitRow {
   row: number;
   name: string;
@@ -38,60 +33,13 @@ interface UnitRow {
   code: string | null;
 }
 
-/** A cell as text: numbers (a code typed as a number), rich text and formulas' results included. */
-function text(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; result?: unknown; text?: string };
-    if (v.richText)
-      return v.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('result' in v) return text(v.result);
-    if (typeof v.text === 'string') return v.text.trim();
-  }
-  return String(value).trim();
-}
-
-/** The first sheet's rows as arrays of text, read as a stream (exceljs' streaming reader). */
-export async function readFirstSheet(fileBase64: string, maxRows: number): Promise<{ row: number; cells: string[] }[]> {
-  const ExcelJS: typeof ExcelJSModule = (await import('exceljs')).default;
-  const buffer = Buffer.from(fileBase64, 'base64');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-  });
-  const rows: { row: number; cells: string[] }[] = [];
-  try {
-    for await (const sheet of reader) {
-      for await (const r of sheet as AsyncIterable<ExcelJSModule.Row>) {
-        const values = (r.values as unknown[]).slice(1).map(text);
-        if (values.every((v) => v === '')) continue;
-        rows.push({ row: r.number, cells: values });
-        if (rows.length > maxRows + 1) throw new AppError('BAD_REQUEST', `文件超过 ${maxRows} 行，请分成几个文件导入`);
-      }
-      break; // the first sheet only
-    }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('BAD_REQUEST', '无法读取这个文件，请上传 Excel（.xlsx）文件');
-  }
-  return rows;
-}
-
 /** Checks every row; returns the rows, or the errors (row numbers as Excel shows them). */
 function parseUnits(rows: { row: number; cells: string[] }[]): { units: UnitRow[]; errors: RowError[] } {
   const errors: RowError[] = [];
   if (rows.length === 0)
     return { units: [], errors: [{ row: 1, message: '文件是空的：第一行应为表头 名称、类型、代码' }] };
-  const header = rows[0].cells;
-  const at = Object.fromEntries(UNIT_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<string, number>;
-  for (const c of ['名称', '类型'])
-    if (at[c] < 0) errors.push({ row: rows[0].row, message: `缺少“${c}”列（表头应为：名称、类型、代码）` });
-  if (errors.length > 0) return { units: [], errors };
+  const { at, errors: missing } = headerColumns(rows[0], UNIT_COLUMNS, ['名称', '类型']);
+  if (missing.length > 0) return { units: [], errors: missing };
   const units: UnitRow[] = [];
   const names = new Map<string, number>();
   const codes = new Map<string, number>();
@@ -139,7 +87,7 @@ export async function importUnits(opts: { db: Db; actor: Actor; unit: ScopedUnit
     if (holder && holder.parentId !== county.id)
       errors.push({ row: u.row, message: `代码 ${u.code} 已被其他地区的单位使用` });
   }
-  if (errors.length > 0) return { created: 0, updated: 0, errors: errors.sort((a, b) => a.row - b.row) };
+  if (errors.length > 0) return { created: 0, updated: 0, errors: byRow(errors) };
 
   return db.$transaction(
     async (tx) => {

@@ -14,9 +14,11 @@ export async function removeChild(opts: { db: Db; actor: FamilyActor; input: { c
   return db.$transaction(async (tx) => {
     const child = await tx.child.findFirst({
       where: { id: opts.input.childId, familyId: actor.familyId },
-      select: { id: true },
+      select: { id: true, enrolledAt: true },
     });
     if (!child) throw new AppError('NOT_FOUND', '孩子不存在');
+    if (child.enrolledAt)
+      throw new AppError('CONFLICT', '这个孩子在学校的班级名册上，不能在这里删除；信息有误请联系学校的家长学校负责人');
     const responses = await deleteResponses(tx, { childId: child.id }, now);
     await tx.child.delete({ where: { id: child.id }, select: { id: true } });
     await writeAudit(tx, {
@@ -49,7 +51,8 @@ export async function deleteAccount(opts: { db: Db; actor: Pick<AuthUser, 'id' |
       const left = await tx.guardian.count({ where: { familyId: actor.familyId } });
       if (left === 0) {
         await deleteResponses(tx, { familyId: actor.familyId }, now);
-        childrenRemoved = (await tx.child.deleteMany({ where: { familyId: actor.familyId } })).count;
+        // A child on the school's roster stays on it (the school's record); the names a parent gave go.
+        childrenRemoved = (await tx.child.deleteMany({ where: { familyId: actor.familyId, enrolledAt: null } })).count;
         await tx.inviteCode.updateMany({ where: { familyId: actor.familyId }, data: { disabled: true } });
       }
     }

@@ -7,6 +7,8 @@ import type { JoinFamilyInput } from '../../shared/schemas';
 import { writeAudit } from '../audit/write-audit';
 import { enqueueForFamily } from '../notifications/enqueue';
 import { thing, time } from '../notifications/templates';
+import { normalizeClassName } from '../../shared/grades';
+import { mergeFamilies } from '../rosters/merge-families';
 
 type Tx = Prisma.TransactionClient;
 
@@ -50,6 +52,35 @@ async function recordFailure(db: Db, userId: string, reason: string, now: Date) 
     targetType: 'InviteCode',
     detail: { reason },
   });
+}
+
+/**
+ * The roster household a parent joining with a CLASS invite claims by naming a child on that class's roster
+ * (same grade, class and name), when no guardian has claimed it yet and the caller's own family (if any) is
+ * not another roster household: then no household is added. Otherwise null, and the family joins as before
+ * (the coordinator's 待核对 queue shows it). The household row is locked, so two claims cannot both win.
+ */
+async function claimRosterHousehold(
+  tx: Tx,
+  invite: { kind: string; orgUnitId: string; grade: string | null; className: string | null },
+  childName: string,
+  ownFamilyId: string | null,
+): Promise<string | null> {
+  if (invite.kind !== 'CLASS' || !invite.grade || !invite.className) return null;
+  const [hit] = await tx.$queryRaw<{ familyId: string }[]>`
+    SELECT f.id AS "familyId" FROM "Child" c JOIN "Family" f ON f.id = c."familyId"
+     WHERE c."schoolId" = ${invite.orgUnitId} AND c.grade = ${invite.grade}
+       AND c."className" = ${normalizeClassName(invite.grade, invite.className)} AND c.name = ${childName.replace(/\s+/g, '')}
+       AND c."enrolledAt" IS NOT NULL AND c."leftAt" IS NULL
+     FOR UPDATE OF f`;
+  if (!hit || hit.familyId === ownFamilyId) return null;
+  const taken = await tx.guardian.count({ where: { familyId: hit.familyId } });
+  if (taken > 0) return null;
+  if (ownFamilyId) {
+    const own = await tx.family.findUnique({ where: { id: ownFamilyId }, select: { enrolledFrom: true } });
+    if (own?.enrolledFrom) return null;
+  }
+  return hit.familyId;
 }
 
 /**
@@ -105,6 +136,7 @@ async function joinIn(tx: Tx, userId: string, input: JoinFamilyInput, now: Date)
 
   let familyId: string;
   let familyUnitId: string;
+  let claimed: string | null = null;
   if (invite.kind === 'FAMILY') {
     if (!invite.familyId || invite.usedAt) throw unusable('used');
     if (existing) throw unusable('otherFamily');
@@ -129,6 +161,13 @@ async function joinIn(tx: Tx, userId: string, input: JoinFamilyInput, now: Date)
       dedupePrefix: `guardian-joined:${invite.id}`,
     });
     await tx.guardian.create({ data: { familyId, userId, relation: input.relation }, select: { id: true } });
+  } else if ((claimed = await claimRosterHousehold(tx, invite, input.child.name, existing?.familyId ?? null))) {
+    // The child is on this class's roster, in a household nobody has claimed: that household is the family.
+    if (existing) await mergeFamilies(tx, existing.familyId, claimed);
+    else
+      await tx.guardian.create({ data: { familyId: claimed, userId, relation: input.relation }, select: { id: true } });
+    familyId = claimed;
+    familyUnitId = invite.orgUnitId;
   } else if (existing) {
     familyId = existing.familyId;
     familyUnitId = existing.family.orgUnitId;
@@ -149,7 +188,7 @@ async function joinIn(tx: Tx, userId: string, input: JoinFamilyInput, now: Date)
         familyId,
         name: input.child.name,
         grade: invite.grade ?? input.child.grade,
-        className: invite.className,
+        className: invite.className ? normalizeClassName(invite.grade ?? input.child.grade, invite.className) : null,
         schoolId: invite.kind === 'FAMILY' ? familyUnitId : invite.orgUnitId,
       },
       select: { id: true },
@@ -162,7 +201,7 @@ async function joinIn(tx: Tx, userId: string, input: JoinFamilyInput, now: Date)
     targetType: 'Family',
     targetId: familyId,
     orgUnitId: familyUnitId,
-    detail: { inviteKind: invite.kind },
+    detail: { inviteKind: invite.kind, rosterHousehold: claimed !== null },
   });
   return { familyId };
 }

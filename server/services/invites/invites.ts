@@ -2,7 +2,7 @@ import type { Db } from '../../db/create-db';
 import type { Actor } from '../../auth/auth-user';
 import type { OrgUnitKind } from '../../shared/enums';
 import { AppError } from '../../errors/app-error';
-import { gradeLabel } from '../../shared/grades';
+import { gradeLabel, normalizeClassName } from '../../shared/grades';
 import { writeAudit } from '../audit/write-audit';
 import { newInviteCode } from '../families/invite-code';
 
@@ -35,7 +35,11 @@ export async function createClassInvite(opts: {
   input: { grade: string; className: string };
 }) {
   const { db, unit } = opts;
-  const input = { ...opts.input, orgUnitId: unit.id };
+  const input = {
+    grade: opts.input.grade,
+    className: normalizeClassName(opts.input.grade, opts.input.className),
+    orgUnitId: unit.id,
+  };
   const actorUserId = opts.actor.id;
   if (unit.kind !== 'SCHOOL' && unit.kind !== 'COMMUNITY_SITE') {
     throw new AppError('BAD_REQUEST', '只能为学校或指导服务站点创建班级邀请码');

@@ -11,6 +11,9 @@ import type { ReportInput, ReportUnit, SiteKind } from './coverage';
 export interface Raw {
   child: string;
   families: number;
+  /** Households from class rosters, and households with a guardian in the app (parts of `families`). */
+  enrolled: number;
+  joined: number;
   served: number;
   sites: number;
   activeSites: number;
@@ -53,11 +56,19 @@ function aggregateSql(
         FROM "OrgUnit"
        WHERE path LIKE ${subtreeLike(root.path)} AND kind = ANY(${kinds}::"OrgUnitKind"[])
     ),
+    -- The households known in the year: on a roster or joined by then, and not gone (every rostered child left) before it.
     fam AS (
-      SELECT "orgUnitId" AS u, count(*)::int AS n FROM "Family" WHERE true ${inSubtree(Prisma.sql`"orgUnitId"`)} GROUP BY 1
+      SELECT f."orgUnitId" AS u, count(*)::int AS n, (count(*) FILTER (WHERE f."enrolledFrom" < ${to}))::int AS enrolled,
+             (count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Guardian" g WHERE g."familyId" = f.id)))::int AS joined
+        FROM "Family" f
+       WHERE f."knownFrom" < ${to} AND (f."enrolledUntil" IS NULL OR f."enrolledUntil" >= ${from}) ${inSubtree(Prisma.sql`f."orgUnitId"`)}
+       GROUP BY 1
     ),
     served AS (
-      SELECT "orgUnitId" AS u, count(*)::int AS n FROM "FamilyServiceYear" WHERE year = ${year} ${inSubtree(Prisma.sql`"orgUnitId"`)} GROUP BY 1
+      SELECT s."orgUnitId" AS u, count(*)::int AS n
+        FROM "FamilyServiceYear" s JOIN "Family" f ON f.id = s."familyId"
+       WHERE s.year = ${year} AND (f."enrolledUntil" IS NULL OR f."enrolledUntil" >= ${from}) ${inSubtree(Prisma.sql`s."orgUnitId"`)}
+       GROUP BY 1
     ),
     ys AS (
       SELECT "orgUnitId", "mentalHealth", "attendedCount" FROM "Session"
@@ -75,6 +86,8 @@ function aggregateSql(
     )
     SELECT units.child,
            coalesce(sum(fam.n), 0)::int AS families,
+           coalesce(sum(fam.enrolled), 0)::int AS enrolled,
+           coalesce(sum(fam.joined), 0)::int AS joined,
            coalesce(sum(served.n), 0)::int AS served,
            (count(*) FILTER (WHERE units.kind = 'COMMUNITY_SITE'))::int AS sites,
            (count(*) FILTER (WHERE units.kind = 'COMMUNITY_SITE' AND sess.mh))::int AS "activeSites",
@@ -100,7 +113,8 @@ export function childCoverageRows(db: Db, root: ReportUnit, input: ReportInput) 
     input.siteKind && root.kind === 'COUNTY' ? Prisma.sql`AND c.kind::text = ${input.siteKind}` : Prisma.empty;
   return db.$queryRaw<(Raw & { id: string | null; name: string; kind: OrgUnitKind; code: string | null })[]>`
     SELECT c.id, c.name, c.kind::text AS kind, c.code,
-           coalesce(a.families, 0)::int AS families, coalesce(a.served, 0)::int AS served, coalesce(a.sites, 0)::int AS sites,
+           coalesce(a.families, 0)::int AS families, coalesce(a.enrolled, 0)::int AS enrolled, coalesce(a.joined, 0)::int AS joined,
+           coalesce(a.served, 0)::int AS served, coalesce(a.sites, 0)::int AS sites,
            coalesce(a."activeSites", 0)::int AS "activeSites", coalesce(a.sessions, 0)::int AS sessions,
            coalesce(a.attendances, 0)::int AS attendances, coalesce(a.visits, 0)::int AS visits, coalesce(a.units, 0)::int AS units, coalesce(a.leaves, 0)::int AS leaves
       FROM (SELECT id, name, kind, code FROM "OrgUnit" c WHERE c."parentId" = ${root.id} ${onlyKind}) c

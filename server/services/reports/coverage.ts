@@ -8,7 +8,12 @@ import { childCoverageRows, levelCoverageRows, type Raw } from './coverage.sql';
 export type SiteKind = 'SCHOOL' | 'COMMUNITY_SITE';
 
 export interface CoverageCounts {
+  /** Every known household: from the class rosters, and joined families not on a roster. */
   families: number | null;
+  /** Households from class rosters. */
+  enrolledFamilies: number | null;
+  /** Households with at least one guardian in the app. */
+  joinedFamilies: number | null;
   servedFamilies: number | null;
   coverage: number | null;
   guidanceSites: number | null;
@@ -47,15 +52,27 @@ export const isBelowCounty = (kind: OrgUnitKind) => kind === 'SCHOOL' || kind ==
 export const describesOne = (kind: OrgUnitKind, units: number) => isBelowCounty(kind) || units === 1;
 
 /** The counts of people in a coverage row: suppressed together, by one rule (see shared/privacy). */
-const PEOPLE = ['families', 'served', 'attendances', 'visits'] as const;
+const PEOPLE = ['families', 'served', 'attendances', 'visits', 'enrolled', 'joined'] as const;
 type People = (typeof PEOPLE)[number];
+/** Suppressed first; the parts of `families` follow its cells (see suppressRows). */
+const FIRST = ['families', 'served', 'attendances', 'visits'] as const;
+const PARTS = ['enrolled', 'joined'] as const;
 export type Withheld = Record<People, boolean>;
 
-const NONE_WITHHELD: Withheld = { families: false, served: false, attendances: false, visits: false };
+const NONE_WITHHELD: Withheld = {
+  families: false,
+  served: false,
+  attendances: false,
+  visits: false,
+  enrolled: false,
+  joined: false,
+};
 
 function published(r: Raw, shown: Record<People, number | null>): CoverageCounts {
   return {
     families: shown.families,
+    enrolledFamilies: shown.enrolled,
+    joinedFamilies: shown.joined,
     servedFamilies: shown.served,
     coverage:
       shown.families === null || shown.served === null
@@ -80,6 +97,8 @@ function sumRaw(raw: Raw[]): Raw {
     (t, r) => ({
       child: '',
       families: t.families + r.families,
+      enrolled: t.enrolled + r.enrolled,
+      joined: t.joined + r.joined,
       served: t.served + r.served,
       sites: t.sites + r.sites,
       activeSites: t.activeSites + r.activeSites,
@@ -92,6 +111,8 @@ function sumRaw(raw: Raw[]): Raw {
     {
       child: '',
       families: 0,
+      enrolled: 0,
+      joined: 0,
       served: 0,
       sites: 0,
       activeSites: 0,
@@ -104,19 +125,28 @@ function sumRaw(raw: Raw[]): Raw {
   );
 }
 
-/** Rows of one parent, suppressed against the parent's total (withheld or published). */
+/**
+ * Rows of one parent, suppressed against the parent's total (withheld or published). Households from rosters
+ * and households in the app are parts of `families` (each at most `families`, together at least): where
+ * `families` is withheld they are too, so no published part gives it back.
+ */
 function suppressRows<R extends Raw & { kind: OrgUnitKind }>(rows: R[], withheld: Withheld) {
-  const shown = suppressTable(
-    rows.map((r) => ({
-      sensitive: describesOne(r.kind, r.units),
-      values: r,
-      fixed: !isBelowCounty(r.kind) && r.leaves === 0,
+  const cells = rows.map((r) => ({
+    sensitive: describesOne(r.kind, r.units),
+    values: r,
+    fixed: !isBelowCounty(r.kind) && r.leaves === 0,
+  }));
+  const first = suppressTable(cells, FIRST, withheld, { served: 'families' });
+  const parts = suppressTable(
+    cells.map((c, i) => ({
+      ...c,
+      forced: { enrolled: first[i].families === null, joined: first[i].families === null },
     })),
-    PEOPLE,
+    PARTS,
     withheld,
-    { served: 'families' },
+    { enrolled: 'families', joined: 'families' },
   );
-  return rows.map((r, i) => published(r, shown[i]));
+  return rows.map((r, i) => published(r, { ...first[i], ...parts[i] }));
 }
 
 /**
@@ -147,6 +177,8 @@ async function coverageTable(db: Db, root: ReportUnit, input: ReportInput) {
 function withheldOf(row: CoverageCounts): Withheld {
   return {
     families: row.families === null,
+    enrolled: row.enrolledFamilies === null,
+    joined: row.joinedFamilies === null,
     served: row.servedFamilies === null,
     attendances: row.attendances === null,
     visits: row.homeVisitsDone === null,

@@ -47,13 +47,18 @@ const COLUMNS: { key: keyof CoverageRow | 'parentName'; header: string; width: n
   { key: 'sessions', header: '活动场次', width: 10 },
   { key: 'attendances', header: '参加人次（户次）', width: 16 },
   { key: 'homeVisitsDone', header: '完成家访数', width: 12 },
+  // Added in v2 at the end, so the columns a bureau's own sheets read keep their places.
+  { key: 'enrolledFamilies', header: '在册家庭数', width: 12 },
+  { key: 'joinedFamilies', header: '已加入平台家庭数', width: 16 },
 ];
 
 export const DEFINITIONS: [string, string][] = [
   [
     '家庭数',
-    '在本单位（含下级学校、家庭教育指导服务站点）登记的家庭数。一个家庭无论有几位监护人、几个孩子，只计一次。',
+    '本单位（含下级学校、家庭教育指导服务站点）已知的全部家庭：班级名册上的家庭，加上已加入平台但不在名册上的家庭。一个家庭无论有几位监护人、几个孩子，只计一次；学生转学或毕业后，该家庭仍计入其在册的年度。',
   ],
+  ['在册家庭数', '来自学校班级名册的家庭数（同一家庭编号的兄弟姐妹为一个家庭）。'],
+  ['已加入平台家庭数', '至少有一位监护人已在心桥登记的家庭数。'],
   [
     '已获指导家庭数',
     '本年度至少接受过一次家庭心理健康教育指导服务的家庭数：监护人参加了“心理健康”类活动（扫码签到或由负责人点名、补录），或完成了一次家访（入户、电话或视频）。每个家庭只计一次。',

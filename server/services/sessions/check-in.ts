@@ -25,6 +25,17 @@ const CHECK_IN_GRACE_MS = 12 * 60 * 60_000;
 /** Check-in opens this long before the start: a code forwarded days ahead checks no one in. */
 export const CHECK_IN_OPENS_MS = 60 * 60_000;
 
+/**
+ * Only what happened counts: attendance (a check-in, a roll call, a sign-in sheet) is taken from an hour before
+ * the start until 12 hours after the end.
+ */
+export function assertAttendanceWindow(s: { startsAt: Date; endsAt: Date }, now: number): void {
+  if (s.endsAt.getTime() + CHECK_IN_GRACE_MS < now)
+    throw new AppError('CONFLICT', '本场活动签到已结束（活动结束 12 小时后不能再登记到场）');
+  if (s.startsAt.getTime() - CHECK_IN_OPENS_MS > now)
+    throw new AppError('CONFLICT', '签到还没有开始：活动开始前 1 小时起可以签到');
+}
+
 function signature(secret: string, sessionId: string, window: number): string {
   return createHmac('sha256', secret).update(`${sessionId}.${window}`).digest('base64url').slice(0, 22);
 }
@@ -113,9 +124,7 @@ export async function checkIn(opts: {
   }
   if (s.status !== 'PUBLISHED')
     throw new AppError('CONFLICT', s.status === 'CANCELLED' ? '该活动已取消' : '活动尚未发布');
-  if (s.endsAt.getTime() + CHECK_IN_GRACE_MS < now) throw new AppError('CONFLICT', '本场活动签到已结束');
-  if (s.startsAt.getTime() - CHECK_IN_OPENS_MS > now)
-    throw new AppError('CONFLICT', '签到还没有开始：活动开始前 1 小时起可以签到');
+  assertAttendanceWindow(s, now);
 
   const fast = await checkInRegistered(sql, { session: s, familyId, actorId, serviceYear: chinaYear(s.startsAt) });
   if (fast !== null) return { sessionId: s.id, firstTime: fast };
@@ -143,15 +152,17 @@ export async function markAttendance(opts: {
   db: Db;
   actor: Actor;
   input: { sessionId: string; familyId: string; present: boolean; method?: 'ROLL_CALL' | 'PAPER' };
+  now?: number;
 }) {
-  const { db, input } = opts;
+  const { db, input, now = Date.now() } = opts;
   const actorId = opts.actor.id;
   const s = await db.guidanceSession.findUnique({
     where: { id: input.sessionId },
-    select: { id: true, orgUnitId: true, status: true, startsAt: true, mentalHealth: true },
+    select: { id: true, orgUnitId: true, status: true, startsAt: true, endsAt: true, mentalHealth: true },
   });
   if (!s) throw new AppError('NOT_FOUND', '活动不存在');
   if (s.status === 'CANCELLED') throw new AppError('CONFLICT', '该活动已取消');
+  if (input.present) assertAttendanceWindow(s, now);
   const family = await db.family.findUnique({
     where: { id: input.familyId },
     select: {

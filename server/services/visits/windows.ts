@@ -6,6 +6,7 @@ import { AppError } from '../../errors/app-error';
 import { VISIT_SEASON_LABELS } from '../../shared/visits';
 import { covers } from '../../shared/org-tree';
 import { writeAudit } from '../audit/write-audit';
+import { normalizeClassName } from '../../shared/grades';
 
 export async function windowUnitId(db: Db, windowId: string): Promise<string | null> {
   return (await db.visitWindow.findUnique({ where: { id: windowId }, select: { orgUnitId: true } }))?.orgUnitId ?? null;
@@ -83,7 +84,11 @@ export async function setClassTeacher(opts: {
   input: { grade: string; className: string; teacherId: string };
 }) {
   const { db, unit } = opts;
-  const input = { ...opts.input, orgUnitId: unit.id };
+  const input = {
+    ...opts.input,
+    className: normalizeClassName(opts.input.grade, opts.input.className),
+    orgUnitId: unit.id,
+  };
   await assertTeacherAt(db, input.teacherId, unit);
   await db.classTeacher.upsert({
     where: {

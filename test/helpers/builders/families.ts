@@ -110,3 +110,27 @@ export async function consentingParent(app: TestApp, unitId: string, opts: { gua
   });
   return { ...f, childId: child.id, childName: child.name };
 }
+
+/**
+ * A household on `unitId`'s class roster (三年级（1）班), as rosters.importXlsx leaves it: nobody from it in the
+ * app yet. With its child's id.
+ */
+export async function makeRosterFamily(db: Db, unitId: string, opts: { name?: string } = {}) {
+  const now = new Date();
+  const family = await db.family.create({
+    data: { orgUnitId: unitId, knownFrom: now, enrolledFrom: now },
+    select: { id: true },
+  });
+  const child = await db.child.create({
+    data: {
+      familyId: family.id,
+      name: opts.name ?? `在册${uid().slice(0, 6)}`,
+      schoolId: unitId,
+      grade: 'G3',
+      className: '三年级（1）班',
+      enrolledAt: now,
+    },
+    select: { id: true, name: true },
+  });
+  return { familyId: family.id, childId: child.id, childName: child.name };
+}
