@@ -10,6 +10,7 @@ import type { FieldCipher } from '../../server/crypto/field-cipher';
 import { cipherFromEnv } from '../../server/crypto/cipher-from-env';
 import { seedDemoLessons } from './demo-lessons';
 import { seedDemoActivity } from './demo-activity';
+import { seedDemoRosters } from './demo-rosters';
 import { seedDemoChecklists } from './demo-checklists';
 import type { Prisma, PrismaClient } from '../../server/generated/prisma/client';
 import { hashPassword } from '../../server/services/auth/password';
@@ -592,16 +593,11 @@ export async function seedDemo(
   const adminId = (await db.user.findUniqueOrThrow({ where: { username: DEMO_USERNAMES.admin }, select: { id: true } }))
     .id;
   await seedDemoLessons(db, PROVINCE_ID, adminId);
-  await seedDemoActivity(
-    db,
-    // Demo records are made up: without DATA_KEYS they are encrypted with the demo key.
+  // Demo records are made up: without DATA_KEYS they are encrypted with the demo key.
+  const cipher =
     opts.cipher ??
-      cipherFromEnv({
-        DATA_KEYS: process.env.DATA_KEYS,
-        DATA_KEY_ID: process.env.DATA_KEY_ID ?? 'dev',
-        DEMO_MODE: true,
-      }),
-    log,
-  );
+    cipherFromEnv({ DATA_KEYS: process.env.DATA_KEYS, DATA_KEY_ID: process.env.DATA_KEY_ID ?? 'dev', DEMO_MODE: true });
+  await seedDemoActivity(db, cipher, log);
+  await seedDemoRosters(db, cipher, log);
   return { seeded: true };
 }

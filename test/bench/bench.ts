@@ -21,12 +21,24 @@ import { coverageReport } from '../../server/services/reports/coverage';
 const quick = process.argv.includes('--quick');
 /** `--keep`: leave the bench database in place (its name is printed) to inspect plans with EXPLAIN. */
 const keep = process.argv.includes('--keep');
-/** `--only=checkin|register|report`: one part of the run (while working on it). */
+/** `--only=roster|checkin|register|report`: one part of the run (while working on it). */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-const part = (name: 'checkin' | 'register' | 'report') => !only || only === name;
+const part = (name: 'roster' | 'checkin' | 'register' | 'report') => !only || only === name;
 const SIZE = quick
-  ? { checkinFamilies: 5_000, checkinSeconds: 8, burst: 300, seats: 100, families: 100_000, attendance: 500_000 }
+  ? {
+      rosterSchools: 20,
+      rosterRows: 1000,
+      checkinFamilies: 5_000,
+      checkinSeconds: 8,
+      burst: 300,
+      seats: 100,
+      families: 100_000,
+      attendance: 500_000,
+    }
   : {
+      // A large city: 100 schools of 2,000 students, 200,000 roster rows.
+      rosterSchools: 100,
+      rosterRows: 2000,
       checkinFamilies: 20_000,
       checkinSeconds: 20,
       burst: 1000,
@@ -130,6 +142,47 @@ async function main() {
     );
     children.push(raw.child);
     const rawPort = raw.port;
+
+    if (part('roster')) {
+      // ── A city's class rosters: one file per school through rosters.importXlsx, one after another, as the
+      // coordinators would upload them; the server's peak memory is read right after (before the other parts).
+      const adminToken = await makeAdminToken(pool);
+      const county = (await pool.query(`SELECT id, path FROM "OrgUnit" WHERE kind = 'COUNTY' ORDER BY id LIMIT 1`))
+        .rows[0];
+      await pool.query(
+        `INSERT INTO "OrgUnit" (id, name, kind, "parentId", path, depth, "createdAt")
+         SELECT 'brs_' || g, '名册压测学校' || g, 'SCHOOL', $1, $2 || 'brs_' || g || '/', 3, now() FROM generate_series(1, $3::int) g`,
+        [county.id, county.path, SIZE.rosterSchools],
+      );
+      const files: string[] = [];
+      for (let s = 1; s <= SIZE.rosterSchools; s += 1) files.push(await rosterFile(s, SIZE.rosterRows));
+      const upload = async (s: number) => {
+        const res = await fetch(`http://127.0.0.1:${appPort}/trpc/rosters.importXlsx`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+          body: JSON.stringify({ schoolId: `brs_${s}`, fileBase64: files[s - 1] }),
+        });
+        const body = await res.json();
+        if (res.status !== 200 || body.result.data.errors.length > 0)
+          throw new Error(`rosters.importXlsx answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+        return body.result.data as { households: number; children: number; created: number };
+      };
+      const t = performance.now();
+      let children = 0;
+      for (let s = 1; s <= SIZE.rosterSchools; s += 1) children += (await upload(s)).created;
+      results.rosterRows = children;
+      results.rosterImportS = Math.round((performance.now() - t) / 100) / 10;
+      results.rosterRssMb = peakRssMb(app.child.pid!);
+      // The same files again: nothing changes.
+      const again = performance.now();
+      let recreated = 0;
+      for (let s = 1; s <= Math.min(10, SIZE.rosterSchools); s += 1) recreated += (await upload(s)).created;
+      results.rosterReimportIdempotent = recreated === 0;
+      results.rosterReimportPerSchoolMs = Math.round((performance.now() - again) / Math.min(10, SIZE.rosterSchools));
+      console.log(
+        `名册导入：${children.toLocaleString()} 行，${results.rosterImportS} 秒，服务器内存峰值 ${results.rosterRssMb} MB`,
+      );
+    }
 
     if (part('checkin')) {
       // ── Check-in throughput: distinct families, each checking in once, app vs raw baseline.
@@ -347,10 +400,32 @@ async function makeAdminToken(pool: Pool) {
   const t = 'benchadmintoken0000000000';
   await pool.query(
     `INSERT INTO "AuthSession" (id, "tokenHash", "userId", "createdAt", "expiresAt")
-     SELECT 'bench-admin', encode(sha256(convert_to($1, 'UTF8')), 'hex'), id, now(), now() + interval '1 day' FROM "User" WHERE username = 'admin'`,
+     SELECT 'bench-admin', encode(sha256(convert_to($1, 'UTF8')), 'hex'), id, now(), now() + interval '1 day' FROM "User" WHERE username = 'admin'
+     ON CONFLICT DO NOTHING`,
     [t],
   );
   return t;
+}
+
+/** One school's roster as a school exports it: 6 grades of classes of 40, every fourth student a sibling, a guardian each. */
+async function rosterFile(school: number, rows: number): Promise<string> {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('名册');
+  ws.addRow(['年级', '班级', '学生姓名', '家庭编号', '监护人姓名', '监护人关系', '监护人手机']);
+  for (let i = 0; i < rows; i += 1) {
+    const household = i % 4 === 3 ? i - 1 : i;
+    ws.addRow([
+      `G${1 + (i % 6)}`,
+      `${1 + (Math.floor(i / 6) % Math.ceil(rows / 240))}班`,
+      `学生${school}-${i}`,
+      `JT${school}-${household}`,
+      `家长${household}`,
+      '母亲',
+      `139${String(school * 100_000 + household).padStart(8, '0')}`,
+    ]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
 /**
@@ -359,8 +434,9 @@ async function makeAdminToken(pool: Pool) {
  */
 const HAND_WRITTEN_COVERAGE = `
   WITH leaf AS (SELECT id, kind, split_part(path, '/', 3) AS city FROM "OrgUnit" WHERE depth = 3),
-  fam AS (SELECT "orgUnitId" u, count(*) n FROM "Family" GROUP BY 1),
-  served AS (SELECT "orgUnitId" u, count(*) n FROM "FamilyServiceYear" WHERE year = $3 GROUP BY 1),
+  known AS (SELECT id, "orgUnitId" FROM "Family" WHERE "knownFrom" < $2 AND ("enrolledUntil" IS NULL OR "enrolledUntil" >= $1)),
+  fam AS (SELECT "orgUnitId" u, count(*) n FROM known GROUP BY 1),
+  served AS (SELECT s."orgUnitId" u, count(*) n FROM "FamilyServiceYear" s JOIN known k ON k.id = s."familyId" WHERE s.year = $3 GROUP BY 1),
   sess AS (SELECT "orgUnitId" u, count(*) n, sum("attendedCount") att, bool_or("mentalHealth" AND "attendedCount" > 0) mh FROM "Session"
            WHERE "startsAt" >= $1 AND "startsAt" < $2 AND status <> 'CANCELLED' GROUP BY 1),
   vis AS (SELECT w."orgUnitId" u, count(*) n FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" JOIN "VisitWindow" w ON w.id = v."windowId"

@@ -44,7 +44,8 @@ async function startOnce(
   port: number,
   opts: StartOptions,
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', file], {
+  // The heap cap of `npm start` and `npm run serve` (package.json): the server measured is the one deployed.
+  const child = spawn(process.execPath, ['--max-old-space-size=192', '--import', 'tsx', file], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],

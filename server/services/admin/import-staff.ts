@@ -118,7 +118,7 @@ export async function importStaff(opts: {
     accounts: [] as { username: string; displayName: string; initialPassword: string }[],
   };
   const { staff, errors } = parseStaff(await readFirstSheet(opts.input.fileBase64, MAX_STAFF_ROWS));
-  if (errors.length > 0) return { ...empty, errors: byRow(errors) };
+  // Rows that read well are checked against the tree and the accounts too, so one answer lists every problem.
 
   const codes = [...new Set(staff.flatMap((s) => (s.unitCode ? [s.unitCode] : [])))];
   const units = await db.orgUnit.findMany({
