@@ -37,6 +37,8 @@ export default defineAppConfig({
       root: 'packageReports',
       pages: ['dashboard/index'],
     },
+    // Desk pages (units, staff, rosters and their Excel imports): web build only, for desk computers.
+    ...(isWeapp ? [] : [{ root: 'packageAdmin', pages: ['units/index', 'staff/index', 'rosters/index'] }]),
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -65,4 +65,18 @@ export const remoteKeys = {
     record: (visitId: string) => `visits/record/${visitId}`,
     followUps: 'visits/follow-ups',
   },
+
+  /** Desk pages: units, staff, rosters and their imports. */
+  admin: {
+    all: 'admin',
+    imports: (orgUnitId: string) => `admin/imports/${orgUnitId}`,
+    /** Everything about one school's roster: its classes, a class's students, 待核对. */
+    roster: (schoolId: string) => `admin/roster/${schoolId}`,
+    classes: (schoolId: string) => `admin/roster/${schoolId}/classes`,
+    students: (schoolId: string, grade: string, className: string) =>
+      `admin/roster/${schoolId}/students/${grade}/${className}`,
+    pending: (schoolId: string) => `admin/roster/${schoolId}/pending`,
+    units: (parentId: string) => `admin/units/${parentId}`,
+    staff: (orgUnitId: string) => `admin/staff/${orgUnitId}`,
+  },
 } as const;

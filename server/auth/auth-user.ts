@@ -1,11 +1,13 @@
 // Who is calling: the signed-in user as every layer sees it. Services take the caller as `actor`.
-import type { Role } from '../shared/enums';
+import type { OrgUnitKind, Role } from '../shared/enums';
 import { covers } from '../shared/org-tree';
 
 export interface RoleGrant {
   role: Role;
   orgUnitId: string;
   orgUnitName: string;
+  /** What the unit is (a page about a county offers what a page about a school does not). */
+  orgUnitKind: OrgUnitKind;
   /** Materialised path of the org unit; a grant covers every unit whose path starts with it. */
   orgUnitPath: string;
 }

@@ -61,7 +61,8 @@ export async function settledScreenshot(page: Page, name: string, opts: { tall?:
     return !current || Math.abs(current.getBoundingClientRect().left) < 1;
   });
   const viewport = page.viewportSize();
-  if (opts.tall) await page.setViewportSize({ width: 414, height: 3200 });
+  // Taller, at the width the page is used at (a phone's, or a desk computer's).
+  if (opts.tall) await page.setViewportSize({ width: viewport?.width ?? 414, height: 3200 });
   await screenshot(page, name);
   if (opts.tall && viewport) await page.setViewportSize(viewport);
 }

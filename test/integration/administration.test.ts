@@ -196,6 +196,42 @@ describe('staff accounts', () => {
     await expect(coordinator.staff.disable({ userId: fellow.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await app.db.user.findUniqueOrThrow({ where: { id: fellow.id } })).disabled).toBe(false);
   });
+
+  it('a coordinator resets a teacher’s forgotten password: signed out everywhere, a new initial password to change', async () => {
+    const school = await makeUnit(app.db);
+    const coordinator = app.caller(await app.as((await makeStaff(app.db, 'COORDINATOR', school.id)).id));
+    const username = `forgot.${uid()}`;
+    const { userId } = await coordinator.staff.create({
+      username,
+      displayName: '忘记密码的老师',
+      password: 'initial-pass-1',
+      role: 'TEACHER',
+      orgUnitId: school.id,
+    });
+    await app.db.user.update({ where: { id: userId }, data: { mustChangePassword: false } });
+    const token = await app.tokenFor(userId);
+    const reset = await coordinator.staff.resetPassword({ userId });
+    expect(reset).toMatchObject({ username, displayName: '忘记密码的老师' });
+    expect(reset.initialPassword).toMatch(/^[A-Za-z0-9]{12}$/);
+    expect((await callHttp(http.url, 'auth.me', { method: 'GET', token })).status).toBe(401);
+    expect((await login(username, 'initial-pass-1')).status).toBe(401);
+    const again = await login(username, reset.initialPassword);
+    expect(again.json.result.data.user.mustChangePassword).toBe(true);
+    const audit = await app.db.auditLog.findMany({
+      where: { action: 'staff.resetPassword', targetId: userId },
+      select: { actorUserId: true, detail: true },
+    });
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit)).not.toContain(reset.initialPassword);
+    // The list of the school's accounts shows it back on an initial password.
+    expect((await coordinator.staff.list({ orgUnitId: school.id })).find((u) => u.userId === userId)).toMatchObject({
+      mustChangePassword: true,
+      roles: [{ role: 'TEACHER', orgUnitName: school.name }],
+    });
+    // Not the password of an account with a role the coordinator may not manage.
+    const fellow = await makeStaff(app.db, 'COORDINATOR', school.id);
+    await expect(coordinator.staff.resetPassword({ userId: fellow.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
 });
 
 describe('changing the tree', () => {

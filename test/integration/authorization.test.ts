@@ -214,6 +214,8 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
       ['三年级', '1班', `权限测试${uid().slice(0, 4)}`],
     ]),
   }),
+  'staff.resetPassword': async (u) => ({ userId: await teacherAt(u) }),
+  'staff.list': async (u) => ({ orgUnitId: u }),
   'rosters.classes': async (u) => ({ schoolId: u }),
   'rosters.students': async (u) => ({ schoolId: u, grade: 'G3', className: '三年级（1）班' }),
   'rosters.closeStudent': async (u) => ({

@@ -4,6 +4,7 @@ import { lessonEntries } from '../lessons/home-entries';
 import { visitEntries } from '../visits/home-entries';
 import { checklistEntries } from '../checklists/home-entries';
 import { reportEntries } from '../reports/home-entries';
+import { adminEntries } from '../admin/home-entries';
 
 export interface HomeEntry {
   title: string;
@@ -23,5 +24,6 @@ export function staffDomainEntries(me: Me): HomeEntry[] {
     ...checklistEntries.staff(me),
     ...reportEntries.staff(me),
     ...lessonEntries.staff(me),
+    ...adminEntries.staff(me),
   ];
 }

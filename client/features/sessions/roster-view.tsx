@@ -13,6 +13,8 @@ import { remoteKeys } from '../../lib/remote-keys';
 import { useRemote } from '../../lib/use-remote';
 import { StatusBadge } from './session-card';
 import { registrationLabel } from './session-text';
+import { DESK_PAGES } from '../admin/admin-grants';
+import { AttendanceSheetImport } from './attendance-sheet-import';
 import './sessions.scss';
 
 type Roster = RouterOutputs['sessions']['roster'];
@@ -113,6 +115,7 @@ export function RosterView({ sessionId }: { sessionId: string }) {
           <Button block fill='outline' onClick={reload}>
             刷新名单
           </Button>
+          {DESK_PAGES ? <AttendanceSheetImport sessionId={sessionId} /> : null}
         </View>
       )}
     </RemoteState>

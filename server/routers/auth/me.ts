@@ -15,6 +15,11 @@ export const me = userProcedure
   .query(({ ctx }) => ({
     id: ctx.user.id,
     displayName: ctx.user.displayName,
-    roles: ctx.user.roles.map(({ role, orgUnitId, orgUnitName }) => ({ role, orgUnitId, orgUnitName })),
+    roles: ctx.user.roles.map(({ role, orgUnitId, orgUnitName, orgUnitKind }) => ({
+      role,
+      orgUnitId,
+      orgUnitName,
+      orgUnitKind,
+    })),
     familyId: ctx.user.familyId,
   }));

@@ -1,7 +1,12 @@
 import { z } from 'zod';
-import { ROLES } from '../../shared/enums';
+import { ORG_UNIT_KINDS, ROLES } from '../../shared/enums';
 
-export const roleGrantOutput = z.object({ role: z.enum(ROLES), orgUnitId: z.string(), orgUnitName: z.string() });
+export const roleGrantOutput = z.object({
+  role: z.enum(ROLES),
+  orgUnitId: z.string(),
+  orgUnitName: z.string(),
+  orgUnitKind: z.enum(ORG_UNIT_KINDS),
+});
 
 export const loginOutput = z.object({
   token: z.string(),

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import type { Db } from '../../db/create-db';
 import type { StaffActor } from '../../auth/auth-user';
 import { ROLE_LABELS, type Role } from '../../shared/enums';
@@ -8,7 +7,7 @@ import type { ScopedUnit } from '../../trpc/procedures';
 import { writeAudit } from '../audit/write-audit';
 import { hashPassword } from '../auth/password';
 import { byRow, headerColumns, readFirstSheet, type RowError } from '../imports/sheet';
-import { mayManage } from './staff';
+import { initialPassword, mayManage } from './staff';
 
 /** The header row of a staff file, in the template's order; the first three are required. */
 export const STAFF_COLUMNS = ['姓名', '用户名', '角色', '学校标识码', '班主任班级'] as const;
@@ -35,15 +34,6 @@ export function parseClassLabel(text: string): { grade: string; className: strin
   if (!grade) return null;
   const className = normalizeClassName(grade, v);
   return className.startsWith(gradeLabel(grade)) ? { grade, className } : null;
-}
-
-/** An initial password to hand over once: 12 letters and digits, without the ones easily misread. */
-function initialPassword(): string {
-  const letters = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
-  const digits = '23456789';
-  const all = letters + digits;
-  const chars = Array.from({ length: 10 }, () => all[randomInt(all.length)]);
-  return `${letters[randomInt(letters.length)]}${chars.join('')}${digits[randomInt(digits.length)]}`;
 }
 
 interface StaffRow {

@@ -1,12 +1,23 @@
+import { randomInt } from 'node:crypto';
 import type { Db } from '../../db/create-db';
 import type { Prisma } from '../../generated/prisma/client';
 import type { StaffActor } from '../../auth/auth-user';
 import { grantsCovering } from '../../auth/auth-user';
+import { subtreeWhere } from '../../shared/org-tree';
 import { AppError } from '../../errors/app-error';
 import { ROLE_LABELS, type Role } from '../../shared/enums';
 import type { ScopedUnit } from '../../trpc/procedures';
 import { writeAudit } from '../audit/write-audit';
 import { hashPassword } from '../auth/password';
+
+/** An initial password to hand over once: 12 letters and digits, without the ones easily misread. */
+export function initialPassword(): string {
+  const letters = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
+  const digits = '23456789';
+  const all = letters + digits;
+  const chars = Array.from({ length: 10 }, () => all[randomInt(all.length)]);
+  return `${letters[randomInt(letters.length)]}${chars.join('')}${digits[randomInt(digits.length)]}`;
+}
 
 /** The roles a school's coordinator may hand out at their own school. */
 export const SCHOOL_STAFF_ROLES: readonly Role[] = ['TEACHER', 'COUNSELOR'];
@@ -157,4 +168,63 @@ export async function revokeRole(opts: {
     await auditRoleChange(tx, 'staff.revokeRole', actor, unit, input);
   });
   return { ok: true as const };
+}
+
+/**
+ * A staff member who forgot their password: a new initial password, shown once to the one who reset it, to
+ * hand over in person; it must be changed at the next sign-in, and every device signed in is signed out.
+ * The caller must be allowed to manage every role the account holds. Audited (never the password).
+ */
+export async function resetStaffPassword(opts: { db: Db; actor: StaffActor; input: { userId: string } }) {
+  const { db, actor } = opts;
+  const { userId } = opts.input;
+  const grants = await staffGrants(db, userId);
+  if (grants.length === 0) throw new AppError('NOT_FOUND', '工作人员账号不存在');
+  if (userId === actor.id) throw new AppError('BAD_REQUEST', '不能重设自己的密码，请在“修改密码”中修改');
+  if (!grants.every((g) => mayManage(actor, g.role, g.orgUnit))) {
+    throw new AppError('FORBIDDEN', '该账号有超出您管辖范围的角色，不能重设密码');
+  }
+  const password = initialPassword();
+  const passwordHash = await hashPassword(password);
+  const user = await db.$transaction(async (tx) => {
+    const updated = await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, mustChangePassword: true },
+      select: { username: true, displayName: true },
+    });
+    await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await writeAudit(tx, {
+      actorUserId: actor.id,
+      action: 'staff.resetPassword',
+      targetType: 'User',
+      targetId: userId,
+    });
+    return updated;
+  });
+  return { username: user.username ?? '', displayName: user.displayName, initialPassword: password };
+}
+
+/** The staff accounts with a role at the unit or below it, by name (at most 1,000). */
+export async function listStaff(opts: { db: Db; unit: Pick<ScopedUnit, 'path'> }) {
+  const users = await opts.db.user.findMany({
+    where: { username: { not: null }, roles: { some: { orgUnit: subtreeWhere(opts.unit.path) } } },
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      disabled: true,
+      mustChangePassword: true,
+      roles: { select: { role: true, orgUnit: { select: { name: true } } }, orderBy: { createdAt: 'asc' } },
+    },
+    orderBy: [{ disabled: 'asc' }, { displayName: 'asc' }],
+    take: 1000,
+  });
+  return users.map((u) => ({
+    userId: u.id,
+    username: u.username ?? '',
+    displayName: u.displayName,
+    disabled: u.disabled,
+    mustChangePassword: u.mustChangePassword,
+    roles: u.roles.map((r) => ({ role: r.role, orgUnitName: r.orgUnit.name })),
+  }));
 }

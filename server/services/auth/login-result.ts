@@ -10,7 +10,7 @@ export async function loginResult(db: Db, env: Env, userId: string, method: 'wec
     const account = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { mustChangePassword: true } });
     const roles = await tx.roleAssignment.findMany({
       where: { userId },
-      select: { role: true, orgUnit: { select: { id: true, name: true } } },
+      select: { role: true, orgUnit: { select: { id: true, name: true, kind: true } } },
       orderBy: { createdAt: 'asc' },
     });
     await writeAudit(tx, {
@@ -26,7 +26,12 @@ export async function loginResult(db: Db, env: Env, userId: string, method: 'wec
       user: {
         id: userId,
         mustChangePassword: account.mustChangePassword,
-        roles: roles.map((r) => ({ role: r.role, orgUnitId: r.orgUnit.id, orgUnitName: r.orgUnit.name })),
+        roles: roles.map((r) => ({
+          role: r.role,
+          orgUnitId: r.orgUnit.id,
+          orgUnitName: r.orgUnit.name,
+          orgUnitKind: r.orgUnit.kind,
+        })),
       },
     };
   });

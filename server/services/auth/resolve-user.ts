@@ -41,7 +41,7 @@ export async function resolveUserByToken(
       RETURNING 1
     )
     SELECT live.id AS "sessionId", u.id, u."displayName", g."familyId", u."mustChangePassword",
-           (SELECT json_agg(json_build_object('role', r.role, 'orgUnitId', o.id, 'orgUnitName', o.name, 'orgUnitPath', o.path) ORDER BY r."createdAt")
+           (SELECT json_agg(json_build_object('role', r.role, 'orgUnitId', o.id, 'orgUnitName', o.name, 'orgUnitKind', o.kind, 'orgUnitPath', o.path) ORDER BY r."createdAt")
               FROM "RoleAssignment" r JOIN "OrgUnit" o ON o.id = r."orgUnitId" WHERE r."userId" = u.id) AS roles,
            ${privacyConsentedSql('u.id')} AS "privacyConsent"
       FROM live

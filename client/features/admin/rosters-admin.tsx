@@ -1,0 +1,285 @@
+// 班级名册与待核对 (desk page): a school's rosters imported from Excel, its classes and their families, the
+// class invite codes, and the families that joined but are on no roster (待核对).
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { MyUnitView } from '../../components/my-unit-view';
+import { FormError } from '../../components/form-field';
+import { Button } from '../../components/nutui';
+import { RemoteState } from '../../components/remote-state';
+import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { remoteKeys } from '../../lib/remote-keys';
+import { useAction } from '../../lib/use-action';
+import { invalidate, useRemote } from '../../lib/use-remote';
+import { saveXlsx } from '../reports/export-report';
+import { rosterGrants } from './admin-grants';
+import { ImportDone, ImportErrors, type RowError } from './import-result';
+import { ImportHistory } from './import-history';
+import { SchoolOfGrant } from './school-of-grant';
+import { XlsxUpload } from './xlsx-upload';
+import './admin.scss';
+
+type RosterClass = RouterOutputs['rosters']['classes'][number];
+
+function RosterImport({ schoolId }: { schoolId: string }) {
+  const { busy, error, run } = useAction();
+  const [wholeSchool, setWholeSchool] = useState(false);
+  const [result, setResult] = useState<{ fileName: string; errors: RowError[]; text: string } | null>(null);
+  const upload = (file: { name: string; base64: string }) =>
+    run(async () => {
+      setResult(null);
+      const r = await trpc.rosters.importXlsx.mutate({ schoolId, fileBase64: file.base64, wholeSchool });
+      setResult({
+        fileName: file.name,
+        errors: r.errors,
+        text: `“${file.name}”已导入：${r.children} 名学生、${r.households} 户家庭；新增 ${r.created} 名，变更 ${r.updated} 处，离校 ${r.closed} 名。`,
+      });
+      invalidate(remoteKeys.admin.roster(schoolId));
+      invalidate(remoteKeys.admin.imports(schoolId));
+    });
+  const template = () => run(async () => saveXlsx(await trpc.rosters.template.query()));
+  return (
+    <View className='desk-card roster-import'>
+      <Text className='desk-card__title'>导入班级名册</Text>
+      <Text className='desk-card__hint'>
+        表头：年级、班级、学生姓名、家庭编号（兄弟姐妹填同一个编号），可选监护人姓名、关系、手机（加密保存，只用于联系尚未加入的家庭）。文件中班级里不再出现的学生记为离校；同一文件再次导入不会重复建立家庭。
+      </Text>
+      <View className='desk-card__actions'>
+        <XlsxUpload label={busy ? '正在导入…' : '选择名册文件并导入'} disabled={busy} onFile={(f) => void upload(f)} />
+        <Button fill='outline' onClick={() => void template()}>
+          下载模板
+        </Button>
+      </View>
+      <label className='desk-check'>
+        <input type='checkbox' checked={wholeSchool} onChange={(e) => setWholeSchool(e.target.checked)} />
+        <span>这是全校名册：文件中没有的班级，学生也记为离校（如毕业年级）</span>
+      </label>
+      <FormError message={error} />
+      {result ? (
+        result.errors.length > 0 ? (
+          <ImportErrors fileName={result.fileName} errors={result.errors} />
+        ) : (
+          <ImportDone text={result.text} />
+        )
+      ) : null}
+    </View>
+  );
+}
+
+function ClassInvite({ schoolId, c }: { schoolId: string; c: RosterClass }) {
+  const { busy, run } = useAction({ toast: true });
+  if (c.inviteCode) return <Text className='desk-code'>{c.inviteCode}</Text>;
+  return (
+    <Button
+      size='small'
+      fill='outline'
+      loading={busy}
+      onClick={() =>
+        void run(async () => {
+          await trpc.invites.createClass.mutate({ orgUnitId: schoolId, grade: c.grade, className: c.className });
+          invalidate(remoteKeys.admin.classes(schoolId));
+        })
+      }
+    >
+      生成班级邀请码
+    </Button>
+  );
+}
+
+function ClassStudents({ schoolId, c }: { schoolId: string; c: RosterClass }) {
+  const { state, reload } = useRemote(remoteKeys.admin.students(schoolId, c.grade, c.className), () =>
+    trpc.rosters.students.query({ schoolId, grade: c.grade, className: c.className }),
+  );
+  return (
+    <View className='desk-card class-students' data-class={c.className}>
+      <Text className='desk-card__title'>{`${c.className} 学生名单`}</Text>
+      <RemoteState state={state} reload={reload}>
+        {(students) => (
+          <table className='desk-table'>
+            <thead>
+              <tr>
+                <th scope='col'>学生姓名</th>
+                <th scope='col'>家庭编号</th>
+                <th scope='col'>同户兄弟姐妹</th>
+                <th scope='col'>家庭是否已加入</th>
+                <th scope='col'>名册联系人</th>
+              </tr>
+            </thead>
+            <tbody>
+              {students.map((s) => (
+                <tr key={s.childId} data-child-id={s.childId} data-joined={s.joined}>
+                  <td>{s.name}</td>
+                  <td>{s.householdKey ?? '—'}</td>
+                  <td>{s.siblings > 0 ? `${s.siblings} 人` : '—'}</td>
+                  <td>{s.joined ? '已加入' : '未加入'}</td>
+                  <td>{s.contact ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </RemoteState>
+    </View>
+  );
+}
+
+function RosterClasses({ schoolId }: { schoolId: string }) {
+  const { state, reload } = useRemote(remoteKeys.admin.classes(schoolId), () =>
+    trpc.rosters.classes.query({ schoolId }),
+  );
+  const [open, setOpen] = useState<RosterClass | null>(null);
+  return (
+    <View className='desk-stack'>
+      <View className='desk-card roster-classes'>
+        <Text className='desk-card__title'>班级</Text>
+        <RemoteState state={state} reload={reload}>
+          {(classes) =>
+            classes.length === 0 ? (
+              <Text className='desk-card__hint'>还没有导入班级名册。</Text>
+            ) : (
+              <table className='desk-table'>
+                <thead>
+                  <tr>
+                    <th scope='col'>班级</th>
+                    <th scope='col'>学生</th>
+                    <th scope='col'>家庭</th>
+                    <th scope='col'>已加入平台</th>
+                    <th scope='col'>班主任</th>
+                    <th scope='col'>班级邀请码</th>
+                    <th scope='col'>名单</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {classes.map((c) => (
+                    <tr key={`${c.grade}|${c.className}`} data-class={c.className}>
+                      <td>{c.className}</td>
+                      <td>{c.students}</td>
+                      <td>{c.households}</td>
+                      <td>{`${c.joined} 户`}</td>
+                      <td>{c.teacherName ?? '未设置'}</td>
+                      <td>
+                        <ClassInvite schoolId={schoolId} c={c} />
+                      </td>
+                      <td>
+                        <Button size='small' fill='outline' onClick={() => setOpen(c)}>
+                          查看学生
+                        </Button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )
+          }
+        </RemoteState>
+      </View>
+      {open ? <ClassStudents key={`${open.grade}|${open.className}`} schoolId={schoolId} c={open} /> : null}
+    </View>
+  );
+}
+
+function PendingFamilies({ schoolId }: { schoolId: string }) {
+  const { state, reload } = useRemote(remoteKeys.admin.pending(schoolId), () =>
+    trpc.rosters.pending.query({ schoolId }),
+  );
+  const { busyKey, error, run } = useAction();
+  const done = () => invalidate(remoteKeys.admin.roster(schoolId));
+  return (
+    <View className='desk-card pending-families'>
+      <Text className='desk-card__title'>待核对</Text>
+      <Text className='desk-card__hint'>
+        已加入本校、但不在班级名册上的家庭（孩子姓名写法不同、用学校邀请码加入，或名册上的家庭已有人认领）。并入名册上的家庭后，签到、家访和服务次数都保留，只计一次。
+      </Text>
+      <FormError message={error} />
+      <RemoteState state={state} reload={reload}>
+        {(families) =>
+          families.length === 0 ? (
+            <Text className='desk-card__hint'>没有待核对的家庭。</Text>
+          ) : (
+            <table className='desk-table'>
+              <thead>
+                <tr>
+                  <th scope='col'>监护人</th>
+                  <th scope='col'>登记的孩子</th>
+                  <th scope='col'>名册上的同名学生</th>
+                  <th scope='col'>核对</th>
+                </tr>
+              </thead>
+              <tbody>
+                {families.map((f) => (
+                  <tr key={f.familyId} data-family-id={f.familyId}>
+                    <td>{f.guardians.map((g) => `${g.displayName}（${g.relation}）`).join('、')}</td>
+                    <td>{f.children.map((c) => `${c.name} ${c.className ?? c.gradeLabel}`).join('、')}</td>
+                    <td>
+                      {f.matches.length === 0
+                        ? '无'
+                        : f.matches.map((m) => (
+                            <View key={m.familyId} className='pending-families__match'>
+                              <Text>{`${m.name} ${m.className ?? m.gradeLabel}${m.joined ? '（已有家长加入）' : ''}`}</Text>
+                              <Button
+                                size='small'
+                                type='primary'
+                                loading={busyKey === `${f.familyId}:${m.familyId}`}
+                                onClick={() =>
+                                  void run(async () => {
+                                    await trpc.rosters.matchFamily.mutate({
+                                      familyId: f.familyId,
+                                      intoFamilyId: m.familyId,
+                                    });
+                                    done();
+                                  }, `${f.familyId}:${m.familyId}`)
+                                }
+                              >
+                                并入此家庭
+                              </Button>
+                            </View>
+                          ))}
+                    </td>
+                    <td>
+                      <Button
+                        size='small'
+                        fill='outline'
+                        loading={busyKey === f.familyId}
+                        onClick={() =>
+                          void run(async () => {
+                            await trpc.rosters.confirmNotOnRoster.mutate({ familyId: f.familyId });
+                            done();
+                          }, f.familyId)
+                        }
+                      >
+                        确认不在名册
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </RemoteState>
+    </View>
+  );
+}
+
+function SchoolRoster({ schoolId, name }: { schoolId: string; name: string }) {
+  return (
+    <View className='desk-stack' data-school-id={schoolId}>
+      <Text className='desk__title'>{`${name} · 班级名册`}</Text>
+      <RosterImport schoolId={schoolId} />
+      <RosterClasses schoolId={schoolId} />
+      <PendingFamilies schoolId={schoolId} />
+      <ImportHistory orgUnitId={schoolId} />
+    </View>
+  );
+}
+
+export function RostersAdmin() {
+  return (
+    <MyUnitView unitsOf={rosterGrants} emptyText='只有学校的家长学校负责人或管理员可以管理班级名册。' className='desk'>
+      {(grant) => (
+        <SchoolOfGrant grant={grant}>
+          {(school) => <SchoolRoster schoolId={school.id} name={school.name} />}
+        </SchoolOfGrant>
+      )}
+    </MyUnitView>
+  );
+}

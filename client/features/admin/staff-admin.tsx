@@ -1,0 +1,217 @@
+// 教职工账号 (desk page): a school's (or, for an admin, a county's) staff accounts from Excel, with their class
+// teacher classes; the new accounts' initial passwords are shown this once, to hand over in person.
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { MyUnitView } from '../../components/my-unit-view';
+import { FormError } from '../../components/form-field';
+import { Button } from '../../components/nutui';
+import { trpc, type RouterOutputs } from '../../lib/trpc';
+import { remoteKeys } from '../../lib/remote-keys';
+import { useAction } from '../../lib/use-action';
+import { invalidate, useRemote } from '../../lib/use-remote';
+import { RemoteState } from '../../components/remote-state';
+import { saveXlsx } from '../reports/export-report';
+import { staffAdminGrants, type Grant } from './admin-grants';
+import { ImportDone, ImportErrors } from './import-result';
+import { ImportHistory } from './import-history';
+import { XlsxUpload } from './xlsx-upload';
+import './admin.scss';
+
+type StaffImport = RouterOutputs['staff']['importXlsx'];
+
+function InitialPasswords({ accounts }: { accounts: StaffImport['accounts'] }) {
+  if (accounts.length === 0) return null;
+  return (
+    <View className='desk-card initial-passwords'>
+      <Text className='desk-card__title'>新账号的初始密码（只显示这一次）</Text>
+      <Text className='desk-card__hint'>
+        请当面交给本人；首次登录时须改成自己的密码。离开本页后无法再查看，忘记时由管理员重设。
+      </Text>
+      <table className='desk-table'>
+        <thead>
+          <tr>
+            <th scope='col'>姓名</th>
+            <th scope='col'>用户名</th>
+            <th scope='col'>初始密码</th>
+          </tr>
+        </thead>
+        <tbody>
+          {accounts.map((a) => (
+            <tr key={a.username} data-username={a.username}>
+              <td>{a.displayName}</td>
+              <td>{a.username}</td>
+              <td className='desk-code'>{a.initialPassword}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </View>
+  );
+}
+
+const ROLE_NAMES: Record<string, string> = {
+  ADMIN: '系统管理员',
+  FEDERATION: '妇联工作人员',
+  COMMITTEE: '关工委工作人员',
+  COORDINATOR: '家长学校负责人',
+  TEACHER: '教师',
+  COUNSELOR: '心理健康教师',
+};
+
+type StaffRow = RouterOutputs['staff']['list'][number] & { isMe: boolean };
+
+function StaffActions({ row, onChanged }: { row: StaffRow; onChanged: () => void }) {
+  const { busyKey, error, run } = useAction();
+  const [confirming, setConfirming] = useState(false);
+  const [reset, setReset] = useState<string | null>(null);
+  if (row.disabled || row.isMe) return <Text>—</Text>;
+  return (
+    <View className='staff-actions'>
+      {reset ? (
+        <View className='staff-actions__reset' role='status'>
+          <Text className='desk-code'>{`新的初始密码：${reset}`}</Text>
+        </View>
+      ) : null}
+      <View className='desk-card__actions'>
+        <Button
+          size='small'
+          fill='outline'
+          loading={busyKey === 'reset'}
+          onClick={() =>
+            void run(async () => {
+              setReset((await trpc.staff.resetPassword.mutate({ userId: row.userId })).initialPassword);
+              onChanged();
+            }, 'reset')
+          }
+        >
+          重设密码
+        </Button>
+        {confirming ? (
+          <Button
+            size='small'
+            type='primary'
+            loading={busyKey === 'disable'}
+            onClick={() =>
+              void run(async () => {
+                await trpc.staff.disable.mutate({ userId: row.userId });
+                onChanged();
+              }, 'disable')
+            }
+          >
+            确认停用
+          </Button>
+        ) : (
+          <Button size='small' fill='outline' onClick={() => setConfirming(true)}>
+            停用
+          </Button>
+        )}
+      </View>
+      <FormError message={error} />
+    </View>
+  );
+}
+
+function StaffList({ orgUnitId, meId }: { orgUnitId: string; meId: string }) {
+  const { state, reload } = useRemote(remoteKeys.admin.staff(orgUnitId), () => trpc.staff.list.query({ orgUnitId }));
+  return (
+    <View className='desk-card staff-list'>
+      <Text className='desk-card__title'>工作人员账号</Text>
+      <RemoteState state={state} reload={reload}>
+        {(rows) =>
+          rows.length === 0 ? (
+            <Text className='desk-card__hint'>还没有工作人员账号。</Text>
+          ) : (
+            <table className='desk-table'>
+              <thead>
+                <tr>
+                  <th scope='col'>姓名</th>
+                  <th scope='col'>用户名</th>
+                  <th scope='col'>角色</th>
+                  <th scope='col'>状态</th>
+                  <th scope='col'>操作</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.userId} data-username={r.username}>
+                    <td>{r.displayName}</td>
+                    <td>{r.username}</td>
+                    <td>{r.roles.map((g) => `${ROLE_NAMES[g.role] ?? g.role}（${g.orgUnitName}）`).join('、')}</td>
+                    <td>{r.disabled ? '已停用' : r.mustChangePassword ? '待首次登录改密码' : '正常'}</td>
+                    <td>
+                      <StaffActions
+                        row={{ ...r, isMe: r.userId === meId }}
+                        onChanged={() => invalidate(remoteKeys.admin.staff(orgUnitId))}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </RemoteState>
+    </View>
+  );
+}
+
+function StaffImportCard({ grant, meId }: { grant: Grant; meId: string }) {
+  const { busy, error, run } = useAction();
+  const [result, setResult] = useState<(StaffImport & { fileName: string }) | null>(null);
+  const upload = (file: { name: string; base64: string }) =>
+    run(async () => {
+      setResult(null);
+      const r = await trpc.staff.importXlsx.mutate({ orgUnitId: grant.orgUnitId, fileBase64: file.base64 });
+      setResult({ ...r, fileName: file.name });
+      invalidate(remoteKeys.admin.imports(grant.orgUnitId));
+      invalidate(remoteKeys.admin.staff(grant.orgUnitId));
+    });
+  const template = () => run(async () => saveXlsx(await trpc.staff.importTemplate.query()));
+  return (
+    <View className='desk-stack'>
+      <View className='desk-card staff-import'>
+        <Text className='desk-card__title'>{`导入教职工 · ${grant.orgUnitName}`}</Text>
+        <Text className='desk-card__hint'>
+          {grant.role === 'COORDINATOR'
+            ? '表头：姓名、用户名、角色（教师、心理健康教师）、班主任班级（如 三年级（1）班）。家访按班主任分配家庭。'
+            : '表头：姓名、用户名、角色、学校标识码（一次导入多所学校时填写）、班主任班级。超出本辖区的学校会逐行报错。'}
+        </Text>
+        <View className='desk-card__actions'>
+          <XlsxUpload
+            label={busy ? '正在导入…' : '选择教职工文件并导入'}
+            disabled={busy}
+            onFile={(f) => void upload(f)}
+          />
+          <Button fill='outline' onClick={() => void template()}>
+            下载模板
+          </Button>
+        </View>
+        <FormError message={error} />
+        {result ? (
+          result.errors.length > 0 ? (
+            <ImportErrors fileName={result.fileName} errors={result.errors} />
+          ) : (
+            <ImportDone
+              text={`“${result.fileName}”已导入：新开设 ${result.created} 个账号，更新 ${result.updated} 个。`}
+            />
+          )
+        ) : null}
+      </View>
+      {result ? <InitialPasswords accounts={result.accounts} /> : null}
+      <StaffList orgUnitId={grant.orgUnitId} meId={meId} />
+      <ImportHistory orgUnitId={grant.orgUnitId} />
+    </View>
+  );
+}
+
+export function StaffAdmin() {
+  return (
+    <MyUnitView
+      unitsOf={staffAdminGrants}
+      emptyText='只有管理员或学校的家长学校负责人可以管理教职工账号。'
+      className='desk'
+    >
+      {(grant, me) => <StaffImportCard grant={grant} meId={me.id} />}
+    </MyUnitView>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '教职工账号' });
