@@ -1,5 +1,11 @@
 // What an import answered: every row's problem in a table (nothing was written), or what it did.
 import { Text, View } from '@tarojs/components';
+import { useState, type ReactNode } from 'react';
+import { FormError } from '../../components/form-field';
+import { Button } from '../../components/nutui';
+import { useAction } from '../../lib/use-action';
+import { saveXlsx } from '../reports/export-report';
+import { XlsxUpload, type ChosenFile } from './xlsx-upload';
 
 export interface RowError {
   row: number;
@@ -36,6 +42,59 @@ export function ImportDone({ text }: { text: string }) {
   return (
     <View className='import-result import-result--done' role='status'>
       <Text className='import-result__title'>{text}</Text>
+    </View>
+  );
+}
+
+/**
+ * An import card: the file chooser, the template, any options (`children`), and what the import answered. One
+ * shape for units, staff and rosters; `upload` sends the chosen file, `done` says what a clean import did.
+ */
+export function ImportCard<R extends { errors: RowError[] }>({
+  className,
+  title,
+  hint,
+  label,
+  upload,
+  template,
+  done,
+  children,
+}: {
+  className: string;
+  title: string;
+  hint: string;
+  label: string;
+  upload: (fileBase64: string) => Promise<R>;
+  template: () => Promise<{ fileName: string; base64: string }>;
+  done: (result: R, fileName: string) => string;
+  children?: ReactNode;
+}) {
+  const { busy, error, run } = useAction();
+  const [answer, setAnswer] = useState<{ fileName: string; result: R } | null>(null);
+  const send = (file: ChosenFile) =>
+    run(async () => {
+      setAnswer(null);
+      setAnswer({ fileName: file.name, result: await upload(file.base64) });
+    });
+  return (
+    <View className={`desk-card ${className}`}>
+      <Text className='desk-card__title'>{title}</Text>
+      <Text className='desk-card__hint'>{hint}</Text>
+      <View className='desk-card__actions'>
+        <XlsxUpload label={busy ? '正在导入…' : label} disabled={busy} onFile={(f) => void send(f)} />
+        <Button fill='outline' onClick={() => void run(async () => saveXlsx(await template()))}>
+          下载模板
+        </Button>
+      </View>
+      {children}
+      <FormError message={error} />
+      {answer ? (
+        answer.result.errors.length > 0 ? (
+          <ImportErrors fileName={answer.fileName} errors={answer.result.errors} />
+        ) : (
+          <ImportDone text={done(answer.result, answer.fileName)} />
+        )
+      ) : null}
     </View>
   );
 }

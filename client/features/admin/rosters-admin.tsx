@@ -10,58 +10,38 @@ import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { remoteKeys } from '../../lib/remote-keys';
 import { useAction } from '../../lib/use-action';
 import { invalidate, useRemote } from '../../lib/use-remote';
-import { saveXlsx } from '../reports/export-report';
 import { rosterGrants } from './admin-grants';
-import { ImportDone, ImportErrors, type RowError } from './import-result';
+import { ImportCard } from './import-result';
 import { ImportHistory } from './import-history';
-import { SchoolOfGrant } from './school-of-grant';
-import { XlsxUpload } from './xlsx-upload';
+import { UnitOfGrant } from './unit-of-grant';
 import './admin.scss';
 
 type RosterClass = RouterOutputs['rosters']['classes'][number];
 
 function RosterImport({ schoolId }: { schoolId: string }) {
-  const { busy, error, run } = useAction();
   const [wholeSchool, setWholeSchool] = useState(false);
-  const [result, setResult] = useState<{ fileName: string; errors: RowError[]; text: string } | null>(null);
-  const upload = (file: { name: string; base64: string }) =>
-    run(async () => {
-      setResult(null);
-      const r = await trpc.rosters.importXlsx.mutate({ schoolId, fileBase64: file.base64, wholeSchool });
-      setResult({
-        fileName: file.name,
-        errors: r.errors,
-        text: `“${file.name}”已导入：${r.children} 名学生、${r.households} 户家庭；新增 ${r.created} 名，变更 ${r.updated} 处，离校 ${r.closed} 名。`,
-      });
-      invalidate(remoteKeys.admin.roster(schoolId));
-      invalidate(remoteKeys.admin.imports(schoolId));
-    });
-  const template = () => run(async () => saveXlsx(await trpc.rosters.template.query()));
   return (
-    <View className='desk-card roster-import'>
-      <Text className='desk-card__title'>导入班级名册</Text>
-      <Text className='desk-card__hint'>
-        表头：年级、班级、学生姓名、家庭编号（兄弟姐妹填同一个编号），可选监护人姓名、关系、手机（加密保存，只用于联系尚未加入的家庭）。文件中班级里不再出现的学生记为离校；同一文件再次导入不会重复建立家庭。
-      </Text>
-      <View className='desk-card__actions'>
-        <XlsxUpload label={busy ? '正在导入…' : '选择名册文件并导入'} disabled={busy} onFile={(f) => void upload(f)} />
-        <Button fill='outline' onClick={() => void template()}>
-          下载模板
-        </Button>
-      </View>
+    <ImportCard
+      className='roster-import'
+      title='导入班级名册'
+      hint='表头：年级、班级、学生姓名、家庭编号（兄弟姐妹填同一个编号），可选监护人姓名、关系、手机（加密保存，只用于联系尚未加入的家庭）。文件中班级里不再出现的学生记为离校；同一文件再次导入不会重复建立家庭。'
+      label='选择名册文件并导入'
+      upload={async (fileBase64) => {
+        const r = await trpc.rosters.importXlsx.mutate({ schoolId, fileBase64, wholeSchool });
+        invalidate(remoteKeys.admin.roster(schoolId));
+        invalidate(remoteKeys.admin.imports(schoolId));
+        return r;
+      }}
+      template={() => trpc.rosters.template.query()}
+      done={(r, fileName) =>
+        `“${fileName}”已导入：${r.children} 名学生、${r.households} 户家庭；新增 ${r.created} 名，变更 ${r.updated} 处，离校 ${r.closed} 名。`
+      }
+    >
       <label className='desk-check'>
         <input type='checkbox' checked={wholeSchool} onChange={(e) => setWholeSchool(e.target.checked)} />
         <span>这是全校名册：文件中没有的班级，学生也记为离校（如毕业年级）</span>
       </label>
-      <FormError message={error} />
-      {result ? (
-        result.errors.length > 0 ? (
-          <ImportErrors fileName={result.fileName} errors={result.errors} />
-        ) : (
-          <ImportDone text={result.text} />
-        )
-      ) : null}
-    </View>
+    </ImportCard>
   );
 }
 
@@ -276,9 +256,9 @@ export function RostersAdmin() {
   return (
     <MyUnitView unitsOf={rosterGrants} emptyText='只有学校的家长学校负责人或管理员可以管理班级名册。' className='desk'>
       {(grant) => (
-        <SchoolOfGrant grant={grant}>
+        <UnitOfGrant grant={grant} pickKind='SCHOOL' heading='选择学校' hideKinds={['COMMUNITY_SITE']}>
           {(school) => <SchoolRoster schoolId={school.id} name={school.name} />}
-        </SchoolOfGrant>
+        </UnitOfGrant>
       )}
     </MyUnitView>
   );

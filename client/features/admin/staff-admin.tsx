@@ -1,6 +1,7 @@
 // 教职工账号 (desk page): a school's (or, for an admin, a county's) staff accounts from Excel, with their class
 // teacher classes; the new accounts' initial passwords are shown this once, to hand over in person.
 import { Text, View } from '@tarojs/components';
+import { ROLE_LABELS } from '@shared/enums';
 import { useState } from 'react';
 import { MyUnitView } from '../../components/my-unit-view';
 import { FormError } from '../../components/form-field';
@@ -10,11 +11,9 @@ import { remoteKeys } from '../../lib/remote-keys';
 import { useAction } from '../../lib/use-action';
 import { invalidate, useRemote } from '../../lib/use-remote';
 import { RemoteState } from '../../components/remote-state';
-import { saveXlsx } from '../reports/export-report';
 import { staffAdminGrants, type Grant } from './admin-grants';
-import { ImportDone, ImportErrors } from './import-result';
+import { ImportCard } from './import-result';
 import { ImportHistory } from './import-history';
-import { XlsxUpload } from './xlsx-upload';
 import './admin.scss';
 
 type StaffImport = RouterOutputs['staff']['importXlsx'];
@@ -48,15 +47,6 @@ function InitialPasswords({ accounts }: { accounts: StaffImport['accounts'] }) {
     </View>
   );
 }
-
-const ROLE_NAMES: Record<string, string> = {
-  ADMIN: '系统管理员',
-  FEDERATION: '妇联工作人员',
-  COMMITTEE: '关工委工作人员',
-  COORDINATOR: '家长学校负责人',
-  TEACHER: '教师',
-  COUNSELOR: '心理健康教师',
-};
 
 type StaffRow = RouterOutputs['staff']['list'][number] & { isMe: boolean };
 
@@ -136,7 +126,7 @@ function StaffList({ orgUnitId, meId }: { orgUnitId: string; meId: string }) {
                   <tr key={r.userId} data-username={r.username}>
                     <td>{r.displayName}</td>
                     <td>{r.username}</td>
-                    <td>{r.roles.map((g) => `${ROLE_NAMES[g.role] ?? g.role}（${g.orgUnitName}）`).join('、')}</td>
+                    <td>{r.roles.map((g) => `${ROLE_LABELS[g.role]}（${g.orgUnitName}）`).join('、')}</td>
                     <td>{r.disabled ? '已停用' : r.mustChangePassword ? '待首次登录改密码' : '正常'}</td>
                     <td>
                       <StaffActions
@@ -156,48 +146,30 @@ function StaffList({ orgUnitId, meId }: { orgUnitId: string; meId: string }) {
 }
 
 function StaffImportCard({ grant, meId }: { grant: Grant; meId: string }) {
-  const { busy, error, run } = useAction();
-  const [result, setResult] = useState<(StaffImport & { fileName: string }) | null>(null);
-  const upload = (file: { name: string; base64: string }) =>
-    run(async () => {
-      setResult(null);
-      const r = await trpc.staff.importXlsx.mutate({ orgUnitId: grant.orgUnitId, fileBase64: file.base64 });
-      setResult({ ...r, fileName: file.name });
-      invalidate(remoteKeys.admin.imports(grant.orgUnitId));
-      invalidate(remoteKeys.admin.staff(grant.orgUnitId));
-    });
-  const template = () => run(async () => saveXlsx(await trpc.staff.importTemplate.query()));
+  const [accounts, setAccounts] = useState<StaffImport['accounts']>([]);
   return (
     <View className='desk-stack'>
-      <View className='desk-card staff-import'>
-        <Text className='desk-card__title'>{`导入教职工 · ${grant.orgUnitName}`}</Text>
-        <Text className='desk-card__hint'>
-          {grant.role === 'COORDINATOR'
+      <ImportCard
+        className='staff-import'
+        title={`导入教职工 · ${grant.orgUnitName}`}
+        hint={
+          grant.role === 'COORDINATOR'
             ? '表头：姓名、用户名、角色（教师、心理健康教师）、班主任班级（如 三年级（1）班）。家访按班主任分配家庭。'
-            : '表头：姓名、用户名、角色、学校标识码（一次导入多所学校时填写）、班主任班级。超出本辖区的学校会逐行报错。'}
-        </Text>
-        <View className='desk-card__actions'>
-          <XlsxUpload
-            label={busy ? '正在导入…' : '选择教职工文件并导入'}
-            disabled={busy}
-            onFile={(f) => void upload(f)}
-          />
-          <Button fill='outline' onClick={() => void template()}>
-            下载模板
-          </Button>
-        </View>
-        <FormError message={error} />
-        {result ? (
-          result.errors.length > 0 ? (
-            <ImportErrors fileName={result.fileName} errors={result.errors} />
-          ) : (
-            <ImportDone
-              text={`“${result.fileName}”已导入：新开设 ${result.created} 个账号，更新 ${result.updated} 个。`}
-            />
-          )
-        ) : null}
-      </View>
-      {result ? <InitialPasswords accounts={result.accounts} /> : null}
+            : '表头：姓名、用户名、角色、学校标识码（一次导入多所学校时填写）、班主任班级。超出本辖区的学校会逐行报错。'
+        }
+        label='选择教职工文件并导入'
+        upload={async (fileBase64) => {
+          setAccounts([]);
+          const r = await trpc.staff.importXlsx.mutate({ orgUnitId: grant.orgUnitId, fileBase64 });
+          setAccounts(r.accounts);
+          invalidate(remoteKeys.admin.imports(grant.orgUnitId));
+          invalidate(remoteKeys.admin.staff(grant.orgUnitId));
+          return r;
+        }}
+        template={() => trpc.staff.importTemplate.query()}
+        done={(r, fileName) => `“${fileName}”已导入：新开设 ${r.created} 个账号，更新 ${r.updated} 个。`}
+      />
+      <InitialPasswords accounts={accounts} />
       <StaffList orgUnitId={grant.orgUnitId} meId={meId} />
       <ImportHistory orgUnitId={grant.orgUnitId} />
     </View>

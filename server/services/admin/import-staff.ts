@@ -4,7 +4,7 @@ import { ROLE_LABELS, type Role } from '../../shared/enums';
 import { GRADES, gradeLabel, normalizeClassName, normalizeGrade } from '../../shared/grades';
 import { covers } from '../../shared/org-tree';
 import type { ScopedUnit } from '../../trpc/procedures';
-import { writeAudit } from '../audit/write-audit';
+import { recordImport } from '../imports/record-import';
 import { hashPassword } from '../auth/password';
 import { byRow, headerColumns, readFirstSheet, type RowError } from '../imports/sheet';
 import { initialPassword, mayManage } from './staff';
@@ -199,18 +199,16 @@ export async function importStaff(opts: {
             select: { id: true },
           });
       }
-      await tx.importRun.create({
-        data: { kind: 'STAFF', orgUnitId: unit.id, actorUserId: actor.id, rows: planned.length, created, updated },
-        select: { id: true },
-      });
-      await writeAudit(tx, {
-        actorUserId: actor.id,
-        action: 'staff.import',
-        targetType: 'OrgUnit',
-        targetId: unit.id,
-        orgUnitId: unit.id,
-        detail: { rows: planned.length, created, updated },
-      });
+      await recordImport(
+        tx,
+        { kind: 'STAFF', orgUnitId: unit.id, actorUserId: actor.id, rows: planned.length, created, updated },
+        {
+          action: 'staff.import',
+          targetType: 'OrgUnit',
+          targetId: unit.id,
+          detail: { rows: planned.length, created, updated },
+        },
+      );
       return { created, updated, accounts, errors: [] as RowError[] };
     },
     { timeout: 60_000 },

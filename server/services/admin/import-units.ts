@@ -4,7 +4,7 @@ import type { Actor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import { SITE_TYPE_LABELS, unitCodeProblem, type SiteType } from '../../shared/admin';
 import type { ScopedUnit } from '../../trpc/procedures';
-import { writeAudit } from '../audit/write-audit';
+import { recordImport } from '../imports/record-import';
 import { insertUnit } from './org-units';
 import { byRow, headerColumns, readFirstSheet, type RowError } from '../imports/sheet';
 
@@ -117,18 +117,16 @@ export async function importUnits(opts: { db: Db; actor: Actor; unit: ScopedUnit
         await insertUnit(tx, county, { name: u.name, kind: u.type.kind, code: u.code, siteType });
         created += 1;
       }
-      await tx.importRun.create({
-        data: { kind: 'UNITS', orgUnitId: county.id, actorUserId: actor.id, rows: units.length, created, updated },
-        select: { id: true },
-      });
-      await writeAudit(tx, {
-        actorUserId: actor.id,
-        action: 'orgUnit.import',
-        targetType: 'OrgUnit',
-        targetId: county.id,
-        orgUnitId: county.id,
-        detail: { rows: units.length, created, updated },
-      });
+      await recordImport(
+        tx,
+        { kind: 'UNITS', orgUnitId: county.id, actorUserId: actor.id, rows: units.length, created, updated },
+        {
+          action: 'orgUnit.import',
+          targetType: 'OrgUnit',
+          targetId: county.id,
+          detail: { rows: units.length, created, updated },
+        },
+      );
       return { created, updated, errors: [] as RowError[] };
     },
     { timeout: 60_000 },

@@ -3,7 +3,7 @@ import type { Actor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import { normalizeClassName, normalizeGrade } from '../../shared/grades';
 import { SIGN_IN_COLUMNS } from '../../shared/rosters';
-import { writeAudit } from '../audit/write-audit';
+import { recordImport } from '../imports/record-import';
 import { headerColumns, readFirstSheet } from '../imports/sheet';
 import { assertAttendanceWindow } from '../sessions/check-in';
 import { recordServices } from '../sessions/service-year';
@@ -70,8 +70,9 @@ export async function importAttendance(opts: {
       await tx.$executeRaw`UPDATE "Session" SET "attendedCount" = "attendedCount" + ${newly.length} WHERE id = ${s.id}`;
       if (s.mentalHealth) await recordServices(tx, newly, s.startsAt);
     }
-    await tx.importRun.create({
-      data: {
+    await recordImport(
+      tx,
+      {
         kind: 'ATTENDANCE',
         orgUnitId: s.orgUnitId,
         actorUserId: actor.id,
@@ -79,16 +80,13 @@ export async function importAttendance(opts: {
         created: newly.length,
         updated: 0,
       },
-      select: { id: true },
-    });
-    await writeAudit(tx, {
-      actorUserId: actor.id,
-      action: 'session.importAttendance',
-      targetType: 'Session',
-      targetId: s.id,
-      orgUnitId: s.orgUnitId,
-      detail: { rows: rows.length - 1, households: families.size, marked: newly.length, unmatched: unmatched.length },
-    });
+      {
+        action: 'session.importAttendance',
+        targetType: 'Session',
+        targetId: s.id,
+        detail: { rows: rows.length - 1, households: families.size, marked: newly.length, unmatched: unmatched.length },
+      },
+    );
     return newly.length;
   });
   return { marked, unmatched };

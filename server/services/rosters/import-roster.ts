@@ -6,7 +6,7 @@ import { AppError } from '../../errors/app-error';
 import { gradeLabel, normalizeClassName, normalizeGrade } from '../../shared/grades';
 import { maskContact, normalizeMobile, ROSTER_COLUMNS, ROSTER_REQUIRED } from '../../shared/rosters';
 import type { ScopedUnit } from '../../trpc/procedures';
-import { writeAudit } from '../audit/write-audit';
+import { recordImport } from '../imports/record-import';
 import { byRow, headerColumns, readFirstSheet, type RowError } from '../imports/sheet';
 import { refreshEnrolment } from './enrolment';
 
@@ -339,8 +339,9 @@ export async function importRoster(opts: {
           updated: up.length + updates.length,
           closed: plan.closes.length,
         };
-        await tx.importRun.create({
-          data: {
+        await recordImport(
+          tx,
+          {
             kind: 'ROSTER',
             orgUnitId: school.id,
             actorUserId: actor.id,
@@ -348,16 +349,13 @@ export async function importRoster(opts: {
             created: result.created,
             updated: result.updated + result.closed,
           },
-          select: { id: true },
-        });
-        await writeAudit(tx, {
-          actorUserId: actor.id,
-          action: 'roster.import',
-          targetType: 'OrgUnit',
-          targetId: school.id,
-          orgUnitId: school.id,
-          detail: { ...result, wholeSchool: input.wholeSchool },
-        });
+          {
+            action: 'roster.import',
+            targetType: 'OrgUnit',
+            targetId: school.id,
+            detail: { ...result, wholeSchool: input.wholeSchool },
+          },
+        );
         return { ...result, errors: [] as RowError[] };
       },
       { timeout: 120_000 },
