@@ -87,7 +87,7 @@ describe('auth.passwordLogin', () => {
     });
     expect(res.status).toBe(200);
     expect(res.json.result.data.user.roles).toEqual([
-      { role: 'FEDERATION', orgUnitId: '230100', orgUnitName: '哈尔滨市' },
+      { role: 'FEDERATION', orgUnitId: '230100', orgUnitName: '哈尔滨市', orgUnitKind: 'CITY' },
     ]);
   });
 
