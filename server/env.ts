@@ -23,6 +23,17 @@ const envSchema = z.object({
   WECHAT_TEMPLATE_VISIT_NOTICE: z.string().default('tpl-visit-notice'),
   WECHAT_TEMPLATE_REFERRAL_ALERT: z.string().default('tpl-referral-alert'),
   WECHAT_TEMPLATE_FAMILY_NOTICE: z.string().default('tpl-family-notice'),
+  /**
+   * Tencent Cloud SMS, to invite rostered households that have not joined (unset: no SMS). npm start and the
+   * tests point it at the loopback fake (server/sms/fake-sms-server.ts).
+   */
+  SMS_API_BASE: z.string().url().optional(),
+  SMS_SECRET_ID: z.string().default(''),
+  SMS_SECRET_KEY: z.string().default(''),
+  SMS_SDK_APP_ID: z.string().default(''),
+  SMS_SIGN_NAME: z.string().default('心桥家校'),
+  /** The approved template: "{1}邀请您参加{2}年度家庭心理健康教育指导服务，请联系孩子的班主任或关注学校通知。" */
+  SMS_TEMPLATE_INVITE: z.string().default('tpl-invite'),
   /** Run the notification worker in this process (every process may: rows are claimed with SKIP LOCKED). */
   NOTIFY_WORKER: z
     .enum(['1', '0', 'true', 'false'])

@@ -3,6 +3,7 @@ import { loadEnv, type Env } from './env';
 import { createLogger } from './logger';
 import { createDb } from './db/create-db';
 import { WechatClient } from './wechat/wechat-client';
+import { smsFromEnv } from './sms/tencent-sms';
 import { createApp } from './app';
 import { cipherFromEnv } from './crypto/cipher-from-env';
 import { createSqlRunner } from './db/sql-runner';
@@ -19,7 +20,7 @@ export async function startServer(env: Env = loadEnv()) {
   const wechat = new WechatClient({ apiBase: env.WECHAT_API_BASE, appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET });
   const cipher = cipherFromEnv(env);
   const server = createApp(
-    { db: handle.db, env, log, wechat, cipher, sql: createSqlRunner(handle) },
+    { db: handle.db, env, log, wechat, cipher, sms: smsFromEnv(env), sql: createSqlRunner(handle) },
     { webRoot: env.WEB_ROOT },
   );
   server.keepAliveTimeout = 65_000;

@@ -14,6 +14,7 @@ import { runMigrations } from './db/run-migrations';
 import { parseDatabaseUrl } from './db/database-url';
 import { createDb } from './db/create-db';
 import { startFakeWechat } from './wechat/fake-wechat-server';
+import { FAKE_SMS, startFakeSms } from './sms/fake-sms-server';
 import { startServer } from './main';
 import { seedDemo } from '../prisma/seed/demo-data';
 
@@ -44,6 +45,14 @@ async function main() {
     process.env.WECHAT_API_BASE = fakeWechat.url;
     process.env.DEMO_MODE ??= '1';
   }
+  // The demo's SMS provider is the loopback fake too (nothing leaves the machine).
+  const fakeSms = process.env.SMS_API_BASE || !fakeWechat ? null : await startFakeSms(0);
+  if (fakeSms) {
+    process.env.SMS_API_BASE = fakeSms.url;
+    process.env.SMS_SECRET_ID = FAKE_SMS.secretId;
+    process.env.SMS_SECRET_KEY = FAKE_SMS.secretKey;
+    process.env.SMS_SDK_APP_ID = FAKE_SMS.sdkAppId;
+  }
   const env = loadEnv();
 
   console.log('正在迁移数据库…');
@@ -68,6 +77,7 @@ async function main() {
 心桥 HeartBridge 已启动：${server.url}
   数据库：${describeDatabase(env.DATABASE_URL)}
   微信接口：${fakeWechat ? `本机模拟服务 ${fakeWechat.url}` : env.WECHAT_API_BASE}
+  短信接口：${fakeSms ? `本机模拟服务 ${fakeSms.url}` : (env.SMS_API_BASE ?? '未配置（不发送短信）')}
 
 演示账号（密码均为 demo12345）：
   admin            系统管理员（黑龙江省）

@@ -114,3 +114,21 @@ export class SmsClient {
     });
   }
 }
+
+/** The SMS client of the environment, or null when SMS is not configured (SMS_API_BASE unset). */
+export function smsFromEnv(env: {
+  SMS_API_BASE?: string;
+  SMS_SECRET_ID: string;
+  SMS_SECRET_KEY: string;
+  SMS_SDK_APP_ID: string;
+  SMS_SIGN_NAME: string;
+}): SmsClient | null {
+  if (!env.SMS_API_BASE) return null;
+  return new SmsClient({
+    apiBase: env.SMS_API_BASE,
+    secretId: env.SMS_SECRET_ID,
+    secretKey: env.SMS_SECRET_KEY,
+    sdkAppId: env.SMS_SDK_APP_ID,
+    signName: env.SMS_SIGN_NAME,
+  });
+}

@@ -4,6 +4,7 @@ import type { Env } from '../env';
 import type { Logger } from '../logger';
 import type { WechatClient } from '../wechat/wechat-client';
 import type { FieldCipher } from '../crypto/field-cipher';
+import type { SmsClient } from '../sms/tencent-sms';
 import type { SqlRunner } from '../db/sql-runner';
 import type { AuthUser } from '../auth/auth-user';
 import { TRPCError } from '@trpc/server';
@@ -19,6 +20,8 @@ export interface InnerContext {
   wechat: WechatClient;
   /** Encrypts and decrypts sensitive fields (checklist answers, visit notes, addresses). */
   cipher: FieldCipher;
+  /** Tencent Cloud SMS, when configured (SMS_API_BASE); null: no SMS is sent. */
+  sms: SmsClient | null;
   /** Hand-written SQL for hot paths (the pg pool on PostgreSQL). */
   sql: SqlRunner;
   user: AuthUser | null;

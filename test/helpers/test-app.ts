@@ -7,6 +7,8 @@ import { WechatClient } from '../../server/wechat/wechat-client';
 import { cipherFromEnv } from '../../server/crypto/cipher-from-env';
 import { createSqlRunner } from '../../server/db/sql-runner';
 import { startFakeWechat, type FakeWechatServer } from '../../server/wechat/fake-wechat-server';
+import { FAKE_SMS, startFakeSms, type FakeSmsServer } from '../../server/sms/fake-sms-server';
+import { smsFromEnv } from '../../server/sms/tencent-sms';
 import { createInnerContext, type AppDeps } from '../../server/trpc/context';
 import type { AuthUser } from '../../server/auth/auth-user';
 import { createCaller } from '../../server/routers/root';
@@ -20,6 +22,8 @@ export interface TestApp {
   env: Env;
   deps: AppDeps;
   wechat: FakeWechatServer;
+  /** The loopback fake of the SMS provider (Tencent Cloud SMS) the app sends through. */
+  sms: FakeSmsServer;
   /** A tRPC caller acting as `user` (null: anonymous). */
   caller(user?: AuthUser | null): ReturnType<typeof createCaller>;
   /** Signs `userId` in through the real session path and returns the AuthUser the server would see. */
@@ -37,11 +41,16 @@ export function testDatabaseUrl(): string {
 /** The app wired to this run's PostgreSQL database and a fresh fake WeChat server. */
 export async function createTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
   const wechat = await startFakeWechat(0);
+  const sms = await startFakeSms(0);
   const env = loadEnv({
     ...process.env,
     NODE_ENV: 'test',
     DATABASE_URL: testDatabaseUrl(),
     WECHAT_API_BASE: wechat.url,
+    SMS_API_BASE: sms.url,
+    SMS_SECRET_ID: FAKE_SMS.secretId,
+    SMS_SECRET_KEY: FAKE_SMS.secretKey,
+    SMS_SDK_APP_ID: FAKE_SMS.sdkAppId,
     // npm test collects every server log line in HB_LOG_FILE and checks it for secrets afterwards.
     LOG_LEVEL: process.env.HB_LOG_FILE ? 'info' : 'silent',
     // Every test file calls from 127.0.0.1 at once: limits are scaled up here and tested at scale 1 in rate-limits.test.ts.
@@ -55,6 +64,7 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
     log: createLogger(env.LOG_LEVEL, process.env.HB_LOG_FILE),
     wechat: new WechatClient({ apiBase: env.WECHAT_API_BASE, appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET }),
     cipher: cipherFromEnv(env),
+    sms: smsFromEnv(env),
     sql: createSqlRunner(handle),
   };
   const tokenFor = async (userId: string) => (await issueSession(handle.db, userId, 1)).token;
@@ -64,6 +74,7 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
     env,
     deps,
     wechat,
+    sms,
     caller: (user = null) => createCaller(createInnerContext(deps, user)),
     tokenFor,
     async as(userId: string) {
@@ -76,6 +87,7 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
     async close() {
       await handle.close();
       await wechat.close();
+      await sms.close();
     },
   };
 }

@@ -56,24 +56,28 @@ function RemindButton({ orgUnitId, year, count }: { orgUnitId: string; year: num
   const countText = familiesText(count);
   const [confirming, setConfirming] = useState(false);
   const { busy, error, run } = useAction();
-  const [sent, setSent] = useState<number | null>(null);
+  const [sent, setSent] = useState<RouterOutputs['reports']['remindUnserved'] | null>(null);
   const send = () =>
     run(async () => {
-      const { queuedFamilies } = await trpc.reports.remindUnserved.mutate({ orgUnitId, year });
-      setSent(queuedFamilies);
+      setSent(await trpc.reports.remindUnserved.mutate({ orgUnitId, year }));
       setConfirming(false);
     });
   return (
     <View className='unserved-families__remind'>
       {sent !== null ? (
         <View className='unserved-families__sent' role='status'>
-          <Text>{`已向 ${sent} 户家庭发送邀请（仅发送给已订阅消息的家长）`}</Text>
+          <Text>{`已向 ${sent.queuedFamilies} 户家庭发送邀请（仅发送给已订阅消息的家长）`}</Text>
+          {sent.smsFamilies + sent.smsFailed > 0 ? (
+            <Text className='unserved-families__sms'>
+              {`已向 ${sent.smsFamilies} 户尚未加入的家庭发送短信${sent.smsFailed > 0 ? `，${sent.smsFailed} 户发送失败（号码可能有误，请核对名册）` : ''}`}
+            </Text>
+          ) : null}
         </View>
       ) : null}
       {confirming ? (
         <View className='unserved-families__confirm'>
           <Text className='report-card__note'>
-            {`将向 ${countText}家庭发送本年度指导服务活动邀请，只有已订阅消息的家长会收到。确认发送？`}
+            {`将向 ${countText}家庭发送本年度指导服务活动邀请：已加入的家庭中，已订阅消息的家长会收到微信通知；名册上尚未加入、留有手机号的家庭会收到短信（每户每天最多一条）。确认发送？`}
           </Text>
           <View className='report-export__buttons'>
             <Button type='primary' loading={busy} onClick={() => void send()}>
@@ -121,7 +125,9 @@ export function UnservedFamilies({ orgUnitId, year }: { orgUnitId: string; year:
             {families.slice(0, shown).map((f) => (
               <View key={f.familyId} className='unserved-families__item' data-family-id={f.familyId}>
                 <Text className='unserved-families__guardians'>
-                  {f.guardians.length > 0 ? f.guardians.join('、') : '（未登记家长）'}
+                  {f.joined
+                    ? f.guardians.join('、')
+                    : `名册家庭，尚未加入${f.contact ? ` · ${f.contact}` : ' · 无联系电话'}`}
                 </Text>
                 <Text className='unserved-families__children'>{childrenText(f.children)}</Text>
               </View>
