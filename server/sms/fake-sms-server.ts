@@ -66,13 +66,24 @@ export async function startFakeSms(port = 0): Promise<FakeSmsServer> {
       TemplateParamSet: string[];
     };
     if (body.SmsSdkAppId !== FAKE_SMS.sdkAppId) return fail('FailedOperation.SmsSdkAppIdVerifyFail', 'app id');
-    if (!Array.isArray(body.PhoneNumberSet) || body.PhoneNumberSet.length === 0 || body.PhoneNumberSet.length > SMS_BATCH)
+    if (
+      !Array.isArray(body.PhoneNumberSet) ||
+      body.PhoneNumberSet.length === 0 ||
+      body.PhoneNumberSet.length > SMS_BATCH
+    )
       return fail('LimitExceeded.PhoneNumberCountLimit', 'numbers');
     if (!body.SignName || !body.TemplateId) return fail('MissingParameter', 'sign or template');
     const at = new Date().toISOString();
     const statuses = body.PhoneNumberSet.map((p) => {
       const ok = /^\+861[3-9]\d{9}$/.test(p) && !p.startsWith('+86170');
-      if (ok) sent.push({ phone: p.replace(/^\+86/, ''), templateId: body.TemplateId, params: body.TemplateParamSet, signName: body.SignName, at });
+      if (ok)
+        sent.push({
+          phone: p.replace(/^\+86/, ''),
+          templateId: body.TemplateId,
+          params: body.TemplateParamSet,
+          signName: body.SignName,
+          at,
+        });
       return {
         SerialNo: ok ? randomUUID() : '',
         PhoneNumber: p,

@@ -106,7 +106,8 @@ export class SmsClient {
       throw new AppError('SERVICE_UNAVAILABLE', '短信服务暂时无法访问，请稍后再试');
     }
     const error = reply.Response?.Error;
-    if (error) throw new AppError('SERVICE_UNAVAILABLE', `短信服务拒绝了请求（${error.Code}），请联系管理员检查短信配置`);
+    if (error)
+      throw new AppError('SERVICE_UNAVAILABLE', `短信服务拒绝了请求（${error.Code}），请联系管理员检查短信配置`);
     const statuses = new Map((reply.Response?.SendStatusSet ?? []).map((s) => [s.PhoneNumber.replace(/^\+86/, ''), s]));
     return phones.map((phone) => {
       const s = statuses.get(phone);

@@ -215,6 +215,19 @@ it('a county admin imports units and staff; the coordinator imports the roster a
   await sheet.getByText(/新记到场 2 户/).waitFor();
   expect(await sheet.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^第 5 行\s+不在名册$/)]);
   expect((await app.db.guidanceSession.findUniqueOrThrow({ where: { id: session.id } })).attendedCount).toBe(2);
+  // A grandmother who came without registering: ticked on the class roster.
+  const ticking = front(page).locator('.roster-ticking');
+  await ticking.getByText('三年级（1）班', { exact: true }).click();
+  const row = ticking.locator('tbody tr').filter({ hasText: '书桌学生4' });
+  await row.getByText('标记到场', { exact: true }).click();
+  await row.getByText('已到场（撤销）', { exact: true }).waitFor();
+  // 书桌学生1's household, present from the sheet, shows as present here too.
+  await ticking
+    .locator('tbody tr')
+    .filter({ hasText: '书桌学生1' })
+    .getByText('已到场（撤销）', { exact: true })
+    .waitFor();
+  expect((await app.db.guidanceSession.findUniqueOrThrow({ where: { id: session.id } })).attendedCount).toBe(3);
   await settledScreenshot(page, 'web-admin-attendance-sheet', { tall: true });
   expect(errors).toEqual([]);
 });

@@ -13,8 +13,10 @@ import { remoteKeys } from '../../lib/remote-keys';
 import { useRemote } from '../../lib/use-remote';
 import { StatusBadge } from './session-card';
 import { registrationLabel } from './session-text';
-import { DESK_PAGES } from '../admin/admin-grants';
+import { DESK_PAGES, rosterGrants } from '../admin/admin-grants';
+import { loadMe } from '../../lib/auth-store';
 import { AttendanceSheetImport } from './attendance-sheet-import';
+import { RosterTicking } from './roster-ticking';
 import './sessions.scss';
 
 type Roster = RouterOutputs['sessions']['roster'];
@@ -32,7 +34,7 @@ function RosterRow({ row, busy, onToggle }: { row: Row; busy: boolean; onToggle:
   return (
     <View className={`roster-row${row.present ? ' roster-row--present' : ''}`} data-family-id={row.familyId}>
       <View className='roster-row__head'>
-        <Text className='roster-row__guardians'>{row.guardians.join('、') || '（监护人）'}</Text>
+        <Text className='roster-row__guardians'>{row.guardians.join('、') || '名册家庭（未加入平台）'}</Text>
         {row.present ? <StatusBadge text='已到场' tone='ok' /> : <StatusBadge text='未到场' tone='muted' />}
       </View>
       <Text className='roster-row__line'>孩子：{children || '—'}</Text>
@@ -62,11 +64,13 @@ function RosterRow({ row, busy, onToggle }: { row: Row; busy: boolean; onToggle:
  */
 export function RosterView({ sessionId }: { sessionId: string }) {
   const { state, reload, setData } = useRemote(remoteKeys.sessions.roster(sessionId), async () => {
-    const [detail, roster] = await Promise.all([
+    const [detail, roster, me] = await Promise.all([
       trpc.sessions.get.query({ sessionId }),
       trpc.sessions.roster.query({ sessionId }),
+      loadMe(),
     ]);
-    return { detail, roster };
+    // Coordinators (and admins) keep the class rosters; teachers take the roll of the registered families only.
+    return { detail, roster, keepsRosters: rosterGrants(me).length > 0 };
   });
   const [method, setMethod] = useState<Method>('ROLL_CALL');
   const { busyKey: busyFamily, error, run } = useAction();
@@ -83,7 +87,7 @@ export function RosterView({ sessionId }: { sessionId: string }) {
 
   return (
     <RemoteState state={state} reload={reload}>
-      {({ detail, roster }) => (
+      {({ detail, roster, keepsRosters }) => (
         <View className='roster'>
           <View className='detail-card'>
             <Text className='detail-card__heading'>{detail.title}</Text>
@@ -115,7 +119,18 @@ export function RosterView({ sessionId }: { sessionId: string }) {
           <Button block fill='outline' onClick={reload}>
             刷新名单
           </Button>
-          {DESK_PAGES ? <AttendanceSheetImport sessionId={sessionId} /> : null}
+          {DESK_PAGES ? (
+            <>
+              {keepsRosters ? (
+                <RosterTicking
+                  sessionId={sessionId}
+                  schoolId={detail.orgUnitId}
+                  presentFamilies={roster.rows.filter((r) => r.present).map((r) => r.familyId)}
+                />
+              ) : null}
+              <AttendanceSheetImport sessionId={sessionId} />
+            </>
+          ) : null}
         </View>
       )}
     </RemoteState>
