@@ -191,6 +191,14 @@ it('a county admin imports units and staff; the coordinator imports the roster a
   expect(await front(page).locator('.class-students').innerText()).toContain('书***（母亲） 139****5678');
   expect(await front(page).locator('.class-students').innerText()).not.toContain('13912345678');
   await front(page).getByText('没有待核对的家庭。', { exact: true }).waitFor();
+  // A student who moved away leaves the roster by hand.
+  const leaver = students.filter({ hasText: '书桌学生8' });
+  await leaver.getByText('转学', { exact: true }).click();
+  await leaver.getByText('确认转学', { exact: true }).click();
+  await leaver.waitFor({ state: 'detached' });
+  expect((await app.db.child.findFirstOrThrow({ where: { schoolId: school.id, name: '书桌学生8' } })).leftReason).toBe(
+    'TRANSFERRED',
+  );
   await expectReadableTables(page);
   await settledScreenshot(page, 'web-admin-rosters', { tall: true });
 
@@ -230,4 +238,6 @@ it('a county admin imports units and staff; the coordinator imports the roster a
   expect((await app.db.guidanceSession.findUniqueOrThrow({ where: { id: session.id } })).attendedCount).toBe(3);
   await settledScreenshot(page, 'web-admin-attendance-sheet', { tall: true });
   expect(errors).toEqual([]);
-});
+  // A whole morning of desk work (four imports, a dozen tables, four full-page screenshots): longer than one
+  // page's test, and slower still while the rest of the suite runs beside it.
+}, 120_000);

@@ -65,6 +65,38 @@ function ClassInvite({ schoolId, c }: { schoolId: string; c: RosterClass }) {
   );
 }
 
+/** 转学 / 毕业 by hand: the student leaves the roster; the household stays counted for its years. */
+function LeaveButtons({ schoolId, childId }: { schoolId: string; childId: string }) {
+  const { busyKey, run } = useAction({ toast: true });
+  const [asking, setAsking] = useState<'TRANSFERRED' | 'GRADUATED' | null>(null);
+  const leave = (reason: 'TRANSFERRED' | 'GRADUATED') =>
+    run(async () => {
+      await trpc.rosters.closeStudent.mutate({ childId, reason });
+      invalidate(remoteKeys.admin.roster(schoolId));
+    }, reason);
+  if (asking)
+    return (
+      <View className='desk-card__actions'>
+        <Button size='small' type='primary' loading={busyKey === asking} onClick={() => void leave(asking)}>
+          {asking === 'TRANSFERRED' ? '确认转学' : '确认毕业'}
+        </Button>
+        <Button size='small' fill='outline' onClick={() => setAsking(null)}>
+          取消
+        </Button>
+      </View>
+    );
+  return (
+    <View className='desk-card__actions'>
+      <Button size='small' fill='outline' onClick={() => setAsking('TRANSFERRED')}>
+        转学
+      </Button>
+      <Button size='small' fill='outline' onClick={() => setAsking('GRADUATED')}>
+        毕业
+      </Button>
+    </View>
+  );
+}
+
 function ClassStudents({ schoolId, c }: { schoolId: string; c: RosterClass }) {
   const { state, reload } = useRemote(remoteKeys.admin.students(schoolId, c.grade, c.className), () =>
     trpc.rosters.students.query({ schoolId, grade: c.grade, className: c.className }),
@@ -82,6 +114,7 @@ function ClassStudents({ schoolId, c }: { schoolId: string; c: RosterClass }) {
                 <th scope='col'>同户兄弟姐妹</th>
                 <th scope='col'>家庭是否已加入</th>
                 <th scope='col'>名册联系人</th>
+                <th scope='col'>离校</th>
               </tr>
             </thead>
             <tbody>
@@ -92,6 +125,9 @@ function ClassStudents({ schoolId, c }: { schoolId: string; c: RosterClass }) {
                   <td>{s.siblings > 0 ? `${s.siblings} 人` : '—'}</td>
                   <td>{s.joined ? '已加入' : '未加入'}</td>
                   <td>{s.contact ?? '—'}</td>
+                  <td>
+                    <LeaveButtons schoolId={schoolId} childId={s.childId} />
+                  </td>
                 </tr>
               ))}
             </tbody>
