@@ -108,9 +108,22 @@ it('a county admin imports units and staff; the coordinator imports the roster a
   await front(page).getByText('“单位.xlsx”已导入：新建 2 个单位，更新 0 个。', { exact: true }).waitFor();
   await front(page).locator('.county-units tbody tr').nth(1).waitFor();
   expect(await front(page).locator('.county-units tbody tr').allInnerTexts()).toEqual([
-    expect.stringMatching(/^书桌小学\s+学校\s+\d{10}$/),
-    expect.stringMatching(/^书桌社区家长学校\s+社区站点\s+—$/),
+    expect.stringMatching(/^书桌小学\s+学校\s+\d{10}\s+—\s+撤销$/),
+    expect.stringMatching(/^书桌社区家长学校\s+社区家长学校\s+—\s+—\s+撤销$/),
   ]);
+  // One more by hand, then closed: it stays listed as 已撤销.
+  const form = front(page).locator('.new-unit');
+  await form.getByText('妇女儿童之家', { exact: true }).click();
+  await form.locator('input[placeholder="如 第一实验小学"]').fill('书桌村妇女儿童之家');
+  await form.locator('input[placeholder="可不填"]').fill('书桌镇');
+  await form.getByText('新建', { exact: true }).click();
+  await form.getByText('已新建“书桌村妇女儿童之家”，并生成了学校邀请码。', { exact: true }).waitFor();
+  const home = front(page).locator('.county-units tbody tr').filter({ hasText: '书桌村妇女儿童之家' });
+  expect(await home.innerText()).toMatch(/^书桌村妇女儿童之家\s+妇女儿童之家\s+—\s+书桌镇\s+撤销$/);
+  await home.getByText('撤销', { exact: true }).click();
+  await home.getByText('确认撤销（往年统计保留）', { exact: true }).click();
+  await home.getByText('已撤销', { exact: true }).waitFor();
+  expect((await app.db.orgUnit.findFirstOrThrow({ where: { name: '书桌村妇女儿童之家' } })).closedAt).not.toBeNull();
   await expectReadableTables(page);
   await settledScreenshot(page, 'web-admin-units', { tall: true });
 

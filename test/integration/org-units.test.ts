@@ -24,7 +24,17 @@ describe('orgUnits.children', () => {
     const user = await app.as((await makeWechatUser(app.db)).id);
     const caller = app.caller(user);
     const top = await caller.orgUnits.children({ parentId: null });
-    expect(top).toEqual([{ id: '230000', code: '230000', name: '黑龙江省', kind: 'PROVINCE' }]);
+    expect(top).toEqual([
+      {
+        id: '230000',
+        code: '230000',
+        name: '黑龙江省',
+        kind: 'PROVINCE',
+        siteType: null,
+        township: null,
+        closedAt: null,
+      },
+    ]);
 
     const cities = await caller.orgUnits.children({ parentId: '230000' });
     expect(cities).toHaveLength(13);

@@ -1,6 +1,12 @@
 // 学校与站点 (desk page): an admin's region walked down to a county, its schools and sites, and the county's
 // units imported from the bureau's Excel list.
 import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { SITE_TYPE_LABELS, type SiteType } from '@shared/admin';
+import { ChoiceChips } from '../../components/choice-chips';
+import { FormError, FormField } from '../../components/form-field';
+import { Button, Input } from '../../components/nutui';
+import { useAction } from '../../lib/use-action';
 import { MyUnitView } from '../../components/my-unit-view';
 import type { PickedUnit } from '../../components/org-unit-picker';
 import { RemoteState } from '../../components/remote-state';
@@ -8,7 +14,7 @@ import { trpc } from '../../lib/trpc';
 import { remoteKeys } from '../../lib/remote-keys';
 import { invalidate, useRemote } from '../../lib/use-remote';
 import { unitAdminGrants, type Grant } from './admin-grants';
-import { ImportCard } from './import-result';
+import { ImportCard, ImportDone } from './import-result';
 import { ImportHistory } from './import-history';
 import { UnitOfGrant } from './unit-of-grant';
 import './admin.scss';
@@ -19,6 +25,97 @@ const KIND_LABELS: Record<string, string> = {
   COUNTY: '县（市、区）',
   CITY: '市',
 };
+
+type UnitType = 'SCHOOL' | SiteType;
+const TYPE_CHOICES: { value: UnitType; label: string }[] = [
+  { value: 'SCHOOL', label: '学校' },
+  ...(Object.entries(SITE_TYPE_LABELS) as [SiteType, string][]).map(([value, label]) => ({ value, label })),
+];
+
+/** 新建学校或站点: one unit by hand (the import does many). */
+function NewUnitForm({ county }: { county: PickedUnit }) {
+  const { busy, error, run } = useAction();
+  const [type, setType] = useState<UnitType | null>(null);
+  const [name, setName] = useState('');
+  const [code, setCode] = useState('');
+  const [township, setTownship] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const submit = () =>
+    run(async () => {
+      setDone(null);
+      if (!type) throw new Error('请选择类型');
+      await trpc.orgUnits.create.mutate({
+        parentId: county.id,
+        kind: type === 'SCHOOL' ? 'SCHOOL' : 'COMMUNITY_SITE',
+        siteType: type === 'SCHOOL' ? undefined : type,
+        name,
+        code: code.trim() || undefined,
+        township: township.trim() || undefined,
+      });
+      setDone(`已新建“${name.trim()}”，并生成了学校邀请码。`);
+      setName('');
+      setCode('');
+      setTownship('');
+      invalidate(remoteKeys.admin.units(county.id));
+      invalidate('org-units');
+    });
+  return (
+    <View className='desk-card new-unit'>
+      <Text className='desk-card__title'>新建学校或站点</Text>
+      <FormField label='类型'>
+        <ChoiceChips options={TYPE_CHOICES} value={type} onChange={setType} />
+      </FormField>
+      <FormField label='名称'>
+        <Input name='unitName' placeholder='如 第一实验小学' value={name} onChange={setName} maxLength={60} />
+      </FormField>
+      <FormField label={type === 'SCHOOL' ? '学校标识码（10 位，可不填）' : '登记编号（可不填）'}>
+        <Input name='unitCode' placeholder='代码' value={code} onChange={setCode} maxLength={32} />
+      </FormField>
+      <FormField label='所属乡镇（街道）'>
+        <Input name='township' placeholder='可不填' value={township} onChange={setTownship} maxLength={40} />
+      </FormField>
+      <FormError message={error} />
+      {done ? <ImportDone text={done} /> : null}
+      <View className='desk-card__actions'>
+        <Button type='primary' loading={busy} onClick={() => void submit()}>
+          新建
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** 撤销: a unit that stopped (merged, closed): no new sessions or families; its past figures stay. */
+function CloseUnit({ unitId, countyId }: { unitId: string; countyId: string }) {
+  const { busy, run } = useAction({ toast: true });
+  const [asking, setAsking] = useState(false);
+  if (!asking)
+    return (
+      <Button size='small' fill='outline' onClick={() => setAsking(true)}>
+        撤销
+      </Button>
+    );
+  return (
+    <View className='desk-card__actions'>
+      <Button
+        size='small'
+        type='primary'
+        loading={busy}
+        onClick={() =>
+          void run(async () => {
+            await trpc.orgUnits.close.mutate({ orgUnitId: unitId });
+            invalidate(remoteKeys.admin.units(countyId));
+          })
+        }
+      >
+        确认撤销（往年统计保留）
+      </Button>
+      <Button size='small' fill='outline' onClick={() => setAsking(false)}>
+        取消
+      </Button>
+    </View>
+  );
+}
 
 function CountyUnits({ county }: { county: PickedUnit }) {
   const { state, reload } = useRemote(remoteKeys.admin.units(county.id), () =>
@@ -41,6 +138,7 @@ function CountyUnits({ county }: { county: PickedUnit }) {
         template={() => trpc.orgUnits.importTemplate.query()}
         done={(r, fileName) => `“${fileName}”已导入：新建 ${r.created} 个单位，更新 ${r.updated} 个。`}
       />
+      <NewUnitForm county={county} />
       <View className='desk-card county-units'>
         <Text className='desk-card__title'>{`${county.name} 的学校和站点`}</Text>
         <RemoteState state={state} reload={reload}>
@@ -54,14 +152,18 @@ function CountyUnits({ county }: { county: PickedUnit }) {
                     <th scope='col'>名称</th>
                     <th scope='col'>类型</th>
                     <th scope='col'>代码</th>
+                    <th scope='col'>乡镇（街道）</th>
+                    <th scope='col'>状态</th>
                   </tr>
                 </thead>
                 <tbody>
                   {units.map((u) => (
                     <tr key={u.id} data-unit-id={u.id}>
                       <td>{u.name}</td>
-                      <td>{KIND_LABELS[u.kind] ?? u.kind}</td>
+                      <td>{u.siteType ? SITE_TYPE_LABELS[u.siteType] : (KIND_LABELS[u.kind] ?? u.kind)}</td>
                       <td>{u.code ?? '—'}</td>
+                      <td>{u.township ?? '—'}</td>
+                      <td>{u.closedAt ? '已撤销' : <CloseUnit unitId={u.id} countyId={county.id} />}</td>
                     </tr>
                   ))}
                 </tbody>

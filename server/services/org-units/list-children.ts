@@ -4,9 +4,10 @@ import type { Db } from '../../db/create-db';
 export async function listOrgUnitChildren(opts: { db: Db; input: { parentId: string | null } }) {
   const { db } = opts;
   const { parentId } = opts.input;
-  return db.orgUnit.findMany({
+  const units = await db.orgUnit.findMany({
     where: parentId === null ? { parentId: null } : { parentId },
-    select: { id: true, code: true, name: true, kind: true },
+    select: { id: true, code: true, name: true, kind: true, siteType: true, township: true, closedAt: true },
     orderBy: [{ kind: 'asc' }, { code: 'asc' }, { name: 'asc' }],
   });
+  return units.map((u) => ({ ...u, closedAt: u.closedAt?.toISOString() ?? null }));
 }
