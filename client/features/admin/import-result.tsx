@@ -6,6 +6,7 @@ import { Button } from '../../components/nutui';
 import { useAction } from '../../lib/use-action';
 import { saveXlsx } from '../reports/export-report';
 import { XlsxUpload, type ChosenFile } from './xlsx-upload';
+import { DeskTable } from './desk-table';
 
 export interface RowError {
   row: number;
@@ -17,22 +18,16 @@ export function ImportErrors({ fileName, errors }: { fileName: string; errors: R
   return (
     <View className='import-result import-result--refused' role='alert'>
       <Text className='import-result__title'>{`“${fileName}”有 ${errors.length} 处问题，整个文件没有导入。请在 Excel 中改正后重新选择文件。`}</Text>
-      <table className='desk-table import-result__errors'>
-        <thead>
-          <tr>
-            <th scope='col'>行</th>
-            <th scope='col'>问题</th>
+      <DeskTable
+        headers={['行', '问题']}
+        rows={errors}
+        row={(e) => (
+          <tr key={`${e.row}-${e.message}`} data-row={e.row}>
+            <td>{`第 ${e.row} 行`}</td>
+            <td>{e.message}</td>
           </tr>
-        </thead>
-        <tbody>
-          {errors.map((e, i) => (
-            <tr key={`${e.row}-${i}`} data-row={e.row}>
-              <td>{`第 ${e.row} 行`}</td>
-              <td>{e.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
     </View>
   );
 }

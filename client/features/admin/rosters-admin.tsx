@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { MyUnitView } from '../../components/my-unit-view';
 import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
-import { RemoteState } from '../../components/remote-state';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { remoteKeys } from '../../lib/remote-keys';
 import { useAction } from '../../lib/use-action';
@@ -14,6 +13,7 @@ import { rosterGrants } from './admin-grants';
 import { ImportCard } from './import-result';
 import { ImportHistory } from './import-history';
 import { UnitOfGrant } from './unit-of-grant';
+import { RemoteDeskTable } from './desk-table';
 import './admin.scss';
 
 type RosterClass = RouterOutputs['rosters']['classes'][number];
@@ -104,36 +104,24 @@ function ClassStudents({ schoolId, c }: { schoolId: string; c: RosterClass }) {
   return (
     <View className='desk-card class-students' data-class={c.className}>
       <Text className='desk-card__title'>{`${c.className} 学生名单`}</Text>
-      <RemoteState state={state} reload={reload}>
-        {(students) => (
-          <table className='desk-table'>
-            <thead>
-              <tr>
-                <th scope='col'>学生姓名</th>
-                <th scope='col'>家庭编号</th>
-                <th scope='col'>同户兄弟姐妹</th>
-                <th scope='col'>家庭是否已加入</th>
-                <th scope='col'>名册联系人</th>
-                <th scope='col'>离校</th>
-              </tr>
-            </thead>
-            <tbody>
-              {students.map((s) => (
-                <tr key={s.childId} data-child-id={s.childId} data-joined={s.joined}>
-                  <td>{s.name}</td>
-                  <td>{s.householdKey ?? '—'}</td>
-                  <td>{s.siblings > 0 ? `${s.siblings} 人` : '—'}</td>
-                  <td>{s.joined ? '已加入' : '未加入'}</td>
-                  <td>{s.contact ?? '—'}</td>
-                  <td>
-                    <LeaveButtons schoolId={schoolId} childId={s.childId} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <RemoteDeskTable
+        state={state}
+        reload={reload}
+        empty='这个班没有在册学生。'
+        headers={['学生姓名', '家庭编号', '同户兄弟姐妹', '家庭是否已加入', '名册联系人', '离校']}
+        row={(s) => (
+          <tr key={s.childId} data-child-id={s.childId} data-joined={s.joined}>
+            <td>{s.name}</td>
+            <td>{s.householdKey ?? '—'}</td>
+            <td>{s.siblings > 0 ? `${s.siblings} 人` : '—'}</td>
+            <td>{s.joined ? '已加入' : '未加入'}</td>
+            <td>{s.contact ?? '—'}</td>
+            <td>
+              <LeaveButtons schoolId={schoolId} childId={s.childId} />
+            </td>
+          </tr>
         )}
-      </RemoteState>
+      />
     </View>
   );
 }
@@ -147,46 +135,29 @@ function RosterClasses({ schoolId }: { schoolId: string }) {
     <View className='desk-stack'>
       <View className='desk-card roster-classes'>
         <Text className='desk-card__title'>班级</Text>
-        <RemoteState state={state} reload={reload}>
-          {(classes) =>
-            classes.length === 0 ? (
-              <Text className='desk-card__hint'>还没有导入班级名册。</Text>
-            ) : (
-              <table className='desk-table'>
-                <thead>
-                  <tr>
-                    <th scope='col'>班级</th>
-                    <th scope='col'>学生</th>
-                    <th scope='col'>家庭</th>
-                    <th scope='col'>已加入平台</th>
-                    <th scope='col'>班主任</th>
-                    <th scope='col'>班级邀请码</th>
-                    <th scope='col'>名单</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {classes.map((c) => (
-                    <tr key={`${c.grade}|${c.className}`} data-class={c.className}>
-                      <td>{c.className}</td>
-                      <td>{c.students}</td>
-                      <td>{c.households}</td>
-                      <td>{`${c.joined} 户`}</td>
-                      <td>{c.teacherName ?? '未设置'}</td>
-                      <td>
-                        <ClassInvite schoolId={schoolId} c={c} />
-                      </td>
-                      <td>
-                        <Button size='small' fill='outline' onClick={() => setOpen(c)}>
-                          查看学生
-                        </Button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )
-          }
-        </RemoteState>
+        <RemoteDeskTable
+          state={state}
+          reload={reload}
+          empty='还没有导入班级名册。'
+          headers={['班级', '学生', '家庭', '已加入平台', '班主任', '班级邀请码', '名单']}
+          row={(c) => (
+            <tr key={`${c.grade}|${c.className}`} data-class={c.className}>
+              <td>{c.className}</td>
+              <td>{c.students}</td>
+              <td>{c.households}</td>
+              <td>{`${c.joined} 户`}</td>
+              <td>{c.teacherName ?? '未设置'}</td>
+              <td>
+                <ClassInvite schoolId={schoolId} c={c} />
+              </td>
+              <td>
+                <Button size='small' fill='outline' onClick={() => setOpen(c)}>
+                  查看学生
+                </Button>
+              </td>
+            </tr>
+          )}
+        />
       </View>
       {open ? <ClassStudents key={`${open.grade}|${open.className}`} schoolId={schoolId} c={open} /> : null}
     </View>
@@ -206,72 +177,58 @@ function PendingFamilies({ schoolId }: { schoolId: string }) {
         已加入本校、但不在班级名册上的家庭（孩子姓名写法不同、用学校邀请码加入，或名册上的家庭已有人认领）。并入名册上的家庭后，签到、家访和服务次数都保留，只计一次。
       </Text>
       <FormError message={error} />
-      <RemoteState state={state} reload={reload}>
-        {(families) =>
-          families.length === 0 ? (
-            <Text className='desk-card__hint'>没有待核对的家庭。</Text>
-          ) : (
-            <table className='desk-table'>
-              <thead>
-                <tr>
-                  <th scope='col'>监护人</th>
-                  <th scope='col'>登记的孩子</th>
-                  <th scope='col'>名册上的同名学生</th>
-                  <th scope='col'>核对</th>
-                </tr>
-              </thead>
-              <tbody>
-                {families.map((f) => (
-                  <tr key={f.familyId} data-family-id={f.familyId}>
-                    <td>{f.guardians.map((g) => `${g.displayName}（${g.relation}）`).join('、')}</td>
-                    <td>{f.children.map((c) => `${c.name} ${c.className ?? c.gradeLabel}`).join('、')}</td>
-                    <td>
-                      {f.matches.length === 0
-                        ? '无'
-                        : f.matches.map((m) => (
-                            <View key={m.familyId} className='pending-families__match'>
-                              <Text>{`${m.name} ${m.className ?? m.gradeLabel}${m.joined ? '（已有家长加入）' : ''}`}</Text>
-                              <Button
-                                size='small'
-                                type='primary'
-                                loading={busyKey === `${f.familyId}:${m.familyId}`}
-                                onClick={() =>
-                                  void run(async () => {
-                                    await trpc.rosters.matchFamily.mutate({
-                                      familyId: f.familyId,
-                                      intoFamilyId: m.familyId,
-                                    });
-                                    done();
-                                  }, `${f.familyId}:${m.familyId}`)
-                                }
-                              >
-                                并入此家庭
-                              </Button>
-                            </View>
-                          ))}
-                    </td>
-                    <td>
+      <RemoteDeskTable
+        state={state}
+        reload={reload}
+        empty='没有待核对的家庭。'
+        headers={['监护人', '登记的孩子', '名册上的同名学生', '核对']}
+        row={(f) => (
+          <tr key={f.familyId} data-family-id={f.familyId}>
+            <td>{f.guardians.map((g) => `${g.displayName}（${g.relation}）`).join('、')}</td>
+            <td>{f.children.map((c) => `${c.name} ${c.className ?? c.gradeLabel}`).join('、')}</td>
+            <td>
+              {f.matches.length === 0
+                ? '无'
+                : f.matches.map((m) => (
+                    <View key={m.familyId} className='pending-families__match'>
+                      <Text>{`${m.name} ${m.className ?? m.gradeLabel}${m.joined ? '（已有家长加入）' : ''}`}</Text>
                       <Button
                         size='small'
-                        fill='outline'
-                        loading={busyKey === f.familyId}
+                        type='primary'
+                        loading={busyKey === `${f.familyId}:${m.familyId}`}
                         onClick={() =>
                           void run(async () => {
-                            await trpc.rosters.confirmNotOnRoster.mutate({ familyId: f.familyId });
+                            await trpc.rosters.matchFamily.mutate({
+                              familyId: f.familyId,
+                              intoFamilyId: m.familyId,
+                            });
                             done();
-                          }, f.familyId)
+                          }, `${f.familyId}:${m.familyId}`)
                         }
                       >
-                        确认不在名册
+                        并入此家庭
                       </Button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
-      </RemoteState>
+                    </View>
+                  ))}
+            </td>
+            <td>
+              <Button
+                size='small'
+                fill='outline'
+                loading={busyKey === f.familyId}
+                onClick={() =>
+                  void run(async () => {
+                    await trpc.rosters.confirmNotOnRoster.mutate({ familyId: f.familyId });
+                    done();
+                  }, f.familyId)
+                }
+              >
+                确认不在名册
+              </Button>
+            </td>
+          </tr>
+        )}
+      />
     </View>
   );
 }

@@ -10,7 +10,7 @@ import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { remoteKeys } from '../../lib/remote-keys';
 import { useAction } from '../../lib/use-action';
 import { invalidate, useRemote } from '../../lib/use-remote';
-import { RemoteState } from '../../components/remote-state';
+import { DeskTable, RemoteDeskTable } from './desk-table';
 import { staffAdminGrants, type Grant } from './admin-grants';
 import { ImportCard } from './import-result';
 import { ImportHistory } from './import-history';
@@ -26,24 +26,17 @@ function InitialPasswords({ accounts }: { accounts: StaffImport['accounts'] }) {
       <Text className='desk-card__hint'>
         请当面交给本人；首次登录时须改成自己的密码。离开本页后无法再查看，忘记时由管理员重设。
       </Text>
-      <table className='desk-table'>
-        <thead>
-          <tr>
-            <th scope='col'>姓名</th>
-            <th scope='col'>用户名</th>
-            <th scope='col'>初始密码</th>
+      <DeskTable
+        headers={['姓名', '用户名', '初始密码']}
+        rows={accounts}
+        row={(a) => (
+          <tr key={a.username} data-username={a.username}>
+            <td>{a.displayName}</td>
+            <td>{a.username}</td>
+            <td className='desk-code'>{a.initialPassword}</td>
           </tr>
-        </thead>
-        <tbody>
-          {accounts.map((a) => (
-            <tr key={a.username} data-username={a.username}>
-              <td>{a.displayName}</td>
-              <td>{a.username}</td>
-              <td className='desk-code'>{a.initialPassword}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
     </View>
   );
 }
@@ -106,41 +99,26 @@ function StaffList({ orgUnitId, meId }: { orgUnitId: string; meId: string }) {
   return (
     <View className='desk-card staff-list'>
       <Text className='desk-card__title'>工作人员账号</Text>
-      <RemoteState state={state} reload={reload}>
-        {(rows) =>
-          rows.length === 0 ? (
-            <Text className='desk-card__hint'>还没有工作人员账号。</Text>
-          ) : (
-            <table className='desk-table'>
-              <thead>
-                <tr>
-                  <th scope='col'>姓名</th>
-                  <th scope='col'>用户名</th>
-                  <th scope='col'>角色</th>
-                  <th scope='col'>状态</th>
-                  <th scope='col'>操作</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.userId} data-username={r.username}>
-                    <td>{r.displayName}</td>
-                    <td>{r.username}</td>
-                    <td>{r.roles.map((g) => `${ROLE_LABELS[g.role]}（${g.orgUnitName}）`).join('、')}</td>
-                    <td>{r.disabled ? '已停用' : r.mustChangePassword ? '待首次登录改密码' : '正常'}</td>
-                    <td>
-                      <StaffActions
-                        row={{ ...r, isMe: r.userId === meId }}
-                        onChanged={() => invalidate(remoteKeys.admin.staff(orgUnitId))}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
-      </RemoteState>
+      <RemoteDeskTable
+        state={state}
+        reload={reload}
+        empty='还没有工作人员账号。'
+        headers={['姓名', '用户名', '角色', '状态', '操作']}
+        row={(r) => (
+          <tr key={r.userId} data-username={r.username}>
+            <td>{r.displayName}</td>
+            <td>{r.username}</td>
+            <td>{r.roles.map((g) => `${ROLE_LABELS[g.role]}（${g.orgUnitName}）`).join('、')}</td>
+            <td>{r.disabled ? '已停用' : r.mustChangePassword ? '待首次登录改密码' : '正常'}</td>
+            <td>
+              <StaffActions
+                row={{ ...r, isMe: r.userId === meId }}
+                onChanged={() => invalidate(remoteKeys.admin.staff(orgUnitId))}
+              />
+            </td>
+          </tr>
+        )}
+      />
     </View>
   );
 }

@@ -9,7 +9,7 @@ import { Button, Input } from '../../components/nutui';
 import { useAction } from '../../lib/use-action';
 import { MyUnitView } from '../../components/my-unit-view';
 import type { PickedUnit } from '../../components/org-unit-picker';
-import { RemoteState } from '../../components/remote-state';
+import { RemoteDeskTable } from './desk-table';
 import { trpc } from '../../lib/trpc';
 import { remoteKeys } from '../../lib/remote-keys';
 import { invalidate, useRemote } from '../../lib/use-remote';
@@ -141,36 +141,21 @@ function CountyUnits({ county }: { county: PickedUnit }) {
       <NewUnitForm county={county} />
       <View className='desk-card county-units'>
         <Text className='desk-card__title'>{`${county.name} 的学校和站点`}</Text>
-        <RemoteState state={state} reload={reload}>
-          {(units) =>
-            units.length === 0 ? (
-              <Text className='desk-card__hint'>还没有学校或站点。</Text>
-            ) : (
-              <table className='desk-table'>
-                <thead>
-                  <tr>
-                    <th scope='col'>名称</th>
-                    <th scope='col'>类型</th>
-                    <th scope='col'>代码</th>
-                    <th scope='col'>乡镇（街道）</th>
-                    <th scope='col'>状态</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {units.map((u) => (
-                    <tr key={u.id} data-unit-id={u.id}>
-                      <td>{u.name}</td>
-                      <td>{u.siteType ? SITE_TYPE_LABELS[u.siteType] : (KIND_LABELS[u.kind] ?? u.kind)}</td>
-                      <td>{u.code ?? '—'}</td>
-                      <td>{u.township ?? '—'}</td>
-                      <td>{u.closedAt ? '已撤销' : <CloseUnit unitId={u.id} countyId={county.id} />}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )
-          }
-        </RemoteState>
+        <RemoteDeskTable
+          state={state}
+          reload={reload}
+          empty='还没有学校或站点。'
+          headers={['名称', '类型', '代码', '乡镇（街道）', '状态']}
+          row={(u) => (
+            <tr key={u.id} data-unit-id={u.id}>
+              <td>{u.name}</td>
+              <td>{u.siteType ? SITE_TYPE_LABELS[u.siteType] : (KIND_LABELS[u.kind] ?? u.kind)}</td>
+              <td>{u.code ?? '—'}</td>
+              <td>{u.township ?? '—'}</td>
+              <td>{u.closedAt ? '已撤销' : <CloseUnit unitId={u.id} countyId={county.id} />}</td>
+            </tr>
+          )}
+        />
       </View>
       <ImportHistory orgUnitId={county.id} />
     </View>
