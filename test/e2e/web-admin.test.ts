@@ -108,8 +108,8 @@ it('a county admin imports units and staff; the coordinator imports the roster a
   await front(page).getByText('“单位.xlsx”已导入：新建 2 个单位，更新 0 个。', { exact: true }).waitFor();
   await front(page).locator('.county-units tbody tr').nth(1).waitFor();
   expect(await front(page).locator('.county-units tbody tr').allInnerTexts()).toEqual([
-    expect.stringMatching(/^书桌小学\s+学校\s+\d{10}\s+—\s+撤销$/),
-    expect.stringMatching(/^书桌社区家长学校\s+社区家长学校\s+—\s+—\s+撤销$/),
+    expect.stringMatching(/^书桌小学\s+改名\s+学校\s+\d{10}\s+—\s+撤销$/),
+    expect.stringMatching(/^书桌社区家长学校\s+改名\s+社区家长学校\s+—\s+—\s+撤销$/),
   ]);
   // One more by hand, then closed: it stays listed as 已撤销.
   const form = front(page).locator('.new-unit');
@@ -119,11 +119,22 @@ it('a county admin imports units and staff; the coordinator imports the roster a
   await form.getByText('新建', { exact: true }).click();
   await form.getByText('已新建“书桌村妇女儿童之家”，并生成了学校邀请码。', { exact: true }).waitFor();
   const home = front(page).locator('.county-units tbody tr').filter({ hasText: '书桌村妇女儿童之家' });
-  expect(await home.innerText()).toMatch(/^书桌村妇女儿童之家\s+妇女儿童之家\s+—\s+书桌镇\s+撤销$/);
+  expect(await home.innerText()).toMatch(/^书桌村妇女儿童之家\s+改名\s+妇女儿童之家\s+—\s+书桌镇\s+撤销$/);
   await home.getByText('撤销', { exact: true }).click();
   await home.getByText('确认撤销（往年统计保留）', { exact: true }).click();
   await home.getByText('已撤销', { exact: true }).waitFor();
   expect((await app.db.orgUnit.findFirstOrThrow({ where: { name: '书桌村妇女儿童之家' } })).closedAt).not.toBeNull();
+  // A site renamed (its families and figures stay with it).
+  const siteId = await front(page)
+    .locator('.county-units tbody tr')
+    .filter({ hasText: '书桌社区家长学校' })
+    .getAttribute('data-unit-id');
+  // (While it is edited, the name is in the input, not in the row's text: the row is found by its unit.)
+  const site = front(page).locator(`.county-units tbody tr[data-unit-id="${siteId}"]`);
+  await site.getByText('改名', { exact: true }).click();
+  await site.locator('input').fill('书桌社区家长学校（东区）');
+  await site.getByText('保存', { exact: true }).click();
+  await front(page).locator('.county-units').getByText('书桌社区家长学校（东区）', { exact: true }).waitFor();
   await expectReadableTables(page);
   await settledScreenshot(page, 'web-admin-units', { tall: true });
 
@@ -145,6 +156,21 @@ it('a county admin imports units and staff; the coordinator imports the roster a
   expect(await passwords.count()).toBe(2);
   const initial = (await passwords.first().locator('td').nth(2).innerText()).trim();
   expect(initial).toMatch(/^[A-Za-z0-9]{12}$/);
+  // One more account by hand, at the school picked below the county.
+  const newStaff = front(page).locator('.desk-stack').filter({ hasText: '开设一个账号：选择学校' }).last();
+  await newStaff.getByText('书桌小学', { exact: true }).click();
+  const staffForm = front(page).locator('.new-staff');
+  await staffForm.getByText('心理健康教师', { exact: true }).click();
+  await staffForm.locator('input[placeholder="如 刘老师"]').fill('陈老师');
+  const chen = `desk.chen.${uid()}`;
+  await staffForm.locator('input[placeholder="字母、数字、点，如 liu.teacher"]').fill(chen);
+  await staffForm.locator('input[placeholder="至少 8 位，不能全是数字"]').fill('12345678');
+  await staffForm.getByText('开设账号', { exact: true }).click();
+  await staffForm.locator('.form-error').waitFor();
+  expect(await staffForm.locator('.form-error').innerText()).toBe('密码不能全是数字，请加入字母或符号');
+  await staffForm.locator('input[placeholder="至少 8 位，不能全是数字"]').fill('chen-first-2026');
+  await staffForm.getByText('开设账号', { exact: true }).click();
+  await staffForm.getByText(`已开设 陈老师（${chen}）的账号，请把初始密码当面交给本人。`, { exact: true }).waitFor();
   // The accounts are listed, waiting for their first sign-in; a forgotten password is reset here.
   const wuRow = front(page).locator('.staff-list tbody tr').filter({ hasText: '吴老师' });
   await wuRow.getByText('待首次登录改密码', { exact: true }).waitFor();

@@ -2,17 +2,20 @@
 // teacher classes; the new accounts' initial passwords are shown this once, to hand over in person.
 import { Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '@shared/enums';
+import { createStaffInput } from '@shared/admin';
 import { useState } from 'react';
 import { MyUnitView } from '../../components/my-unit-view';
-import { FormError } from '../../components/form-field';
-import { Button } from '../../components/nutui';
+import { FormError, FormField } from '../../components/form-field';
+import { Button, Input } from '../../components/nutui';
+import { ChoiceChips } from '../../components/choice-chips';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { remoteKeys } from '../../lib/remote-keys';
 import { useAction } from '../../lib/use-action';
 import { invalidate, useRemote } from '../../lib/use-remote';
 import { DeskTable, RemoteDeskTable } from './desk-table';
 import { staffAdminGrants, type Grant } from './admin-grants';
-import { ImportCard } from './import-result';
+import { ImportCard, ImportDone } from './import-result';
+import { UnitOfGrant } from './unit-of-grant';
 import { ImportHistory } from './import-history';
 import './admin.scss';
 
@@ -123,6 +126,77 @@ function StaffList({ orgUnitId, meId }: { orgUnitId: string; meId: string }) {
   );
 }
 
+const ROLE_CHOICES = (grant: Grant) =>
+  (grant.role === 'COORDINATOR'
+    ? (['TEACHER', 'COUNSELOR'] as const)
+    : (['COORDINATOR', 'TEACHER', 'COUNSELOR'] as const)
+  ).map((value) => ({ value, label: ROLE_LABELS[value] }));
+
+/** 开设一个账号: one account at a school, with an initial password its owner changes at first sign-in. */
+function NewStaffForm({ grant, school }: { grant: Grant; school: { id: string; name: string } }) {
+  const { busy, error, run } = useAction();
+  const [role, setRole] = useState<'COORDINATOR' | 'TEACHER' | 'COUNSELOR' | null>(null);
+  const [displayName, setDisplayName] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const submit = () =>
+    run(async () => {
+      setDone(null);
+      // The server's own rule first, so the message names no field in English.
+      const input = createStaffInput.safeParse({ username, displayName, password, role, orgUnitId: school.id });
+      if (!input.success) throw new Error(input.error.issues[0].message);
+      await trpc.staff.create.mutate(input.data);
+      setDone(`已开设 ${displayName.trim()}（${username.trim()}）的账号，请把初始密码当面交给本人。`);
+      setDisplayName('');
+      setUsername('');
+      setPassword('');
+      invalidate(remoteKeys.admin.staff(grant.orgUnitId));
+    });
+  return (
+    <View className='desk-card new-staff'>
+      <Text className='desk-card__title'>{`开设一个账号 · ${school.name}`}</Text>
+      <FormField label='角色'>
+        <ChoiceChips options={ROLE_CHOICES(grant)} value={role} onChange={setRole} />
+      </FormField>
+      <FormField label='姓名'>
+        <Input
+          name='displayName'
+          placeholder='如 刘老师'
+          value={displayName}
+          onChange={setDisplayName}
+          maxLength={40}
+        />
+      </FormField>
+      <FormField label='用户名'>
+        <Input
+          name='username'
+          placeholder='字母、数字、点，如 liu.teacher'
+          value={username}
+          onChange={setUsername}
+          maxLength={64}
+        />
+      </FormField>
+      <FormField label='初始密码'>
+        <Input
+          name='password'
+          placeholder='至少 8 位，不能全是数字'
+          value={password}
+          onChange={setPassword}
+          maxLength={128}
+        />
+      </FormField>
+      <FormError message={error} />
+      {done ? <ImportDone text={done} /> : null}
+      <View className='desk-card__actions'>
+        <Button type='primary' loading={busy} onClick={() => void submit()}>
+          开设账号
+        </Button>
+      </View>
+    </View>
+  );
+}
+
 function StaffImportCard({ grant, meId }: { grant: Grant; meId: string }) {
   const [accounts, setAccounts] = useState<StaffImport['accounts']>([]);
   return (
@@ -148,6 +222,9 @@ function StaffImportCard({ grant, meId }: { grant: Grant; meId: string }) {
         done={(r, fileName) => `“${fileName}”已导入：新开设 ${r.created} 个账号，更新 ${r.updated} 个。`}
       />
       <InitialPasswords accounts={accounts} />
+      <UnitOfGrant grant={grant} pickKind='SCHOOL' heading='开设一个账号：选择学校' hideKinds={['COMMUNITY_SITE']}>
+        {(school) => <NewStaffForm grant={grant} school={school} />}
+      </UnitOfGrant>
       <StaffList orgUnitId={grant.orgUnitId} meId={meId} />
       <ImportHistory orgUnitId={grant.orgUnitId} />
     </View>

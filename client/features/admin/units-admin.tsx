@@ -2,7 +2,7 @@
 // units imported from the bureau's Excel list.
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { SITE_TYPE_LABELS, type SiteType } from '@shared/admin';
+import { createOrgUnitInput, SITE_TYPE_LABELS, type SiteType } from '@shared/admin';
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormError, FormField } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
@@ -44,7 +44,8 @@ function NewUnitForm({ county }: { county: PickedUnit }) {
     run(async () => {
       setDone(null);
       if (!type) throw new Error('请选择类型');
-      await trpc.orgUnits.create.mutate({
+      // The server's own rule first, so the message names no field in English.
+      const input = createOrgUnitInput.safeParse({
         parentId: county.id,
         kind: type === 'SCHOOL' ? 'SCHOOL' : 'COMMUNITY_SITE',
         siteType: type === 'SCHOOL' ? undefined : type,
@@ -52,6 +53,8 @@ function NewUnitForm({ county }: { county: PickedUnit }) {
         code: code.trim() || undefined,
         township: township.trim() || undefined,
       });
+      if (!input.success) throw new Error(input.error.issues[0].message);
+      await trpc.orgUnits.create.mutate(input.data);
       setDone(`已新建“${name.trim()}”，并生成了学校邀请码。`);
       setName('');
       setCode('');
@@ -81,6 +84,44 @@ function NewUnitForm({ county }: { county: PickedUnit }) {
           新建
         </Button>
       </View>
+    </View>
+  );
+}
+
+/** 改名: a school renamed (or a typing mistake); its families and figures stay with it. */
+function RenameUnit({ unitId, name, countyId }: { unitId: string; name: string; countyId: string }) {
+  const { busy, run } = useAction({ toast: true });
+  const [value, setValue] = useState<string | null>(null);
+  if (value === null)
+    return (
+      <View className='unit-name'>
+        <Text>{name}</Text>
+        <Button size='small' fill='outline' onClick={() => setValue(name)}>
+          改名
+        </Button>
+      </View>
+    );
+  return (
+    <View className='unit-name'>
+      <Input name='rename' value={value} onChange={setValue} maxLength={60} />
+      <Button
+        size='small'
+        type='primary'
+        loading={busy}
+        onClick={() =>
+          void run(async () => {
+            await trpc.orgUnits.update.mutate({ orgUnitId: unitId, name: value });
+            setValue(null);
+            invalidate(remoteKeys.admin.units(countyId));
+            invalidate('org-units');
+          })
+        }
+      >
+        保存
+      </Button>
+      <Button size='small' fill='outline' onClick={() => setValue(null)}>
+        取消
+      </Button>
     </View>
   );
 }
@@ -148,7 +189,7 @@ function CountyUnits({ county }: { county: PickedUnit }) {
           headers={['名称', '类型', '代码', '乡镇（街道）', '状态']}
           row={(u) => (
             <tr key={u.id} data-unit-id={u.id}>
-              <td>{u.name}</td>
+              <td>{u.closedAt ? u.name : <RenameUnit unitId={u.id} name={u.name} countyId={county.id} />}</td>
               <td>{u.siteType ? SITE_TYPE_LABELS[u.siteType] : (KIND_LABELS[u.kind] ?? u.kind)}</td>
               <td>{u.code ?? '—'}</td>
               <td>{u.township ?? '—'}</td>
