@@ -20,3 +20,9 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   }
   return false;
 }
+
+/** Whether an error is a unique constraint the database refused (Prisma's P2002, or PostgreSQL's 23505 in raw SQL). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | undefined;
+  return e?.code === 'P2002' || /23505|unique constraint|duplicate key/i.test(`${e?.code ?? ''} ${e?.message ?? ''}`);
+}

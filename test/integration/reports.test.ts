@@ -94,7 +94,14 @@ beforeAll(async () => {
   const salon = await session(c1, 'SALON', `${Y}-04-18T10:00:00+08:00`, true);
   for (const f of fc1.slice(0, 3)) await present(salon, f.familyId);
   // Last year's service does not count this year.
+  // (The city's families joined last autumn: a household counts in the years it was known.)
   const old = await session(c1, 'GUIDANCE', `${Y - 1}-11-01T10:00:00+08:00`);
+  await app.db.family.updateMany({
+    where: {
+      orgUnit: { path: { startsWith: (await app.db.orgUnit.findUniqueOrThrow({ where: { id: cityId } })).path } },
+    },
+    data: { knownFrom: new Date(`${Y - 1}-10-01T00:00:00+08:00`) },
+  });
   await present(old, fc1[4].familyId);
   // A cancelled session is not counted.
   const cancelled = await session(s2, 'GUIDANCE', `${Y}-06-01T10:00:00+08:00`);

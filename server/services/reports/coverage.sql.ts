@@ -5,6 +5,7 @@ import { Prisma } from '../../generated/prisma/client';
 import type { OrgUnitKind } from '../../shared/enums';
 import { yearBounds } from '../../shared/china-time';
 import { subtreeLike } from '../../shared/org-tree';
+import { knownInYearSql } from '../families/known-households';
 import type { ReportInput, ReportUnit, SiteKind } from './coverage';
 
 /** The figures of one group of units, as counted (before suppression). */
@@ -61,13 +62,13 @@ function aggregateSql(
       SELECT f."orgUnitId" AS u, count(*)::int AS n, (count(*) FILTER (WHERE f."enrolledFrom" < ${to}))::int AS enrolled,
              (count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Guardian" g WHERE g."familyId" = f.id)))::int AS joined
         FROM "Family" f
-       WHERE f."knownFrom" < ${to} AND (f."enrolledUntil" IS NULL OR f."enrolledUntil" >= ${from}) ${inSubtree(Prisma.sql`f."orgUnitId"`)}
+       WHERE ${knownInYearSql('f', year)} ${inSubtree(Prisma.sql`f."orgUnitId"`)}
        GROUP BY 1
     ),
     served AS (
       SELECT s."orgUnitId" AS u, count(*)::int AS n
         FROM "FamilyServiceYear" s JOIN "Family" f ON f.id = s."familyId"
-       WHERE s.year = ${year} AND (f."enrolledUntil" IS NULL OR f."enrolledUntil" >= ${from}) ${inSubtree(Prisma.sql`s."orgUnitId"`)}
+       WHERE s.year = ${year} AND ${knownInYearSql('f', year)} ${inSubtree(Prisma.sql`s."orgUnitId"`)}
        GROUP BY 1
     ),
     ys AS (

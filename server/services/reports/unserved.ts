@@ -1,7 +1,8 @@
 import type { Db } from '../../db/create-db';
 import type { Actor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
-import { chinaDay, yearBounds } from '../../shared/china-time';
+import { chinaDay } from '../../shared/china-time';
+import { knownInYear } from '../families/known-households';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import type { Env } from '../../env';
 import type { SmsClient } from '../../sms/tencent-sms';
@@ -15,15 +16,11 @@ function assertLeaf(unit: ReportUnit) {
 }
 
 /** The households known at the site in the year (on its roster, or joined by then) with no service that year. */
-const unservedWhere = (unitId: string, year: number) => {
-  const { from, to } = yearBounds(year);
-  return {
-    orgUnitId: unitId,
-    serviceYears: { none: { year } },
-    knownFrom: { lt: to },
-    OR: [{ enrolledUntil: null }, { enrolledUntil: { gte: from } }],
-  };
-};
+const unservedWhere = (unitId: string, year: number) => ({
+  orgUnitId: unitId,
+  serviceYears: { none: { year } },
+  ...knownInYear(year),
+});
 
 /**
  * Households of the school or site with no guidance service this year (for follow-up): joined families with

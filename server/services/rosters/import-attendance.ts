@@ -36,21 +36,25 @@ export async function importAttendance(opts: {
   const { at, errors } = headerColumns(rows[0], SIGN_IN_COLUMNS, SIGN_IN_COLUMNS);
   if (errors.length > 0) throw new AppError('BAD_REQUEST', errors.map((e) => e.message).join('；'));
 
-  const roster = await db.child.findMany({
-    where: { schoolId: s.orgUnitId, enrolledAt: { not: null }, leftAt: null },
-    select: { familyId: true, grade: true, className: true, name: true },
-  });
-  const byStudent = new Map(roster.map((c) => [`${c.grade}|${c.className}|${c.name}`, c.familyId]));
-  const families = new Set<string>();
-  const unmatched: { row: number; name: string }[] = [];
-  for (const { row, cells } of rows.slice(1)) {
-    const name = (cells[at['学生姓名']] ?? '').replace(/\s+/g, '');
+  const lines = rows.slice(1).map(({ row, cells }) => {
     const grade = normalizeGrade(cells[at['年级']] ?? '');
-    const className = grade ? normalizeClassName(grade, cells[at['班级']] ?? '') : '';
-    const familyId = grade && name ? byStudent.get(`${grade}|${className}|${name}`) : undefined;
-    if (familyId) families.add(familyId);
-    else unmatched.push({ row, name });
-  }
+    return {
+      row,
+      name: (cells[at['学生姓名']] ?? '').replace(/\s+/g, ''),
+      grade: grade ?? '',
+      className: grade ? normalizeClassName(grade, cells[at['班级']] ?? '') : '',
+    };
+  });
+  // Each line against the roster of the session's school, in SQL (the index of enrolled students by class and name).
+  const found = await db.$queryRaw<{ row: number; familyId: string | null }[]>`
+    SELECT u.row, c."familyId"
+      FROM unnest(${lines.map((l) => l.row)}::int[], ${lines.map((l) => l.grade)}::text[],
+                  ${lines.map((l) => l.className)}::text[], ${lines.map((l) => l.name)}::text[]) AS u(row, grade, cls, name)
+      LEFT JOIN "Child" c ON c."schoolId" = ${s.orgUnitId} AND c.grade = u.grade AND c."className" = u.cls
+                         AND c.name = u.name AND c."enrolledAt" IS NOT NULL AND c."leftAt" IS NULL`;
+  const familyOf = new Map(found.map((f) => [f.row, f.familyId]));
+  const families = new Set(found.flatMap((f) => (f.familyId ? [f.familyId] : [])));
+  const unmatched = lines.filter((l) => !familyOf.get(l.row)).map((l) => ({ row: l.row, name: l.name }));
 
   const marked = await db.$transaction(async (tx) => {
     const ids = [...families];

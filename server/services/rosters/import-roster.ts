@@ -9,6 +9,7 @@ import type { ScopedUnit } from '../../trpc/procedures';
 import { recordImport } from '../imports/record-import';
 import { byRow, headerColumns, readFirstSheet, type RowError } from '../imports/sheet';
 import { refreshEnrolment } from './enrolment';
+import { isUniqueViolation } from '../../db/database-errors';
 
 /** The largest school has a few thousand students; a file is one school's. */
 export const MAX_ROSTER_ROWS = 20_000;
@@ -166,12 +167,13 @@ export function planRoster(
     const holder = keyedFamilies.get(s.key);
     if (holder) households.set(s.key, holder.id);
   }
+  const claimedHouseholds = new Set(households.values());
   for (const s of students) {
     if (!s.key || households.has(s.key)) continue;
     const child = existingChild(s, undefined);
-    const taken = child && [...households.values()].includes(child.familyId);
-    if (child && child.familyKey === null && !taken) {
+    if (child && child.familyKey === null && !claimedHouseholds.has(child.familyId)) {
       households.set(s.key, child.familyId);
+      claimedHouseholds.add(child.familyId);
       familyUpdates.set(child.familyId, { id: child.familyId, key: s.key, contact: null, digest: null });
     }
   }
@@ -216,12 +218,6 @@ export function planRoster(
     .filter((c) => scope.wholeSchool || classes.has(classKey(c.grade, c.className)))
     .map((c) => c.id);
   return { newFamilies, familyUpdates, childInserts, childUpdates, closes, households: householdsInFile.size };
-}
-
-/** A roster import that met a constraint only the database sees (two students of one name swapping classes). */
-function isUniqueViolation(err: unknown): boolean {
-  const text = `${(err as { code?: string }).code ?? ''} ${(err as Error).message ?? ''}`;
-  return /P2002|23505|unique constraint/i.test(text);
 }
 
 /**
@@ -361,6 +357,7 @@ export async function importRoster(opts: {
       { timeout: 120_000 },
     );
   } catch (err) {
+    // A constraint only the database sees: two students of one name swapping classes.
     if (isUniqueViolation(err))
       throw new AppError(
         'CONFLICT',

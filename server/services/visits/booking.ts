@@ -8,6 +8,7 @@ import { writeAudit } from '../audit/write-audit';
 import { cancelQueued, enqueueForFamily } from '../notifications/enqueue';
 import { thing, time } from '../notifications/templates';
 import { assertFamilyAtSchool } from './windows';
+import { isUniqueViolation } from '../../db/database-errors';
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,11 +26,6 @@ async function scheduleVisitReminder(
     dueAt: new Date(Math.max(Date.now(), addHours(slot.startsAt, -24).getTime())),
     dedupePrefix: `visit-reminder:${visitId}`,
   });
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e?.code === 'P2002' || /unique constraint|duplicate key/i.test(String(e?.message));
 }
 
 async function lockSlot(tx: Tx, slotId: string) {
