@@ -36,12 +36,15 @@ const cancelRegistration = (db: Db, userId: string, familyId: string, sessionId:
 
 let app: TestApp;
 let processes: DbHandle[];
+/** Each process's hot-path runner (one per process, as in the server: registrations group per runner). */
+let runners: SqlRunner[];
 let schoolId: string;
 let coordId: string;
 
 beforeAll(async () => {
   app = await createTestApp();
   processes = Array.from({ length: 4 }, () => createDb(testDatabaseUrl(), { poolSize: 10 }));
+  runners = processes.map((p) => createSqlRunner(p));
   schoolId = (await makeUnit(app.db)).id;
   coordId = (await makeStaff(app.db, 'COORDINATOR', schoolId)).id;
 }, 60_000);
@@ -67,14 +70,7 @@ it('200 concurrent registrations for 50 seats: exactly 50 confirmed, the rest wa
   const fams = await families(200);
   const results = await Promise.all(
     fams.map((f, i) =>
-      register(
-        processes[i % processes.length].db,
-        f.userId,
-        f.familyId,
-        sessionId,
-        1,
-        createSqlRunner(processes[i % processes.length]),
-      ),
+      register(processes[i % processes.length].db, f.userId, f.familyId, sessionId, 1, runners[i % processes.length]),
     ),
   );
   expect(results.filter((r) => r.status === 'CONFIRMED')).toHaveLength(50);
@@ -92,10 +88,64 @@ it('200 concurrent registrations for 50 seats: exactly 50 confirmed, the rest wa
   });
   // The same family racing itself still has one registration.
   const again = await Promise.all(
-    processes.map((p) => register(p.db, fams[0].userId, fams[0].familyId, sessionId, 1, createSqlRunner(p))),
+    processes.map((p, i) => register(p.db, fams[0].userId, fams[0].familyId, sessionId, 1, runners[i])),
   );
   expect(new Set(again.map((r) => r.status)).size).toBe(1);
   expect(await app.db.registration.count({ where: { sessionId, familyId: fams[0].familyId } })).toBe(1);
+}, 120_000);
+
+it('a burst on one process is decided in a few grouped statements: seats and the waitlist in arrival order, each family told its own status', async () => {
+  const sessionId = await session(30);
+  const fams = await families(120);
+  const p = processes[0];
+  const sql = createSqlRunner(p);
+  // The families of each registering statement, in the order the statement received them.
+  const groupsSent: string[][] = [];
+  const spy: SqlRunner = async <T>(text: string, values: unknown[]) => {
+    if (text.includes('INSERT INTO "Registration"')) groupsSent.push(values[10] as string[]);
+    return sql<T>(text, values);
+  };
+  const answers = await Promise.all(fams.map((f) => register(p.db, f.userId, f.familyId, sessionId, 1, spy)));
+  // Grouped: far fewer statements than families (each one holds the row lock and commits once).
+  expect(groupsSent.length).toBeGreaterThan(0);
+  expect(groupsSent.length).toBeLessThan(fams.length / 4);
+  const arrival = groupsSent.flat();
+  expect([...arrival].sort()).toEqual(fams.map((f) => f.familyId).sort());
+
+  const regs = await app.db.registration.findMany({
+    where: { sessionId },
+    orderBy: [{ queuedAt: 'asc' }],
+    select: { familyId: true, status: true, queuedAt: true },
+  });
+  // The queue is the arrival order, with no two families at the same instant.
+  expect(regs.map((r) => r.familyId)).toEqual(arrival);
+  const queued = await app.db.$queryRaw<{ n: number }[]>`
+    SELECT count(DISTINCT "queuedAt")::int AS n FROM "Registration" WHERE "sessionId" = ${sessionId}`;
+  expect(queued[0].n).toBe(fams.length);
+  expect(regs.slice(0, 30).every((r) => r.status === 'CONFIRMED')).toBe(true);
+  expect(regs.slice(30).every((r) => r.status === 'WAITLISTED')).toBe(true);
+  // Each family was answered with its own row's status.
+  const status = new Map(regs.map((r) => [r.familyId, r.status]));
+  expect(answers.map((a) => a.status)).toEqual(fams.map((f) => status.get(f.familyId)));
+  expect(
+    await app.db.guidanceSession.findUniqueOrThrow({
+      where: { id: sessionId },
+      select: { confirmedCount: true, waitlistedCount: true },
+    }),
+  ).toEqual({ confirmedCount: 30, waitlistedCount: 90 });
+  // One reminder per confirmed guardian, one audit row per registration.
+  expect(await app.db.notification.count({ where: { dedupeKey: { startsWith: `reminder:${sessionId}:` } } })).toBe(30);
+  expect(await app.db.auditLog.count({ where: { targetId: sessionId, action: 'session.register' } })).toBe(120);
+  // A cancelled seat goes to the first family that arrived after the seats ran out.
+  const first = fams.find((f) => f.familyId === arrival[0])!;
+  await cancelRegistration(p.db, first.userId, first.familyId, sessionId);
+  expect(
+    (
+      await app.db.registration.findUniqueOrThrow({
+        where: { sessionId_familyId: { sessionId, familyId: arrival[30] } },
+      })
+    ).status,
+  ).toBe('CONFIRMED');
 }, 120_000);
 
 it('a first registration written in one statement leaves the same rows as the general path under the lock', async () => {
@@ -121,7 +171,10 @@ it('a first registration written in one statement leaves the same rows as the ge
     await register(p.db, withTwoGuardians.userId, withTwoGuardians.familyId, viaStatement, 2, spy),
     await register(p.db, fams[0].userId, fams[0].familyId, viaStatement, 1, spy),
   ];
-  expect(answered).toEqual([{ status: 'CONFIRMED' }, { status: 'WAITLISTED' }]);
+  expect(answered).toEqual([
+    { familyId: withTwoGuardians.familyId, status: 'CONFIRMED' },
+    { familyId: fams[0].familyId, status: 'WAITLISTED' },
+  ]);
   const general = [
     await register(p.db, fams[1].userId, fams[1].familyId, viaTransaction, 2),
     await register(p.db, fams[2].userId, fams[2].familyId, viaTransaction),
@@ -322,7 +375,7 @@ it('random interleavings of register, cancel and promote keep capacity and FIFO 
                     pool[who].familyId,
                     sessionId,
                     1,
-                    createSqlRunner(processes[i % processes.length]),
+                    runners[i % processes.length],
                   )
                 : cancelRegistration(
                     processes[i % processes.length].db,

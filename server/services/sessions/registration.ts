@@ -14,12 +14,15 @@ import {
   countSeat,
   firstWaitlisted,
   lockSession,
-  registerFirstTime as registerFirstTimeSql,
+  registerFirstTimes,
   sessionForRegistration,
   upsertRegistration,
+  type FirstRegistration,
   type LockedSession,
   type SeatStatus,
+  type SessionForRegistration,
 } from './sessions.sql';
+import { groupCommit, type GroupCommit } from '../../db/group-commit';
 
 type Tx = Prisma.TransactionClient;
 
@@ -103,25 +106,49 @@ export async function familyUnitPath(db: Db | Tx, familyId: string): Promise<str
 }
 
 /**
- * A family's first registration for a published session as one statement (`registerFirstTime` in
- * sessions.sql.ts), so the row lock is held only while PostgreSQL runs it. Null when it does not apply;
- * the caller then takes the general path under the lock. The same rules as `register` below; change
- * both together (the parity test in sessions-concurrency.test.ts compares them).
+ * Families' first registrations for a session, per server process (the `sql` runner is one per process):
+ * those arriving while a group for the session is being written are decided together in the next
+ * statement (group commit, `registerFirstTimes` in sessions.sql.ts), so the row lock is held, and the
+ * commit paid, once per group. The statement checks everything the process knows of the session
+ * (published, not ended, the same unit, title, time and venue, for the reminder's text) and each family's
+ * county, so the process may keep its reading of a published session for a few seconds: a session that
+ * changed meanwhile answers null, and those callers take the general path, which reads it afresh. The
+ * same rules as `register` below; change both together (the parity tests in sessions-concurrency.test.ts
+ * compare them).
  */
+const groups = new WeakMap<SqlRunner, GroupCommit<FirstRegistration, SeatStatus | null>>();
+const READING_TTL_MS = 5_000;
+
+function firstTimeGroups(sql: SqlRunner) {
+  let g = groups.get(sql);
+  if (!g) {
+    const readings = new Map<string, { s: SessionForRegistration; until: number }>();
+    const reading = async (sessionId: string) => {
+      const kept = readings.get(sessionId);
+      if (kept && kept.until > Date.now()) return kept.s;
+      const s = await sessionForRegistration(sql, sessionId);
+      if (readings.size >= 1000) readings.clear();
+      if (s?.status === 'PUBLISHED') readings.set(sessionId, { s, until: Date.now() + READING_TTL_MS });
+      else readings.delete(sessionId);
+      return s;
+    };
+    g = groupCommit<FirstRegistration, SeatStatus | null>(async (sessionId, regs) => {
+      const s = await reading(sessionId);
+      if (!s || s.status !== 'PUBLISHED' || s.endsAt.getTime() <= Date.now()) return regs.map(() => null);
+      const reminder = { ...reminderNotice(s, sessionId), dedupePrefix: `reminder:${sessionId}` };
+      const answers = await registerFirstTimes(sql, { sessionId, seen: s, reminder }, regs);
+      // Nothing written: the session may have changed (or every family was registered already).
+      if (answers.every((a) => a === null)) readings.delete(sessionId);
+      return answers;
+    });
+    groups.set(sql, g);
+  }
+  return g;
+}
+
+/** A family's first registration through its process's group for the session; null: take the general path. */
 async function registerFirstTime(sql: SqlRunner, actor: FamilyActor, sessionId: string, attendees: number) {
-  const familyId = actor.familyId;
-  const s = await sessionForRegistration(sql, sessionId, familyId);
-  if (!s?.familyPath || s.status !== 'PUBLISHED' || s.endsAt.getTime() <= Date.now()) return null;
-  if (!familyMaySee(s.unitPath, s.familyPath)) return null;
-  const notice = reminderNotice(s, sessionId);
-  const status = await registerFirstTimeSql(sql, {
-    sessionId,
-    familyId,
-    actorId: actor.id,
-    attendees,
-    seen: s,
-    reminder: { ...notice, dedupeKey: `reminder:${sessionId}:${familyId}` },
-  });
+  const status = await firstTimeGroups(sql)(sessionId, { familyId: actor.familyId, actorId: actor.id, attendees });
   return status ? { status } : null;
 }
 

@@ -73,13 +73,15 @@ export async function upsertRegistration(
   args: { sessionId: string; familyId: string; status: SeatStatus; attendees: number; actorId: string },
 ): Promise<void> {
   await tx.$executeRaw`
+    WITH c AS (SELECT clock_timestamp() AS at)
     INSERT INTO "Registration" (id, "sessionId", "familyId", status, attendees, "registeredById", "queuedAt",
                                 "createdAt", "updatedAt")
-    VALUES (gen_random_uuid()::text, ${args.sessionId}, ${args.familyId}, ${args.status}::"RegistrationStatus",
-            ${args.attendees}, ${args.actorId}, clock_timestamp(), clock_timestamp(), clock_timestamp())
+    SELECT gen_random_uuid()::text, ${args.sessionId}, ${args.familyId}, ${args.status}::"RegistrationStatus",
+           ${args.attendees}, ${args.actorId}, c.at, date_trunc('milliseconds', c.at), date_trunc('milliseconds', c.at)
+      FROM c
     ON CONFLICT ("sessionId", "familyId") DO UPDATE
        SET status = EXCLUDED.status, attendees = EXCLUDED.attendees, "registeredById" = EXCLUDED."registeredById",
-           "queuedAt" = clock_timestamp(), "updatedAt" = clock_timestamp()`;
+           "queuedAt" = EXCLUDED."queuedAt", "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
 /** The first family on the waitlist, in queue order. */
@@ -96,7 +98,7 @@ export async function confirmRegistration(tx: Tx, registrationId: string): Promi
   await tx.$executeRaw`UPDATE "Registration" SET status = 'CONFIRMED', "updatedAt" = now() WHERE id = ${registrationId}`;
 }
 
-/** What the one-statement first registration reads first (its notice text comes from it). */
+/** What a group of first registrations reads of the session first (its notice text comes from it). */
 export interface SessionForRegistration {
   id: string;
   title: string;
@@ -106,94 +108,123 @@ export interface SessionForRegistration {
   endsAt: Date;
   venue: string | null;
   unitPath: string;
-  familyPath: string | null;
 }
 
 export async function sessionForRegistration(
   sql: SqlRunner,
   sessionId: string,
-  familyId: string,
 ): Promise<SessionForRegistration | null> {
   const [s] = await sql<SessionForRegistration>(
     `SELECT s.id, s.title, s.kind::text AS kind, s.status::text AS status,
             s."startsAt" AT TIME ZONE 'UTC' AS "startsAt", s."endsAt" AT TIME ZONE 'UTC' AS "endsAt", s.venue,
-            o.path AS "unitPath",
-            (SELECT fo.path FROM "Family" f JOIN "OrgUnit" fo ON fo.id = f."orgUnitId" WHERE f.id = $2) AS "familyPath"
+            o.path AS "unitPath"
        FROM "Session" s JOIN "OrgUnit" o ON o.id = s."orgUnitId" WHERE s.id = $1`,
-    [sessionId, familyId],
+    [sessionId],
   );
   return s ?? null;
 }
 
+/** One family's first registration, as a member of a group (`registerFirstTimes`). */
 export interface FirstRegistration {
-  sessionId: string;
   familyId: string;
   actorId: string;
   attendees: number;
+}
+
+/** What a group of first registrations for one session shares. */
+export interface FirstRegistrationGroup {
+  sessionId: string;
   /** The session as read by `sessionForRegistration`: the statement does nothing if it has changed since. */
   seen: Pick<SessionForRegistration, 'unitPath' | 'title' | 'startsAt' | 'venue'>;
-  reminder: { templateKey: string; page: string; data: unknown; dueAt: Date; dedupeKey: string };
+  /** The reminder each confirmed family's guardians get; its dedupe key ends `:<familyId>:<userId>`. */
+  reminder: { templateKey: string; page: string; data: unknown; dueAt: Date; dedupePrefix: string };
 }
 
 /**
- * A family's first registration for a published session, as one statement: it takes the session's row
- * lock, seats or queues the family, counts it, queues the reminder and writes the audit row, so the lock
- * is held only while PostgreSQL runs it. Null when it did nothing (the session changed, or the family
- * already has a registration): the caller then takes the general path under the lock.
+ * Families' first registrations for a published session, in arrival order, as one statement: it takes
+ * the session's row lock, seats the first families while seats are free and queues the rest (their
+ * waitlist order is their arrival order, a microsecond apart after the lock's clock), counts them, queues
+ * the reminders and writes an audit row each. So the lock is held, and the commit paid, once for the
+ * whole group. Each family's status, by position; null where it did nothing (the session changed, the
+ * family may not see it, or already has a registration): that caller takes the general path under the
+ * lock, which answers or refuses. A family named
+ * twice is registered once, and both get its status.
  */
-export async function registerFirstTime(sql: SqlRunner, r: FirstRegistration): Promise<SeatStatus | null> {
-  const rows = await sql<{ status: SeatStatus | null }>(
+export async function registerFirstTimes(
+  sql: SqlRunner,
+  g: FirstRegistrationGroup,
+  regs: FirstRegistration[],
+): Promise<(SeatStatus | null)[]> {
+  const rows = await sql<{ familyId: string; status: SeatStatus }>(
     `WITH s AS (
-       SELECT s.id, s."confirmedCount" < s.capacity AS seat
+       SELECT s.id, s.capacity - s."confirmedCount" AS free
          FROM "Session" s JOIN "OrgUnit" o ON o.id = s."orgUnitId"
-        WHERE s.id = $1 AND s.status = 'PUBLISHED' AND s."endsAt" > now() AND o.path = $5
-          AND s.title = $6 AND s."startsAt" = $7::timestamp AND s.venue IS NOT DISTINCT FROM $8
+        WHERE s.id = $1 AND s.status = 'PUBLISHED' AND s."endsAt" > now() AND o.path = $2
+          AND s.title = $3 AND s."startsAt" = $4::timestamp AND s.venue IS NOT DISTINCT FROM $5
           FOR UPDATE OF s
+     ), locked AS (
+       SELECT s.free, clock_timestamp() AS at FROM s
+     ), fresh AS (
+       SELECT DISTINCT ON (r."familyId") r."familyId", r."actorId", r.attendees, r.ord
+         FROM unnest($11::text[], $12::text[], $13::int[]) WITH ORDINALITY AS r("familyId", "actorId", attendees, ord)
+         JOIN "Family" fam ON fam.id = r."familyId"
+         JOIN "OrgUnit" fo ON fo.id = fam."orgUnitId"
+        WHERE NOT EXISTS (SELECT 1 FROM "Registration" x WHERE x."sessionId" = $1 AND x."familyId" = r."familyId")
+          -- familyMaySee: the session lies in the county of the family's school or site (countyPathOf).
+          AND starts_with($2, '/' || array_to_string((string_to_array(trim(both '/' from fo.path), '/'))[1:3], '/') || '/')
+        ORDER BY r."familyId", r.ord
+     ), ranked AS (
+       SELECT f.*, row_number() OVER (ORDER BY f.ord) AS n FROM fresh f
      ), ins AS (
        INSERT INTO "Registration" (id, "sessionId", "familyId", status, attendees, "registeredById", "queuedAt",
                                    "createdAt", "updatedAt")
-       SELECT gen_random_uuid()::text, $1, $2,
-              (CASE WHEN s.seat THEN 'CONFIRMED' ELSE 'WAITLISTED' END)::"RegistrationStatus", $4, $3,
-              clock_timestamp(), clock_timestamp(), clock_timestamp()
-         FROM s
-        WHERE NOT EXISTS (SELECT 1 FROM "Registration" r WHERE r."sessionId" = $1 AND r."familyId" = $2)
+       SELECT gen_random_uuid()::text, $1, r."familyId",
+              (CASE WHEN r.n <= l.free THEN 'CONFIRMED' ELSE 'WAITLISTED' END)::"RegistrationStatus", r.attendees,
+              r."actorId", l.at + r.n * interval '1 microsecond', date_trunc('milliseconds', l.at),
+              date_trunc('milliseconds', l.at)
+         FROM ranked r, locked l
        ON CONFLICT ("sessionId", "familyId") DO NOTHING
-       RETURNING status::text AS status
+       RETURNING "familyId", status::text AS status, "registeredById"
      ), cnt AS (
        UPDATE "Session"
-          SET "confirmedCount" = "confirmedCount" + (CASE WHEN ins.status = 'CONFIRMED' THEN 1 ELSE 0 END),
-              "waitlistedCount" = "waitlistedCount" + (CASE WHEN ins.status = 'WAITLISTED' THEN 1 ELSE 0 END)
-         FROM ins WHERE "Session".id = $1
+          SET "confirmedCount" = "confirmedCount" + c.confirmed, "waitlistedCount" = "waitlistedCount" + c.waitlisted
+         FROM (SELECT count(*) FILTER (WHERE status = 'CONFIRMED') AS confirmed,
+                      count(*) FILTER (WHERE status = 'WAITLISTED') AS waitlisted FROM ins) c
+        WHERE "Session".id = $1 AND c.confirmed + c.waitlisted > 0
        RETURNING 1
      ), reminder AS (
        INSERT INTO "Notification" (id, "userId", "templateKey", page, data, "dueAt", "dedupeKey")
-       SELECT gen_random_uuid()::text, g."userId", $9, $10, $11::jsonb, $12::timestamp, $13 || ':' || g."userId"
-         FROM "Guardian" g, ins WHERE g."familyId" = $2 AND ins.status = 'CONFIRMED'
+       SELECT gen_random_uuid()::text, gu."userId", $6, $7, $8::jsonb, $9::timestamp,
+              $10 || ':' || ins."familyId" || ':' || gu."userId"
+         FROM ins JOIN "Guardian" gu ON gu."familyId" = ins."familyId"
+        WHERE ins.status = 'CONFIRMED'
        ON CONFLICT ("dedupeKey") DO NOTHING
        RETURNING 1
      ), audit AS (
        INSERT INTO "AuditLog" ("actorUserId", action, "targetType", "targetId", detail)
-       SELECT $3, 'session.register', 'Session', $1, jsonb_build_object('status', ins.status) FROM ins
+       SELECT ins."registeredById", 'session.register', 'Session', $1, jsonb_build_object('status', ins.status)
+         FROM ins
        RETURNING 1
      )
-     SELECT (SELECT status FROM ins) AS status`,
+     SELECT "familyId", status FROM ins`,
     [
-      r.sessionId,
-      r.familyId,
-      r.actorId,
-      r.attendees,
-      r.seen.unitPath,
-      r.seen.title,
-      sqlTimestamp(r.seen.startsAt),
-      r.seen.venue,
-      r.reminder.templateKey,
-      r.reminder.page,
-      JSON.stringify(r.reminder.data),
-      sqlTimestamp(r.reminder.dueAt),
-      r.reminder.dedupeKey,
+      g.sessionId,
+      g.seen.unitPath,
+      g.seen.title,
+      sqlTimestamp(g.seen.startsAt),
+      g.seen.venue,
+      g.reminder.templateKey,
+      g.reminder.page,
+      JSON.stringify(g.reminder.data),
+      sqlTimestamp(g.reminder.dueAt),
+      g.reminder.dedupePrefix,
+      regs.map((r) => r.familyId),
+      regs.map((r) => r.actorId),
+      regs.map((r) => r.attendees),
     ],
   );
-  return rows[0]?.status ?? null;
+  const status = new Map(rows.map((r) => [r.familyId, r.status]));
+  return regs.map((r) => status.get(r.familyId) ?? null);
 }
 
 /** What check-in needs of a session. */
