@@ -60,7 +60,9 @@ function aggregateSql(
     -- The households known in the year: on a roster or joined by then, and not gone (every rostered child left) before it.
     fam AS (
       SELECT f."orgUnitId" AS u, count(*)::int AS n, (count(*) FILTER (WHERE f."enrolledFrom" < ${to}))::int AS enrolled,
-             (count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Guardian" g WHERE g."familyId" = f.id)))::int AS joined
+             -- (IN, not a correlated EXISTS: one hashed look-up table, and a cost estimate that does not
+             -- send a 100 ms statement through PostgreSQL's JIT compiler for half a second.)
+             (count(*) FILTER (WHERE f.id IN (SELECT g."familyId" FROM "Guardian" g)))::int AS joined
         FROM "Family" f
        WHERE ${knownInYearSql('f', year)} ${inSubtree(Prisma.sql`f."orgUnitId"`)}
        GROUP BY 1
