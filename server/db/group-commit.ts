@@ -21,17 +21,28 @@ interface Pending<In, Out> {
   reject: (err: unknown) => void;
 }
 
+interface KeyState<In, Out> {
+  queue: Pending<In, Out>[];
+  /** Groups of this key being written now. */
+  running: number;
+  /** A start is due at the next turn of the event loop. */
+  scheduled: boolean;
+}
+
 export function groupCommit<In, Out>(
   write: (key: string, inputs: In[]) => Promise<Out[]>,
-  opts: { maxGroup?: number } = {},
+  opts: {
+    maxGroup?: number;
+    /** Groups of one key written at the same time (1: a key's groups follow each other, as for a row lock). */
+    concurrency?: number;
+  } = {},
 ): GroupCommit<In, Out> {
   const maxGroup = opts.maxGroup ?? 1000;
-  /** Per key: the calls waiting for the next group. A key is present while a group of it is being written. */
-  const waiting = new Map<string, Pending<In, Out>[]>();
+  const concurrency = opts.concurrency ?? 1;
+  /** Per key: the calls waiting for the next group, and the groups running. Gone when both are none. */
+  const keys = new Map<string, KeyState<In, Out>>();
 
-  const flush = async (key: string) => {
-    const queue = waiting.get(key)!;
-    const group = queue.splice(0, maxGroup);
+  const run = async (key: string, st: KeyState<In, Out>, group: Pending<In, Out>[]) => {
     try {
       const outs = await write(
         key,
@@ -43,18 +54,33 @@ export function groupCommit<In, Out>(
     } catch (err) {
       for (const p of group) p.reject(err);
     }
-    if (queue.length > 0) void flush(key);
-    else waiting.delete(key);
+    st.running -= 1;
+    // What arrived meanwhile goes now, as one group.
+    if (st.queue.length > 0) start(key, st);
+    else if (st.running === 0 && !st.scheduled) keys.delete(key);
+  };
+
+  const start = (key: string, st: KeyState<In, Out>) => {
+    while (st.running < concurrency && st.queue.length > 0) {
+      st.running += 1;
+      void run(key, st, st.queue.splice(0, maxGroup));
+    }
   };
 
   return (key, input) =>
     new Promise<Out>((resolve, reject) => {
-      const queue = waiting.get(key);
-      if (queue) {
-        queue.push({ input, resolve, reject });
-        return;
+      let st = keys.get(key);
+      if (!st) keys.set(key, (st = { queue: [], running: 0, scheduled: false }));
+      st.queue.push({ input, resolve, reject });
+      if (st.running < concurrency && !st.scheduled) {
+        // Let the calls already parsed in this turn of the event loop join the group.
+        st.scheduled = true;
+        const state = st;
+        setImmediate(() => {
+          state.scheduled = false;
+          start(key, state);
+          if (state.running === 0 && state.queue.length === 0) keys.delete(key);
+        });
       }
-      waiting.set(key, [{ input, resolve, reject }]);
-      setImmediate(() => void flush(key));
     });
 }

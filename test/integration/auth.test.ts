@@ -348,6 +348,34 @@ describe('tokens', () => {
     expect((await callHttp(http.url, 'auth.me', { token })).status).toBe(401);
   });
 
+  it('a burst of look-ups resolved together answers each token with its own user, and refuses the dead ones', async () => {
+    // Look-ups arriving at the same moment share a statement: none may be answered with another's user.
+    const users = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        app.db.user.create({ data: { openid: `openid-burst-${i}`, displayName: `家长${i}` }, select: { id: true } }),
+      ),
+    );
+    const tokens = await Promise.all(users.map((u) => app.tokenFor(u.id)));
+    const revoked = 'burst-revoked-aaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+    const expired = 'burst-expired-aaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+    await app.db.authSession.create({
+      data: {
+        userId: users[0].id,
+        tokenHash: hashToken(revoked),
+        expiresAt: new Date(Date.now() + 3600_000),
+        revokedAt: new Date(),
+      },
+    });
+    await app.db.authSession.create({
+      data: { userId: users[1].id, tokenHash: hashToken(expired), expiresAt: new Date(Date.now() - 1000) },
+    });
+    const asked = [...tokens, revoked, expired, 'burst-unknown-aaaaaaaaaaaaaaaaaaaaaaaaaaaa', tokens[5]];
+    const answers = await Promise.all(asked.map((token) => callHttp(http.url, 'auth.me', { token })));
+    expect(answers.slice(0, 60).map((a) => a.json.result?.data?.id)).toEqual(users.map((u) => u.id));
+    expect(answers.slice(60, 63).map((a) => a.status)).toEqual([401, 401, 401]);
+    expect(answers[63].json.result.data.id).toBe(users[5].id);
+  });
+
   it('a malformed Authorization header counts as anonymous', async () => {
     const res = await fetch(`${http.url}/trpc/auth.me`, { headers: { authorization: 'Basic abc' } });
     expect(res.status).toBe(401);

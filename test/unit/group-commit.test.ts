@@ -55,3 +55,20 @@ it('a writer answering the wrong number of calls fails the group instead of answ
   const call = groupCommit<number, number>(async () => [1]);
   await expect(Promise.all([call('k', 1), call('k', 2)])).rejects.toThrow('2 calls');
 });
+
+it('with a concurrency of 2, a second group starts while the first is written, and a third waits', async () => {
+  const r = recorder();
+  const call = groupCommit(r.write, { concurrency: 2 });
+  const a = call('k', 1);
+  await new Promise((res) => setImmediate(res));
+  const b = call('k', 2);
+  await new Promise((res) => setImmediate(res));
+  const c = [call('k', 3), call('k', 4)];
+  await new Promise((res) => setImmediate(res));
+  expect(r.groups).toEqual([[1], [2]]);
+  await r.release();
+  await r.release();
+  await r.release();
+  expect([await a, await b, ...(await Promise.all(c))]).toEqual([2, 4, 6, 8]);
+  expect(r.groups).toEqual([[1], [2], [3, 4]]);
+});
