@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { acceptedEncodings } from './encoding';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -55,23 +56,12 @@ export function cacheControl(fileName: string): string {
   return 'public, max-age=86400';
 }
 
-/** Encodings the client accepts, from Accept-Encoding (a q of 0 refuses one). */
-function accepted(header: string | string[] | undefined): Set<string> {
-  const out = new Set<string>();
-  for (const part of String(header ?? '').split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    if (name && !(q && Number(q.slice(2)) === 0)) out.add(name);
-  }
-  return out;
-}
-
 /**
  * The build's precompressed sibling of `file` (.br, else .gz) when the client accepts it; otherwise the
  * file itself. `vary` when a compressed sibling exists, so that caches keep one copy per encoding.
  */
 export function precompressed(file: string, acceptEncoding: string | string[] | undefined) {
-  const ok = accepted(acceptEncoding);
+  const ok = acceptedEncodings(acceptEncoding);
   const siblings = [
     { encoding: 'br', file: `${file}.br` },
     { encoding: 'gzip', file: `${file}.gz` },

@@ -7,6 +7,7 @@ import {
   getTRPCErrorFromUnknown,
   transformTRPCResponse,
 } from '@trpc/server/unstable-core-do-not-import';
+import { sendJson } from './encoding';
 
 export interface TrpcHandlerOptions<TRouter extends AnyTRPCRouter> {
   router: TRouter;
@@ -123,10 +124,11 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(opts: TrpcHandl
     });
     const payload = Buffer.from(await response.arrayBuffer());
     if (res.destroyed) return;
-    res.statusCode = response.status;
-    response.headers.forEach((value, key) => res.setHeader(key, value));
-    res.setHeader('content-length', payload.length);
-    res.end(payload);
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      if (key !== 'content-length') headers[key] = value;
+    });
+    await sendJson(req, res, response.status, headers, payload);
   };
 
   /** Answers an error before any procedure runs (in the shape tRPC gives a request it cannot read). */
@@ -191,8 +193,7 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(opts: TrpcHandl
     }
     const payload = Buffer.from(JSON.stringify(transformTRPCResponse(config, body as never)));
     if (res.destroyed) return true;
-    res.writeHead(status, { ...JSON_HEADERS, 'content-length': payload.length });
-    res.end(payload);
+    await sendJson(req, res, status, JSON_HEADERS, payload);
     return true;
   }
 }

@@ -1,10 +1,11 @@
 /**
- * `npm run bench` (full) and `npm run bench -- --quick` (CI-sized): check-in throughput against a raw
+ * `npm run bench` (full) and `npm run bench -- --quick` (CI-sized): Lighthouse on the served web build
+ * (login page and a parent's home, mobile), class-roster imports, check-in throughput against a raw
  * node:http + pg baseline, a registration burst, the province coverage report at scale against
  * hand-written SQL, and the server's peak memory. Ends with a line `BENCH {…}`.
  * Runs on the local PostgreSQL in a database of its own, dropped at the end.
  */
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -17,13 +18,15 @@ import { createDb } from '../../server/db/create-db';
 import { seedDemo } from '../../prisma/seed/demo-data';
 import { checkInCode } from '../../server/services/sessions/check-in';
 import { coverageReport } from '../../server/services/reports/coverage';
+import { startFakeWechat } from '../../server/wechat/fake-wechat-server';
+import { lighthouseRun } from './lighthouse';
 
 const quick = process.argv.includes('--quick');
 /** `--keep`: leave the bench database in place (its name is printed) to inspect plans with EXPLAIN. */
 const keep = process.argv.includes('--keep');
-/** `--only=roster|checkin|register|report`: one part of the run (while working on it). */
+/** `--only=roster|checkin|register|report|lighthouse`: one part of the run (while working on it). */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-const part = (name: 'roster' | 'checkin' | 'register' | 'report') => !only || only === name;
+const part = (name: 'roster' | 'checkin' | 'register' | 'report' | 'lighthouse') => !only || only === name;
 const SIZE = quick
   ? {
       rosterSchools: 20,
@@ -142,6 +145,38 @@ async function main() {
     );
     children.push(raw.child);
     const rawPort = raw.port;
+
+    if (part('lighthouse')) {
+      // ── Lighthouse (mobile) on the served web build: first, while the database is still the demo's.
+      // The page server runs in demo mode (the demo parent signs in through the fake WeChat API).
+      const webRoot = path.join(root, 'client', 'dist', 'h5');
+      if (!fs.existsSync(path.join(webRoot, 'index.html'))) {
+        console.log('构建网页版（npm run build:h5）…');
+        execFileSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' });
+      }
+      const wechat = await startFakeWechat(0);
+      const web = await startServerProcess(
+        path.join(root, 'server', 'index.ts'),
+        { ...env, DEMO_MODE: '1', WECHAT_API_BASE: wechat.url, RATE_LIMIT_SCALE: '1' },
+        { echoStderr: true },
+      );
+      children.push(web.child);
+      try {
+        const pages = await lighthouseRun(web.url);
+        for (const p of pages) {
+          console.log(
+            `Lighthouse ${p.name}：性能 ${p.performance}，无障碍 ${p.accessibility}，LCP ${p.lcpMs} ms，TBT ${p.tbtMs} ms` +
+              (p.failedAudits.length ? `；未通过：${p.failedAudits.join('、')}` : ''),
+          );
+        }
+        results.lighthousePerformance = Math.min(...pages.map((p) => p.performance));
+        results.lighthouseAccessibility = Math.min(...pages.map((p) => p.accessibility));
+        results.lighthouseLoginLcpMs = pages[0].lcpMs;
+      } finally {
+        web.child.kill('SIGKILL');
+        await wechat.close();
+      }
+    }
 
     if (part('roster')) {
       // ── A city's class rosters: one file per school through rosters.importXlsx, one after another, as the

@@ -4,6 +4,7 @@
  * and the same JSON.
  */
 import http from 'node:http';
+import zlib from 'node:zlib';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { appRouter } from '../../server/routers/root';
 import { createContextFactory } from '../../server/trpc/context';
@@ -179,4 +180,43 @@ it('refuses a body over 1 MB with 413 and a Chinese message', async () => {
   });
   expect(res.status).toBe(413);
   expect((res.json as { error: { message: string } }).error.message).toBe('请求内容过大');
+});
+
+describe('compression of the API’s answers', () => {
+  /** A GET by node:http, which (unlike fetch) neither asks for nor undoes any encoding by itself. */
+  const raw = (path: string, headers: Record<string, string>) =>
+    new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      http
+        .get(`${ours.url}/trpc/${path}`, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        })
+        .on('error', reject);
+    });
+
+  it('a large answer is brotli- or gzip-compressed as the client accepts, and decodes to the same JSON', async () => {
+    const path = 'consents.current';
+    const plain = await raw(path, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(1024);
+    const br = await raw(path, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/);
+    expect(Number(br.headers['content-length'])).toBe(br.body.length);
+    expect(br.body.length).toBeLessThan(plain.body.length * 0.7);
+    expect(JSON.parse(zlib.brotliDecompressSync(br.body).toString())).toEqual(JSON.parse(plain.body.toString()));
+    const gz = await raw(path, { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(zlib.gunzipSync(gz.body).toString())).toEqual(JSON.parse(plain.body.toString()));
+    // A refused encoding is not used.
+    expect((await raw(path, { 'accept-encoding': 'br;q=0, gzip' })).headers['content-encoding']).toBe('gzip');
+  });
+
+  it('a small answer goes as it is (compressing it would cost more than it saves)', async () => {
+    const me = await raw('auth.me', { authorization: `Bearer ${parentToken}`, 'accept-encoding': 'br, gzip' });
+    expect(me.body.length).toBeLessThan(1024);
+    expect(me.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(me.body.toString()).result.data).toBeTruthy();
+  });
 });
