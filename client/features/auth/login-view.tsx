@@ -11,7 +11,7 @@ import {
   type PrivacyNotice as Notice,
 } from '../privacy/privacy-consent';
 import { PrivacyNotice } from '../privacy/privacy-notice';
-import { LoginPanel } from './login-panel';
+import { LoginPanelSlot } from './login-panel-slot';
 import './login.scss';
 
 /** The privacy notice first (until agreed), then the ways to sign in. */
@@ -40,7 +40,7 @@ export function LoginView({ demoParent }: { demoParent?: number }) {
         <Text className='login-brand__tagline'>家校社协同 · 家庭心理健康教育指导服务</Text>
       </View>
       {accepted ? (
-        <LoginPanel demoParent={demoParent} />
+        <LoginPanelSlot demoParent={demoParent} />
       ) : declined ? (
         <View className='login-block'>
           <Text className='login-section__lead'>需要你同意隐私政策与用户协议后才能使用本服务。</Text>
