@@ -10,6 +10,7 @@ import zlib from 'node:zlib';
 import { createTestApp, listen, type TestApp } from '../helpers/test-app';
 import { WEB_ROOT } from '../helpers/web-app';
 import { contentSecurityPolicy } from '../../server/http/static-files';
+import { openBrowser } from '../helpers/browser';
 
 let app: TestApp;
 let server: { url: string; close(): Promise<void> };
@@ -97,4 +98,38 @@ describe('web delivery', () => {
     console.log(`首屏传输：${Math.round(sent / 1024)} KiB（构建大小 ${Math.round(raw / 1024)} KiB）`);
     expect(sent / raw).toBeLessThan(1 / 3);
   });
+
+  it('a newcomer’s login page: the notice is asked for once, early; no fonts or images; the sign-in forms and their schemas come after agreeing', async () => {
+    const browser = await openBrowser();
+    try {
+      const { page } = browser;
+      const requests: string[] = [];
+      const scripts = new Map<string, string>();
+      page.on('request', (r) => requests.push(new URL(r.url()).pathname + new URL(r.url()).search));
+      page.on('response', async (r) => {
+        if (r.url().endsWith('.js')) scripts.set(new URL(r.url()).pathname, await r.text().catch(() => ''));
+      });
+      await page.goto(`${server.url}/pages/login/index`);
+      await page.getByText('同意并继续', { exact: true }).waitFor();
+      const notice = requests.filter((u) => u.startsWith('/trpc/consents.current'));
+      // One request: the one index.html starts before the scripts, handed to the tRPC client.
+      expect(notice).toHaveLength(1);
+      // …and before any script the entry loads later (the page's own chunks): not after the scripts ran.
+      const entry = new Set(firstPageAssets());
+      const firstLater = requests.findIndex((u) => u.startsWith('/js/') && !entry.has(u));
+      expect(firstLater).toBeGreaterThan(0);
+      expect(requests.indexOf(notice[0])).toBeLessThan(firstLater);
+      expect(requests.filter((u) => /\.(woff2?|ttf|otf|png|jpe?g|gif|webp|svg)$/.test(u))).toEqual([]);
+      // zod's schema classes (the forms' validation) are not among the scripts the notice needed.
+      const hasZodSchemas = () => [...scripts.values()].some((text) => text.includes('"ZodString"'));
+      await page.waitForLoadState('networkidle');
+      expect(hasZodSchemas()).toBe(false);
+      await page.getByText('同意并继续', { exact: true }).click();
+      await page.locator('input[placeholder="请输入用户名"]').waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(hasZodSchemas()).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
