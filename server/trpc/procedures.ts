@@ -55,7 +55,7 @@ const requireRule = middleware(({ meta, next }) => {
 const rateLimited = middleware(async ({ ctx, meta, path, next }) => {
   if (meta?.rateLimit) {
     const who = { userId: ctx.user?.id ?? null, ip: ctx.ip };
-    await enforceRateLimit(ctx.db, path, meta.rateLimit, who, ctx.env.RATE_LIMIT_SCALE);
+    await enforceRateLimit(ctx.sql, path, meta.rateLimit, who, ctx.env.RATE_LIMIT_SCALE);
   }
   return next();
 });

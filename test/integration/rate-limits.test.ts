@@ -79,3 +79,16 @@ it('registration: 20 a minute per user', async () => {
   });
   expect(await a.db.registration.count({ where: { sessionId: ids[20] } })).toBe(0);
 }, 60_000);
+
+it('a burst from one address, counted together on two servers: exactly the limit passes, the rest get 429', async () => {
+  await awayFromMinuteBoundary();
+  // Counts arriving at the same moment share a statement: each must still get its own count.
+  const ip = `203.0.113.${randomInt(1, 250)}`;
+  const statuses = await Promise.all(
+    Array.from({ length: 45 }, (_, i) => login(i % 2 ? httpA.url : httpB.url, ip, i).then((r) => r.status)),
+  );
+  expect(statuses.filter((s) => s === 401)).toHaveLength(30);
+  expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+  const [bucket] = await a.db.rateLimitBucket.findMany({ where: { key: `auth.passwordLogin:ip:${ip}` } });
+  expect(bucket.count).toBe(45);
+}, 60_000);
