@@ -9,6 +9,7 @@ import { cipherFromEnv } from './crypto/cipher-from-env';
 import { createSqlRunner } from './db/sql-runner';
 import { startNotificationWorker } from './services/notifications/worker';
 import { startMaintenance } from './services/maintenance';
+import { LISTEN_BACKLOG } from './http/listen-backlog';
 
 /** How long a stopping server waits for requests in flight. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -16,7 +17,13 @@ const SHUTDOWN_GRACE_MS = 10_000;
 /** Builds the dependencies from the environment and starts listening. Returns a stop function. */
 export async function startServer(env: Env = loadEnv()) {
   const log = createLogger(env.LOG_LEVEL);
-  const handle = createDb(env.DATABASE_URL, { poolSize: env.DB_POOL_SIZE });
+  const handle = createDb(env.DATABASE_URL, { poolSize: env.DB_POOL_SIZE, keepIdle: true });
+  // Open the pool's connections now, not during the first burst (a lecture opening for registration
+  // minutes after a deploy): PostgreSQL starts a process for each, which takes milliseconds under load.
+  if (handle.pool) {
+    const pool = handle.pool;
+    await Promise.all(Array.from({ length: env.DB_POOL_SIZE }, () => pool.query('SELECT 1').catch(() => undefined)));
+  }
   const wechat = new WechatClient({ apiBase: env.WECHAT_API_BASE, appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET });
   const cipher = cipherFromEnv(env);
   const server = createApp(
@@ -26,7 +33,7 @@ export async function startServer(env: Env = loadEnv()) {
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(env.PORT, env.HOST, resolve);
+    server.listen({ port: env.PORT, host: env.HOST, backlog: LISTEN_BACKLOG }, resolve);
   });
   const port = (server.address() as AddressInfo).port;
   // Every process may run the worker: notices are claimed with FOR UPDATE SKIP LOCKED.

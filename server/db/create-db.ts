@@ -21,12 +21,20 @@ const root = path.resolve(__dirname, '..', '..');
  * Opens the database named by DATABASE_URL: embedded PGlite when unset or `pglite:<dir>`,
  * PostgreSQL for `postgresql://…`.
  */
-export function createDb(databaseUrl: string | undefined, opts: { poolSize?: number } = {}): DbHandle {
+export function createDb(
+  databaseUrl: string | undefined,
+  opts: {
+    poolSize?: number;
+    /** Keep idle connections open (a server awaiting the next burst), instead of closing them after 10 s. */
+    keepIdle?: boolean;
+  } = {},
+): DbHandle {
   const target = parseDatabaseUrl(databaseUrl, root);
   if (target.kind === 'postgres') {
     const pool = new Pool({
       connectionString: target.url,
       max: opts.poolSize ?? 10,
+      ...(opts.keepIdle ? { idleTimeoutMillis: 0 } : {}),
       connectionTimeoutMillis: 5_000,
       // A statement that runs this long is a bug or an outage: fail it rather than hang the request.
       statement_timeout: 15_000,

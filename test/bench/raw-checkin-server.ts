@@ -6,6 +6,7 @@ import http from 'node:http';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { Pool } from 'pg';
 import { chinaYear } from '../../server/shared/china-time';
+import { LISTEN_BACKLOG } from '../../server/http/listen-backlog';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 20) });
 const port = Number(process.env.PORT ?? 0);
@@ -89,7 +90,8 @@ const server = http.createServer((req, res) => {
     }
   });
 });
-server.listen(port, '127.0.0.1', () => {
+// The same accept queue as the app (server/main.ts), so a burst meets the same kernel limits on both.
+server.listen({ port, host: '127.0.0.1', backlog: LISTEN_BACKLOG }, () => {
   const addr = server.address();
   console.log(`RAW_PORT ${typeof addr === 'object' && addr ? addr.port : port}`);
 });
