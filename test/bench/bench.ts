@@ -165,7 +165,7 @@ async function main() {
         const pages = await lighthouseRun(web.url);
         for (const p of pages) {
           console.log(
-            `Lighthouse ${p.name}：性能 ${p.performance}，无障碍 ${p.accessibility}，LCP ${p.lcpMs} ms，TBT ${p.tbtMs} ms` +
+            `Lighthouse ${p.name}：性能 ${p.performance}（${p.runs.length} 次：${p.runs.join('、')}，取中位），无障碍 ${p.accessibility}，LCP ${p.lcpMs} ms，TBT ${p.tbtMs} ms` +
               (p.failedAudits.length ? `；未通过：${p.failedAudits.join('、')}` : ''),
           );
         }
