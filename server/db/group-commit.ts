@@ -84,3 +84,16 @@ export function groupCommit<In, Out>(
       }
     });
 }
+
+/**
+ * One value per server process, made on first use: keyed by the process's `sql` runner (one per
+ * process, one per test app), so groups never mix two databases' calls.
+ */
+export function perRunner<R extends object, T>(make: (runner: R) => T): (runner: R) => T {
+  const made = new WeakMap<R, T>();
+  return (runner) => {
+    let value = made.get(runner);
+    if (value === undefined) made.set(runner, (value = make(runner)));
+    return value;
+  };
+}

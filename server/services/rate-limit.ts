@@ -1,7 +1,7 @@
 import type { Db } from '../db/create-db';
 import { AppError } from '../errors/app-error';
 import { sqlTimestamp, type SqlRunner } from '../db/sql-runner';
-import { groupCommit, type GroupCommit } from '../db/group-commit';
+import { groupCommit, perRunner } from '../db/group-commit';
 
 export interface RateRule {
   /** Requests per user per window (signed-in callers). */
@@ -35,32 +35,25 @@ interface Counting {
  * row lock of that address's bucket. Each caller still gets its own exact count: a bucket incremented
  * n times in a group to C gives its callers C-n+1 … C, in arrival order.
  */
-const counters = new WeakMap<SqlRunner, GroupCommit<Counting, number[]>>();
-
-function countersOf(sql: SqlRunner) {
-  let g = counters.get(sql);
-  if (!g) {
-    g = groupCommit<Counting, number[]>(
-      async (_window, calls) => {
-        const adds = new Map<string, number>();
-        for (const c of calls) for (const k of c.keys) adds.set(k, (adds.get(k) ?? 0) + 1);
-        const rows = await addToBuckets(sql, calls[0].windowStart, [...adds.keys()], [...adds.values()]);
-        // Hand out the counts: the first caller of a bucket gets the lowest.
-        const next = new Map(rows.map((r) => [r.key, r.count - adds.get(r.key)! + 1]));
-        return calls.map((c) =>
-          c.keys.map((k) => {
-            const n = next.get(k)!;
-            next.set(k, n + 1);
-            return n;
-          }),
-        );
-      },
-      { concurrency: 4, maxGroup: 500 },
-    );
-    counters.set(sql, g);
-  }
-  return g;
-}
+const countersOf = perRunner((sql: SqlRunner) =>
+  groupCommit<Counting, number[]>(
+    async (_window, calls) => {
+      const adds = new Map<string, number>();
+      for (const c of calls) for (const k of c.keys) adds.set(k, (adds.get(k) ?? 0) + 1);
+      const rows = await addToBuckets(sql, calls[0].windowStart, [...adds.keys()], [...adds.values()]);
+      // Hand out the counts: the first caller of a bucket gets the lowest.
+      const next = new Map(rows.map((r) => [r.key, r.count - adds.get(r.key)! + 1]));
+      return calls.map((c) =>
+        c.keys.map((k) => {
+          const n = next.get(k)!;
+          next.set(k, n + 1);
+          return n;
+        }),
+      );
+    },
+    { concurrency: 4, maxGroup: 500 },
+  ),
+);
 
 /**
  * Fixed-window counters in PostgreSQL, so the limit holds across every server process. The user's and

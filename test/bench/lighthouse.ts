@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { CHROMIUM_PATH } from '../helpers/browser';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../helpers/browser';
 
 export interface LighthousePage {
   name: string;
@@ -21,18 +21,7 @@ export interface LighthousePage {
 /** Runs per page; the median one is reported. */
 const RUNS = 3;
 
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--lang=zh-CN',
-];
-
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS, '--lang=zh-CN'];
 /** Clicks the element whose own text is exactly `text` (as the e2e tests' getByText(exact)), once it is there. */
 async function clickText(page: import('puppeteer-core').Page, text: string) {
   const found = await page.waitForFunction(

@@ -6,6 +6,17 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 /** Debian's Chromium (installed by .ci/run), driven by playwright-core; never a downloaded browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** How every Chromium of the tests and the bench runs: no sandbox (root in CI), and nothing fetched from outside. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export interface Browser {
   context: BrowserContext;
   page: Page;
@@ -21,16 +32,7 @@ export async function openBrowser(): Promise<Browser> {
     headless: true,
     locale: 'zh-CN',
     viewport: { width: 414, height: 860 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: ['--headless', ...CHROMIUM_FLAGS],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {

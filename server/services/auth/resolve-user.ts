@@ -2,7 +2,7 @@ import type { SqlRunner } from '../../db/sql-runner';
 import type { AuthUser, RoleGrant } from '../../auth/auth-user';
 import { hashToken } from './tokens';
 import { privacyConsentedSql } from '../consents/consent-sql';
-import { groupCommit, type GroupCommit } from '../../db/group-commit';
+import { groupCommit, perRunner } from '../../db/group-commit';
 
 /**
  * The live session for a token, with the user's family and roles (with their org-unit paths), in one
@@ -59,23 +59,16 @@ function liveSessions(sql: SqlRunner, hashes: string[], staffIdleMinutes: number
  * statement (a burst of a thousand parents the minute registration opens is a thousand of them): a few
  * groups at a time, so one slow statement does not hold up the others.
  */
-const lookups = new WeakMap<SqlRunner, GroupCommit<string, SessionRow | null>>();
-
-function lookupsOf(sql: SqlRunner) {
-  let g = lookups.get(sql);
-  if (!g) {
-    g = groupCommit<string, SessionRow | null>(
-      async (idle, hashes) => {
-        const rows = await liveSessions(sql, hashes, Number(idle));
-        const byHash = new Map(rows.map((r) => [r.tokenHash, r]));
-        return hashes.map((h) => byHash.get(h) ?? null);
-      },
-      { concurrency: 4, maxGroup: 200 },
-    );
-    lookups.set(sql, g);
-  }
-  return g;
-}
+const lookupsOf = perRunner((sql: SqlRunner) =>
+  groupCommit<string, SessionRow | null>(
+    async (idle, hashes) => {
+      const rows = await liveSessions(sql, hashes, Number(idle));
+      const byHash = new Map(rows.map((r) => [r.tokenHash, r]));
+      return hashes.map((h) => byHash.get(h) ?? null);
+    },
+    { concurrency: 4, maxGroup: 200 },
+  ),
+);
 
 export async function resolveUserByToken(
   sql: SqlRunner,

@@ -22,7 +22,7 @@ import {
   type SeatStatus,
   type SessionForRegistration,
 } from './sessions.sql';
-import { groupCommit, type GroupCommit } from '../../db/group-commit';
+import { groupCommit, perRunner } from '../../db/group-commit';
 
 type Tx = Prisma.TransactionClient;
 
@@ -116,35 +116,29 @@ export async function familyUnitPath(db: Db | Tx, familyId: string): Promise<str
  * same rules as `register` below; change both together (the parity tests in sessions-concurrency.test.ts
  * compare them).
  */
-const groups = new WeakMap<SqlRunner, GroupCommit<FirstRegistration, SeatStatus | null>>();
 const READING_TTL_MS = 5_000;
 
-function firstTimeGroups(sql: SqlRunner) {
-  let g = groups.get(sql);
-  if (!g) {
-    const readings = new Map<string, { s: SessionForRegistration; until: number }>();
-    const reading = async (sessionId: string) => {
-      const kept = readings.get(sessionId);
-      if (kept && kept.until > Date.now()) return kept.s;
-      const s = await sessionForRegistration(sql, sessionId);
-      if (readings.size >= 1000) readings.clear();
-      if (s?.status === 'PUBLISHED') readings.set(sessionId, { s, until: Date.now() + READING_TTL_MS });
-      else readings.delete(sessionId);
-      return s;
-    };
-    g = groupCommit<FirstRegistration, SeatStatus | null>(async (sessionId, regs) => {
-      const s = await reading(sessionId);
-      if (!s || s.status !== 'PUBLISHED' || s.endsAt.getTime() <= Date.now()) return regs.map(() => null);
-      const reminder = { ...reminderNotice(s, sessionId), dedupePrefix: `reminder:${sessionId}` };
-      const answers = await registerFirstTimes(sql, { sessionId, seen: s, reminder }, regs);
-      // Nothing written: the session may have changed (or every family was registered already).
-      if (answers.every((a) => a === null)) readings.delete(sessionId);
-      return answers;
-    });
-    groups.set(sql, g);
-  }
-  return g;
-}
+const firstTimeGroups = perRunner((sql: SqlRunner) => {
+  const readings = new Map<string, { s: SessionForRegistration; until: number }>();
+  const reading = async (sessionId: string) => {
+    const kept = readings.get(sessionId);
+    if (kept && kept.until > Date.now()) return kept.s;
+    const s = await sessionForRegistration(sql, sessionId);
+    if (readings.size >= 1000) readings.clear();
+    if (s?.status === 'PUBLISHED') readings.set(sessionId, { s, until: Date.now() + READING_TTL_MS });
+    else readings.delete(sessionId);
+    return s;
+  };
+  return groupCommit<FirstRegistration, SeatStatus | null>(async (sessionId, regs) => {
+    const s = await reading(sessionId);
+    if (!s || s.status !== 'PUBLISHED' || s.endsAt.getTime() <= Date.now()) return regs.map(() => null);
+    const reminder = { ...reminderNotice(s, sessionId), dedupePrefix: `reminder:${sessionId}` };
+    const answers = await registerFirstTimes(sql, { sessionId, seen: s, reminder }, regs);
+    // Nothing written: the session may have changed (or every family was registered already).
+    if (answers.every((a) => a === null)) readings.delete(sessionId);
+    return answers;
+  });
+});
 
 /** A family's first registration through its process's group for the session; null: take the general path. */
 async function registerFirstTime(sql: SqlRunner, actor: FamilyActor, sessionId: string, attendees: number) {
