@@ -26,6 +26,11 @@ export function countyPathOf(unitPath: string): string {
   return `/${parts.slice(0, Math.min(parts.length, 3)).join('/')}/`;
 }
 
+/** `countyPathOf` as a SQL expression over a path column (for statements that check it per row). */
+export function countyPathOfSql(pathColumn: string): string {
+  return `'/' || array_to_string((string_to_array(trim(both '/' from ${pathColumn}), '/'))[1:3], '/') || '/'`;
+}
+
 /** The ids of a unit and every unit above it, root first (`/a/b/c/` → a, b, c). */
 export function pathIds(unitPath: string): string[] {
   return unitPath.split('/').filter(Boolean);

@@ -3,6 +3,7 @@
  * for several server processes.
  */
 import fc from 'fast-check';
+import { countyPathOf, countyPathOfSql } from '../../server/shared/org-tree';
 import { createDb, type Db, type DbHandle } from '../../server/db/create-db';
 import { createSqlRunner, type SqlRunner } from '../../server/db/sql-runner';
 import {
@@ -408,3 +409,12 @@ it('random interleavings of register, cancel and promote keep capacity and FIFO 
     { numRuns: 25 },
   );
 }, 120_000);
+
+it('the statement’s county of a family’s unit is the one the general path uses (countyPathOf)', async () => {
+  const paths = ['/230000/', '/230000/230100/', '/230000/230100/230102/', '/230000/230100/230102/s_1/', '/a/b/c/d/e/'];
+  const rows = await app.db.$queryRawUnsafe<{ p: string; county: string }[]>(
+    `SELECT p, ${countyPathOfSql('p')} AS county FROM unnest($1::text[]) AS p`,
+    paths,
+  );
+  expect(rows.map((r) => r.county)).toEqual(paths.map(countyPathOf));
+});

@@ -8,6 +8,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import { AppError } from '../../errors/app-error';
 import { sqlTimestamp, type SqlRunner } from '../../db/sql-runner';
 import type { SessionKind } from '../../shared/sessions';
+import { countyPathOfSql } from '../../shared/org-tree';
 
 type Tx = Prisma.TransactionClient;
 
@@ -147,8 +148,7 @@ export interface FirstRegistrationGroup {
  * the reminders and writes an audit row each. So the lock is held, and the commit paid, once for the
  * whole group. Each family's status, by position; null where it did nothing (the session changed, the
  * family may not see it, or already has a registration): that caller takes the general path under the
- * lock, which answers or refuses. A family named
- * twice is registered once, and both get its status.
+ * lock, which answers or refuses. A family named twice is registered once, and both get its status.
  */
 export async function registerFirstTimes(
   sql: SqlRunner,
@@ -170,8 +170,8 @@ export async function registerFirstTimes(
          JOIN "Family" fam ON fam.id = r."familyId"
          JOIN "OrgUnit" fo ON fo.id = fam."orgUnitId"
         WHERE NOT EXISTS (SELECT 1 FROM "Registration" x WHERE x."sessionId" = $1 AND x."familyId" = r."familyId")
-          -- familyMaySee: the session lies in the county of the family's school or site (countyPathOf).
-          AND starts_with($2, '/' || array_to_string((string_to_array(trim(both '/' from fo.path), '/'))[1:3], '/') || '/')
+          -- familyMaySee: the session lies in the county of the family's school or site.
+          AND starts_with($2, ${countyPathOfSql('fo.path')})
         ORDER BY r."familyId", r.ord
      ), ranked AS (
        SELECT f.*, row_number() OVER (ORDER BY f.ord) AS n FROM fresh f
