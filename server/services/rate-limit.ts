@@ -92,3 +92,30 @@ export async function purgeRateLimitBuckets(db: Db, now = new Date()) {
   });
   return count;
 }
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * A lockout after too many wrong guesses of a short secret (an invitation, a 6-digit check-in code):
+ * failures are counted per user in the hour's bucket (kept outside any transaction that rolls back), and
+ * once `perHour` is reached the user cannot try again until the hour is over.
+ */
+export function failureLockout(name: string, perHour: number, message: string) {
+  const keyOf = (userId: string) => `${name}:fail:u:${userId}`;
+  const hourOf = (now: Date) => new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
+  return {
+    perHour,
+    async assertNotLockedOut(db: Db, userId: string, now = new Date()) {
+      const row = await db.rateLimitBucket.findUnique({
+        where: { key_windowStart: { key: keyOf(userId), windowStart: hourOf(now) } },
+        select: { count: true },
+      });
+      if ((row?.count ?? 0) >= perHour) throw new AppError('TOO_MANY_REQUESTS', message);
+    },
+    async recordFailure(db: Db, userId: string, now = new Date()) {
+      await db.$executeRaw`
+        INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${keyOf(userId)}, ${hourOf(now)}, 1)
+        ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1`;
+    },
+  };
+}

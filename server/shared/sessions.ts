@@ -162,12 +162,35 @@ export const registerInput = z.object({
     .optional(),
 });
 
+/**
+ * What a parent scanned or typed, as the code itself: the check-in link of a QR code (…?code=…) gives its
+ * code, and spaces typed inside a 6-digit code are dropped.
+ */
+export function checkInCodeOf(raw: string): string {
+  const text = raw.trim();
+  const fromLink = /[?&]code=([^&#\s]+)/.exec(text);
+  if (fromLink) {
+    try {
+      return decodeURIComponent(fromLink[1]);
+    } catch {
+      return fromLink[1];
+    }
+  }
+  const digits = text.replace(/[\s-]/g, '');
+  return /^\d{6}$/.test(digits) ? digits : text;
+}
+
 export const checkInInput = z.object({
   code: z
-    .string({ error: '请扫描签到二维码' })
-    .trim()
-    .min(10, { error: '签到码无效' })
-    .max(200, { error: '签到码无效' }),
+    .string({ error: '请扫描签到二维码，或输入 6 位签到码' })
+    .max(500, { error: '签到码无效' })
+    .transform(checkInCodeOf)
+    .pipe(
+      z
+        .string()
+        .min(6, { error: '请扫描签到二维码，或输入 6 位签到码' })
+        .refine((c) => /^\d{6}$/.test(c) || c.length >= 10, { error: '签到码无效，线上活动的签到码是 6 位数字' }),
+    ),
 });
 
 export const markAttendanceInput = z.object({

@@ -15,6 +15,7 @@ import { createScratchDatabase, dropScratchDatabase } from '../helpers/pg-admin'
 import { startServerProcess } from '../helpers/server-process';
 import { runMigrations } from '../../server/db/run-migrations';
 import { createDb } from '../../server/db/create-db';
+import { createSqlRunner } from '../../server/db/sql-runner';
 import { seedDemo } from '../../prisma/seed/demo-data';
 import { checkInCode } from '../../server/services/sessions/check-in';
 import { coverageReport } from '../../server/services/reports/coverage';
@@ -236,7 +237,7 @@ async function main() {
           `INSERT INTO "Registration" (id, "sessionId", "familyId", status, "registeredById", "updatedAt") SELECT gen_random_uuid()::text, $1, 'bf_c_' || g, 'CONFIRMED', 'bu_c_' || g, now() FROM generate_series(1, ${SIZE.checkinFamilies}) g`,
           [sessionId],
         );
-        const { code } = await checkInCode({ db: h.db, input: { sessionId } });
+        const { code } = await checkInCode({ db: h.db, sql: createSqlRunner(h), input: { sessionId } });
         let i = 0;
         const result = await autocannon({
           url: `http://127.0.0.1:${port}${pathName}`,
@@ -489,10 +490,11 @@ const HAND_WRITTEN_COVERAGE = `
   known AS (SELECT id, "orgUnitId" FROM "Family" WHERE "knownFrom" < $2 AND ("enrolledUntil" IS NULL OR "enrolledUntil" >= $1)),
   fam AS (SELECT "orgUnitId" u, count(*) n FROM known GROUP BY 1),
   served AS (SELECT s."orgUnitId" u, count(*) n FROM "FamilyServiceYear" s JOIN known k ON k.id = s."familyId" WHERE s.year = $3 GROUP BY 1),
-  sess AS (SELECT "orgUnitId" u, count(*) n, sum("attendedCount") att, bool_or("mentalHealth" AND "attendedCount" > 0) mh FROM "Session"
+  sess AS (SELECT "orgUnitId" u, count(*) FILTER (WHERE status = 'PUBLISHED' AND "startsAt" <= now()) n, sum("attendedCount") att,
+                  bool_or("mentalHealth" AND "attendedCount" > 0) mh FROM "Session"
            WHERE "startsAt" >= $1 AND "startsAt" < $2 AND status <> 'CANCELLED' GROUP BY 1),
   vis AS (SELECT w."orgUnitId" u, count(*) n FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" JOIN "VisitWindow" w ON w.id = v."windowId"
-           WHERE v.status = 'COMPLETED' AND sl."startsAt" >= $1 AND sl."startsAt" < $2 GROUP BY 1)
+           WHERE v.status = 'COMPLETED' AND sl."startsAt" <= now() AND sl."startsAt" >= $1 AND sl."startsAt" < $2 GROUP BY 1)
   SELECT leaf.city, sum(fam.n) families, sum(served.n) served, count(*) FILTER (WHERE leaf.kind = 'COMMUNITY_SITE') sites,
          count(*) FILTER (WHERE leaf.kind = 'COMMUNITY_SITE' AND sess.mh) active, sum(sess.n) sessions, sum(sess.att) attendances, sum(vis.n) visits
     FROM leaf LEFT JOIN fam ON fam.u = leaf.id LEFT JOIN served ON served.u = leaf.id LEFT JOIN sess ON sess.u = leaf.id

@@ -1,9 +1,10 @@
 /**
  * Sessions end to end in real Chromium against the real server (demo mode), two browsers side by side:
  * the demo school's coordinator opens a 家庭心理健康教育指导服务 session through the staff pages; demo parent 4
- * (a family at the demo school) finds it, registers, and checks in with the code shown under the coordinator's
- * rotating QR code (the web build's 签到 path: typing the code); the coordinator's roster shows the family
- * present and the family's record counts one more guidance service this year.
+ * (a family at the demo school) finds it, registers, and checks in by the coordinator's rotating QR code (read as
+ * a phone's camera reads it: a link to the 签到 page); the coordinator's roster shows the family present and the
+ * family's record counts one more guidance service this year. An online session's host shows a 6-digit code
+ * that parents type.
  */
 import type { TestApp } from '../helpers/test-app';
 import { DEMO_SCHOOL_NAME } from '../../prisma/seed/demo-ids';
@@ -11,6 +12,28 @@ import { startWebApp, type WebApp } from '../helpers/web-app';
 import { settledScreenshot, type Browser } from '../helpers/browser';
 import { signInAsStaff, signInAsDemoParent } from '../helpers/web-login';
 import { chinaDateTimeText, chinaYear as serviceYear } from '../../server/shared/china-time';
+import jsQR from 'jsqr';
+import { makeSession, sessionInput } from '../helpers/builders';
+
+/**
+ * What a phone's camera reads from the QR image on the page: the page's pixels (the CSP rightly allows no
+ * injected script there), decoded by jsQR here.
+ */
+async function readQr(page: Browser['page'], selector: string): Promise<string> {
+  const image = await page.locator(selector).evaluate(async (img: HTMLImageElement) => {
+    const bitmap = await createImageBitmap(img);
+    const canvas = document.createElement('canvas');
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    return { data: Array.from(data), width, height };
+  });
+  const found = jsQR(Uint8ClampedArray.from(image.data), image.width, image.height);
+  if (!found) throw new Error('no QR code found in the image');
+  return found.data;
+}
 
 // A demo parent with a family at the demo school that no other test uses.
 const PARENT = 4;
@@ -126,19 +149,21 @@ it('a coordinator opens a guidance session; a parent registers and checks in wit
     status: 'CONFIRMED',
   });
 
-  // ── The coordinator opens 现场签到: the rotating QR code and the code under it.
+  // ── The coordinator opens 现场签到: the rotating QR code, large.
   await card.getByText('现场签到', { exact: true }).click();
-  const codeText = coord.locator('.session-live__code');
-  await codeText.waitFor();
-  const code = (await codeText.innerText()).trim();
-  expect(code.startsWith(`${session.id}.`)).toBe(true);
-  const qrSrc = await coord.locator('.session-live__qr img').getAttribute('src');
-  expect(qrSrc).toMatch(/^data:image\/png;base64,/);
+  const qr = coord.locator('.session-live__qr img');
+  await qr.waitFor();
+  expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+  // An offline session has no typed code: the QR is the way in.
+  expect(await coord.locator('.session-live__code').count()).toBe(0);
   await settledScreenshot(coord, 'web-session-live');
 
-  // ── The parent types the code on the 签到 page (the web build's path) and is checked in.
-  await parent.getByText('现场签到', { exact: true }).click();
-  await parent.locator('input[placeholder="请输入签到码"]').fill(code);
+  // ── A phone's camera reads the QR: a link to the 签到 page of this web build with the code in it.
+  const link = await readQr(coord, '.session-live__qr img');
+  expect(link.startsWith(`${http.url}/packageParent/checkin/index?code=`)).toBe(true);
+  expect(decodeURIComponent(new URL(link).searchParams.get('code')!).startsWith(`${session.id}.`)).toBe(true);
+  await parent.goto(link);
+  await parent.locator('.check-in').waitFor();
   await parent.getByText('签到', { exact: true }).click();
   await parent.locator('.check-in__result').getByText('签到成功', { exact: true }).waitFor();
   expect(await parent.locator('.check-in__result').innerText()).toContain(title);
@@ -177,4 +202,56 @@ it('a coordinator opens a guidance session; a parent registers and checks in wit
   await settledScreenshot(parent, 'web-my-sessions');
 
   expect(errors).toEqual([]);
+}, 120_000);
+
+it('an online session: the host shows one 6-digit code, a parent types it and is checked in', async () => {
+  const coordUser = await app.db.user.findUniqueOrThrow({ where: { username: 'coord.demo' }, select: { id: true } });
+  const school = await app.db.orgUnit.findFirstOrThrow({ where: { name: DEMO_SCHOOL_NAME }, select: { id: true } });
+  const title = `线上家长课堂：识别心理危机信号 ${Date.now().toString(36)}`;
+  const { id } = await makeSession(
+    app,
+    sessionInput(school.id, {
+      title,
+      mode: 'ONLINE',
+      venue: undefined,
+      capacity: 500,
+      startsAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 70 * 60_000).toISOString(),
+    }),
+    { by: await app.as(coordUser.id) },
+  );
+  const coord = coordBrowser.page;
+  const parent = parentBrowser.page;
+  await coord.goto(`${http.url}/packageStaff/session-live/index?id=${id}`);
+  const codeText = coord.locator('.session-live__code');
+  await codeText.waitFor();
+  const shown = (await codeText.innerText()).trim();
+  expect(shown).toMatch(/^\d{3} \d{3}$/);
+  expect(shown.replace(' ', '')).toBe(
+    (await app.db.guidanceSession.findUniqueOrThrow({ where: { id }, select: { checkInShortCode: true } }))
+      .checkInShortCode,
+  );
+  expect(await coord.locator('.session-live').innerText()).toContain('整场活动不变');
+  await settledScreenshot(coord, 'web-session-live-online');
+
+  // The parent types the code as heard in the stream, with the space.
+  await parent.goto(`${http.url}/packageParent/checkin/index`);
+  await parent.locator('input[placeholder="6 位签到码"]').fill(shown);
+  await parent.getByText('签到', { exact: true }).click();
+  await parent.locator('.check-in__result').getByText('签到成功', { exact: true }).waitFor();
+  expect(await parent.locator('.check-in__result').innerText()).toContain(title);
+  const family = await app.db.guardian.findFirstOrThrow({
+    where: { user: { openid: `openid-demo-parent-${PARENT}` } },
+    select: { familyId: true },
+  });
+  expect(
+    await app.db.attendance.findUniqueOrThrow({
+      where: { sessionId_familyId: { sessionId: id, familyId: family.familyId } },
+      select: { present: true },
+    }),
+  ).toEqual({ present: true });
+  // A wrong code gets a plain answer.
+  await parent.locator('input[placeholder="6 位签到码"]').fill('000 000');
+  await parent.getByText('签到', { exact: true }).click();
+  await parent.getByText(/签到码无效/).waitFor();
 }, 120_000);

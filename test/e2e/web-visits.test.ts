@@ -12,6 +12,7 @@ import { settledScreenshot, type Browser } from '../helpers/browser';
 import { chinaYear as serviceYear } from '../../server/shared/china-time';
 import { windowProgress } from '../../server/services/visits/progress';
 import { signInAsStaff, signInAsDemoParent } from '../helpers/web-login';
+import { slotHasBegun } from '../helpers/builders';
 import { chinaDay as chinaDayOf } from '../../server/shared/china-time';
 
 // A demo parent with a family at the demo school that no other test uses.
@@ -150,10 +151,6 @@ it('a teacher publishes home-visit slots in bulk, a parent books one, and the te
   expect(visit).toMatchObject({ familyId: family.familyId, status: 'BOOKED', teacherId: teacherUser.id, mode: 'HOME' });
 
   // ── The teacher refreshes the calendar: the family is there; they open the record form.
-  const year = serviceYear(chosen.startsAt);
-  const servicesBefore =
-    (await app.db.familyServiceYear.findUnique({ where: { familyId_year: { familyId: family.familyId, year } } }))
-      ?.services ?? 0;
   await teacherPage.getByText('刷新日程', { exact: true }).click();
   const bookedRow = teacherPage.locator(`.visit-calendar .visit-slot[data-slot-id="${chosen.id}"]`);
   await bookedRow.getByText(`家长：演示家长${PARENT}`).waitFor();
@@ -163,6 +160,15 @@ it('a teacher publishes home-visit slots in bulk, a parent books one, and the te
 
   const recordPage = teacher.locator('.visits-record-page');
   const recordForm = recordPage.locator('.visit-record-form');
+  // Only what happened counts: before the slot begins there is no form to fill, only when it can be.
+  await recordPage.getByText(/^家访时段还没有开始/).waitFor();
+  expect(await recordForm.count()).toBe(0);
+  // Time passes: the slot began half an hour ago.
+  const year = serviceYear(await slotHasBegun(app.db, visit.id));
+  const servicesBefore =
+    (await app.db.familyServiceYear.findUnique({ where: { familyId_year: { familyId: family.familyId, year } } }))
+      ?.services ?? 0;
+  await teacher.reload();
   await recordForm.waitFor();
   expect(await recordPage.innerText()).toContain(`演示家长${PARENT}`);
   // An empty summary is refused with the shared schema's words.

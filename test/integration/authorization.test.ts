@@ -28,6 +28,7 @@ import {
   makeStaff,
   makeUnit,
   makeVisit,
+  slotHasBegun,
   makeWechatUser,
   makeWindow,
   makeWindowWithSlot,
@@ -143,10 +144,11 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'visits.cancelByTeacher': async (u, actor) => ({
     visitId: (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id,
   }),
-  'visits.complete': async (u, actor) => ({
-    visitId: (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id,
-    summary: '权限测试',
-  }),
+  'visits.complete': async (u, actor) => {
+    const visitId = (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id;
+    await slotHasBegun(app.db, visitId);
+    return { visitId, summary: '权限测试' };
+  },
   'visits.record': async (u, actor) => ({ visitId: (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id }),
   'visits.calendar': async (u) => ({ windowId: await windowIn(u) }),
   'visits.flagPriority': async (u) => ({ familyId: (await makeFamily(app.db, u)).familyId, reason: 'BULLYING' }),

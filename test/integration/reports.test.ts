@@ -19,7 +19,10 @@ import {
   makeUnit,
   makeVisit,
   makeWindow,
+  slotHasBegun,
 } from '../helpers/builders';
+import { chinaYear } from '../../server/shared/china-time';
+import { childCoverageRows } from '../../server/services/reports/coverage.sql';
 import type { CoverageRow } from '../../server/services/reports/coverage';
 
 let app: TestApp;
@@ -165,10 +168,10 @@ async function independent(rootPath: string, depth: number) {
       (SELECT count(*) FROM leaf l2 WHERE l2.child = leaf.child AND l2.kind = 'COMMUNITY_SITE')::int AS sites,
       (SELECT count(DISTINCT s."orgUnitId") FROM "Session" s JOIN leaf l2 ON l2.id = s."orgUnitId" JOIN "Attendance" a ON a."sessionId" = s.id AND a.present
         WHERE l2.child = leaf.child AND l2.kind = 'COMMUNITY_SITE' AND s."mentalHealth" AND s."startsAt" >= ${from} AND s."startsAt" < ${to})::int AS active,
-      (SELECT count(*) FROM "Session" s JOIN leaf l2 ON l2.id = s."orgUnitId" WHERE l2.child = leaf.child AND s.status <> 'CANCELLED' AND s."startsAt" >= ${from} AND s."startsAt" < ${to})::int AS sessions,
+      (SELECT count(*) FROM "Session" s JOIN leaf l2 ON l2.id = s."orgUnitId" WHERE l2.child = leaf.child AND s.status = 'PUBLISHED' AND s."startsAt" <= now() AND s."startsAt" >= ${from} AND s."startsAt" < ${to})::int AS sessions,
       (SELECT count(*) FROM "Attendance" a JOIN "Session" s ON s.id = a."sessionId" JOIN leaf l2 ON l2.id = s."orgUnitId" WHERE l2.child = leaf.child AND a.present AND s."startsAt" >= ${from} AND s."startsAt" < ${to})::int AS attendances,
       (SELECT count(*) FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" JOIN "VisitWindow" w ON w.id = v."windowId" JOIN leaf l2 ON l2.id = w."orgUnitId"
-        WHERE l2.child = leaf.child AND v.status = 'COMPLETED' AND sl."startsAt" >= ${from} AND sl."startsAt" < ${to})::int AS visits
+        WHERE l2.child = leaf.child AND v.status = 'COMPLETED' AND sl."startsAt" <= now() AND sl."startsAt" >= ${from} AND sl."startsAt" < ${to})::int AS visits
     FROM leaf GROUP BY leaf.child`;
   return new Map(rows.map((r) => [r.child, r]));
 }
@@ -445,5 +448,64 @@ describe('gaps to act on', () => {
       },
     });
     expect(queued).toBe(2);
+  });
+});
+
+describe('only what happened counts', () => {
+  it('a session counts once it has begun, a draft never; a planned visit is not a service', async () => {
+    const county = await makeCounty(app.db, { cityId });
+    const school = (await makeUnit(app.db, { countyId: county.id })).id;
+    const coord = await app.as((await makeStaff(app.db, 'COORDINATOR', school)).id);
+    const federation = await app.as((await makeStaff(app.db, 'FEDERATION', county.id)).id);
+    const now = Date.now();
+    const soon = await app.caller(coord).sessions.create({
+      orgUnitId: school,
+      kind: 'GUIDANCE',
+      title: '半小时后开始的指导服务',
+      startsAt: new Date(now + 30 * 60_000).toISOString(),
+      endsAt: new Date(now + 90 * 60_000).toISOString(),
+      capacity: 50,
+      mode: 'OFFLINE',
+      venue: '报告厅',
+    });
+    await app.caller(coord).sessions.create({
+      orgUnitId: school,
+      kind: 'LECTURE',
+      title: '还是草稿的讲座',
+      startsAt: new Date(now - 2 * 3600_000).toISOString(),
+      endsAt: new Date(now - 3600_000).toISOString(),
+      capacity: 50,
+      mode: 'OFFLINE',
+      venue: '报告厅',
+      draft: true,
+    });
+    const year = chinaYear(new Date(now));
+    const row = async () =>
+      (await app.caller(federation).reports.coverage({ orgUnitId: county.id, year })).rows.find(
+        (r) => r.orgUnitId === school,
+      )!;
+    expect((await row()).sessions).toBe(0);
+    const dashboard = await app.caller(federation).reports.dashboard({ orgUnitId: county.id, year });
+    expect(dashboard.sessionsByKind.reduce((n, k) => n + k.sessions, 0)).toBe(0);
+    // Time passes: the session began ten minutes ago.
+    await app.db.guidanceSession.update({
+      where: { id: soon.id },
+      data: { startsAt: new Date(now - 10 * 60_000), endsAt: new Date(now + 50 * 60_000) },
+    });
+    expect((await row()).sessions).toBe(1);
+    // A visit recorded as completed with its slot still ahead (written before visits.complete refused that)
+    // is not counted. (The figures before small-count suppression, which would withhold a count this small.)
+    const teacher = (await makeStaff(app.db, 'TEACHER', school)).id;
+    const visit = await makeVisit(app.db, { orgUnitId: school, teacherId: teacher });
+    await app.db.visit.update({ where: { id: visit.id }, data: { status: 'COMPLETED', completedAt: new Date() } });
+    const unit = await app.db.orgUnit.findUniqueOrThrow({
+      where: { id: county.id },
+      select: { id: true, name: true, kind: true, path: true, depth: true, code: true },
+    });
+    const raw = async () => (await childCoverageRows(app.db, unit, { year })).find((r) => r.id === school)!;
+    expect(await raw()).toMatchObject({ sessions: 1, visits: 0 });
+    // Its slot begins: now it is a visit done.
+    await slotHasBegun(app.db, visit.id);
+    expect(await raw()).toMatchObject({ sessions: 1, visits: 1 });
   });
 });

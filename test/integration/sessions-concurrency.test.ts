@@ -10,6 +10,7 @@ import {
   register as registerService,
   cancelRegistration as cancelService,
 } from '../../server/services/sessions/registration';
+import { checkIn as checkInService, checkInCode as checkInCodeService } from '../../server/services/sessions/check-in';
 import { createTestApp, testDatabaseUrl, type TestApp } from '../helpers/test-app';
 import {
   OTHER_TEST_CITY_ID,
@@ -147,6 +148,68 @@ it('a burst on one process is decided in a few grouped statements: seats and the
       })
     ).status,
   ).toBe('CONFIRMED');
+}, 120_000);
+
+it('a hall checking in at once: a few grouped statements, each family present once, each guardian told the truth', async () => {
+  const sessionId = (
+    await makeSession(
+      app,
+      sessionInput(schoolId, {
+        title: '家长课堂现场签到',
+        startsAt: inHours(0.5),
+        endsAt: inHours(2.5),
+        capacity: 200,
+      }),
+      { by: await app.as(coordId) },
+    )
+  ).id;
+  // 60 registered families, ten of them with both guardians scanning; 5 walk-ins take the general path.
+  const fams = await makeFamilies(app.db, schoolId, 65, { guardians: (i) => (i < 10 ? 2 : 1) });
+  const registered = fams.slice(0, 60);
+  for (const f of registered) await register(app.db, f.userId, f.familyId, sessionId);
+  const { code } = await checkInCodeService({ db: app.db, sql: runners[0], input: { sessionId } });
+  const p = processes[0];
+  const sql = runners[0];
+  const statements: string[][] = [];
+  const spy: SqlRunner = async <T>(text: string, values: unknown[]) => {
+    if (text.includes('INSERT INTO "Attendance"')) statements.push(values[1] as string[]);
+    return sql<T>(text, values);
+  };
+  const scans = fams.flatMap((f) => f.userIds.map((userId) => ({ userId, familyId: f.familyId })));
+  const answers = await Promise.all(
+    scans.map((c) =>
+      checkInService({ db: p.db, sql: spy, actor: { id: c.userId, familyId: c.familyId }, input: { code } }),
+    ),
+  );
+  expect(statements.length).toBeGreaterThan(0);
+  expect(statements.length).toBeLessThan(scans.length / 4);
+  // Every family present once; the count and the year's services agree with the rows.
+  expect(await app.db.attendance.count({ where: { sessionId, present: true } })).toBe(65);
+  expect(
+    (await app.db.guidanceSession.findUniqueOrThrow({ where: { id: sessionId }, select: { attendedCount: true } }))
+      .attendedCount,
+  ).toBe(65);
+  const services = await app.db.familyServiceYear.findMany({
+    where: { familyId: { in: fams.map((f) => f.familyId) } },
+    select: { services: true },
+  });
+  expect(services.map((r) => r.services)).toEqual(fams.map(() => 1));
+  // Per family exactly one guardian hears 签到成功 (firstTime); a second guardian hears 已签到.
+  const firstPerFamily = new Map<string, number>();
+  answers.forEach((a, i) => {
+    expect(a.sessionId).toBe(sessionId);
+    if (a.firstTime) firstPerFamily.set(scans[i].familyId, (firstPerFamily.get(scans[i].familyId) ?? 0) + 1);
+  });
+  expect([...firstPerFamily.values()]).toEqual(fams.map(() => 1));
+  // Scanning again changes nothing.
+  const again = await checkInService({
+    db: p.db,
+    sql,
+    actor: { id: registered[20].userId, familyId: registered[20].familyId },
+    input: { code },
+  });
+  expect(again).toEqual({ sessionId, firstTime: false });
+  expect(await app.db.attendance.count({ where: { sessionId } })).toBe(65);
 }, 120_000);
 
 it('a first registration written in one statement leaves the same rows as the general path under the lock', async () => {

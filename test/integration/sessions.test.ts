@@ -14,6 +14,8 @@ import {
 } from '../helpers/builders';
 import { chinaYear as serviceYear } from '../../server/shared/china-time';
 import type { AuthUser } from '../../server/auth/auth-user';
+import { createSqlRunner } from '../../server/db/sql-runner';
+import { claimShortCode } from '../../server/services/sessions/sessions.sql';
 
 let app: TestApp;
 let school: Awaited<ReturnType<typeof makeUnit>>;
@@ -288,6 +290,104 @@ describe('check-in', () => {
     expect(await app.db.attendance.count({ where: { sessionId: id } })).toBe(0);
   });
 
+  it('an online session has one 6-digit code for its whole window; parents type it, spaces and all', async () => {
+    const { id } = await newSession({ ...SOON, mode: 'ONLINE', venue: undefined, capacity: 10 });
+    const first = await app.caller(coord).sessions.checkInCode({ sessionId: id });
+    expect(first.shortCode).toMatch(/^\d{6}$/);
+    // The same code however often the host's page asks, valid until 12 hours after the end.
+    expect((await app.caller(coord).sessions.checkInCode({ sessionId: id })).shortCode).toBe(first.shortCode);
+    const ends = (await app.db.guidanceSession.findUniqueOrThrow({ where: { id }, select: { endsAt: true } })).endsAt;
+    expect(first.shortCodeExpiresAt).toBe(new Date(ends.getTime() + 12 * 3600_000).toISOString());
+    const p = await parentOf();
+    await app.caller(p.user).sessions.register({ sessionId: id });
+    const typed = `${first.shortCode!.slice(0, 3)} ${first.shortCode!.slice(3)}`;
+    expect(await app.caller(p.user).sessions.checkIn({ code: typed })).toEqual({ sessionId: id, firstTime: true });
+    expect(await app.caller(p.user).sessions.checkIn({ code: first.shortCode! })).toEqual({
+      sessionId: id,
+      firstTime: false,
+    });
+    // The QR of an online session still works too, as a check-in link.
+    const q = await parentOf();
+    expect(
+      await app.caller(q.user).sessions.checkIn({
+        code: `https://heartbridge.example/#/packageParent/checkin/index?code=${encodeURIComponent(first.code)}`,
+      }),
+    ).toEqual({ sessionId: id, firstTime: true });
+    expect(await app.db.attendance.count({ where: { sessionId: id, present: true } })).toBe(2);
+  });
+
+  it('an offline session has no 6-digit code, and a guessed code counts towards an hourly lockout', async () => {
+    const offline = await newSession(SOON);
+    expect(await app.caller(coord).sessions.checkInCode({ sessionId: offline.id })).toMatchObject({ shortCode: null });
+    const online = await newSession({ ...SOON, mode: 'ONLINE', venue: undefined, capacity: 10 });
+    const { shortCode } = await app.caller(coord).sessions.checkInCode({ sessionId: online.id });
+    const held = new Set(
+      (
+        await app.db.guidanceSession.findMany({
+          where: { checkInShortCode: { not: null } },
+          select: { checkInShortCode: true },
+        })
+      ).map((r) => r.checkInShortCode),
+    );
+    const wrong: string[] = [];
+    for (let n = 0; wrong.length < 10; n++) {
+      const c = String(n).padStart(6, '0');
+      if (!held.has(c)) wrong.push(c);
+    }
+    const p = await parentOf();
+    for (const c of wrong)
+      await expect(app.caller(p.user).sessions.checkIn({ code: c })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message: '签到码无效，请核对直播中显示的 6 位签到码',
+      });
+    // Ten wrong codes in the hour: even the right one is refused until the hour is over.
+    await expect(app.caller(p.user).sessions.checkIn({ code: shortCode! })).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: expect.stringContaining('签到码输错次数过多'),
+    });
+    expect(await app.db.attendance.count({ where: { sessionId: online.id } })).toBe(0);
+    // Another parent is not locked out.
+    const other = await parentOf();
+    expect(await app.caller(other.user).sessions.checkIn({ code: shortCode! })).toEqual({
+      sessionId: online.id,
+      firstTime: true,
+    });
+  });
+
+  it('a code comes back for reuse once its session’s window closed, and never while it is open', async () => {
+    const done = await newSession({ ...SOON, mode: 'ONLINE', venue: undefined });
+    const { shortCode } = await app.caller(coord).sessions.checkInCode({ sessionId: done.id });
+    const live = await newSession({ ...SOON, mode: 'ONLINE', venue: undefined });
+    const sql = createSqlRunner(app.handle);
+    // While `done` is in its window, nobody else gets its code.
+    expect(await claimShortCode(sql, { sessionId: live.id, code: shortCode!, closedBefore: new Date() })).toBeNull();
+    // Its window closes (it ended 13 hours ago): the code goes to the next session that draws it.
+    await app.db.guidanceSession.update({
+      where: { id: done.id },
+      data: { startsAt: new Date(Date.now() - 15 * 3600_000), endsAt: new Date(Date.now() - 13 * 3600_000) },
+    });
+    expect(
+      await claimShortCode(sql, {
+        sessionId: live.id,
+        code: shortCode!,
+        closedBefore: new Date(Date.now() - 12 * 3600_000),
+      }),
+    ).toBe(shortCode);
+    const rows = await app.db.guidanceSession.findMany({
+      where: { id: { in: [done.id, live.id] } },
+      select: { id: true, checkInShortCode: true },
+    });
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.checkInShortCode]))).toEqual({
+      [done.id]: null,
+      [live.id]: shortCode,
+    });
+    const p = await parentOf();
+    expect(await app.caller(p.user).sessions.checkIn({ code: shortCode! })).toEqual({
+      sessionId: live.id,
+      firstTime: true,
+    });
+  });
+
   it('an unregistered family may check in while capacity allows, and not after', async () => {
     const { id } = await newSession({ ...SOON, capacity: 1 });
     const [walkIn, late] = [await parentOf(), await parentOf()];
@@ -402,9 +502,14 @@ describe('sessions over HTTP (contract)', () => {
         input: { sessionId: id },
       });
       expect([ra.json.result.data, rb.json.result.data]).toEqual([{ status: 'CONFIRMED' }, { status: 'WAITLISTED' }]);
+      // The list from this session's start (this file's other sessions fill more than a page).
+      const { startsAt } = await app.db.guidanceSession.findUniqueOrThrow({
+        where: { id },
+        select: { startsAt: true },
+      });
       const list = await callHttp(http.url, 'sessions.list', {
         token: await app.tokenFor(a.userId),
-        input: { orgUnitId: school.id },
+        input: { orgUnitId: school.id, from: startsAt.toISOString() },
       });
       expect(list.json.result.data.items.find((s: { id: string }) => s.id === id)).toMatchObject({
         capacity: 1,

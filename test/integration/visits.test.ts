@@ -4,7 +4,7 @@ import { addSlots, clash } from '../../server/services/visits/slots';
 import { bookSlot } from '../../server/services/visits/booking';
 import { chinaYear as serviceYear } from '../../server/shared/china-time';
 import { createTestApp, listen, callHttp, testDatabaseUrl, type TestApp } from '../helpers/test-app';
-import { at, dayFromNow, makeFamily, makeStaff, makeUnit, teacherWithSlot } from '../helpers/builders';
+import { at, dayFromNow, makeFamily, makeStaff, makeUnit, slotHasBegun, teacherWithSlot } from '../helpers/builders';
 import type { AuthUser } from '../../server/auth/auth-user';
 
 let app: TestApp;
@@ -50,15 +50,28 @@ describe('the contract’s home-visit flow', () => {
     const { visitId } = await app.caller(parent).visits.book({ slotId: home.slotId });
     expect((await app.caller(parent).visits.openSlots({ windowId })).map((s) => s.slotId)).not.toContain(home.slotId);
 
-    await app.caller(teacher).visits.complete({
+    const record = {
       visitId,
       summary: '孩子作息规律，与父母沟通良好。',
       followUp: '两周后电话回访',
-      topics: ['ROUTINE', 'COMMUNICATION'],
+      topics: ['ROUTINE' as const, 'COMMUNICATION' as const],
       notes: '母亲提到近期工作压力大。',
       address: '南岗区学府路 1 号',
+    };
+    // Only what happened counts: two days before the slot, the visit cannot be recorded as done.
+    await expect(app.caller(teacher).visits.complete(record)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('家访时段还没有开始'),
     });
-    const year = serviceYear(new Date(at(2, '09:00')));
+    expect(await app.db.visit.findUniqueOrThrow({ where: { id: visitId }, select: { status: true } })).toEqual({
+      status: 'BOOKED',
+    });
+    expect(await app.db.familyServiceYear.count({ where: { familyId: fam.familyId } })).toBe(0);
+    expect((await app.caller(parent).visits.mine())[0]).toMatchObject({ visitId, status: 'BOOKED' });
+
+    const begun = await slotHasBegun(app.db, visitId);
+    await app.caller(teacher).visits.complete(record);
+    const year = serviceYear(begun);
     expect(
       await app.db.familyServiceYear.findUnique({
         where: { familyId_year: { familyId: fam.familyId, year } },
@@ -348,6 +361,7 @@ describe('privacy of visit records', () => {
       notes: '孩子说在学校被同学孤立',
       address: '香坊区幸福街 88 号 3 单元',
     };
+    await slotHasBegun(app.db, visitId);
     await app.caller(t).visits.complete({ visitId, ...secret, concerns: ['FAMILY_CHANGE', 'BULLYING'] });
 
     const raw = await app.db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "Visit" WHERE id = ${visitId}`;
@@ -400,6 +414,7 @@ describe('assignment, priority and progress', () => {
       select: { id: true },
     });
     const v1 = await app.caller(t).visits.bookForFamily({ slotId: slots[0].id, familyId: fams[2].familyId });
+    await slotHasBegun(app.db, v1.visitId);
     await app.caller(t).visits.complete({ visitId: v1.visitId, summary: '已电话沟通' });
     await app.caller(t).visits.bookForFamily({ slotId: slots[1].id, familyId: fams[0].familyId });
 

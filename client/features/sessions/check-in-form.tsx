@@ -14,8 +14,8 @@ import './sessions.scss';
 type Result = { sessionId: string; firstTime: boolean; title: string | null };
 
 /**
- * 扫码签到. In WeChat: scan the coordinator's QR code. Everywhere: type the code shown under the QR code
- * (online sessions show it in the live stream; the web build cannot scan reliably).
+ * 扫码签到. In WeChat: scan the coordinator's QR code. In the web build a phone's camera opens the QR's link
+ * to this page with the code filled in. Online sessions: type the 6-digit code shown in the live stream.
  */
 export function CheckInForm({ initialCode = '' }: { initialCode?: string }) {
   const form = useSchemaForm(checkInInput, { code: initialCode });
@@ -72,7 +72,7 @@ export function CheckInForm({ initialCode = '' }: { initialCode?: string }) {
       <View className='detail-card'>
         <Text className='detail-card__heading'>活动现场签到</Text>
         <Text className='detail-card__hint'>
-          请扫描工作人员展示的签到二维码；线上活动请输入直播中显示的签到码。签到码每分钟更新。
+          请扫描工作人员展示的签到二维码；线上活动请输入直播中显示的 6 位签到码。
         </Text>
         {process.env.TARO_ENV === 'weapp' ? (
           <View className='detail-card__actions'>
@@ -84,7 +84,7 @@ export function CheckInForm({ initialCode = '' }: { initialCode?: string }) {
         <FormField label='签到码'>
           <Input
             name='checkInCode'
-            placeholder='请输入签到码'
+            placeholder='6 位签到码'
             value={values.code}
             onChange={set('code')}
             maxLength={200}

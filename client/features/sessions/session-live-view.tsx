@@ -16,14 +16,27 @@ const REFRESH_MS = 30_000;
 type Detail = RouterOutputs['sessions']['get'];
 type Summary = RouterOutputs['sessions']['roster']['summary'];
 interface Live {
-  code: string;
   qr: string;
+  /** An online session's 6-digit code, the same for the whole session. */
+  shortCode: string | null;
   summary: Summary | null;
 }
 
 /**
- * 现场签到: the rotating check-in QR code, shown large for parents to scan, and the code as text under it
- * for online sessions (paste it into the live stream; parents type it on the 签到 page).
+ * What the QR code holds. In the web build, a link to the check-in page with the code: a phone's own camera
+ * opens it. In the mini program, the code itself, for the 扫码签到 scanner.
+ */
+function qrContent(code: string): string {
+  if (process.env.TARO_ENV !== 'h5' || typeof location === 'undefined') return code;
+  return `${location.origin}${ROUTES.checkIn}?code=${encodeURIComponent(code)}`;
+}
+
+/** 123456 → 123 456: read aloud and typed in two halves. */
+const spaced = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`;
+
+/**
+ * 现场签到: the rotating check-in QR code, shown large for parents to scan, and for online sessions the
+ * 6-digit code that stays the same for the whole session (for the live stream; parents type it on 签到).
  */
 export function SessionLiveView({ sessionId }: { sessionId: string }) {
   const [detail, setDetail] = useState<Detail | null>(null);
@@ -33,11 +46,11 @@ export function SessionLiveView({ sessionId }: { sessionId: string }) {
 
   const refresh = useCallback(async () => {
     try {
-      const [{ code }, roster] = await Promise.all([
+      const [{ code, shortCode }, roster] = await Promise.all([
         trpc.sessions.checkInCode.query({ sessionId }),
         trpc.sessions.roster.query({ sessionId }).catch(() => null),
       ]);
-      setLive({ code, qr: qrPngDataUrl(code, 10), summary: roster?.summary ?? null });
+      setLive({ qr: qrPngDataUrl(qrContent(code), 10), shortCode, summary: roster?.summary ?? null });
       setError(null);
     } catch (e) {
       if (!redirectIfUnauthorized(e)) setError(errorMessage(e));
@@ -90,16 +103,25 @@ export function SessionLiveView({ sessionId }: { sessionId: string }) {
         </>
       ) : null}
       <Image className='session-live__qr' src={live.qr} mode='scaleToFill' />
-      <Text className='session-live__hint'>家长打开“心桥”小程序 → 扫码签到，扫描上方二维码</Text>
-      <Text className='session-live__code' userSelect>
-        {live.code}
-      </Text>
       <Text className='session-live__hint'>
-        线上活动：把上面的签到码贴到直播间，家长在“扫码签到”页输入。签到码每分钟更新，本页每 30 秒自动刷新。
+        家长打开“心桥”小程序 → 扫码签到，扫描上方二维码（也可以用手机相机扫描）
       </Text>
-      <Button block fill='outline' onClick={() => void Taro.setClipboardData({ data: live.code })}>
-        复制签到码
-      </Button>
+      {live.shortCode ? (
+        <>
+          <Text className='session-live__hint'>线上签到码（整场活动不变）</Text>
+          <Text className='session-live__code' userSelect>
+            {spaced(live.shortCode)}
+          </Text>
+          <Text className='session-live__hint'>
+            把这 6 位数字贴到直播间或写在课件上，家长在“扫码签到”页输入即可签到。活动结束 12 小时后失效。
+          </Text>
+          <Button block fill='outline' onClick={() => void Taro.setClipboardData({ data: live.shortCode! })}>
+            复制签到码
+          </Button>
+        </>
+      ) : (
+        <Text className='session-live__hint'>二维码每分钟更新，本页每 30 秒自动刷新。</Text>
+      )}
       {live.summary ? (
         <Text className='session-live__summary'>
           已签到 {live.summary.present} 户 / 报名 {live.summary.confirmed} 户

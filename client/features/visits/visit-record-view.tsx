@@ -19,6 +19,7 @@ import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { invalidate, useRemote } from '../../lib/use-remote';
 import { useSchemaForm } from '../../lib/use-schema-form';
 import { MultiChips } from './multi-chips';
+import { VisitNotice } from './visit-notice';
 import {
   childrenText,
   dayText,
@@ -263,7 +264,12 @@ export function VisitRecordView({ visitId }: { visitId: string }) {
       {(record) => (
         <View className='visits'>
           <VisitHeader record={record} />
-          {record.status === 'BOOKED' ? <RecordForm record={record} /> : null}
+          {record.status === 'BOOKED' && !record.begun ? (
+            <VisitNotice
+              message={`家访时段还没有开始（${formatDateTime(record.startsAt)}）。家访开始后才能填写家访记录。`}
+            />
+          ) : null}
+          {record.status === 'BOOKED' && record.begun ? <RecordForm record={record} /> : null}
           {record.status === 'COMPLETED' ? <CompletedRecord record={record} /> : null}
           {record.status === 'CANCELLED' ? <Text className='visits__empty'>这次家访已取消。</Text> : null}
         </View>

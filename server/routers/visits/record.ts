@@ -16,6 +16,7 @@ export const record = staffProcedure(VISITORS)
       mode: visitMode,
       startsAt: z.string(),
       endsAt: z.string(),
+      begun: z.boolean(),
       completedAt: z.string().nullable(),
       topics: z.array(z.string()),
       concerns: z.array(z.string()),

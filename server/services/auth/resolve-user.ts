@@ -12,8 +12,9 @@ import { groupCommit, perRunner } from '../../db/group-commit';
  * a parent's personal data needs (server/trpc/procedures.ts).
  *
  * A staff session (the user holds a role) also ends after `staffIdleMinutes` without a request, since
- * staff read decrypted records; a parent's lasts until it expires. The same statement notes the request
- * (at most once a minute, so most requests write nothing).
+ * staff read decrypted records; a parent's lasts until it expires. The same statement notes a staff
+ * request (at most once a minute, so most requests write nothing); a parent's request writes nothing here,
+ * since nothing reads when a parent was last seen (a check-in burst would otherwise write every token's row).
  */
 type SessionRow = {
   tokenHash: string;
@@ -30,15 +31,17 @@ type SessionRow = {
 function liveSessions(sql: SqlRunner, hashes: string[], staffIdleMinutes: number) {
   return sql<SessionRow>(
     `
-    WITH live AS (
-      SELECT s.id, s."userId", s."tokenHash"
+    WITH found AS (
+      SELECT s.id, s."userId", s."tokenHash", s."lastSeenAt",
+             EXISTS (SELECT 1 FROM "RoleAssignment" r WHERE r."userId" = s."userId") AS staff
         FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
        WHERE s."tokenHash" = ANY($1::text[]) AND s."revokedAt" IS NULL AND s."expiresAt" > now() AND NOT u.disabled
-         AND (s."lastSeenAt" > now() - make_interval(mins => $2::int)
-              OR NOT EXISTS (SELECT 1 FROM "RoleAssignment" r WHERE r."userId" = s."userId"))
+    ), live AS (
+      SELECT id, "userId", "tokenHash", staff FROM found
+       WHERE NOT staff OR "lastSeenAt" > now() - make_interval(mins => $2::int)
     ), seen AS (
       UPDATE "AuthSession" SET "lastSeenAt" = now()
-       WHERE id IN (SELECT id FROM live) AND "lastSeenAt" < now() - interval '1 minute'
+       WHERE id IN (SELECT id FROM live WHERE staff) AND "lastSeenAt" < now() - interval '1 minute'
       RETURNING 1
     )
     SELECT DISTINCT ON (live."tokenHash") live."tokenHash", live.id AS "sessionId", u.id, u."displayName",

@@ -5,6 +5,7 @@ import { AppError } from '../../errors/app-error';
 import { GUARDIAN_RELATION_LABELS } from '../../shared/enums';
 import type { JoinFamilyInput } from '../../shared/schemas';
 import { writeAudit } from '../audit/write-audit';
+import { failureLockout } from '../rate-limit';
 import { enqueueForFamily } from '../notifications/enqueue';
 import { thing, time } from '../notifications/templates';
 import { normalizeClassName } from '../../shared/grades';
@@ -23,29 +24,15 @@ const unusable = (reason: Unusable) => new AppError('NOT_FOUND', '邀请码无�
 
 /** After this many unusable codes in an hour, a user cannot try any more codes until the hour is over. */
 export const JOIN_FAILURES_PER_HOUR = 10;
-const HOUR_MS = 3_600_000;
-
-function failureKey(userId: string) {
-  return `families.join:fail:u:${userId}`;
-}
-
-async function assertNotLockedOut(db: Db, userId: string, now: Date) {
-  const windowStart = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
-  const row = await db.rateLimitBucket.findUnique({
-    where: { key_windowStart: { key: failureKey(userId), windowStart } },
-    select: { count: true },
-  });
-  if ((row?.count ?? 0) >= JOIN_FAILURES_PER_HOUR) {
-    throw new AppError('TOO_MANY_REQUESTS', '邀请码输错次数过多，请 1 小时后再试，或向学校核对邀请码');
-  }
-}
+const joinLockout = failureLockout(
+  'families.join',
+  JOIN_FAILURES_PER_HOUR,
+  '邀请码输错次数过多，请 1 小时后再试，或向学校核对邀请码',
+);
 
 /** A failed attempt is audited and counted towards the lockout (outside the rolled-back transaction). */
 async function recordFailure(db: Db, userId: string, reason: string, now: Date) {
-  const windowStart = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
-  await db.$executeRaw`
-    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${failureKey(userId)}, ${windowStart}, 1)
-    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1`;
+  await joinLockout.recordFailure(db, userId, now);
   await writeAudit(db, {
     actorUserId: userId,
     action: 'family.joinFailed',
@@ -99,7 +86,7 @@ export async function joinFamily(opts: {
 }): Promise<{ familyId: string }> {
   const { db, input, now = new Date() } = opts;
   const userId = opts.actor.id;
-  await assertNotLockedOut(db, userId, now);
+  await joinLockout.assertNotLockedOut(db, userId, now);
   try {
     return await db.$transaction((tx) => joinIn(tx, userId, input, now));
   } catch (err) {

@@ -1,6 +1,7 @@
 // Hand-written SQL of the coverage report, one named function per statement (see coverage.ts for the rows
 // built from them).
 import type { Db } from '../../db/create-db';
+import { heldSessionSql, visitDoneSql } from './happened.sql';
 import { Prisma } from '../../generated/prisma/client';
 import type { OrgUnitKind } from '../../shared/enums';
 import { yearBounds } from '../../shared/china-time';
@@ -74,17 +75,19 @@ function aggregateSql(
        GROUP BY 1
     ),
     ys AS (
-      SELECT "orgUnitId", "mentalHealth", "attendedCount" FROM "Session"
-       WHERE "startsAt" >= ${from} AND "startsAt" < ${to} AND status <> 'CANCELLED' ${inSubtree(Prisma.sql`"orgUnitId"`)}
+      SELECT se."orgUnitId", se."mentalHealth", se."attendedCount", ${heldSessionSql('se')} AS held FROM "Session" se
+       WHERE se."startsAt" >= ${from} AND se."startsAt" < ${to} AND se.status <> 'CANCELLED' ${inSubtree(Prisma.sql`se."orgUnitId"`)}
     ),
-    -- Sessions held, attendance (from each session's maintained count) and whether any mental-health session had families present.
+    -- Sessions held (published and begun), attendance (from each session's maintained count: attendance is
+    -- taken only once it happened) and whether any mental-health session had families present.
     sess AS (
-      SELECT "orgUnitId" AS u, count(*)::int AS n, sum("attendedCount")::int AS att, bool_or("mentalHealth" AND "attendedCount" > 0) AS mh FROM ys GROUP BY 1
+      SELECT "orgUnitId" AS u, (count(*) FILTER (WHERE held))::int AS n, sum("attendedCount")::int AS att,
+             bool_or("mentalHealth" AND "attendedCount" > 0) AS mh FROM ys GROUP BY 1
     ),
     vis AS (
       SELECT w."orgUnitId" AS u, count(*)::int AS n
         FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" JOIN "VisitWindow" w ON w.id = v."windowId"
-       WHERE v.status = 'COMPLETED' AND sl."startsAt" >= ${from} AND sl."startsAt" < ${to} ${inSubtree(Prisma.sql`w."orgUnitId"`)}
+       WHERE ${visitDoneSql('v', 'sl')} AND sl."startsAt" >= ${from} AND sl."startsAt" < ${to} ${inSubtree(Prisma.sql`w."orgUnitId"`)}
        GROUP BY 1
     )
     SELECT units.child,

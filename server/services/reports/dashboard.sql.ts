@@ -5,6 +5,7 @@ import type { Db } from '../../db/create-db';
 import type { RiskTier } from '../../shared/checklists';
 import type { SessionKind } from '../../shared/sessions';
 import type { VisitMode } from '../../shared/visits';
+import { heldSessionSql, visitDoneSql } from './happened.sql';
 
 export interface DashboardFilter {
   /** `subtreeLike(unit.path)`. */
@@ -31,7 +32,7 @@ export function monthlySeries(db: Db, f: DashboardFilter) {
       vis AS (
         SELECT extract(month FROM sl."startsAt" AT TIME ZONE 'Asia/Shanghai')::int AS month, count(*)::int AS n
           FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" JOIN "VisitWindow" w ON w.id = v."windowId" JOIN units ON units.id = w."orgUnitId"
-         WHERE v.status = 'COMPLETED' AND sl."startsAt" >= ${f.from} AND sl."startsAt" < ${f.to} GROUP BY 1)
+         WHERE ${visitDoneSql('v', 'sl')} AND sl."startsAt" >= ${f.from} AND sl."startsAt" < ${f.to} GROUP BY 1)
       SELECT m.month, coalesce(served.n, 0)::int AS "newlyServed", coalesce(att.n, 0)::int AS attendances, coalesce(vis.n, 0)::int AS visits
         FROM m LEFT JOIN served USING (month) LEFT JOIN att USING (month) LEFT JOIN vis USING (month)
        ORDER BY m.month`;
@@ -42,7 +43,7 @@ export function sessionsByKind(db: Db, f: DashboardFilter) {
   return db.$queryRaw<{ kind: SessionKind; sessions: number; mentalHealth: number }[]>`
       SELECT s.kind::text AS kind, count(*)::int AS sessions, (count(*) FILTER (WHERE s."mentalHealth"))::int AS "mentalHealth"
         FROM "Session" s JOIN "OrgUnit" o ON o.id = s."orgUnitId"
-       WHERE o.path LIKE ${f.prefix} AND o.kind = ANY(${f.kinds}::"OrgUnitKind"[]) AND s."startsAt" >= ${f.from} AND s."startsAt" < ${f.to} AND s.status <> 'CANCELLED'
+       WHERE o.path LIKE ${f.prefix} AND o.kind = ANY(${f.kinds}::"OrgUnitKind"[]) AND s."startsAt" >= ${f.from} AND s."startsAt" < ${f.to} AND ${heldSessionSql('s')}
        GROUP BY 1 ORDER BY 1`;
 }
 
@@ -51,7 +52,7 @@ export function visitsByMode(db: Db, f: DashboardFilter) {
   return db.$queryRaw<{ mode: VisitMode; visits: number }[]>`
       SELECT v.mode::text AS mode, count(*)::int AS visits
         FROM "Visit" v JOIN "VisitSlot" sl ON sl.id = v."slotId" JOIN "VisitWindow" w ON w.id = v."windowId" JOIN "OrgUnit" o ON o.id = w."orgUnitId"
-       WHERE o.path LIKE ${f.prefix} AND o.kind = ANY(${f.kinds}::"OrgUnitKind"[]) AND v.status = 'COMPLETED' AND sl."startsAt" >= ${f.from} AND sl."startsAt" < ${f.to}
+       WHERE o.path LIKE ${f.prefix} AND o.kind = ANY(${f.kinds}::"OrgUnitKind"[]) AND ${visitDoneSql('v', 'sl')} AND sl."startsAt" >= ${f.from} AND sl."startsAt" < ${f.to}
        GROUP BY 1 ORDER BY 1`;
 }
 
@@ -80,9 +81,9 @@ export function schoolsWithoutActivity(db: Db, f: DashboardFilter) {
       SELECT o.id, o.name, p.name AS "countyName"
         FROM "OrgUnit" o JOIN "OrgUnit" p ON p.id = o."parentId"
        WHERE o.path LIKE ${f.prefix} AND o.kind = 'SCHOOL' AND 'SCHOOL' = ANY(${f.kinds}::text[])
-         AND NOT EXISTS (SELECT 1 FROM "Session" s WHERE s."orgUnitId" = o.id AND s."mentalHealth" AND s.status <> 'CANCELLED' AND s."startsAt" >= ${f.semester.from} AND s."startsAt" < ${f.semester.to})
+         AND NOT EXISTS (SELECT 1 FROM "Session" s WHERE s."orgUnitId" = o.id AND s."mentalHealth" AND ${heldSessionSql('s')} AND s."startsAt" >= ${f.semester.from} AND s."startsAt" < ${f.semester.to})
          AND NOT EXISTS (SELECT 1 FROM "Visit" v JOIN "VisitWindow" w ON w.id = v."windowId" JOIN "VisitSlot" sl ON sl.id = v."slotId"
-                          WHERE w."orgUnitId" = o.id AND v.status = 'COMPLETED' AND sl."startsAt" >= ${f.semester.from} AND sl."startsAt" < ${f.semester.to})
+                          WHERE w."orgUnitId" = o.id AND ${visitDoneSql('v', 'sl')} AND sl."startsAt" >= ${f.semester.from} AND sl."startsAt" < ${f.semester.to})
        ORDER BY o.path LIMIT 200`;
 }
 

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/create-db';
 import type { SqlRunner } from '../../db/sql-runner';
 import type { Prisma } from '../../generated/prisma/client';
@@ -6,15 +6,20 @@ import type { Actor, FamilyActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import { chinaYear } from '../../shared/china-time';
 import { writeAudit } from '../audit/write-audit';
+import { failureLockout } from '../rate-limit';
 import { recordService, unrecordService } from './service-year';
 import { seatWalkIn, withSessionLock } from './registration';
 import {
-  checkInRegistered,
+  checkInRegisteredGroup,
   insertPresent,
   markAbsent,
+  claimShortCode,
   sessionForCheckIn as readSessionForCheckIn,
+  sessionForShortCode,
   type CheckInSession,
+  type RegisteredCheckIn,
 } from './sessions.sql';
+import { groupCommit, perRunner } from '../../db/group-commit';
 
 type Tx = Prisma.TransactionClient;
 
@@ -40,20 +45,47 @@ function signature(secret: string, sessionId: string, window: number): string {
   return createHmac('sha256', secret).update(`${sessionId}.${window}`).digest('base64url').slice(0, 22);
 }
 
-export async function checkInCode(opts: { db: Db; input: { sessionId: string }; now?: number }) {
-  const { db, now = Date.now() } = opts;
+/** A 6-digit code: the host of an online session shows it in the live stream; parents type it. */
+export const SHORT_CODE = /^\d{6}$/;
+
+/** After this many wrong 6-digit codes in an hour, a parent cannot try more until the hour is over. */
+export const SHORT_CODE_FAILURES_PER_HOUR = 10;
+const shortCodeLockout = failureLockout(
+  'sessions.checkIn.short',
+  SHORT_CODE_FAILURES_PER_HOUR,
+  '签到码输错次数过多，请 1 小时后再试，或向活动主持人核对签到码',
+);
+
+/** Draws a code no session in its window holds (a few draws at most while far fewer than a million are held). */
+async function shortCodeFor(sql: SqlRunner, sessionId: string, now: number): Promise<string> {
+  const closedBefore = new Date(now - CHECK_IN_GRACE_MS);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const held = await claimShortCode(sql, { sessionId, code, closedBefore });
+    if (held) return held;
+  }
+  throw new AppError('CONFLICT', '暂时无法生成签到码，请稍后再试');
+}
+
+export async function checkInCode(opts: { db: Db; sql: SqlRunner; input: { sessionId: string }; now?: number }) {
+  const { db, sql, now = Date.now() } = opts;
   const { sessionId } = opts.input;
   const s = await db.guidanceSession.findUnique({
     where: { id: sessionId },
-    select: { checkInSecret: true, status: true },
+    select: { checkInSecret: true, status: true, mode: true, endsAt: true, checkInShortCode: true },
   });
   if (!s) throw new AppError('NOT_FOUND', '活动不存在');
   if (s.status === 'CANCELLED') throw new AppError('CONFLICT', '该活动已取消');
   const window = Math.floor(now / CHECK_IN_WINDOW_MS);
+  // Online sessions: one code for the whole attendance window, until 12 hours after the end.
+  const open = s.mode === 'ONLINE' && s.endsAt.getTime() + CHECK_IN_GRACE_MS >= now;
+  const shortCode = open ? (s.checkInShortCode ?? (await shortCodeFor(sql, sessionId, now))) : null;
   return {
     code: `${sessionId}.${window}.${signature(s.checkInSecret, sessionId, window)}`,
     // Valid through the next minute, so a code shown just before it rotates still works.
     expiresAt: new Date((window + 2) * CHECK_IN_WINDOW_MS).toISOString(),
+    shortCode,
+    shortCodeExpiresAt: shortCode ? new Date(s.endsAt.getTime() + CHECK_IN_GRACE_MS).toISOString() : null,
   };
 }
 
@@ -91,16 +123,72 @@ export async function markPresent(
 const CACHE_MS = 5_000;
 const sessionCache = new Map<string, { at: number; value: CheckInSession | null }>();
 
-async function sessionForCheckIn(sql: SqlRunner, id: string, now: number): Promise<CheckInSession | null> {
-  const hit = sessionCache.get(id);
+async function cached(
+  key: string,
+  now: number,
+  read: () => Promise<CheckInSession | null>,
+): Promise<CheckInSession | null> {
+  const hit = sessionCache.get(key);
   if (hit && now - hit.at < CACHE_MS) return hit.value;
-  const value = await readSessionForCheckIn(sql, id);
+  const value = await read();
   if (sessionCache.size > 10_000) sessionCache.clear();
-  sessionCache.set(id, { at: now, value });
+  sessionCache.set(key, { at: now, value });
   return value;
 }
 
-/** A parent scans the coordinator's QR code. Idempotent: a family checking in twice counts once. */
+/**
+ * Per server process, the check-ins of one session arriving at the same moment (a hall of parents scanning
+ * the code on the screen) are written as one statement and one update of the session's row.
+ */
+const registeredCheckIns = perRunner((sql: SqlRunner) =>
+  groupCommit<RegisteredCheckIn & { session: CheckInSession }, boolean | null>(
+    (_sessionId, calls) =>
+      checkInRegisteredGroup(sql, {
+        session: calls[0].session,
+        serviceYear: chinaYear(calls[0].session.startsAt),
+        calls,
+      }),
+    { maxGroup: 500 },
+  ),
+);
+
+/** The session of a QR code (signed, rotating every minute). */
+async function sessionOfRotatingCode(sql: SqlRunner, code: string, now: number): Promise<CheckInSession> {
+  const parsed = parseCode(code);
+  const s = await cached(parsed.sessionId, now, () => readSessionForCheckIn(sql, parsed.sessionId));
+  if (!s) throw new AppError('BAD_REQUEST', '签到码无效，请重新扫描现场二维码');
+  const current = Math.floor(now / CHECK_IN_WINDOW_MS);
+  const expected = [current, current - 1].includes(parsed.window)
+    ? signature(s.checkInSecret, s.id, parsed.window)
+    : null;
+  const a = Buffer.from(parsed.sig);
+  if (!expected || a.length !== expected.length || !timingSafeEqual(a, Buffer.from(expected))) {
+    throw new AppError('BAD_REQUEST', '签到码已过期或无效，请扫描现场最新的二维码');
+  }
+  return s;
+}
+
+/**
+ * The online session of a 6-digit code. A million codes can be guessed: each wrong one counts towards the
+ * caller's hourly lockout, and a code held by an offline session (none is ever given out) checks no one in.
+ */
+async function sessionOfShortCode(
+  db: Db,
+  sql: SqlRunner,
+  userId: string,
+  code: string,
+  now: number,
+): Promise<CheckInSession> {
+  await shortCodeLockout.assertNotLockedOut(db, userId, new Date(now));
+  const s = await cached(`short:${code}`, now, () => sessionForShortCode(sql, code));
+  if (!s || s.mode !== 'ONLINE' || s.endsAt.getTime() + CHECK_IN_GRACE_MS < now) {
+    await shortCodeLockout.recordFailure(db, userId, new Date(now));
+    throw new AppError('BAD_REQUEST', '签到码无效，请核对直播中显示的 6 位签到码');
+  }
+  return s;
+}
+
+/** A parent scans the coordinator's QR code, or types an online session's 6-digit code. Idempotent: a family checking in twice counts once. */
 export async function checkIn(opts: {
   db: Db;
   sql: SqlRunner;
@@ -111,22 +199,14 @@ export async function checkIn(opts: {
   const { db, sql, actor, now = Date.now() } = opts;
   const { familyId } = actor;
   const actorId = actor.id;
-  const parsed = parseCode(opts.input.code);
-  const s = await sessionForCheckIn(sql, parsed.sessionId, now);
-  if (!s) throw new AppError('BAD_REQUEST', '签到码无效，请重新扫描现场二维码');
-  const current = Math.floor(now / CHECK_IN_WINDOW_MS);
-  const expected = [current, current - 1].includes(parsed.window)
-    ? signature(s.checkInSecret, s.id, parsed.window)
-    : null;
-  const a = Buffer.from(parsed.sig);
-  if (!expected || a.length !== expected.length || !timingSafeEqual(a, Buffer.from(expected))) {
-    throw new AppError('BAD_REQUEST', '签到码已过期或无效，请扫描现场最新的二维码');
-  }
+  const s = SHORT_CODE.test(opts.input.code)
+    ? await sessionOfShortCode(db, sql, actorId, opts.input.code, now)
+    : await sessionOfRotatingCode(sql, opts.input.code, now);
   if (s.status !== 'PUBLISHED')
     throw new AppError('CONFLICT', s.status === 'CANCELLED' ? '该活动已取消' : '活动尚未发布');
   assertAttendanceWindow(s, now);
 
-  const fast = await checkInRegistered(sql, { session: s, familyId, actorId, serviceYear: chinaYear(s.startsAt) });
+  const fast = await registeredCheckIns(sql)(s.id, { session: s, familyId, actorId });
   if (fast !== null) return { sessionId: s.id, firstTime: fast };
   // Not registered (or waitlisted): a walk-in takes a seat while capacity allows, under the session lock.
   return withSessionLock(db, s.id, async (tx, locked) => {

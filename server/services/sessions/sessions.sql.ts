@@ -235,62 +235,127 @@ export interface CheckInSession {
   startsAt: Date;
   endsAt: Date;
   mentalHealth: boolean;
+  mode: 'OFFLINE' | 'ONLINE';
 }
 
+const CHECK_IN_COLUMNS = `id, "checkInSecret", status::text AS status, "startsAt" AT TIME ZONE 'UTC' AS "startsAt",
+  "endsAt" AT TIME ZONE 'UTC' AS "endsAt", "mentalHealth", mode::text AS mode`;
+
 export async function sessionForCheckIn(sql: SqlRunner, sessionId: string): Promise<CheckInSession | null> {
-  const [s] = await sql<CheckInSession>(
-    `SELECT id, "checkInSecret", status::text AS status, "startsAt" AT TIME ZONE 'UTC' AS "startsAt",
-            "endsAt" AT TIME ZONE 'UTC' AS "endsAt", "mentalHealth"
-       FROM "Session" WHERE id = $1`,
-    [sessionId],
-  );
+  const [s] = await sql<CheckInSession>(`SELECT ${CHECK_IN_COLUMNS} FROM "Session" WHERE id = $1`, [sessionId]);
+  return s ?? null;
+}
+
+/** 23505 from `pg`, or the same wrapped by Prisma's raw query on PGlite. */
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; meta?: { code?: string }; message?: string };
+  return err.code === '23505' || err.meta?.code === '23505' || /\b23505\b/.test(err.message ?? '');
+}
+
+/** The session holding an online check-in code. */
+export async function sessionForShortCode(sql: SqlRunner, shortCode: string): Promise<CheckInSession | null> {
+  const [s] = await sql<CheckInSession>(`SELECT ${CHECK_IN_COLUMNS} FROM "Session" WHERE "checkInShortCode" = $1`, [
+    shortCode,
+  ]);
   return s ?? null;
 }
 
 /**
- * The common check-in in one statement: a registered family's attendance, the session's count, and its
- * guidance service for the year when this is its first attendance at a mental-health session. Returns
- * null when the family holds no confirmed seat (the caller then seats it as a walk-in under the lock).
+ * Gives a session the 6-digit code `code` unless it holds one already, and answers the code it holds (or
+ * null when `code` belongs to another session still in its window: the caller draws again). The code is
+ * first taken back from a session whose attendance window closed before `closedBefore`, so the million
+ * codes are reused rather than used up.
+ */
+export async function claimShortCode(
+  sql: SqlRunner,
+  args: { sessionId: string; code: string; closedBefore: Date },
+): Promise<string | null> {
+  const rows = await sql<{ code: string | null }>(
+    `WITH released AS (
+       UPDATE "Session" SET "checkInShortCode" = NULL
+        WHERE "checkInShortCode" = $2 AND "endsAt" < $3::timestamp AND id <> $1
+       RETURNING id
+     )
+     SELECT "checkInShortCode" AS code FROM "Session" WHERE id = $1`,
+    [args.sessionId, args.code, sqlTimestamp(args.closedBefore)],
+  );
+  if (rows[0]?.code) return rows[0].code;
+  try {
+    const [claimed] = await sql<{ code: string }>(
+      `UPDATE "Session" SET "checkInShortCode" = COALESCE("checkInShortCode", $2)
+        WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM "Session" WHERE "checkInShortCode" = $2 AND id <> $1)
+       RETURNING "checkInShortCode" AS code`,
+      [args.sessionId, args.code],
+    );
+    return claimed?.code ?? null;
+  } catch (e) {
+    // Two sessions drew the same code at the same moment: the unique index let one of them have it.
+    if (isUniqueViolation(e)) return null;
+    throw e;
+  }
+}
+
+/** One parent's check-in, decided with the others of its group. */
+export interface RegisteredCheckIn {
+  familyId: string;
+  actorId: string;
+}
+
+/**
+ * The common check-in for a group of parents of one session, in one statement: each registered family's
+ * attendance, the session's count (one update of its row for the whole group, where one per check-in
+ * made every check-in of a full hall wait on that row), and each family's guidance service for the year
+ * when this is its first attendance at a mental-health session. Answers per call, in order: null when the
+ * family holds no confirmed seat (the caller then seats it as a walk-in under the lock), else whether this
+ * call made it present (two guardians of one family in the same group: the first one).
  * The service-year upsert is `recordService` (service-year.ts) inlined; change both together.
  */
-export async function checkInRegistered(
+export async function checkInRegisteredGroup(
   sql: SqlRunner,
-  args: { session: CheckInSession; familyId: string; actorId: string; serviceYear: number },
-): Promise<boolean | null> {
-  const rows = await sql<{ registered: boolean; firstTime: boolean }>(
-    `WITH reg AS (
-       SELECT 1 FROM "Registration" WHERE "sessionId" = $1 AND "familyId" = $2 AND status = 'CONFIRMED'
+  args: { session: CheckInSession; serviceYear: number; calls: RegisteredCheckIn[] },
+): Promise<(boolean | null)[]> {
+  const rows = await sql<{ n: number; registered: boolean; firstTime: boolean }>(
+    `WITH input AS (
+       SELECT "familyId", "actorId", n::int AS n FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS i("familyId", "actorId", n)
+     ), reg AS (
+       SELECT DISTINCT ON (i."familyId") i."familyId", i."actorId", i.n
+         FROM input i JOIN "Registration" r ON r."sessionId" = $1 AND r."familyId" = i."familyId" AND r.status = 'CONFIRMED'
+        ORDER BY i."familyId", i.n
      ), ins AS (
        INSERT INTO "Attendance" (id, "sessionId", "familyId", present, method, "recordedById", at)
-       SELECT gen_random_uuid()::text, $1, $2, true, 'QR', $3, now() WHERE EXISTS (SELECT 1 FROM reg)
+       SELECT gen_random_uuid()::text, $1, reg."familyId", true, 'QR', reg."actorId", now() FROM reg ORDER BY reg."familyId"
        ON CONFLICT ("sessionId", "familyId") DO UPDATE
           SET present = true, method = EXCLUDED.method, "recordedById" = EXCLUDED."recordedById", at = now()
         WHERE "Attendance".present = false
-       RETURNING id
+       RETURNING "familyId"
      ), cnt AS (
-       UPDATE "Session" SET "attendedCount" = "attendedCount" + 1
+       UPDATE "Session" SET "attendedCount" = "attendedCount" + (SELECT count(*) FROM ins)
         WHERE id = $1 AND EXISTS (SELECT 1 FROM ins) RETURNING 1
      ), svc AS (
        INSERT INTO "FamilyServiceYear" ("familyId", "year", "orgUnitId", "services", "firstServedAt", "lastServedAt")
        SELECT f.id, $4::int, f."orgUnitId", 1, $5::timestamp, $5::timestamp FROM "Family" f
-        WHERE f.id = $2 AND $6::boolean AND EXISTS (SELECT 1 FROM ins)
+        WHERE $6::boolean AND f.id IN (SELECT "familyId" FROM ins) ORDER BY f.id
        ON CONFLICT ("familyId", "year") DO UPDATE
           SET "services" = "FamilyServiceYear"."services" + 1,
               "firstServedAt" = LEAST("FamilyServiceYear"."firstServedAt", EXCLUDED."firstServedAt"),
               "lastServedAt" = GREATEST("FamilyServiceYear"."lastServedAt", EXCLUDED."lastServedAt")
        RETURNING 1
      )
-     SELECT EXISTS (SELECT 1 FROM reg) AS registered, EXISTS (SELECT 1 FROM ins) AS "firstTime"`,
+     SELECT i.n, r.n IS NOT NULL AS registered, (r.n = i.n AND ins."familyId" IS NOT NULL) AS "firstTime"
+       FROM input i
+       LEFT JOIN reg r ON r."familyId" = i."familyId"
+       LEFT JOIN ins ON ins."familyId" = i."familyId"
+      ORDER BY i.n`,
     [
       args.session.id,
-      args.familyId,
-      args.actorId,
+      args.calls.map((c) => c.familyId),
+      args.calls.map((c) => c.actorId),
       args.serviceYear,
       sqlTimestamp(args.session.startsAt),
       args.session.mentalHealth,
     ],
   );
-  return rows[0].registered ? rows[0].firstTime : null;
+  return rows.map((r) => (r.registered ? r.firstTime === true : null));
 }
 
 /** Records attendance idempotently; true when this call made the family present. */

@@ -2,7 +2,7 @@ import type { Db } from '../../db/create-db';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import type { Actor, FamilyActor, StaffActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
-import { chinaDayAfter, chinaToday } from '../../shared/china-time';
+import { chinaDateTimeText, chinaDayAfter, chinaToday } from '../../shared/china-time';
 import { writeAudit } from '../audit/write-audit';
 import { recordService } from '../sessions/service-year';
 import { grantsCovering } from '../../auth/auth-user';
@@ -26,8 +26,9 @@ export async function completeVisit(opts: {
     notes?: string;
     address?: string;
   };
+  now?: number;
 }) {
-  const { db, cipher, input } = opts;
+  const { db, cipher, input, now = Date.now() } = opts;
   const teacherId = opts.actor.id;
   const v = await db.visit.findUnique({
     where: { id: input.visitId },
@@ -36,6 +37,9 @@ export async function completeVisit(opts: {
   if (!v || v.teacherId !== teacherId) throw new AppError('NOT_FOUND', '家访不存在或不是您负责的家访');
   if (v.status === 'CANCELLED') throw new AppError('CONFLICT', '已取消的家访不能记录');
   if (v.status === 'COMPLETED') throw new AppError('CONFLICT', '该家访已记录完成');
+  // Only what happened counts: a visit is recorded once its slot has begun.
+  if (v.slot.startsAt.getTime() > now)
+    throw new AppError('CONFLICT', `家访时段还没有开始（${chinaDateTimeText(v.slot.startsAt)}），开始后才能记录`);
   const followUps =
     typeof input.followUp === 'string'
       ? input.followUp
@@ -132,6 +136,8 @@ export async function readVisitRecord(opts: {
     mode: v.mode,
     startsAt: v.slot.startsAt.toISOString(),
     endsAt: v.slot.endsAt.toISOString(),
+    /** The slot has begun: the visit can be recorded (by the server's clock, not the phone's). */
+    begun: v.slot.startsAt.getTime() <= Date.now(),
     completedAt: v.completedAt?.toISOString() ?? null,
     topics: v.topics,
     concerns: v.concerns,

@@ -114,3 +114,20 @@ export async function teacherWithSlot(
     slot: await app.db.visitSlot.findFirstOrThrow({ where: { teacherId: teacher.id }, select: { id: true } }),
   };
 }
+
+/**
+ * Time passes for a booked visit: its slot is moved to have begun `minutesAgo` minutes ago, same length
+ * (a visit is recorded only once its slot has begun). Returns the slot's new start.
+ */
+export async function slotHasBegun(db: Db, visitId: string, minutesAgo = 30): Promise<Date> {
+  const { slot } = await db.visit.findUniqueOrThrow({
+    where: { id: visitId },
+    select: { slot: { select: { id: true, startsAt: true, endsAt: true } } },
+  });
+  const startsAt = new Date(Date.now() - minutesAgo * 60_000);
+  await db.visitSlot.update({
+    where: { id: slot.id },
+    data: { startsAt, endsAt: new Date(startsAt.getTime() + slot.endsAt.getTime() - slot.startsAt.getTime()) },
+  });
+  return startsAt;
+}
