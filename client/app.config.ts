@@ -1,8 +1,9 @@
-// Main package: home and login only. Each role's pages live in a subpackage.
+// Main package: home, login and the crisis help card (it must open without loading a subpackage). Each
+// role's pages live in a subpackage.
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/login/index'],
+  pages: ['pages/home/index', 'pages/login/index', 'pages/help/index'],
   subPackages: [
     {
       root: 'packageParent',

@@ -2,6 +2,8 @@
 export const ROUTES = {
   home: '/pages/home/index',
   login: '/pages/login/index',
+  /** 心理危机求助: open to anyone, signed in or not. */
+  help: '/pages/help/index',
   joinFamily: '/packageParent/join/index',
   myFamily: '/packageParent/family/index',
   sessions: '/packageParent/sessions/index',

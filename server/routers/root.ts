@@ -14,6 +14,7 @@ import { checklistsRouter } from './checklists/router';
 import { referralsRouter } from './referrals/router';
 import { staffRouter } from './staff/router';
 import { rostersRouter } from './rosters/router';
+import { helpRouter } from './help/router';
 
 export const appRouter = router({
   system: systemRouter,
@@ -31,6 +32,7 @@ export const appRouter = router({
   referrals: referralsRouter,
   staff: staffRouter,
   rosters: rostersRouter,
+  help: helpRouter,
 });
 
 export type AppRouter = typeof appRouter;

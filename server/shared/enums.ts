@@ -23,15 +23,33 @@ export const ORG_UNIT_KIND_LABELS: Record<OrgUnitKind, string> = {
   COMMUNITY_SITE: '家庭教育指导服务站点',
 };
 
-export const GUARDIAN_RELATIONS = ['FATHER', 'MOTHER', 'GRANDPARENT', 'OTHER'] as const;
+export const GUARDIAN_RELATIONS = [
+  'FATHER',
+  'MOTHER',
+  'GRANDPARENT',
+  'OTHER_RELATIVE',
+  'ENTRUSTED_CARER',
+  'OTHER',
+] as const;
 export type GuardianRelation = (typeof GUARDIAN_RELATIONS)[number];
 
 export const GUARDIAN_RELATION_LABELS: Record<GuardianRelation, string> = {
   FATHER: '父亲',
   MOTHER: '母亲',
   GRANDPARENT: '祖父母 / 外祖父母',
-  OTHER: '其他监护人',
+  OTHER_RELATIVE: '其他亲属',
+  ENTRUSTED_CARER: '受委托照护人',
+  OTHER: '其他',
 };
+
+/**
+ * A father or mother is a child's legal guardian (民法典 第二十七条). Another caregiver is one only when a legal
+ * guardian of the family says so or the school's coordinator confirms it (an orphan's grandparent).
+ */
+export const LEGAL_GUARDIAN_RELATIONS: readonly GuardianRelation[] = ['FATHER', 'MOTHER'];
+/** A legal guardian: a father or mother, or a caregiver the school confirmed as one. */
+export const isLegalGuardian = (g: { relation: GuardianRelation; legalGuardianConfirmedAt: Date | null }) =>
+  LEGAL_GUARDIAN_RELATIONS.includes(g.relation) || g.legalGuardianConfirmedAt !== null;
 
 /** Consent scopes. `sensitive:checklist` is the separate consent for a child's health-related answers. */
 export const CONSENT_SCOPES = ['privacy:basic', 'sensitive:checklist'] as const;

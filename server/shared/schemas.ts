@@ -43,7 +43,9 @@ const relationSchema = z.preprocess(
     const entry = Object.entries(GUARDIAN_RELATION_LABELS).find(([, label]) => label === v.trim());
     return entry ? entry[0] : v.trim().toUpperCase();
   },
-  z.enum(GUARDIAN_RELATIONS, { error: '与孩子的关系须为：父亲、母亲、祖父母 / 外祖父母或其他监护人' }),
+  z.enum(GUARDIAN_RELATIONS, {
+    error: '与孩子的关系须为：父亲、母亲、祖父母 / 外祖父母、其他亲属、受委托照护人或其他',
+  }),
 );
 
 export const gradeSchema = z.preprocess(
@@ -108,3 +110,6 @@ export const reportInput = z.object({
   /** The education line (schools) or the federation line (community guidance stations). */
   siteKind: z.enum(['SCHOOL', 'COMMUNITY_SITE'], { error: '站点类型须为 SCHOOL 或 COMMUNITY_SITE' }).optional(),
 });
+
+/** A guardian of the caller's family (families.authorizeCarer, families.revokeCarer, families.confirmLegalGuardian). */
+export const guardianIdInput = z.object({ guardianId: idSchema });

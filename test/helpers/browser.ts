@@ -23,7 +23,13 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function openBrowser(): Promise<Browser> {
+/**
+ * A Chromium of its own. `bypassCSP` only for tests that inject axe-core (our CSP rightly refuses injected
+ * scripts); `viewport` defaults to a phone.
+ */
+export async function openBrowser(
+  opts: { bypassCSP?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH))
     throw new Error(`找不到 Chromium：${CHROMIUM_PATH}（apt-get install -y chromium）`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-chromium-'));
@@ -31,7 +37,8 @@ export async function openBrowser(): Promise<Browser> {
     executablePath: CHROMIUM_PATH,
     headless: true,
     locale: 'zh-CN',
-    viewport: { width: 414, height: 860 },
+    viewport: opts.viewport ?? { width: 414, height: 860 },
+    bypassCSP: opts.bypassCSP ?? false,
     args: ['--headless', ...CHROMIUM_FLAGS],
   });
   const page = context.pages()[0] ?? (await context.newPage());

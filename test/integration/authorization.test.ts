@@ -144,6 +144,14 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'visits.cancelByTeacher': async (u, actor) => ({
     visitId: (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id,
   }),
+  'families.confirmLegalGuardian': async (u) => ({
+    guardianId: (
+      await app.db.guardian.findFirstOrThrow({
+        where: { familyId: (await makeFamily(app.db, u)).familyId },
+        select: { id: true },
+      })
+    ).id,
+  }),
   'visits.complete': async (u, actor) => {
     const visitId = (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id;
     await slotHasBegun(app.db, visitId);

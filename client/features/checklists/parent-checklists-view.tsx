@@ -47,7 +47,16 @@ async function loadPage() {
     trpc.checklists.list.query(),
     trpc.checklists.myResponses.query(),
   ]);
-  return { userId: me.id, consentText: consent.text, consent, children: family.children, checklists, history };
+  const mayConsent = family.guardians.find((g) => g.isMe)?.mayConsentForChildren ?? true;
+  return {
+    userId: me.id,
+    consentText: consent.text,
+    consent,
+    mayConsent,
+    children: family.children,
+    checklists,
+    history,
+  };
 }
 
 /** 开始填写: a child, and a checklist that fits the child. */
@@ -224,6 +233,19 @@ export function ParentChecklistsView() {
             {!page.consentText ? (
               <View className='cl-card'>
                 <Text className='cl-card__hint'>暂时无法加载单独同意的说明，请稍后再试。</Text>
+              </View>
+            ) : !page.mayConsent ? (
+              <View className='cl-card' role='status'>
+                <Text className='cl-card__heading'>需要孩子父母的授权</Text>
+                <Text className='cl-card__text'>
+                  孩子的心理预警清单涉及孩子的健康信息，法律规定要由孩子的父母或其他法定监护人同意后才能填写。
+                </Text>
+                <Text className='cl-card__text'>
+                  请孩子的爸爸或妈妈打开“我的家庭”，点“授权填写清单”；孩子父母不在身边、又没有微信的，请联系学校的家长学校负责老师确认您的监护人身份。
+                </Text>
+                <Text className='cl-card__hint'>
+                  您现在就可以报名活动、签到、预约家访、学习课程。遇到紧急情况请直接拨打下方的求助热线。
+                </Text>
               </View>
             ) : agreed ? (
               <StartCard familyChildren={page.children} checklists={page.checklists} />

@@ -8,7 +8,7 @@ import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { remoteKeys } from '../../lib/remote-keys';
 import { useRemote } from '../../lib/use-remote';
 import { SCREENING_NOTE, TIER_EXPLANATIONS, TIER_TONES, tierLabel } from './checklist-text';
-import { HotlineButtons, type Hotline } from './hotline-buttons';
+import { HotlineButtons, type Hotline } from '../../components/hotline-buttons';
 import { recentResult } from './result-cache';
 import { CHECKLIST_ROUTES } from './routes';
 import './checklists.scss';

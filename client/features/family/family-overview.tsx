@@ -17,6 +17,14 @@ import { forgetUser } from '../../lib/auth-store';
 import { PrivacyConsentCard } from './privacy-consent-card';
 import './family.scss';
 
+type Guardian = RouterOutputs['families']['mine']['guardians'][number];
+
+/** Who may answer the children's checklists, in plain words. */
+function carerText(g: Guardian): string {
+  if (g.legalGuardian) return '监护人';
+  return g.mayConsentForChildren ? '照护人 · 已授权填写心理预警清单' : '照护人';
+}
+
 /** The caller's family, or null when they have not joined one yet. */
 function loadFamily() {
   return trpc.families.mine.query().catch((e: unknown) => {
@@ -63,6 +71,24 @@ function FamilyDetails({ family }: { family: RouterOutputs['families']['mine'] }
       invalidate(remoteKeys.family);
     }, child.id);
   };
+  const me = family.guardians.find((g) => g.isMe);
+  const iAmLegalGuardian = me?.legalGuardian === true;
+  const setAuthorised = async (guardian: Guardian, authorise: boolean) => {
+    const { confirm } = await Taro.showModal({
+      title: authorise ? `授权${guardian.displayName}` : `取消对${guardian.displayName}的授权`,
+      content: authorise
+        ? '授权后，这位家人可以代您为孩子填写心理预警清单，并作出敏感个人信息的单独同意。您可以随时取消。'
+        : '取消后，这位家人不能再为孩子填写心理预警清单，已作出的同意随之失效。',
+      confirmText: authorise ? '授权' : '取消授权',
+      cancelText: '返回',
+    });
+    if (!confirm) return;
+    await action.run(async () => {
+      const input = { guardianId: guardian.id };
+      await (authorise ? trpc.families.authorizeCarer.mutate(input) : trpc.families.revokeCarer.mutate(input));
+      invalidate(remoteKeys.family);
+    }, guardian.id);
+  };
   const deleteAccount = async () => {
     const { confirm } = await Taro.showModal({
       title: '注销我的账号',
@@ -105,16 +131,37 @@ function FamilyDetails({ family }: { family: RouterOutputs['families']['mine'] }
           />
         ))}
       </CellGroup>
-      <CellGroup title='监护人'>
+      <CellGroup title='家庭成员'>
         {family.guardians.map((guardian) => (
           <Cell
             key={guardian.id}
             className='family-guardian'
             title={`${guardian.displayName}${guardian.isMe ? '（我）' : ''}`}
-            extra={guardian.relationLabel}
+            description={carerText(guardian)}
+            extra={
+              <View className='family-child__extra'>
+                <Text>{guardian.relationLabel}</Text>
+                {iAmLegalGuardian && !guardian.legalGuardian ? (
+                  <Button
+                    size='small'
+                    fill='outline'
+                    loading={action.busyKey === guardian.id}
+                    onClick={() => void setAuthorised(guardian, !guardian.mayConsentForChildren)}
+                  >
+                    {guardian.mayConsentForChildren ? '取消授权' : '授权填写清单'}
+                  </Button>
+                ) : null}
+              </View>
+            }
           />
         ))}
       </CellGroup>
+      {me && !me.mayConsentForChildren ? (
+        <Text className='invite-card__hint family-overview__carer-note'>
+          您可以报名活动、签到、预约家访、学习课程。为孩子填写心理预警清单，需要孩子的父母在“我的家庭”中授权您，
+          或请学校的家长学校负责老师确认您的监护人身份。
+        </Text>
+      ) : null}
       <GuardianInvite />
       <PrivacyConsentCard />
       <View className='family-card account-card'>

@@ -16,6 +16,8 @@ export const mine = userProcedure
           relationLabel: z.string(),
           displayName: z.string(),
           isMe: z.boolean(),
+          legalGuardian: z.boolean(),
+          mayConsentForChildren: z.boolean(),
         }),
       ),
       children: z.array(

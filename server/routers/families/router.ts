@@ -3,5 +3,16 @@ import { join } from './join';
 import { mine } from './mine';
 import { inviteGuardian } from './invite-guardian';
 import { removeChild } from './remove-child';
+import { authorizeCarer } from './authorize-carer';
+import { revokeCarer } from './revoke-carer';
+import { confirmLegalGuardian } from './confirm-legal-guardian';
 
-export const familiesRouter = router({ join, mine, inviteGuardian, removeChild });
+export const familiesRouter = router({
+  join,
+  mine,
+  inviteGuardian,
+  removeChild,
+  authorizeCarer,
+  revokeCarer,
+  confirmLegalGuardian,
+});

@@ -2,10 +2,9 @@ import { pathIds } from '../../shared/org-tree';
 import { z } from 'zod';
 import type { ChecklistStage, RiskTier } from '../../shared/checklists';
 
-export interface Hotline {
-  name: string;
-  number: string;
-}
+import { EMERGENCY_HOTLINES as EMERGENCY, NATIONAL_HOTLINES as NATIONAL, type Hotline } from '../../shared/help';
+
+export type { Hotline };
 
 /** Said with every result, whatever the tier. */
 export const NOT_A_DIAGNOSIS = '说明：本结果只是筛查参考，不是诊断，不能代替医生或心理专业人员的评估。';
@@ -58,16 +57,6 @@ export function adviceFor(
   parts.push(NOT_A_DIAGNOSIS);
   return parts.join('\n');
 }
-
-const EMERGENCY: Hotline[] = [
-  { name: '急救电话（有紧急危险时）', number: '120' },
-  { name: '报警电话（有紧急危险时）', number: '110' },
-];
-
-const NATIONAL: Hotline[] = [
-  { name: '12356 心理援助热线', number: '12356' },
-  { name: '12355 青少年服务台', number: '12355' },
-];
 
 const cityHotlinesSchema = z.record(
   z.string().regex(/^\d{6}$/),

@@ -8,6 +8,7 @@ import { chinaDay } from '../../shared/china-time';
 import { tierAtLeast, type RiskTier, type SubmitChecklistInput } from '../../shared/checklists';
 import { writeAudit } from '../audit/write-audit';
 import { hasConsent } from '../consents/consents';
+import { assertMayConsentForChildren } from '../families/caregivers';
 import { adviceFor, cityOfPath, hotlinesFor, parseCityHotlines, type Hotline } from './advice';
 import { checkAnswersComplete, parseDefinition, scoreAnswers } from './scoring';
 import { queueReferralAlert, staffCoveringSchool } from './staff-alerts';
@@ -55,6 +56,7 @@ export async function submitChecklist(
 ): Promise<{ tier: RiskTier; advice: string; hotlines: Hotline[]; responseId: string; referred: boolean }> {
   const { db, env, cipher, actor: user, input, now = new Date() } = opts;
   const deps = opts;
+  await assertMayConsentForChildren(db, user.id);
   if (!(await hasConsent(db, user.id, 'sensitive:checklist'))) {
     throw new AppError('FORBIDDEN', '提交心理预警清单前，请先阅读并单独同意《敏感个人信息单独同意（心理预警清单）》');
   }

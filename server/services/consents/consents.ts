@@ -3,6 +3,7 @@ import type { Actor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import type { ConsentScope } from '../../shared/enums';
 import { writeAudit } from '../audit/write-audit';
+import { assertMayConsentForChildren } from '../families/caregivers';
 
 export async function currentConsentTexts(opts: { db: Db }) {
   return opts.db.consentText.findMany({
@@ -24,6 +25,8 @@ export async function grantConsent(opts: {
   const text = await db.consentText.findFirst({ where: { scope, inForce: true }, select: { textVersion: true } });
   if (!text) throw new AppError('NOT_FOUND', '该授权事项不存在');
   if (text.textVersion !== textVersion) throw new AppError('CONFLICT', '授权文本已更新，请重新阅读后再同意');
+  // A child's health-related answers: the consent of a legal guardian, or of a caregiver one authorised.
+  if (scope === 'sensitive:checklist') await assertMayConsentForChildren(db, userId);
   await db.$transaction(async (tx) => {
     const active = await tx.consent.findFirst({
       where: { userId, scope, textVersion, withdrawnAt: null },

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/create-db';
 import type { Actor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
-import { GUARDIAN_RELATION_LABELS } from '../../shared/enums';
+import { GUARDIAN_RELATION_LABELS, isLegalGuardian } from '../../shared/enums';
 import { gradeLabel } from '../../shared/grades';
 
 export async function getMyFamily(opts: { db: Db; actor: Actor }) {
@@ -15,7 +15,14 @@ export async function getMyFamily(opts: { db: Db; actor: Actor }) {
           id: true,
           orgUnit: { select: { name: true } },
           guardians: {
-            select: { id: true, userId: true, relation: true, user: { select: { displayName: true } } },
+            select: {
+              id: true,
+              userId: true,
+              relation: true,
+              legalGuardianConfirmedAt: true,
+              carerAuthorizedAt: true,
+              user: { select: { displayName: true } },
+            },
             orderBy: { createdAt: 'asc' },
           },
           children: {
@@ -37,6 +44,10 @@ export async function getMyFamily(opts: { db: Db; actor: Actor }) {
       relationLabel: GUARDIAN_RELATION_LABELS[g.relation],
       displayName: g.user.displayName,
       isMe: g.userId === userId,
+      /** A father or mother, or a caregiver confirmed as legal guardian. */
+      legalGuardian: isLegalGuardian(g),
+      /** May give the separate consent for the children's checklists (a legal guardian, or authorised). */
+      mayConsentForChildren: isLegalGuardian(g) || g.carerAuthorizedAt !== null,
     })),
     children: f.children.map((c) => ({
       id: c.id,

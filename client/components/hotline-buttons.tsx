@@ -1,11 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import './checklists.scss';
+import type { Hotline } from '@shared/help';
+import './hotline-buttons.scss';
 
-export interface Hotline {
-  name: string;
-  number: string;
-}
+export type { Hotline };
 
 /** Emergency numbers get the red style. */
 const EMERGENCY = new Set(['110', '120']);
