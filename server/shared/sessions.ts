@@ -193,6 +193,9 @@ export const checkInInput = z.object({
     ),
 });
 
+/** 代办: a coordinator registers a household for a session on its behalf. */
+export const registerFamilyInput = z.object({ sessionId: idSchema, familyId: idSchema });
+
 export const markAttendanceInput = z.object({
   sessionId: idSchema,
   familyId: idSchema,

@@ -97,6 +97,10 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
     familyId: (await makeFamily(app.db, u)).familyId,
     present: true,
   }),
+  'sessions.registerFamily': async (u) => ({
+    sessionId: await liveSessionIn(u),
+    familyId: (await makeFamily(app.db, u)).familyId,
+  }),
   'lessons.create': async (u) => lessonInput(u, { title: '权限测试课程', body: '一段正文。' }),
   'lessons.update': async (u) => ({ lessonId: await lessonIn(u), title: '改过的课程' }),
   'lessons.publish': async (u) => ({ lessonId: await lessonIn(u) }),

@@ -528,3 +528,63 @@ describe('sessions over HTTP (contract)', () => {
     }
   });
 });
+
+describe('代办: a coordinator registers a household on its behalf', () => {
+  it('same capacity and waitlist, audited as done by the coordinator, shown in the household’s 我的活动', async () => {
+    const { id } = await newSession({ capacity: 1 });
+    const grandma = await parentOf();
+    const other = await parentOf();
+    expect(await app.caller(coord).sessions.registerFamily({ sessionId: id, familyId: grandma.familyId })).toEqual({
+      status: 'CONFIRMED',
+    });
+    // Repeating it returns the same status; the seat is taken, so the next household waits.
+    expect(await app.caller(coord).sessions.registerFamily({ sessionId: id, familyId: grandma.familyId })).toEqual({
+      status: 'CONFIRMED',
+    });
+    expect(await app.caller(coord).sessions.registerFamily({ sessionId: id, familyId: other.familyId })).toEqual({
+      status: 'WAITLISTED',
+    });
+    expect(
+      await app.db.guidanceSession.findUniqueOrThrow({
+        where: { id },
+        select: { confirmedCount: true, waitlistedCount: true },
+      }),
+    ).toEqual({ confirmedCount: 1, waitlistedCount: 1 });
+    const audit = await app.db.auditLog.findMany({
+      where: { targetId: id, action: 'session.registerFamily' },
+      select: { actorUserId: true, detail: true },
+    });
+    expect(audit).toHaveLength(2);
+    expect(audit[0]).toMatchObject({ actorUserId: coord.id, detail: { familyId: grandma.familyId, onBehalf: true } });
+    const mine = await app.caller(grandma.user).sessions.mine();
+    const coordName = (await app.db.user.findUniqueOrThrow({ where: { id: coord.id } })).displayName;
+    expect(mine.items.find((i) => i.sessionId === id)).toMatchObject({
+      registration: 'CONFIRMED',
+      registeredOnBehalfBy: coordName,
+    });
+    // Registering for herself later changes nothing, and her own registrations show no 代办.
+    expect(await app.caller(grandma.user).sessions.register({ sessionId: id })).toEqual({ status: 'CONFIRMED' });
+  });
+
+  it('only households of the session’s unit, only published sessions, only its coordinators', async () => {
+    const { id } = await newSession({ capacity: 5 });
+    const far = await signedInParent(app, (await makeUnit(app.db)).id);
+    await expect(
+      app.caller(coord).sessions.registerFamily({ sessionId: id, familyId: far.familyId }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: '该家庭不在本活动的服务范围内' });
+    const draft = await newSession({ draft: true });
+    const near = await parentOf();
+    await expect(
+      app.caller(coord).sessions.registerFamily({ sessionId: draft.id, familyId: near.familyId }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    const teacher = await app.as((await makeStaff(app.db, 'TEACHER', school.id)).id);
+    await expect(
+      app.caller(teacher).sessions.registerFamily({ sessionId: id, familyId: near.familyId }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // A parent cannot register another household.
+    await expect(
+      app.caller(near.user).sessions.registerFamily({ sessionId: id, familyId: far.familyId }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await app.db.registration.count({ where: { sessionId: id } })).toBe(0);
+  });
+});

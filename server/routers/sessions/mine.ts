@@ -21,6 +21,7 @@ export const mine = parentProcedure
           mentalHealth: z.boolean(),
           registration: registrationStatus,
           attended: z.boolean(),
+          registeredOnBehalfBy: z.string().nullable(),
         }),
       ),
     }),

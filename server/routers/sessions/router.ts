@@ -7,6 +7,7 @@ import { cancel } from './cancel';
 import { list } from './list';
 import { get } from './get';
 import { register } from './register';
+import { registerFamily } from './register-family';
 import { cancelRegistration } from './cancel-registration';
 import { checkInCode } from './check-in-code';
 import { checkIn } from './check-in';
@@ -25,6 +26,7 @@ export const sessionsRouter = router({
   list,
   get,
   register,
+  registerFamily,
   cancelRegistration,
   checkInCode,
   checkIn,

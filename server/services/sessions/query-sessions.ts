@@ -181,6 +181,7 @@ export async function mySessions(opts: { db: Db; actor: FamilyActor; now?: Date 
       take: 100,
       select: {
         status: true,
+        registeredById: true,
         session: {
           select: {
             id: true,
@@ -198,6 +199,15 @@ export async function mySessions(opts: { db: Db; actor: FamilyActor; now?: Date 
     db.familyServiceYear.findUnique({ where: { familyId_year: { familyId, year } }, select: { services: true } }),
   ]);
   const attendedIds = new Set(attended.map((a) => a.sessionId));
+  // 代办: registrations made by someone outside the household (a coordinator) say who did it.
+  const byOthers = [...new Set(regs.map((r) => r.registeredById))];
+  const [ownGuardians, staff] = await Promise.all([
+    db.guardian.findMany({ where: { familyId }, select: { userId: true } }),
+    db.user.findMany({ where: { id: { in: byOthers } }, select: { id: true, displayName: true } }),
+  ]);
+  const own = new Set(ownGuardians.map((g) => g.userId));
+  const nameOf = new Map(staff.map((u) => [u.id, u.displayName]));
+  const onBehalfBy = (userId: string) => (own.has(userId) ? null : (nameOf.get(userId) ?? null));
   return {
     year,
     servicesThisYear: serviceRow?.services ?? 0,
@@ -211,6 +221,8 @@ export async function mySessions(opts: { db: Db; actor: FamilyActor; now?: Date 
       mentalHealth: r.session.mentalHealth,
       registration: r.status,
       attended: attendedIds.has(r.session.id),
+      /** Who registered the household on its behalf (代办), or null when a guardian did. */
+      registeredOnBehalfBy: onBehalfBy(r.registeredById),
     })),
   };
 }

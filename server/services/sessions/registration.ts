@@ -168,8 +168,37 @@ export async function register(opts: {
     if (first) return first;
   }
   const unitPath = await familyUnitPath(db, familyId);
+  return registerUnderLock(db, {
+    sessionId,
+    familyId,
+    attendees,
+    actorId,
+    audit: { action: 'session.register' },
+    check: (s) => {
+      if (s.status === 'DRAFT' || !familyMaySee(s.unitPath, unitPath)) throw new AppError('NOT_FOUND', '活动不存在');
+    },
+  });
+}
+
+/**
+ * The general path, under the session's row lock: the family's existing status, or a seat in order, or the
+ * waitlist; its reminder and the audit entry.
+ */
+async function registerUnderLock(
+  db: Db,
+  args: {
+    sessionId: string;
+    familyId: string;
+    attendees: number;
+    actorId: string;
+    audit: { action: string; detail?: Record<string, unknown> };
+    /** Throws when this caller may not register this family for the locked session. */
+    check: (s: LockedSession) => void;
+  },
+): Promise<{ status: SeatStatus }> {
+  const { sessionId, familyId, attendees, actorId } = args;
   return withSessionLock(db, sessionId, async (tx, s) => {
-    if (s.status === 'DRAFT' || !familyMaySee(s.unitPath, unitPath)) throw new AppError('NOT_FOUND', '活动不存在');
+    args.check(s);
     const existing = await tx.registration.findUnique({
       where: { sessionId_familyId: { sessionId, familyId } },
       select: { id: true, status: true },
@@ -182,12 +211,45 @@ export async function register(opts: {
     if (status === 'CONFIRMED') await scheduleReminder(tx, s, familyId);
     await writeAudit(tx, {
       actorUserId: actorId,
-      action: 'session.register',
+      action: args.audit.action,
       targetType: 'Session',
       targetId: sessionId,
-      detail: { status },
+      detail: { status, ...args.audit.detail },
     });
     return { status };
+  });
+}
+
+/**
+ * 代办: a coordinator of the session's unit registers a household on its behalf (a grandmother at the school
+ * gate without a smartphone), with the same capacity and waitlist rules. Only a household of the session's
+ * own unit (or with a child at its school); audited as done by the coordinator for that family, and the
+ * household's 我的活动 shows who did it.
+ */
+export async function registerFamily(opts: {
+  db: Db;
+  actor: Actor;
+  input: { sessionId: string; familyId: string };
+}): Promise<{ status: SeatStatus }> {
+  const { db, actor, input } = opts;
+  const family = await db.family.findUnique({
+    where: { id: input.familyId },
+    select: { id: true, orgUnit: { select: { path: true } }, children: { select: { schoolId: true } } },
+  });
+  if (!family) throw new AppError('NOT_FOUND', '家庭不存在');
+  return registerUnderLock(db, {
+    sessionId: input.sessionId,
+    familyId: family.id,
+    attendees: 1,
+    actorId: actor.id,
+    audit: { action: 'session.registerFamily', detail: { familyId: family.id, onBehalf: true } },
+    check: (s) => {
+      if (s.status === 'DRAFT') throw new AppError('CONFLICT', '活动尚未发布，发布后才能代为报名');
+      const ofTheUnit =
+        family.orgUnit.path.startsWith(s.unitPath) ||
+        family.children.some((c) => s.unitPath.endsWith(`/${c.schoolId}/`));
+      if (!ofTheUnit) throw new AppError('FORBIDDEN', '该家庭不在本活动的服务范围内');
+    },
   });
 }
 
