@@ -275,6 +275,27 @@ it('a county admin imports units and staff; the coordinator imports the roster a
     .getByText('已到场（撤销）', { exact: true })
     .waitFor();
   expect((await app.db.guidanceSession.findUniqueOrThrow({ where: { id: session.id } })).attendedCount).toBe(3);
+  // 代办: another grandmother asks at the gate to be put down for the lecture; the coordinator registers
+  // her household on its behalf, audited as the coordinator's.
+  const proxied = ticking.locator('tbody tr').filter({ hasText: '书桌学生6' });
+  await proxied.getByText('代为报名', { exact: true }).click();
+  await proxied.getByText('报名成功', { exact: true }).waitFor();
+  const sixth = await app.db.child.findFirstOrThrow({
+    where: { schoolId: school.id, name: '书桌学生6' },
+    select: { familyId: true },
+  });
+  const coordinator = await app.db.user.findUniqueOrThrow({ where: { username: coordinatorName } });
+  expect(
+    await app.db.registration.findUniqueOrThrow({
+      where: { sessionId_familyId: { sessionId: session.id, familyId: sixth.familyId } },
+      select: { status: true, registeredById: true },
+    }),
+  ).toEqual({ status: 'CONFIRMED', registeredById: coordinator.id });
+  expect(
+    await app.db.auditLog.count({
+      where: { action: 'session.registerFamily', actorUserId: coordinator.id, targetId: session.id },
+    }),
+  ).toBe(1);
   await settledScreenshot(page, 'web-admin-attendance-sheet', { tall: true });
   expect(errors).toEqual([]);
   // A whole morning of desk work (four imports, a dozen tables, four full-page screenshots): longer than one

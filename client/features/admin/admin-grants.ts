@@ -15,5 +15,8 @@ export const staffAdminGrants = having('COORDINATOR', 'ADMIN');
 /** 班级名册与待核对: a school's coordinators, admins above it. */
 export const rosterGrants = having('COORDINATOR', 'ADMIN');
 
+/** 代为报名 (sessions.registerFamily): a unit's coordinators. */
+export const proxyRegistrationGrants = having('COORDINATOR');
+
 /** The desk pages are for the web build (desk computers); the mini program does not offer them. */
 export const DESK_PAGES = process.env.TARO_ENV === 'h5';

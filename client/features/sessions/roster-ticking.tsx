@@ -1,6 +1,7 @@
 // 按班级名册点名 (web build, coordinators): households on the school's class rosters who came without
 // registering (many never joined the app): pick a class, tick who is here. The same roll call as the
-// registered list (sessions.markAttendance), each household once.
+// registered list (sessions.markAttendance), each household once. 代为报名: a household that asked at the
+// school gate (a grandmother without a smartphone) is registered on its behalf (sessions.registerFamily).
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ChoiceChips } from '../../components/choice-chips';
@@ -18,12 +19,16 @@ function ClassTicks({
   grade,
   className,
   present,
+  registered,
+  canRegister,
 }: {
   sessionId: string;
   schoolId: string;
   grade: string;
   className: string;
   present: Set<string>;
+  registered: Map<string, string>;
+  canRegister: boolean;
 }) {
   const { state, reload } = useRemote(remoteKeys.admin.students(schoolId, grade, className), () =>
     trpc.rosters.students.query({ schoolId, grade, className }),
@@ -40,6 +45,7 @@ function ClassTicks({
                 <th scope='col'>学生姓名</th>
                 <th scope='col'>家庭</th>
                 <th scope='col'>到场</th>
+                {canRegister ? <th scope='col'>报名</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -70,6 +76,27 @@ function ClassTicks({
                         {here ? '已到场（撤销）' : '标记到场'}
                       </Button>
                     </td>
+                    {canRegister ? (
+                      <td>
+                        {registered.has(s.familyId) ? (
+                          <Text>{registered.get(s.familyId)}</Text>
+                        ) : (
+                          <Button
+                            size='small'
+                            fill='outline'
+                            loading={busyKey === `reg:${s.childId}`}
+                            onClick={() =>
+                              void run(async () => {
+                                await trpc.sessions.registerFamily.mutate({ sessionId, familyId: s.familyId });
+                                invalidate(remoteKeys.sessions.roster(sessionId));
+                              }, `reg:${s.childId}`)
+                            }
+                          >
+                            代为报名
+                          </Button>
+                        )}
+                      </td>
+                    ) : null}
                   </tr>
                 );
               })}
@@ -85,10 +112,16 @@ export function RosterTicking({
   sessionId,
   schoolId,
   presentFamilies,
+  registeredFamilies,
+  canRegister,
 }: {
   sessionId: string;
   schoolId: string;
   presentFamilies: string[];
+  /** Family → its registration's label (报名成功, 候补中). */
+  registeredFamilies: Map<string, string>;
+  /** The session is published and not over: households can still be registered. */
+  canRegister: boolean;
 }) {
   const { state, reload } = useRemote(remoteKeys.admin.classes(schoolId), () =>
     trpc.rosters.classes.query({ schoolId }),
@@ -120,6 +153,8 @@ export function RosterTicking({
                   grade={chosen.split('|')[0]}
                   className={chosen.split('|')[1]}
                   present={present}
+                  registered={registeredFamilies}
+                  canRegister={canRegister}
                 />
               ) : null}
             </View>

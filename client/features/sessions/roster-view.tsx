@@ -13,7 +13,7 @@ import { remoteKeys } from '../../lib/remote-keys';
 import { useRemote } from '../../lib/use-remote';
 import { StatusBadge } from './session-card';
 import { registrationLabel } from './session-text';
-import { DESK_PAGES, rosterGrants } from '../admin/admin-grants';
+import { DESK_PAGES, proxyRegistrationGrants, rosterGrants } from '../admin/admin-grants';
 import { loadMe } from '../../lib/auth-store';
 import { AttendanceSheetImport } from './attendance-sheet-import';
 import { RosterTicking } from './roster-ticking';
@@ -70,7 +70,10 @@ export function RosterView({ sessionId }: { sessionId: string }) {
       loadMe(),
     ]);
     // Coordinators (and admins) keep the class rosters; teachers take the roll of the registered families only.
-    return { detail, roster, keepsRosters: rosterGrants(me).length > 0 };
+    // Coordinators may register a household on its behalf while the session is published and not over.
+    const canRegister =
+      proxyRegistrationGrants(me).length > 0 && detail.status === 'PUBLISHED' && Date.parse(detail.endsAt) > Date.now();
+    return { detail, roster, keepsRosters: rosterGrants(me).length > 0, canRegister };
   });
   const [method, setMethod] = useState<Method>('ROLL_CALL');
   const { busyKey: busyFamily, error, run } = useAction();
@@ -87,7 +90,7 @@ export function RosterView({ sessionId }: { sessionId: string }) {
 
   return (
     <RemoteState state={state} reload={reload}>
-      {({ detail, roster, keepsRosters }) => (
+      {({ detail, roster, keepsRosters, canRegister }) => (
         <View className='roster'>
           <View className='detail-card'>
             <Text className='detail-card__heading'>{detail.title}</Text>
@@ -126,6 +129,16 @@ export function RosterView({ sessionId }: { sessionId: string }) {
                   sessionId={sessionId}
                   schoolId={detail.orgUnitId}
                   presentFamilies={roster.rows.filter((r) => r.present).map((r) => r.familyId)}
+                  registeredFamilies={
+                    new Map(
+                      roster.rows.flatMap((r) =>
+                        r.registration && r.registration !== 'CANCELLED'
+                          ? [[r.familyId, registrationLabel(r.registration)] as const]
+                          : [],
+                      ),
+                    )
+                  }
+                  canRegister={canRegister}
                 />
               ) : null}
               <AttendanceSheetImport sessionId={sessionId} />
