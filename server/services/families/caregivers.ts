@@ -1,4 +1,5 @@
 import type { Db } from '../../db/create-db';
+import type { Prisma } from '../../generated/prisma/client';
 import type { Actor, FamilyActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import { writeAudit } from '../audit/write-audit';
@@ -49,6 +50,23 @@ async function legalGuardianAndCarer(db: Db, actor: FamilyActor, guardianId: str
   return { me, carer: { ...carer, legalGuardian: isLegalGuardian(carer) } };
 }
 
+/** One change to a guardian's standing, with what goes with it, and its audit entry: one transaction. */
+async function changeGuardian(
+  db: Db,
+  actorId: string,
+  guardianId: string,
+  action: string,
+  data: Prisma.GuardianUpdateInput,
+  alongside?: (tx: Prisma.TransactionClient) => Promise<unknown>,
+) {
+  await db.$transaction(async (tx) => {
+    await tx.guardian.update({ where: { id: guardianId }, data, select: { id: true } });
+    await alongside?.(tx);
+    await writeAudit(tx, { actorUserId: actorId, action, targetType: 'Guardian', targetId: guardianId });
+  });
+  return { ok: true as const };
+}
+
 /**
  * A legal guardian lets a caregiver of the family (a grandparent raising the child while the parents work far
  * away) give the separate consent for the children's checklists. Audited; repeating it changes nothing.
@@ -57,19 +75,10 @@ export async function authorizeCarer(opts: { db: Db; actor: FamilyActor; input: 
   const { db, actor } = opts;
   const { carer } = await legalGuardianAndCarer(db, actor, opts.input.guardianId);
   if (carer.legalGuardian || carer.carerAuthorizedAt) return { ok: true as const };
-  await db.$transaction(async (tx) => {
-    await tx.guardian.update({
-      where: { id: carer.id },
-      data: { carerAuthorizedById: actor.id, carerAuthorizedAt: new Date() },
-    });
-    await writeAudit(tx, {
-      actorUserId: actor.id,
-      action: 'family.authorizeCarer',
-      targetType: 'Guardian',
-      targetId: carer.id,
-    });
+  return changeGuardian(db, actor.id, carer.id, 'family.authorizeCarer', {
+    carerAuthorizedById: actor.id,
+    carerAuthorizedAt: new Date(),
   });
-  return { ok: true as const };
 }
 
 /** The authorisation taken back: the caregiver's checklist consent ends with it, in the same transaction. */
@@ -78,20 +87,18 @@ export async function revokeCarer(opts: { db: Db; actor: FamilyActor; input: { g
   const { carer } = await legalGuardianAndCarer(db, actor, opts.input.guardianId);
   if (carer.legalGuardian) throw new AppError('CONFLICT', '这位家庭成员是法定监护人，不能取消');
   if (!carer.carerAuthorizedAt) return { ok: true as const };
-  await db.$transaction(async (tx) => {
-    await tx.guardian.update({ where: { id: carer.id }, data: { carerAuthorizedById: null, carerAuthorizedAt: null } });
-    await tx.consent.updateMany({
-      where: { userId: carer.userId, scope: 'sensitive:checklist', withdrawnAt: null },
-      data: { withdrawnAt: new Date() },
-    });
-    await writeAudit(tx, {
-      actorUserId: actor.id,
-      action: 'family.revokeCarer',
-      targetType: 'Guardian',
-      targetId: carer.id,
-    });
-  });
-  return { ok: true as const };
+  return changeGuardian(
+    db,
+    actor.id,
+    carer.id,
+    'family.revokeCarer',
+    { carerAuthorizedById: null, carerAuthorizedAt: null },
+    (tx) =>
+      tx.consent.updateMany({
+        where: { userId: carer.userId, scope: 'sensitive:checklist', withdrawnAt: null },
+        data: { withdrawnAt: new Date() },
+      }),
+  );
 }
 
 /**
@@ -106,17 +113,8 @@ export async function confirmLegalGuardian(opts: { db: Db; actor: Actor; input: 
   });
   if (!g) throw new AppError('NOT_FOUND', '没有找到这位家庭成员');
   if (isLegalGuardian(g)) return { ok: true as const };
-  await db.$transaction(async (tx) => {
-    await tx.guardian.update({
-      where: { id: g.id },
-      data: { legalGuardianConfirmedById: actor.id, legalGuardianConfirmedAt: new Date() },
-    });
-    await writeAudit(tx, {
-      actorUserId: actor.id,
-      action: 'family.confirmLegalGuardian',
-      targetType: 'Guardian',
-      targetId: g.id,
-    });
+  return changeGuardian(db, actor.id, g.id, 'family.confirmLegalGuardian', {
+    legalGuardianConfirmedById: actor.id,
+    legalGuardianConfirmedAt: new Date(),
   });
-  return { ok: true as const };
 }
