@@ -71,17 +71,22 @@ export function yearBounds(year: number): { from: Date; to: Date } {
  * The semester in progress at `at`, as the dashboard counts it: spring February–July, autumn August–January.
  * (End exclusive.)
  */
-export function semesterBounds(at: Date): { from: Date; to: Date; label: string } {
+/**
+ * The semester in progress at `at` (contract v2): the first semester of a school year runs from 1 September
+ * to 31 January (`YYYY-09`), the second from 1 February to 31 August (`YYYY-02`).
+ */
+export function semesterBounds(at: Date): { from: Date; to: Date; label: string; key: string } {
   const { year: y, month: m } = chinaFields(at);
-  if (m >= 2 && m <= 7) {
-    return { from: chinaInstant(`${y}-02-01`), to: chinaInstant(`${y}-08-01`), label: `${y}年春季学期` };
-  }
-  const startYear = m === 1 ? y - 1 : y;
-  return {
-    from: chinaInstant(`${startYear}-08-01`),
-    to: chinaInstant(`${startYear + 1}-02-01`),
-    label: `${startYear}年秋季学期`,
-  };
+  if (m >= 2 && m <= 8) return semesterOfKey(`${y}-02`);
+  return semesterOfKey(`${m === 1 ? y - 1 : y}-09`);
+}
+
+/** A semester by its key (`YYYY-09` or `YYYY-02`). */
+export function semesterOfKey(key: string): { from: Date; to: Date; label: string; key: string } {
+  const [y, part] = [Number(key.slice(0, 4)), key.slice(5)];
+  if (part === '02')
+    return { from: chinaInstant(`${y}-02-01`), to: chinaInstant(`${y}-09-01`), label: `${y}年春季学期`, key };
+  return { from: chinaInstant(`${y}-09-01`), to: chinaInstant(`${y + 1}-02-01`), label: `${y}年秋季学期`, key };
 }
 
 /** An instant `hours` before or after another. */

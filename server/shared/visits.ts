@@ -164,3 +164,35 @@ export const classTeacherInput = z.object({
 });
 export const bookForFamilyInput = z.object({ slotId: idSchema, familyId: idSchema });
 export const rescheduleInput = z.object({ visitId: idSchema, slotId: idSchema });
+
+/**
+ * Special-group households (《十条措施》: a "一生一策" file, extra attention, at least one home visit a semester).
+ * The list is data: labels and order come from here everywhere.
+ */
+export const SPECIAL_GROUPS = [
+  'LEFT_BEHIND',
+  'MIGRANT',
+  'ORPHAN',
+  'UNSUPPORTED',
+  'SINGLE_PARENT',
+  'DISABILITY',
+] as const;
+export type SpecialGroup = (typeof SPECIAL_GROUPS)[number];
+export const SPECIAL_GROUP_LABELS: Record<SpecialGroup, string> = {
+  LEFT_BEHIND: '留守儿童',
+  MIGRANT: '流动儿童',
+  ORPHAN: '孤儿',
+  UNSUPPORTED: '事实无人抚养儿童',
+  SINGLE_PARENT: '单亲家庭',
+  DISABILITY: '残疾儿童',
+};
+
+export const setGroupsInput = z.object({
+  familyId: idSchema,
+  groups: z
+    .array(z.enum(SPECIAL_GROUPS, { error: '群体须为：留守、流动、孤儿、事实无人抚养、单亲或残疾' }))
+    .max(SPECIAL_GROUPS.length)
+    .transform((g) => SPECIAL_GROUPS.filter((x) => g.includes(x))),
+});
+
+export const visitsDueInput = z.object({ orgUnitId: idSchema });

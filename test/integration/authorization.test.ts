@@ -148,6 +148,8 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'visits.cancelByTeacher': async (u, actor) => ({
     visitId: (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id,
   }),
+  'families.setGroups': async (u) => ({ familyId: (await makeFamily(app.db, u)).familyId, groups: ['LEFT_BEHIND'] }),
+  'visits.due': async (u) => ({ orgUnitId: u }),
   'families.confirmLegalGuardian': async (u) => ({
     guardianId: (
       await app.db.guardian.findFirstOrThrow({

@@ -6,6 +6,7 @@ import { removeChild } from './remove-child';
 import { authorizeCarer } from './authorize-carer';
 import { revokeCarer } from './revoke-carer';
 import { confirmLegalGuardian } from './confirm-legal-guardian';
+import { setGroups } from './set-groups';
 
 export const familiesRouter = router({
   join,
@@ -15,4 +16,5 @@ export const familiesRouter = router({
   authorizeCarer,
   revokeCarer,
   confirmLegalGuardian,
+  setGroups,
 });

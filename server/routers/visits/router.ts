@@ -22,8 +22,10 @@ import { flagPriority } from './flag-priority';
 import { progress } from './progress';
 import { schoolStaff } from './school-staff';
 import { families } from './families';
+import { due } from './due';
 
 export const visitsRouter = router({
+  due,
   createWindow,
   windows,
   setClassTeacher,

@@ -1,0 +1,113 @@
+/**
+ * Special-group households (issue 14, contract v2): the school marks them (families.setGroups, audited,
+ * school staff only) and each semester's due list (visits.due) names who still needs a home visit and the
+ * class teacher responsible, until a visit is completed.
+ */
+import { createTestApp, type TestApp } from '../helpers/test-app';
+import { makeFamily, makeStaff, makeUnit, makeVisit, slotHasBegun } from '../helpers/builders';
+import type { AuthUser } from '../../server/auth/auth-user';
+
+let app: TestApp;
+let school: Awaited<ReturnType<typeof makeUnit>>;
+let coord: AuthUser;
+let counsellor: AuthUser;
+let classTeacher: AuthUser;
+let otherTeacher: AuthUser;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  school = await makeUnit(app.db);
+  coord = await app.as((await makeStaff(app.db, 'COORDINATOR', school.id)).id);
+  counsellor = await app.as((await makeStaff(app.db, 'COUNSELOR', school.id)).id);
+  classTeacher = await app.as((await makeStaff(app.db, 'TEACHER', school.id)).id);
+  otherTeacher = await app.as((await makeStaff(app.db, 'TEACHER', school.id)).id);
+  await app.db.classTeacher.create({
+    data: { orgUnitId: school.id, grade: 'G4', className: '四年级（2）班', teacherId: classTeacher.id },
+  });
+});
+afterAll(() => app.close());
+
+/** A family of the school whose child is in 四年级（2）班. */
+async function familyInClass() {
+  const f = await makeFamily(app.db, school.id);
+  await app.db.child.updateMany({ where: { familyId: f.familyId }, data: { className: '四年级（2）班' } });
+  return f;
+}
+
+describe('families.setGroups', () => {
+  it('the coordinator or counsellor marks a household, audited; the set replaces the last one', async () => {
+    const f = await familyInClass();
+    expect(
+      await app.caller(coord).families.setGroups({ familyId: f.familyId, groups: ['SINGLE_PARENT', 'LEFT_BEHIND'] }),
+    ).toEqual({ ok: true });
+    await app.caller(counsellor).families.setGroups({ familyId: f.familyId, groups: ['LEFT_BEHIND'] });
+    expect(
+      (await app.db.family.findUniqueOrThrow({ where: { id: f.familyId }, select: { specialGroups: true } }))
+        .specialGroups,
+    ).toEqual(['LEFT_BEHIND']);
+    expect(await app.db.auditLog.count({ where: { action: 'family.setGroups', targetId: f.familyId } })).toBe(2);
+  });
+
+  it('refuses a teacher, another school, a federation and an unknown group', async () => {
+    const f = await familyInClass();
+    const elsewhere = await app.as((await makeStaff(app.db, 'COORDINATOR', (await makeUnit(app.db)).id)).id);
+    for (const who of [classTeacher, elsewhere])
+      await expect(
+        app.caller(who).families.setGroups({ familyId: f.familyId, groups: ['ORPHAN'] }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      app.caller(coord).families.setGroups({ familyId: f.familyId, groups: ['RICH' as 'ORPHAN'] }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('群体须为') });
+    expect(
+      (await app.db.family.findUniqueOrThrow({ where: { id: f.familyId }, select: { specialGroups: true } }))
+        .specialGroups,
+    ).toEqual([]);
+  });
+});
+
+describe('visits.due', () => {
+  it('lists special-group households without a completed visit this semester, with the class teacher', async () => {
+    const marked = await familyInClass();
+    const plain = await familyInClass();
+    await app.caller(coord).families.setGroups({ familyId: marked.familyId, groups: ['LEFT_BEHIND', 'MIGRANT'] });
+    const teacherName = (await app.db.user.findUniqueOrThrow({ where: { id: classTeacher.id } })).displayName;
+
+    const due = await app.caller(coord).visits.due({ orgUnitId: school.id });
+    const mine = due.find((d) => d.familyId === marked.familyId);
+    expect(mine).toMatchObject({ groups: ['LEFT_BEHIND', 'MIGRANT'], teacherName, className: '四年级（2）班' });
+    expect(due.some((d) => d.familyId === plain.familyId)).toBe(false);
+    // The class teacher sees the households of their class; another teacher sees none of them.
+    expect((await app.caller(classTeacher).visits.due({ orgUnitId: school.id })).map((d) => d.familyId)).toContain(
+      marked.familyId,
+    );
+    expect(await app.caller(otherTeacher).visits.due({ orgUnitId: school.id })).toEqual([]);
+
+    // A visit booked for the future does not take it off the list; once done, it is off.
+    const visit = await makeVisit(app.db, {
+      orgUnitId: school.id,
+      teacherId: classTeacher.id,
+      familyId: marked.familyId,
+    });
+    await slotHasBegun(app.db, visit.id);
+    expect(
+      (await app.caller(coord).visits.due({ orgUnitId: school.id })).some((d) => d.familyId === marked.familyId),
+    ).toBe(true);
+    await app
+      .caller(classTeacher)
+      .visits.complete({ visitId: visit.id, summary: '入户家访，孩子由祖母照顾，情况稳定。' });
+    expect(
+      (await app.caller(coord).visits.due({ orgUnitId: school.id })).some((d) => d.familyId === marked.familyId),
+    ).toBe(false);
+  });
+
+  it('is for the school’s own staff only', async () => {
+    const federation = await app.as((await makeStaff(app.db, 'FEDERATION', school.id)).id);
+    await expect(app.caller(federation).visits.due({ orgUnitId: school.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const elsewhere = await app.as((await makeStaff(app.db, 'COUNSELOR', (await makeUnit(app.db)).id)).id);
+    await expect(app.caller(elsewhere).visits.due({ orgUnitId: school.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+});
