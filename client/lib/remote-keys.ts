@@ -60,6 +60,8 @@ export const remoteKeys = {
     calendar: (windowId: string) => `visits/window/${windowId}/calendar`,
     openSlots: (windowId: string) => `visits/window/${windowId}/open-slots`,
     schoolStaff: (orgUnitId: string) => `visits/school-staff/${orgUnitId}`,
+    /** 本学期待家访: a school's special-group households still to be visited. */
+    due: (orgUnitId: string) => `visits/due/${orgUnitId}`,
     /** A parent's windows and visits. */
     family: 'visits/family',
     record: (visitId: string) => `visits/record/${visitId}`,

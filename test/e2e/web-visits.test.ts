@@ -378,6 +378,24 @@ it("the coordinator follows the winter window's progress per class (and the wind
     ).teacherId,
   ).toBe(counselor.id);
 
+  // 特殊群体: the coordinator marks a family not yet visited 留守儿童; it joins this semester's due list.
+  const dueCard = page.locator('.visits-due');
+  await dueCard.waitFor();
+  await page.locator('.window-families').getByText('未预约', { exact: true }).first().click();
+  const unvisited = page.locator('.window-families .visit-family').first();
+  const unvisitedId = (await unvisited.getAttribute('data-family-id'))!;
+  expect(await dueCard.locator(`.visit-family[data-family-id="${unvisitedId}"]`).count()).toBe(0);
+  await unvisited.getByText('特殊群体', { exact: true }).click();
+  await unvisited.locator('.special-groups-form .choice-chips__chip').filter({ hasText: '留守儿童' }).click();
+  await unvisited.locator('.special-groups-form').getByText('保存', { exact: true }).click();
+  await unvisited.getByText('特殊群体：留守儿童', { exact: true }).waitFor();
+  const dueRow = dueCard.locator(`.visit-family[data-family-id="${unvisitedId}"]`);
+  await dueRow.waitFor();
+  expect(await dueRow.innerText()).toContain('留守儿童');
+  expect(
+    (await app.db.family.findUniqueOrThrow({ where: { id: unvisitedId }, select: { specialGroups: true } }))
+      .specialGroups,
+  ).toEqual(['LEFT_BEHIND']);
   // The class-teacher form picks the teacher from the school's staff (no raw user id).
   const classForm = page.locator('.class-teacher-form');
   expect(await classForm.locator('input[placeholder="教师的用户编号"]').count()).toBe(0);

@@ -8,6 +8,7 @@ import { useRemote } from '../../lib/use-remote';
 import { ClassTeacherForm } from './class-teacher-form';
 import { CreateWindowForm } from './create-window-form';
 import { VisitProgress } from './visit-progress';
+import { VisitsDue } from './visits-due';
 import { seasonLabel, windowDates } from './visit-text';
 import { CoordinatorFamilies } from './window-families';
 import './visits.scss';
@@ -61,6 +62,7 @@ export function SchoolVisits({ orgUnitId }: { orgUnitId: string }) {
           );
         }}
       </RemoteState>
+      <VisitsDue orgUnitId={orgUnitId} />
       <CreateWindowForm orgUnitId={orgUnitId} onCreated={setPicked} />
       <ClassTeacherForm orgUnitId={orgUnitId} />
     </View>

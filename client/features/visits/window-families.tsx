@@ -1,7 +1,16 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { z } from 'zod';
-import { MANUAL_PRIORITY_REASONS, assignInput, bookForFamilyInput, flagPriorityInput } from '@shared/visits';
+import {
+  MANUAL_PRIORITY_REASONS,
+  SPECIAL_GROUPS,
+  SPECIAL_GROUP_LABELS,
+  assignInput,
+  bookForFamilyInput,
+  flagPriorityInput,
+  type SpecialGroup,
+} from '@shared/visits';
+import { MultiChips } from './multi-chips';
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
@@ -10,6 +19,7 @@ import { remoteKeys } from '../../lib/remote-keys';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { invalidate } from '../../lib/use-remote';
 import { useSchemaForm } from '../../lib/use-schema-form';
+import { useAction } from '../../lib/use-action';
 import { StaffPicker } from './staff-picker';
 import {
   FAMILY_VISIT_STATUS_LABELS,
@@ -45,6 +55,11 @@ function FamilyLines({ family, showTeacher }: { family: WindowFamily; showTeache
         孩子：{family.children.length > 0 ? childrenGradeText(family.children) : '（未登记）'}
       </Text>
       {showTeacher ? <Text className='visit-slot__line'>家访教师：{family.teacherName ?? '未分配'}</Text> : null}
+      {family.specialGroups.length > 0 ? (
+        <Text className='visit-slot__line visit-family__priority'>
+          特殊群体：{family.specialGroups.map((g) => SPECIAL_GROUP_LABELS[g]).join('、')}
+        </Text>
+      ) : null}
       {family.priorityReasons.length > 0 ? (
         <Text className='visit-slot__line visit-family__priority'>
           重点关注：{family.priorityReasons.map(reasonLabel).join('、')}
@@ -131,7 +146,7 @@ interface CoordinatorFamiliesProps {
 export function CoordinatorFamilies({ windowId, orgUnitId, families }: CoordinatorFamiliesProps) {
   const [filter, setFilter] = useState<Filter>('ALL');
   const [shown, setShown] = useState(PAGE);
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<{ familyId: string; form: 'reassign' | 'groups' } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const list = applyFilter(families, filter);
   const assigned = families.filter((f) => f.teacherId).length;
@@ -158,7 +173,18 @@ export function CoordinatorFamilies({ windowId, orgUnitId, families }: Coordinat
             <FamilyLines family={f} showTeacher />
             <StatusBadge status={f.visitStatus} />
           </View>
-          {open === f.familyId ? (
+          {open?.familyId === f.familyId && open.form === 'groups' ? (
+            <SpecialGroupsForm
+              family={f}
+              onCancel={() => setOpen(null)}
+              onDone={(message) => {
+                setOpen(null);
+                setNotice(message);
+                invalidate(remoteKeys.visits.window(windowId));
+                invalidate(remoteKeys.visits.due(orgUnitId));
+              }}
+            />
+          ) : open?.familyId === f.familyId ? (
             <ReassignForm
               windowId={windowId}
               orgUnitId={orgUnitId}
@@ -171,17 +197,29 @@ export function CoordinatorFamilies({ windowId, orgUnitId, families }: Coordinat
                 invalidate(remoteKeys.visits.window(windowId));
               }}
             />
-          ) : f.visitStatus === 'COMPLETED' ? null : (
+          ) : (
             <View className='visit-card__actions'>
+              {f.visitStatus === 'COMPLETED' ? null : (
+                <Button
+                  size='small'
+                  fill='outline'
+                  onClick={() => {
+                    setNotice(null);
+                    setOpen({ familyId: f.familyId, form: 'reassign' });
+                  }}
+                >
+                  改派
+                </Button>
+              )}
               <Button
                 size='small'
                 fill='outline'
                 onClick={() => {
                   setNotice(null);
-                  setOpen(f.familyId);
+                  setOpen({ familyId: f.familyId, form: 'groups' });
                 }}
               >
-                改派
+                特殊群体
               </Button>
             </View>
           )}
@@ -192,6 +230,47 @@ export function CoordinatorFamilies({ windowId, orgUnitId, families }: Coordinat
           显示更多（还有 {list.length - shown} 户）
         </Button>
       ) : null}
+    </View>
+  );
+}
+
+const GROUP_CHOICES = SPECIAL_GROUPS.map((value) => ({ value, label: SPECIAL_GROUP_LABELS[value] }));
+
+/**
+ * 特殊群体 (留守、流动、孤儿…): the household's whole set, saved together. Seen only by the school's
+ * coordinators, counsellors and the visiting teacher; each semester's due list follows it.
+ */
+function SpecialGroupsForm({
+  family,
+  onDone,
+  onCancel,
+}: {
+  family: WindowFamily;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const [groups, setGroups] = useState<SpecialGroup[]>(family.specialGroups);
+  const action = useAction();
+  const save = () =>
+    action.run(async () => {
+      await trpc.families.setGroups.mutate({ familyId: family.familyId, groups });
+      onDone(groups.length ? `已标记：${groups.map((g) => SPECIAL_GROUP_LABELS[g]).join('、')}` : '已取消特殊群体标记');
+    });
+  return (
+    <View className='visit-family__form special-groups-form'>
+      <Text className='visits__hint'>
+        特殊群体家庭每学期至少家访一次，会出现在“本学期待家访”中。只有本校负责人、心理健康教师和家访教师看得到。
+      </Text>
+      <MultiChips options={GROUP_CHOICES} value={groups} onChange={setGroups} />
+      <FormError message={action.error} />
+      <View className='visit-card__actions'>
+        <Button size='small' type='primary' loading={action.busy} onClick={() => void save()}>
+          保存
+        </Button>
+        <Button size='small' fill='outline' onClick={onCancel}>
+          取消
+        </Button>
+      </View>
     </View>
   );
 }

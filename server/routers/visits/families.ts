@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PRIORITY_REASONS, windowIdInput } from '../../shared/visits';
+import { PRIORITY_REASONS, SPECIAL_GROUPS, windowIdInput } from '../../shared/visits';
 import { staffProcedure } from '../../trpc/procedures';
 import { windowFamilies } from '../../services/visits/people';
 import { SCHOOL_STAFF, windowUnit } from './access';
@@ -20,6 +20,7 @@ export const families = staffProcedure(SCHOOL_STAFF)
         teacherId: z.string().nullable(),
         teacherName: z.string().nullable(),
         priorityReasons: z.array(z.enum(PRIORITY_REASONS)),
+        specialGroups: z.array(z.enum(SPECIAL_GROUPS)),
         visitStatus: z.enum(['NOT_BOOKED', 'BOOKED', 'COMPLETED']),
       }),
     ),

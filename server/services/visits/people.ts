@@ -1,3 +1,4 @@
+import type { SpecialGroup } from '../../shared/visits';
 import type { Db } from '../../db/create-db';
 import type { StaffActor } from '../../auth/auth-user';
 import type { OrgUnitKind } from '../../shared/enums';
@@ -52,6 +53,7 @@ export async function windowFamilies(opts: {
     take: 3000,
     select: {
       id: true,
+      specialGroups: true,
       guardians: { select: { user: { select: { displayName: true } } } },
       children: { where: { schoolId: w.orgUnitId }, select: { name: true, grade: true, className: true } },
       assignments: { where: { windowId }, select: { teacherId: true } },
@@ -88,5 +90,6 @@ export async function windowFamilies(opts: {
       ]),
     ],
     visitStatus: (f.visits[0]?.status ?? 'NOT_BOOKED') as 'NOT_BOOKED' | 'BOOKED' | 'COMPLETED',
+    specialGroups: f.specialGroups as SpecialGroup[],
   }));
 }
