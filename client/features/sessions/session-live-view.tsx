@@ -109,7 +109,7 @@ export function SessionLiveView({ sessionId }: { sessionId: string }) {
       {live.shortCode ? (
         <>
           <Text className='session-live__hint'>线上签到码（整场活动不变）</Text>
-          <Text className='session-live__code' userSelect>
+          <Text className='session-live__code session-live__code--short' userSelect>
             {spaced(live.shortCode)}
           </Text>
           <Text className='session-live__hint'>
