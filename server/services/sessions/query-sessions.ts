@@ -200,14 +200,13 @@ export async function mySessions(opts: { db: Db; actor: FamilyActor; now?: Date 
   ]);
   const attendedIds = new Set(attended.map((a) => a.sessionId));
   // 代办: registrations made by someone outside the household (a coordinator) say who did it.
-  const byOthers = [...new Set(regs.map((r) => r.registeredById))];
-  const [ownGuardians, staff] = await Promise.all([
-    db.guardian.findMany({ where: { familyId }, select: { userId: true } }),
-    db.user.findMany({ where: { id: { in: byOthers } }, select: { id: true, displayName: true } }),
-  ]);
-  const own = new Set(ownGuardians.map((g) => g.userId));
-  const nameOf = new Map(staff.map((u) => [u.id, u.displayName]));
-  const onBehalfBy = (userId: string) => (own.has(userId) ? null : (nameOf.get(userId) ?? null));
+  const registrars = [...new Set(regs.map((r) => r.registeredById))];
+  const others = await db.user.findMany({
+    where: { id: { in: registrars }, NOT: { guardian: { familyId } } },
+    select: { id: true, displayName: true },
+  });
+  const nameOf = new Map(others.map((u) => [u.id, u.displayName]));
+  const onBehalfBy = (userId: string) => nameOf.get(userId) ?? null;
   return {
     year,
     servicesThisYear: serviceRow?.services ?? 0,

@@ -6,6 +6,7 @@
 // `sqlTimestamp`, whatever the server's own time zone.
 import type { Prisma } from '../../generated/prisma/client';
 import { AppError } from '../../errors/app-error';
+import { isUniqueViolation } from '../../db/database-errors';
 import { sqlTimestamp, type SqlRunner } from '../../db/sql-runner';
 import type { SessionKind } from '../../shared/sessions';
 import { countyPathOfSql } from '../../shared/org-tree';
@@ -244,12 +245,6 @@ const CHECK_IN_COLUMNS = `id, "checkInSecret", status::text AS status, "startsAt
 export async function sessionForCheckIn(sql: SqlRunner, sessionId: string): Promise<CheckInSession | null> {
   const [s] = await sql<CheckInSession>(`SELECT ${CHECK_IN_COLUMNS} FROM "Session" WHERE id = $1`, [sessionId]);
   return s ?? null;
-}
-
-/** 23505 from `pg`, or the same wrapped by Prisma's raw query on PGlite. */
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; meta?: { code?: string }; message?: string };
-  return err.code === '23505' || err.meta?.code === '23505' || /\b23505\b/.test(err.message ?? '');
 }
 
 /** The session holding an online check-in code. */
