@@ -68,10 +68,6 @@ export function yearBounds(year: number): { from: Date; to: Date } {
 }
 
 /**
- * The semester in progress at `at`, as the dashboard counts it: spring February–July, autumn August–January.
- * (End exclusive.)
- */
-/**
  * The semester in progress at `at` (contract v2): the first semester of a school year runs from 1 September
  * to 31 January (`YYYY-09`), the second from 1 February to 31 August (`YYYY-02`).
  */

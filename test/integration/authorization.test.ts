@@ -175,6 +175,14 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'reports.dashboard': async (u) => ({ orgUnitId: u, year: 2026 }),
   'reports.unservedFamilies': async (u) => ({ orgUnitId: u, year: 2026 }),
   'reports.remindUnserved': async (u) => ({ orgUnitId: u, year: 2026 }),
+  'reports.compliance': async (u) => ({ orgUnitId: u, year: 2026 }),
+  // Targets hold for the province (the unit is not part of the input); each call a day of its own.
+  'reports.setTarget': async () => ({
+    key: 'PARTICIPATION_RATE',
+    value: 0.8,
+    effectiveFrom: `${2040 + (targetDays += 1)}-01-01`,
+    basis: '权限测试',
+  }),
   'checklists.adminList': async () => ({}),
   'checklists.saveDraft': async () => checklistDraft(),
   'checklists.publish': async () => ({
@@ -277,6 +285,8 @@ it('every procedure says in Chinese what it does (meta.summary)', () => {
     .map(([path]) => path);
   expect(missing).toEqual([]);
 });
+
+let targetDays = 0;
 
 it('every scoped staff procedure has a sample input here', () => {
   const scoped = procedures

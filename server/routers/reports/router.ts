@@ -5,6 +5,8 @@ import { coverageCsv } from './coverage-csv';
 import { dashboard } from './dashboard';
 import { unservedFamilies } from './unserved-families';
 import { remindUnserved } from './remind-unserved';
+import { compliance } from './compliance';
+import { setTarget, targets } from './targets';
 
 export const reportsRouter = router({
   coverage,
@@ -13,4 +15,7 @@ export const reportsRouter = router({
   dashboard,
   unservedFamilies,
   remindUnserved,
+  compliance,
+  targets,
+  setTarget,
 });

@@ -1,3 +1,4 @@
+import { targetsOn } from '../targets/targets';
 import type { Db } from '../../db/create-db';
 import { chinaInstant, chinaYear, semesterBounds, yearBounds } from '../../shared/china-time';
 import { subtreeLike } from '../../shared/org-tree';
@@ -18,13 +19,10 @@ import {
   type DashboardFilter,
 } from './dashboard.sql';
 
-/** The policy's target: 60% of family-education guidance stations run mental-health education (by 2025). */
-export const ACTIVE_SITE_TARGET = 0.6;
-
 /**
  * Everything on the dashboard besides the coverage table, aggregated in SQL: a monthly series,
  * sessions by kind, home visits by mode, checklist tiers (cells under 5 withheld), the active-station
- * share against the 60% target, and schools without any guidance activity this semester.
+ * share against its target (server/shared/targets.ts), and schools without any guidance activity this semester.
  */
 export async function dashboard(opts: { db: Db; unit: ReportUnit; input: ReportInput; now?: Date }) {
   const { db, unit: root, input, now = new Date() } = opts;
@@ -35,13 +33,15 @@ export async function dashboard(opts: { db: Db; unit: ReportUnit; input: ReportI
   const sem = semesterBounds(input.year < chinaYear(now) ? chinaInstant(`${input.year}-12-15`) : now);
 
   const f: DashboardFilter = { prefix, kinds, year: input.year, from, to, semester: sem };
-  const [monthly, byKind, byMode, tiers, sites, idle] = await Promise.all([
+  const [monthly, byKind, byMode, tiers, sites, idle, targets] = await Promise.all([
     monthlySeries(db, f),
     sessionsByKind(db, f),
     visitsByMode(db, f),
     checklistTiers(db, f),
     guidanceSiteShare(db, f),
     schoolsWithoutActivity(db, f),
+    // The policy's target (60% of guidance stations by 2025), as in force at the year's start.
+    targetsOn(db, `${input.year}-01-01`),
   ]);
   const s = sites[0] ?? { sites: 0, active: 0 };
   const modes = VISIT_MODES.map((mode) => ({ mode, visits: byMode.find((m) => m.mode === mode)?.visits ?? 0 }));
@@ -68,7 +68,7 @@ export async function dashboard(opts: { db: Db; unit: ReportUnit; input: ReportI
       sites: s.sites,
       active: s.active,
       share: s.sites === 0 ? 0 : Math.round((s.active / s.sites) * 10_000) / 10_000,
-      target: ACTIVE_SITE_TARGET,
+      target: targets.ACTIVE_SITE_SHARE,
     },
     semester: sem.label,
     schoolsWithoutActivity: idle,
