@@ -47,6 +47,8 @@ export const remoteKeys = {
   reports: {
     coverage: (query: unknown) => `reports/coverage/${json(query)}`,
     unserved: (orgUnitId: string, year: number) => `reports/unserved/${orgUnitId}/${year}`,
+    compliance: (query: unknown) => `reports/compliance/${json(query)}`,
+    targets: 'reports/targets',
   },
 
   visits: {

@@ -159,6 +159,30 @@ it('federation staff see their region’s coverage, drill down one level and exp
   expect(await dashboard.locator('.breadcrumb').innerText()).toMatch(/哈尔滨市\s*›\s*南岗区/);
   // Schools and stations are the last level: their rows do not open anything.
   expect(await body(DEMO_SCHOOL_COUNTY_ID).locator('.coverage-row--link').count()).toBe(0);
+  // The policy targets of 南岗区 (reports.compliance, autumn semester): each tile says 已达标 or 未达标 as the
+  // server's figures do, and the gap list names every school and site below a target.
+  const compliance = await caller.reports.compliance({
+    orgUnitId: DEMO_SCHOOL_COUNTY_ID,
+    year,
+    semester: `${year}-09`,
+  });
+  const card = body(DEMO_SCHOOL_COUNTY_ID).locator('.compliance');
+  const tile = card.locator('.compliance-tile[data-target="SCHOOL_SEMESTER_ACTIVITIES"]');
+  const ct = compliance.total;
+  await tile.waitFor();
+  expect((await tile.locator('.compliance-tile__value').innerText()).trim()).toBe(
+    `${ct.schoolsMeetingSemesterTarget}/${ct.schools}`,
+  );
+  expect(await tile.innerText()).toContain(ct.schoolsMeetingSemesterTarget === ct.schools ? '已达标' : '未达标');
+  const siteTile = card.locator('.compliance-tile[data-target="ACTIVE_SITE_SHARE"]');
+  expect(await siteTile.getAttribute('class')).toContain(
+    (ct.activeSiteShare ?? 0) >= compliance.targets.ACTIVE_SITE_SHARE
+      ? 'compliance-tile--met'
+      : 'compliance-tile--below',
+  );
+  expect(await card.locator('.gap-unit').count()).toBe(compliance.gaps.units.length);
+  for (const u of compliance.gaps.units)
+    expect(await card.locator(`.gap-unit[data-unit-id="${u.orgUnitId}"]`).innerText()).toContain(u.name);
   await settledScreenshot(page, 'web-reports-nangang', { tall: true });
 
   // ── Back up with the breadcrumb.

@@ -28,6 +28,8 @@ import { CAN_EXPORT_CSV, saveCsv, saveXlsx } from './export-report';
 import { reportGrants, type ReportGrant } from './report-scope';
 import { countText, percentText, reportYears, SITE_FILTERS, type SiteFilter } from './report-text';
 import { coordinatesUnit, UnservedFamilies } from './unserved-families';
+import { ComplianceCard } from './compliance-card';
+import { TargetsCard } from './targets-card';
 import './reports.scss';
 
 type Coverage = RouterOutputs['reports']['coverage'];
@@ -60,7 +62,11 @@ function Headline({ coverage, dashboard }: { coverage: Coverage; dashboard: Dash
     { key: 'joined', label: '已加入平台', value: countText(t.joinedFamilies) },
     { key: 'served', label: '已获指导家庭数', value: countText(t.servedFamilies) },
     { key: 'coverage', label: '覆盖率', value: percentText(t.coverage) },
-    { key: 'site-share', label: '站点开展率（目标 60%）', value: sites.sites === 0 ? '—' : percentText(sites.share) },
+    {
+      key: 'site-share',
+      label: `站点开展率（目标 ${percentText(sites.target)}）`,
+      value: sites.sites === 0 ? '—' : percentText(sites.share),
+    },
   ];
   return (
     <View className='headline'>
@@ -217,6 +223,11 @@ function DashboardForGrants({ grants, me }: { grants: ReportGrant[]; me: Pick<Me
               {`${coverage.name} · ${coverage.year}年${site === 'ALL' ? '' : ` · ${siteLabel}`}`}
             </Text>
             <Headline coverage={coverage} dashboard={dashboard} />
+            <ComplianceCard
+              key={`${coverage.orgUnitId}|${coverage.year}`}
+              orgUnitId={coverage.orgUnitId}
+              year={coverage.year}
+            />
             <View className='report-card'>
               <Text className='report-card__title'>站点开展率</Text>
               <SiteShareBar data={dashboard} />
@@ -250,6 +261,7 @@ function DashboardForGrants({ grants, me }: { grants: ReportGrant[]; me: Pick<Me
         )}
       </RemoteState>
       <ExportButtons input={input} />
+      <TargetsCard me={me} />
     </View>
   );
 }
