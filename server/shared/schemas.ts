@@ -12,6 +12,12 @@ export const requiredText = (label: string, max: number) =>
     .min(1, { error: `请填写${label}` })
     .max(max, { error: `${label}不能超过 ${max} 个字` });
 
+/** The reason for a correction to a year already signed off (reports.signOff): kept with the revision. */
+export const correctionReason = z
+  .string({ error: '更正原因须为文字' })
+  .trim()
+  .max(200, { error: '更正原因不能超过 200 个字' });
+
 /** Grade codes, see grades.ts: K1–K3, G1–G12, U1–U4. */
 export const GRADE_CODE = /^(K[1-3]|G([1-9]|1[0-2])|U[1-4])$/;
 

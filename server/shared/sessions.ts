@@ -1,7 +1,7 @@
 // Sessions: enums, Chinese labels and zod schemas shared by client and server.
 import { z } from 'zod';
 import { STAGE_LABELS, normalizeGrade } from './grades';
-import { GRADE_CODE, idSchema, requiredText } from './schemas';
+import { GRADE_CODE, correctionReason, idSchema, requiredText } from './schemas';
 
 export const SESSION_KINDS = ['GUIDANCE', 'LESSON', 'LECTURE', 'SALON', 'NEW_STUDENT_CLASS'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
@@ -202,6 +202,8 @@ export const markAttendanceInput = z.object({
   present: z.boolean({ error: '请选择是否到场' }),
   /** ROLL_CALL during the session; PAPER when entering a paper sign-in sheet afterwards. */
   method: z.enum(['ROLL_CALL', 'PAPER']).optional(),
+  /** Why, when the session's year has been signed off (the change is kept as a revision). */
+  correctionReason: correctionReason.optional(),
 });
 
 export const cancelSessionInput = z.object({ sessionId: idSchema, reason: optionalText('取消原因', 200) });

@@ -1,6 +1,6 @@
 // Home visits: labels and zod schemas shared by client and server.
 import { z } from 'zod';
-import { GRADE_CODE, idSchema } from './schemas';
+import { GRADE_CODE, correctionReason, idSchema } from './schemas';
 
 export const VISIT_SEASONS = ['WINTER', 'SUMMER', 'TERM'] as const;
 export type VisitSeason = (typeof VISIT_SEASONS)[number];
@@ -124,6 +124,8 @@ const followUpItem = z.object({
 
 export const completeVisitInput = z.object({
   visitId: idSchema,
+  /** Why, when the visit's year has been signed off (the record is kept as a revision). */
+  correctionReason: correctionReason.optional(),
   summary: z
     .string({ error: '请填写家访小结' })
     .trim()

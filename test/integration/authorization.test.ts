@@ -176,6 +176,14 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'reports.unservedFamilies': async (u) => ({ orgUnitId: u, year: 2026 }),
   'reports.remindUnserved': async (u) => ({ orgUnitId: u, year: 2026 }),
   'reports.compliance': async (u) => ({ orgUnitId: u, year: 2026 }),
+  'reports.signOffStatus': async (u) => ({ orgUnitId: u, year: 2025 }),
+  // Signed by a county (the school's), each allowed call a finished year of its own.
+  'reports.signOff': async (u) => {
+    const county = await countyOf(u);
+    const n = (signYears.get(county) ?? 0) + 1;
+    signYears.set(county, n);
+    return { orgUnitId: county, year: 2020 + (n % 5) + 1 };
+  },
   // Targets hold for the province (the unit is not part of the input); each call a day of its own.
   'reports.setTarget': async () => ({
     key: 'PARTICIPATION_RATE',
@@ -287,6 +295,12 @@ it('every procedure says in Chinese what it does (meta.summary)', () => {
 });
 
 let targetDays = 0;
+/** Per county, how many sign-off samples it had: each a finished year not yet signed. */
+const signYears = new Map<string, number>();
+const countyOf = async (u: string) =>
+  (await app.db.orgUnit.findUniqueOrThrow({ where: { id: u }, select: { parentId: true } })).parentId!;
+/** Procedures about a region's own figures: a regional role is granted on the school's county for them. */
+const REGION_LEVEL = new Set(['reports.signOff']);
 
 it('every scoped staff procedure has a sample input here', () => {
   const scoped = procedures
@@ -342,7 +356,7 @@ describe.each(procedures.filter(([, p]) => p._def.meta?.access?.kind !== 'public
         async (role) => {
           const own = await makeUnit(app.db, { countyId: ownCounty.id });
           const foreign = await makeUnit(app.db, { countyId: foreignCounty.id });
-          const staff = await makeStaff(app.db, role, own.id);
+          const staff = await makeStaff(app.db, role, REGION_LEVEL.has(path) ? ownCounty.id : own.id);
           const token = await app.tokenFor(staff.id);
           const refused = await call(path, def, token, await sample(foreign.id, staff.id));
           expect([path, refused.status]).toEqual([path, 403]);

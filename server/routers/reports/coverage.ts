@@ -22,6 +22,18 @@ export const coverage = staffProcedure(REPORT_READERS)
       siteKind: z.enum(['SCHOOL', 'COMMUNITY_SITE']).nullable(),
       rows: z.array(coverageRow),
       total: coverageRow,
+      /** Set when the unit signed the year off: the figures are the ones signed. */
+      signOff: z.object({ signedAt: z.coerce.date(), signedBy: z.string(), note: z.string().nullable() }).nullable(),
+      /** Corrections in the unit's region since it signed (who, when, why, what). */
+      revisions: z.array(
+        z.object({
+          at: z.coerce.date(),
+          unitName: z.string(),
+          actorName: z.string(),
+          reason: z.string(),
+          change: z.string(),
+        }),
+      ),
     }),
   )
   .query(({ ctx, input }) => coverageReport({ db: ctx.db, unit: ctx.unit, input }));

@@ -7,6 +7,7 @@ import { unservedFamilies } from './unserved-families';
 import { remindUnserved } from './remind-unserved';
 import { compliance } from './compliance';
 import { setTarget, targets } from './targets';
+import { signOff, signOffStatus } from './sign-off';
 
 export const reportsRouter = router({
   coverage,
@@ -18,4 +19,6 @@ export const reportsRouter = router({
   compliance,
   targets,
   setTarget,
+  signOff,
+  signOffStatus,
 });

@@ -4,6 +4,7 @@ import { subtreeWhere } from '../../shared/org-tree';
 import { parentUnit } from '../org-units/parent-unit';
 import { isSmall, suppressTable } from '../../shared/privacy';
 import { childCoverageRows, levelCoverageRows, type Raw } from './coverage.sql';
+import { revisionsSince, signedFigures } from './sign-off';
 
 export type SiteKind = 'SCHOOL' | 'COMMUNITY_SITE';
 
@@ -194,8 +195,26 @@ async function withheldTotal(db: Db, root: ReportUnit, input: ReportInput, sum: 
   return Object.fromEntries(PEOPLE.map((k) => [k, isSmall(sum[k]) || above[k]])) as Withheld;
 }
 
-/** The contract's reports.coverage: one row per child unit, and the total for the unit itself. */
+/**
+ * The contract's reports.coverage: one row per child unit, and the total for the unit itself. A year the unit
+ * has signed off reads as signed, with the corrections made since (a site-kind filter reads live figures).
+ */
 export async function coverageReport(opts: { db: Db; unit: ReportUnit; input: ReportInput }) {
+  const { db, unit, input } = opts;
+  const signed = input.siteKind ? null : await signedFigures(db, unit.id, input.year);
+  if (signed) {
+    const { figures, ...signOff } = signed;
+    return {
+      ...(figures as Awaited<ReturnType<typeof liveCoverageReport>>),
+      signOff,
+      revisions: await revisionsSince(db, unit, input.year, signed.signedAt),
+    };
+  }
+  return { ...(await liveCoverageReport(opts)), signOff: null, revisions: [] };
+}
+
+/** The figures as they are now (what a sign-off keeps). */
+export async function liveCoverageReport(opts: { db: Db; unit: ReportUnit; input: ReportInput }) {
   const { db, unit: root, input } = opts;
   const { rows, total, withheld } = await coverageTable(db, root, input);
   return {
@@ -217,7 +236,8 @@ export async function coverageReport(opts: { db: Db; unit: ReportUnit; input: Re
  */
 export async function coverageByLevel(opts: { db: Db; unit: ReportUnit; input: ReportInput }) {
   const { db, unit: root, input } = opts;
-  const report = await coverageReport(opts);
+  // The workbook's levels are computed now, so its summary is too (a signed year's page shows the signed figures).
+  const report = await liveCoverageReport(opts);
   const { withheld } = report;
   let above = new Map<string, Withheld>([[root.id, withheld]]);
   const levels: { depth: number; rows: (CoverageRow & { parentName: string })[] }[] = [];

@@ -8,6 +8,7 @@ import { chinaYear } from '../../shared/china-time';
 import { writeAudit } from '../audit/write-audit';
 import { failureLockout } from '../rate-limit';
 import { recordService, unrecordService } from './service-year';
+import { reviseSignedYear } from '../reports/sign-off';
 import { seatWalkIn, withSessionLock } from './registration';
 import {
   checkInRegisteredGroup,
@@ -231,7 +232,13 @@ export async function checkIn(opts: {
 export async function markAttendance(opts: {
   db: Db;
   actor: Actor;
-  input: { sessionId: string; familyId: string; present: boolean; method?: 'ROLL_CALL' | 'PAPER' };
+  input: {
+    sessionId: string;
+    familyId: string;
+    present: boolean;
+    method?: 'ROLL_CALL' | 'PAPER';
+    correctionReason?: string;
+  };
   now?: number;
 }) {
   const { db, input, now = Date.now() } = opts;
@@ -259,6 +266,15 @@ export async function markAttendance(opts: {
   const ofTheUnit = family.orgUnitId === s.orgUnitId || family.children.length > 0;
   if (!registered && !ofTheUnit) throw new AppError('FORBIDDEN', '该家庭不在本活动的服务范围内');
   await db.$transaction(async (tx) => {
+    // A year signed off above the session's unit: a correction with its reason, kept as a revision.
+    await reviseSignedYear(tx, {
+      orgUnitId: s.orgUnitId,
+      year: chinaYear(s.startsAt),
+      actorId,
+      reason: input.correctionReason,
+      what: input.present ? '补记到场' : '取消到场记录',
+      ids: { sessionId: s.id, familyId: family.id },
+    });
     if (input.present) {
       await markPresent(tx, {
         sessionId: s.id,

@@ -2,7 +2,8 @@ import type { Db } from '../../db/create-db';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import type { Actor, FamilyActor, StaffActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
-import { chinaDateTimeText, chinaDayAfter, chinaToday } from '../../shared/china-time';
+import { chinaDateTimeText, chinaDayAfter, chinaToday, chinaYear } from '../../shared/china-time';
+import { reviseSignedYear } from '../reports/sign-off';
 import { writeAudit } from '../audit/write-audit';
 import { recordService } from '../sessions/service-year';
 import { grantsCovering } from '../../auth/auth-user';
@@ -19,6 +20,7 @@ export async function completeVisit(opts: {
   actor: Actor;
   input: {
     visitId: string;
+    correctionReason?: string;
     summary: string;
     followUp?: string | { action: string; dueOn: string }[];
     topics?: string[];
@@ -32,7 +34,13 @@ export async function completeVisit(opts: {
   const teacherId = opts.actor.id;
   const v = await db.visit.findUnique({
     where: { id: input.visitId },
-    select: { teacherId: true, status: true, familyId: true, slot: { select: { startsAt: true } } },
+    select: {
+      teacherId: true,
+      status: true,
+      familyId: true,
+      slot: { select: { startsAt: true } },
+      window: { select: { orgUnitId: true } },
+    },
   });
   if (!v || v.teacherId !== teacherId) throw new AppError('NOT_FOUND', '家访不存在或不是您负责的家访');
   if (v.status === 'CANCELLED') throw new AppError('CONFLICT', '已取消的家访不能记录');
@@ -47,6 +55,15 @@ export async function completeVisit(opts: {
         : []
       : (input.followUp ?? []);
   await db.$transaction(async (tx) => {
+    // A visit of a year signed off: recorded with its reason, kept as a revision.
+    await reviseSignedYear(tx, {
+      orgUnitId: v.window.orgUnitId,
+      year: chinaYear(v.slot.startsAt),
+      actorId: teacherId,
+      reason: input.correctionReason,
+      what: '补记完成家访',
+      ids: { visitId: input.visitId },
+    });
     const { count } = await tx.visit.updateMany({
       where: { id: input.visitId, status: 'BOOKED' },
       data: {
