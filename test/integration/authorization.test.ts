@@ -175,6 +175,7 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'reports.dashboard': async (u) => ({ orgUnitId: u, year: 2026 }),
   'reports.unservedFamilies': async (u) => ({ orgUnitId: u, year: 2026 }),
   'reports.remindUnserved': async (u) => ({ orgUnitId: u, year: 2026 }),
+  'reports.ledgerXlsx': async (u) => ({ orgUnitId: u, semester: '2026-09' }),
   'checklists.adminList': async () => ({}),
   'checklists.saveDraft': async () => checklistDraft(),
   'checklists.publish': async () => ({

@@ -5,6 +5,7 @@ import { coverageCsv } from './coverage-csv';
 import { dashboard } from './dashboard';
 import { unservedFamilies } from './unserved-families';
 import { remindUnserved } from './remind-unserved';
+import { ledgerXlsx } from './ledger-xlsx';
 
 export const reportsRouter = router({
   coverage,
@@ -13,4 +14,5 @@ export const reportsRouter = router({
   dashboard,
   unservedFamilies,
   remindUnserved,
+  ledgerXlsx,
 });
