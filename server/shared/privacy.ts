@@ -13,6 +13,12 @@
 // 3. Counts of units and activities (sites, active sites, sessions) are never suppressed.
 // A hidden cell reads "不公开", not "<5": a complementary cell can be any size.
 
+/** A child's name for lists that need no more than its first character (张**): the session roster, the ledger. */
+export function maskName(name: string): string {
+  if (name.length <= 1) return name;
+  return `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`;
+}
+
 /** Counts of people under this are not published where they describe a single school or site. */
 export const MIN_CELL_COUNT = 5;
 

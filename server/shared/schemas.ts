@@ -117,5 +117,16 @@ export const reportInput = z.object({
   siteKind: z.enum(['SCHOOL', 'COMMUNITY_SITE'], { error: '站点类型须为 SCHOOL 或 COMMUNITY_SITE' }).optional(),
 });
 
+const SEMESTER_MESSAGE =
+  '学期须写作 YYYY-09（第一学期，9 月 1 日至次年 1 月 31 日）或 YYYY-02（第二学期，2 月 1 日至 8 月 31 日），如 2026-09';
+
+/** A semester by its key (contract v2, see semesterOfKey in china-time.ts), from 2020 on. */
+export const semesterKeySchema = z
+  .string({ error: SEMESTER_MESSAGE })
+  .regex(/^20[2-9]\d-(02|09)$/, { error: SEMESTER_MESSAGE });
+
+/** reports.ledgerXlsx: a school's or site's semester ledger (台账); the semester in progress when none is named. */
+export const ledgerInput = z.object({ orgUnitId: idSchema, semester: semesterKeySchema.optional() });
+
 /** A guardian of the caller's family (families.authorizeCarer, families.revokeCarer, families.confirmLegalGuardian). */
 export const guardianIdInput = z.object({ guardianId: idSchema });

@@ -1,7 +1,7 @@
 // The policy targets federations and bureaus answer to, as data (reports.compliance, the dashboard).
 // Runs on both sides: no Node or Prisma imports.
 import { z } from 'zod';
-import { reportInput, requiredText } from './schemas';
+import { reportInput, requiredText, semesterKeySchema } from './schemas';
 
 export const TARGET_KEYS = [
   'SCHOOL_SEMESTER_ACTIVITIES',
@@ -87,11 +87,6 @@ export const setTargetInput = z
   });
 export type SetTargetInput = z.infer<typeof setTargetInput>;
 
-/** A semester key (`YYYY-09`: 1 September–31 January; `YYYY-02`: 1 February–31 August). */
-export const semesterKey = z
-  .string({ error: '请选择学期' })
-  .regex(/^20\d{2}-(02|09)$/, { error: '学期应为 YYYY-09（秋季学期）或 YYYY-02（春季学期）' });
-
 /** A target for display: 60% or 2 场. */
 export function targetText(key: TargetKey, value: number): string {
   return TARGET_INFO[key].unit === 'share' ? `${Math.round(value * 1000) / 10}%` : String(value);
@@ -101,6 +96,6 @@ export const complianceInput = z.object({
   orgUnitId: reportInput.shape.orgUnitId,
   year: reportInput.shape.year,
   /** Defaults to the semester in progress. */
-  semester: semesterKey.optional(),
+  semester: semesterKeySchema.optional(),
 });
 export type ComplianceInput = z.infer<typeof complianceInput>;

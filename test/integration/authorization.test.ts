@@ -191,6 +191,7 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
     effectiveFrom: `${2040 + (targetDays += 1)}-01-01`,
     basis: '权限测试',
   }),
+  'reports.ledgerXlsx': async (u) => ({ orgUnitId: u, semester: '2026-09' }),
   'checklists.adminList': async () => ({}),
   'checklists.saveDraft': async () => checklistDraft(),
   'checklists.publish': async () => ({

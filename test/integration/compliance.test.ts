@@ -301,7 +301,7 @@ describe('reports.compliance', () => {
     });
     await expect(
       app.caller(coordA).reports.compliance({ orgUnitId: schoolA, year: Y, semester: '2026-13' }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('学期应为') });
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('学期须写作') });
   });
 });
 

@@ -8,6 +8,7 @@ import { remindUnserved } from './remind-unserved';
 import { compliance } from './compliance';
 import { setTarget, targets } from './targets';
 import { signOff, signOffStatus } from './sign-off';
+import { ledgerXlsx } from './ledger-xlsx';
 
 export const reportsRouter = router({
   coverage,
@@ -21,4 +22,5 @@ export const reportsRouter = router({
   setTarget,
   signOff,
   signOffStatus,
+  ledgerXlsx,
 });

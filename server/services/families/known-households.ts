@@ -1,5 +1,6 @@
 // Which households a year counts (one rule for the coverage report and the unserved list): known by the end
 // of the year (on a roster, or joined), and not gone before it began (every rostered child left earlier).
+// The semester ledger counts a semester by the same rule.
 import { Prisma } from '../../generated/prisma/client';
 import { yearBounds } from '../../shared/china-time';
 
@@ -9,9 +10,14 @@ export function knownInYear(year: number) {
   return { knownFrom: { lt: to }, OR: [{ enrolledUntil: null }, { enrolledUntil: { gte: from } }] };
 }
 
+/** The rule in SQL for any period (end exclusive), for the family table under `alias`. */
+export function knownInPeriodSql(alias: string, period: { from: Date; to: Date }): Prisma.Sql {
+  const f = Prisma.raw(`"${alias}"`);
+  const { from, to } = period;
+  return Prisma.sql`${f}."knownFrom" < ${to} AND (${f}."enrolledUntil" IS NULL OR ${f}."enrolledUntil" >= ${from})`;
+}
+
 /** The same rule in SQL, for the family table under `alias`. */
 export function knownInYearSql(alias: string, year: number): Prisma.Sql {
-  const { from, to } = yearBounds(year);
-  const f = Prisma.raw(`"${alias}"`);
-  return Prisma.sql`${f}."knownFrom" < ${to} AND (${f}."enrolledUntil" IS NULL OR ${f}."enrolledUntil" >= ${from})`;
+  return knownInPeriodSql(alias, yearBounds(year));
 }

@@ -4,6 +4,7 @@ import { writeAudit } from '../audit/write-audit';
 import { AppError } from '../../errors/app-error';
 import { Prisma } from '../../generated/prisma/client';
 import { chinaYear } from '../../shared/china-time';
+import { maskName } from '../../shared/privacy';
 import { countyPathOf, covers, subtreeWhere } from '../../shared/org-tree';
 import { familyMaySee } from './session-scope';
 import { familyUnitPath } from './registration';
@@ -224,11 +225,6 @@ export async function mySessions(opts: { db: Db; actor: FamilyActor; now?: Date 
       registeredOnBehalfBy: onBehalfBy(r.registeredById),
     })),
   };
-}
-
-function maskName(name: string): string {
-  if (name.length <= 1) return name;
-  return `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`;
 }
 
 /**
