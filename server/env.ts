@@ -23,6 +23,7 @@ const envSchema = z.object({
   WECHAT_TEMPLATE_VISIT_NOTICE: z.string().default('tpl-visit-notice'),
   WECHAT_TEMPLATE_REFERRAL_ALERT: z.string().default('tpl-referral-alert'),
   WECHAT_TEMPLATE_FAMILY_NOTICE: z.string().default('tpl-family-notice'),
+  WECHAT_TEMPLATE_MONTHLY_REPORT: z.string().default('tpl-monthly-report'),
   /**
    * Tencent Cloud SMS, to invite rostered households that have not joined (unset: no SMS). npm start and the
    * tests point it at the loopback fake (server/sms/fake-sms-server.ts).

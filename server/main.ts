@@ -8,6 +8,7 @@ import { createApp } from './app';
 import { cipherFromEnv } from './crypto/cipher-from-env';
 import { createSqlRunner } from './db/sql-runner';
 import { startNotificationWorker } from './services/notifications/worker';
+import { startMonthlyReports } from './services/reports/monthly';
 import { startMaintenance } from './services/maintenance';
 import { LISTEN_BACKLOG } from './http/listen-backlog';
 
@@ -41,6 +42,8 @@ export async function startServer(env: Env = loadEnv()) {
   const stopMaintenance = env.NOTIFY_WORKER
     ? startMaintenance({ db: handle.db, log, serviceRecordRetentionDays: env.SERVICE_RECORD_RETENTION_DAYS }, 3600_000)
     : () => undefined;
+  // The monthly reports: every process may run the job; each region's report is written once.
+  const stopMonthly = env.NOTIFY_WORKER ? startMonthlyReports({ db: handle.db, log }, 15 * 60_000) : () => undefined;
   log.info({ port, db: handle.kind }, 'server listening');
   return {
     port,
@@ -54,6 +57,7 @@ export async function startServer(env: Env = loadEnv()) {
     async stop(graceMs = SHUTDOWN_GRACE_MS) {
       stopWorker();
       stopMaintenance();
+      stopMonthly();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // A keep-alive connection is closed as soon as it has no request in flight (now, or once its
       // answer is written); past the deadline whatever is left is cut.

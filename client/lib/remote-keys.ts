@@ -49,6 +49,7 @@ export const remoteKeys = {
     unserved: (orgUnitId: string, year: number) => `reports/unserved/${orgUnitId}/${year}`,
     compliance: (query: unknown) => `reports/compliance/${json(query)}`,
     targets: 'reports/targets',
+    monthly: (orgUnitId: string, year: number) => `reports/monthly/${orgUnitId}/${year}`,
   },
 
   visits: {

@@ -177,6 +177,7 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'reports.remindUnserved': async (u) => ({ orgUnitId: u, year: 2026 }),
   'reports.compliance': async (u) => ({ orgUnitId: u, year: 2026 }),
   'reports.signOffStatus': async (u) => ({ orgUnitId: u, year: 2025 }),
+  'reports.monthly': async (u) => ({ orgUnitId: u }),
   // Signed by a county (the school's), each allowed call a finished year of its own.
   'reports.signOff': async (u) => {
     const county = await countyOf(u);

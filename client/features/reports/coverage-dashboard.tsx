@@ -30,6 +30,7 @@ import { countText, percentText, reportYears, SITE_FILTERS, type SiteFilter } fr
 import { coordinatesUnit, UnservedFamilies } from './unserved-families';
 import { ComplianceCard } from './compliance-card';
 import { TargetsCard } from './targets-card';
+import { MonthlyReports } from './monthly-reports';
 import './reports.scss';
 
 type Coverage = RouterOutputs['reports']['coverage'];
@@ -245,6 +246,13 @@ function DashboardForGrants({ grants, me }: { grants: ReportGrant[]; me: Pick<Me
             <VisitsByModeChart data={dashboard} dataKey={shownKey} />
             <ChecklistTiersChart data={dashboard} dataKey={shownKey} />
             <SchoolsWithoutActivity dashboard={dashboard} />
+            {coverage.kind === 'SCHOOL' || coverage.kind === 'COMMUNITY_SITE' ? null : (
+              <MonthlyReports
+                key={`${coverage.orgUnitId}|${coverage.year}`}
+                orgUnitId={coverage.orgUnitId}
+                year={coverage.year}
+              />
+            )}
             {shownKey === key &&
             (coverage.kind === 'SCHOOL' || coverage.kind === 'COMMUNITY_SITE') &&
             coordinatesUnit(

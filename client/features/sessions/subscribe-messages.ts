@@ -22,9 +22,11 @@ export function prefetchSubscribeTemplates(): void {
  * Call synchronously inside the tap handler (before any await), then `await` the returned function once
  * the registration went through: it reports the accepted templates to the server (one message each).
  */
-export function askForSubscriptions(): () => Promise<void> {
+export function askForSubscriptions(keys?: readonly Template['key'][]): () => Promise<void> {
   if (process.env.TARO_ENV !== 'weapp' || !templates || templates.length === 0) return async () => undefined;
-  const list = templates.slice(0, 3);
+  // A parent registering: the first three (reminders, changes, visits); staff name theirs (the monthly report).
+  const list = (keys ? templates.filter((t) => keys.includes(t.key)) : templates).slice(0, 3);
+  if (list.length === 0) return async () => undefined;
   let answer: Promise<Record<string, string>>;
   try {
     answer = Taro.requestSubscribeMessage({

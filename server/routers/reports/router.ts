@@ -8,6 +8,7 @@ import { remindUnserved } from './remind-unserved';
 import { compliance } from './compliance';
 import { setTarget, targets } from './targets';
 import { signOff, signOffStatus } from './sign-off';
+import { monthly } from './monthly';
 import { ledgerXlsx } from './ledger-xlsx';
 
 export const reportsRouter = router({
@@ -22,5 +23,6 @@ export const reportsRouter = router({
   setTarget,
   signOff,
   signOffStatus,
+  monthly,
   ledgerXlsx,
 });

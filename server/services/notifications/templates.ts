@@ -12,6 +12,7 @@ export const TEMPLATE_KEYS = [
   'VISIT_NOTICE',
   'REFERRAL_ALERT',
   'FAMILY_NOTICE',
+  'MONTHLY_REPORT',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
@@ -21,6 +22,7 @@ export const TEMPLATE_LABELS: Record<TemplateKey, string> = {
   VISIT_NOTICE: '家访预约通知',
   REFERRAL_ALERT: '心理转介提醒',
   FAMILY_NOTICE: '家庭成员变动通知',
+  MONTHLY_REPORT: '月度统计报告',
 };
 
 /** Shown in the web build and sent to the client so it can call requestSubscribeMessage. */
@@ -32,6 +34,7 @@ export function templateIds(
     | 'WECHAT_TEMPLATE_VISIT_NOTICE'
     | 'WECHAT_TEMPLATE_REFERRAL_ALERT'
     | 'WECHAT_TEMPLATE_FAMILY_NOTICE'
+    | 'WECHAT_TEMPLATE_MONTHLY_REPORT'
   >,
 ): Record<TemplateKey, string> {
   return {
@@ -40,6 +43,7 @@ export function templateIds(
     VISIT_NOTICE: env.WECHAT_TEMPLATE_VISIT_NOTICE,
     REFERRAL_ALERT: env.WECHAT_TEMPLATE_REFERRAL_ALERT,
     FAMILY_NOTICE: env.WECHAT_TEMPLATE_FAMILY_NOTICE,
+    MONTHLY_REPORT: env.WECHAT_TEMPLATE_MONTHLY_REPORT,
   };
 }
 
