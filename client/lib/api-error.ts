@@ -12,6 +12,15 @@ export function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** Why the server refused, where it says (`data.reason`, e.g. SIGNED_OFF, NOT_LEGAL_GUARDIAN). */
+export function errorReason(error: unknown): string | undefined {
+  if (error instanceof TRPCClientError) {
+    const data = error.data as { reason?: string | null } | undefined;
+    return data?.reason ?? undefined;
+  }
+  return undefined;
+}
+
 export function errorMessage(error: unknown): string {
   if (error instanceof TRPCClientError) {
     const cause = error.cause as { name?: string; message?: string } | undefined;

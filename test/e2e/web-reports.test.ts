@@ -183,6 +183,12 @@ it('federation staff see their region’s coverage, drill down one level and exp
   expect(await card.locator('.gap-unit').count()).toBe(compliance.gaps.units.length);
   for (const u of compliance.gaps.units)
     expect(await card.locator(`.gap-unit[data-unit-id="${u.orgUnitId}"]`).innerText()).toContain(u.name);
+  // 南岗区 signs its own year once it is over: the card says whether it has, and when it can.
+  const signOff = await caller.reports.signOffStatus({ orgUnitId: DEMO_SCHOOL_COUNTY_ID, year });
+  expect(signOff.canSign).toBe(true);
+  expect(await body(DEMO_SCHOOL_COUNTY_ID).locator('.sign-off').innerText()).toContain(
+    signOff.signOff ? '已于' : `年度结束后（${year + 1} 年 1 月 1 日起）可以签报`,
+  );
   await settledScreenshot(page, 'web-reports-nangang', { tall: true });
 
   // ── Back up with the breadcrumb.
@@ -284,5 +290,19 @@ it('the demo school’s coordinator sees the families not yet served this year a
   expect(new Set(queued.map((n) => n.userId))).toEqual(new Set(guardianIds));
   expect(queued.every((n) => n.templateKey === 'SESSION_REMINDER')).toBe(true);
   await settledScreenshot(page, 'web-reports-unserved', { tall: true });
+
+  // The semester ledger, generated from the records: a download read back sheet by sheet.
+  const ledger = dashboard.locator('.ledger-card');
+  await ledger.getByText(`${year}年秋季学期`, { exact: true }).click();
+  const [book] = await Promise.all([
+    page.waitForEvent('download'),
+    ledger.getByText('下载台账 Excel', { exact: true }).click(),
+  ]);
+  const ledgerBook = new ExcelJS.Workbook();
+  await ledgerBook.xlsx.readFile(await book.path());
+  expect(ledgerBook.worksheets.map((w) => w.name)).toEqual(
+    expect.arrayContaining(['汇总', '活动计划与记录', '签到表', '家访汇总', '特殊群体家访']),
+  );
+  expect(String(ledgerBook.getWorksheet('汇总')!.getCell('A1').value)).toContain(`${year}年秋季学期家长学校工作台账`);
   expect(errors).toEqual([]);
 }, 120_000);

@@ -31,6 +31,8 @@ import { coordinatesUnit, UnservedFamilies } from './unserved-families';
 import { ComplianceCard } from './compliance-card';
 import { TargetsCard } from './targets-card';
 import { MonthlyReports } from './monthly-reports';
+import { LedgerCard } from './ledger-card';
+import { SignOffCard } from './sign-off-card';
 import './reports.scss';
 
 type Coverage = RouterOutputs['reports']['coverage'];
@@ -224,8 +226,13 @@ function DashboardForGrants({ grants, me }: { grants: ReportGrant[]; me: Pick<Me
               {`${coverage.name} · ${coverage.year}年${site === 'ALL' ? '' : ` · ${siteLabel}`}`}
             </Text>
             <Headline coverage={coverage} dashboard={dashboard} />
+            {coverage.signOff ? (
+              <Text className='coverage-dashboard__signed'>
+                {`本年度数字已签报（${coverage.signOff.signedBy}），显示签报时的数字${coverage.revisions.length > 0 ? `；签报后有 ${coverage.revisions.length} 条更正，见“年度签报”` : ''}。`}
+              </Text>
+            ) : null}
             <ComplianceCard
-              key={`${coverage.orgUnitId}|${coverage.year}`}
+              key={`compliance|${coverage.orgUnitId}|${coverage.year}`}
               orgUnitId={coverage.orgUnitId}
               year={coverage.year}
             />
@@ -248,11 +255,31 @@ function DashboardForGrants({ grants, me }: { grants: ReportGrant[]; me: Pick<Me
             <SchoolsWithoutActivity dashboard={dashboard} />
             {coverage.kind === 'SCHOOL' || coverage.kind === 'COMMUNITY_SITE' ? null : (
               <MonthlyReports
-                key={`${coverage.orgUnitId}|${coverage.year}`}
+                key={`monthly|${coverage.orgUnitId}|${coverage.year}`}
                 orgUnitId={coverage.orgUnitId}
                 year={coverage.year}
               />
             )}
+            {coverage.kind === 'SCHOOL' || coverage.kind === 'COMMUNITY_SITE' ? null : (
+              <SignOffCard
+                key={`sign|${coverage.orgUnitId}|${coverage.year}`}
+                orgUnitId={coverage.orgUnitId}
+                year={coverage.year}
+                me={me}
+              />
+            )}
+            {shownKey === key &&
+            (coverage.kind === 'SCHOOL' || coverage.kind === 'COMMUNITY_SITE') &&
+            coordinatesUnit(
+              me,
+              path.map((c) => c.id),
+            ) ? (
+              <LedgerCard
+                key={`ledger|${coverage.orgUnitId}|${coverage.year}`}
+                orgUnitId={coverage.orgUnitId}
+                year={coverage.year}
+              />
+            ) : null}
             {shownKey === key &&
             (coverage.kind === 'SCHOOL' || coverage.kind === 'COMMUNITY_SITE') &&
             coordinatesUnit(

@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { ATTENDANCE_METHOD_LABELS } from '@shared/sessions';
 import { gradeLabel } from '@shared/grades';
 import { ChoiceChips } from '../../components/choice-chips';
-import { FormError } from '../../components/form-field';
-import { Button } from '../../components/nutui';
+import { FormError, FormField } from '../../components/form-field';
+import { Button, Input } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
 import { useAction } from '../../lib/use-action';
+import { errorMessage, errorReason } from '../../lib/api-error';
 import { chinaTime, formatTimeRange } from '../../lib/china-time';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { remoteKeys } from '../../lib/remote-keys';
@@ -78,11 +79,29 @@ export function RosterView({ sessionId }: { sessionId: string }) {
   const [method, setMethod] = useState<Method>('ROLL_CALL');
   const { busyKey: busyFamily, error, run } = useAction();
 
-  const toggle = async (row: Row) => {
+  // A year already signed off: the change is a correction, made with its reason (kept as a revision).
+  const [correction, setCorrection] = useState<{ row: Row; message: string } | null>(null);
+  const [reason, setReason] = useState('');
+
+  const toggle = async (row: Row, correctionReason?: string) => {
     if (state.kind !== 'ready') return;
     const { data } = state;
     await run(async () => {
-      await trpc.sessions.markAttendance.mutate({ sessionId, familyId: row.familyId, present: !row.present, method });
+      try {
+        await trpc.sessions.markAttendance.mutate({
+          sessionId,
+          familyId: row.familyId,
+          present: !row.present,
+          method,
+          ...(correctionReason ? { correctionReason } : {}),
+        });
+      } catch (e) {
+        if (errorReason(e) !== 'SIGNED_OFF') throw e;
+        setCorrection({ row, message: errorMessage(e) });
+        return;
+      }
+      setCorrection(null);
+      setReason('');
       const roster = await trpc.sessions.roster.query({ sessionId });
       setData({ ...data, roster });
     }, row.familyId);
@@ -110,6 +129,28 @@ export function RosterView({ sessionId }: { sessionId: string }) {
               : '活动结束后按纸质签到表逐户补录，记为“纸质签到表补录”。'}
           </Text>
           <FormError message={error} />
+          {correction ? (
+            <View className='detail-card roster-correction' role='group' aria-label='更正已签报的数据'>
+              <Text className='detail-card__hint'>{correction.message}</Text>
+              <FormField label='更正原因'>
+                <Input
+                  name='correctionReason'
+                  placeholder='如：核对纸质签到表，该家庭当天未到场'
+                  value={reason}
+                  onChange={setReason}
+                  maxLength={200}
+                />
+              </FormField>
+              <Button
+                type='primary'
+                disabled={reason.trim() === ''}
+                loading={busyFamily === correction.row.familyId}
+                onClick={() => void toggle(correction.row, reason.trim())}
+              >
+                填写原因并更正
+              </Button>
+            </View>
+          ) : null}
           {roster.rows.length === 0 ? <Text className='session-list__empty'>还没有家庭报名。</Text> : null}
           {roster.rows.map((row) => (
             <RosterRow
