@@ -178,6 +178,8 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'reports.compliance': async (u) => ({ orgUnitId: u, year: 2026 }),
   'reports.signOffStatus': async (u) => ({ orgUnitId: u, year: 2025 }),
   'reports.monthly': async (u) => ({ orgUnitId: u }),
+  'visits.carePlan': async (u, actor) => ({ familyId: await specialFamilyAt(u, actor) }),
+  'visits.addCareNote': async (u, actor) => ({ familyId: await specialFamilyAt(u, actor), text: '权限测试记录' }),
   // Signed by a county (the school's), each allowed call a finished year of its own.
   'reports.signOff': async (u) => {
     const county = await countyOf(u);
@@ -301,6 +303,15 @@ let targetDays = 0;
 const signYears = new Map<string, number>();
 const countyOf = async (u: string) =>
   (await app.db.orgUnit.findUniqueOrThrow({ where: { id: u }, select: { parentId: true } })).parentId!;
+/** A special-group household at the school whose child's class teacher is `actorId` (一生一策). */
+async function specialFamilyAt(unitId: string, actorId: string) {
+  const className = `权限${uid().slice(0, 6)}班`;
+  const { familyId } = await makeFamily(app.db, unitId);
+  await app.db.family.update({ where: { id: familyId }, data: { specialGroups: ['LEFT_BEHIND'] } });
+  await app.db.child.updateMany({ where: { familyId }, data: { className } });
+  await app.db.classTeacher.create({ data: { orgUnitId: unitId, grade: 'G4', className, teacherId: actorId } });
+  return familyId;
+}
 /** Procedures about a region's own figures: a regional role is granted on the school's county for them. */
 const REGION_LEVEL = new Set(['reports.signOff']);
 

@@ -111,3 +111,52 @@ describe('visits.due', () => {
     });
   });
 });
+
+describe('一生一策 (visits.carePlan, visits.addCareNote)', () => {
+  it('holds dated notes by the counsellor and the class teacher, encrypted, each read audited', async () => {
+    const f = await familyInClass();
+    await app.caller(coord).families.setGroups({ familyId: f.familyId, groups: ['ORPHAN'] });
+    await app
+      .caller(counsellor)
+      .visits.addCareNote({ familyId: f.familyId, text: '开学初与祖母面谈，约定每周电话联系一次。' });
+    await app.caller(classTeacher).visits.addCareNote({ familyId: f.familyId, text: '期中考试前单独谈心，情绪平稳。' });
+
+    // At rest the text is an envelope, not the words.
+    const stored = await app.db.careNote.findMany({ where: { familyId: f.familyId } });
+    expect(stored).toHaveLength(2);
+    for (const n of stored) expect(n.textEnc).not.toMatch(/祖母|期中/);
+
+    const before = await app.db.auditLog.count({ where: { action: 'carePlan.read', targetId: f.familyId } });
+    const notes = await app.caller(coord).visits.carePlan({ familyId: f.familyId });
+    expect(notes.map((n) => [n.authorRole, n.text])).toEqual([
+      ['TEACHER', '期中考试前单独谈心，情绪平稳。'],
+      ['COUNSELOR', '开学初与祖母面谈，约定每周电话联系一次。'],
+    ]);
+    expect(await app.caller(classTeacher).visits.carePlan({ familyId: f.familyId })).toHaveLength(2);
+    expect(await app.db.auditLog.count({ where: { action: 'carePlan.read', targetId: f.familyId } })).toBe(before + 2);
+  });
+
+  it('is closed to another teacher, to a coordinator’s pen, to other schools and to households not marked', async () => {
+    const f = await familyInClass();
+    await app.caller(coord).families.setGroups({ familyId: f.familyId, groups: ['LEFT_BEHIND'] });
+    await expect(app.caller(otherTeacher).visits.carePlan({ familyId: f.familyId })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(
+      app.caller(coord).visits.addCareNote({ familyId: f.familyId, text: '负责人不写一生一策' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const elsewhere = await app.as((await makeStaff(app.db, 'COUNSELOR', (await makeUnit(app.db)).id)).id);
+    await expect(app.caller(elsewhere).visits.carePlan({ familyId: f.familyId })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const federation = await app.as((await makeStaff(app.db, 'FEDERATION', school.id)).id);
+    await expect(app.caller(federation).visits.carePlan({ familyId: f.familyId })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const plain = await familyInClass();
+    await expect(
+      app.caller(counsellor).visits.addCareNote({ familyId: plain.familyId, text: '未标记的家庭' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('请先') });
+    expect(await app.db.careNote.count({ where: { familyId: { in: [f.familyId, plain.familyId] } } })).toBe(0);
+  });
+});

@@ -5,6 +5,8 @@ import { RemoteState } from '../../components/remote-state';
 import { remoteKeys } from '../../lib/remote-keys';
 import { trpc } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
+import { loadMe } from '../../lib/auth-store';
+import { CarePlan } from './care-plan';
 import './visits.scss';
 
 /**
@@ -12,12 +14,16 @@ import './visits.scss';
  * class teacher responsible (visits.due). They need at least one visit every semester.
  */
 export function VisitsDue({ orgUnitId }: { orgUnitId: string }) {
-  const { state, reload } = useRemote(remoteKeys.visits.due(orgUnitId), () => trpc.visits.due.query({ orgUnitId }));
+  const { state, reload } = useRemote(remoteKeys.visits.due(orgUnitId), async () => {
+    const [due, me] = await Promise.all([trpc.visits.due.query({ orgUnitId }), loadMe()]);
+    // Counsellors and class teachers write the 一生一策; coordinators read it.
+    return { due, writes: me.roles.some((g) => g.role === 'COUNSELOR' || g.role === 'TEACHER') };
+  });
   return (
     <View className='visit-card visits-due'>
       <Text className='visit-card__heading'>本学期待家访的特殊群体家庭</Text>
       <RemoteState state={state} reload={reload}>
-        {(due) =>
+        {({ due, writes }) =>
           due.length === 0 ? (
             <Text className='visits__hint'>本学期标记的特殊群体家庭都已完成家访。</Text>
           ) : (
@@ -34,6 +40,7 @@ export function VisitsDue({ orgUnitId }: { orgUnitId: string }) {
                     {d.groups.map((g) => SPECIAL_GROUP_LABELS[g]).join('、')}
                   </Text>
                   <Text className='visit-slot__line'>负责教师：{d.teacherName ?? '未设置班主任'}</Text>
+                  <CarePlan familyId={d.familyId} canWrite={writes} />
                 </View>
               ))}
             </View>

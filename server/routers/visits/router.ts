@@ -23,9 +23,12 @@ import { progress } from './progress';
 import { schoolStaff } from './school-staff';
 import { families } from './families';
 import { due } from './due';
+import { addCareNote, carePlan } from './care-plan';
 
 export const visitsRouter = router({
   due,
+  carePlan,
+  addCareNote,
   createWindow,
   windows,
   setClassTeacher,
