@@ -15,6 +15,7 @@ import { referralsRouter } from './referrals/router';
 import { staffRouter } from './staff/router';
 import { rostersRouter } from './rosters/router';
 import { helpRouter } from './help/router';
+import { knowledgeRouter } from './knowledge/router';
 
 export const appRouter = router({
   system: systemRouter,
@@ -33,6 +34,7 @@ export const appRouter = router({
   staff: staffRouter,
   rosters: rostersRouter,
   help: helpRouter,
+  knowledge: knowledgeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,7 @@
  * filters by the topic 儿童常见心理问题, reads a lesson, marks it 已学习, and the database holds the completion;
  * back on the list the lesson carries the 已学习 marker.
  */
+import { KNOWLEDGE_QUESTIONS } from '../../server/shared/knowledge-check';
 import type { TestApp } from '../helpers/test-app';
 import { startWebApp, type WebApp } from '../helpers/web-app';
 import { screenshot, type Browser } from '../helpers/browser';
@@ -67,6 +68,21 @@ it('a parent opens 家长课堂, reads a lesson on common child problems and mar
     .getByText(/^已学习，你已学完 \d+ 节课程$/)
     .waitFor();
   await screenshot(page, 'web-lesson-completed');
+
+  // After the lesson, the warning-sign check: one question per screen, then the score and the right answers.
+  const quiz = detail.locator('.knowledge-check');
+  expect(await quiz.innerText()).toContain('学习后小测验');
+  await quiz.getByText('开始小测验', { exact: true }).click();
+  for (const q of KNOWLEDGE_QUESTIONS) {
+    await quiz.locator('.knowledge-check__q').getByText(q.text, { exact: true }).waitFor();
+    await quiz.locator('.knowledge-check__option').nth(q.answer).click();
+  }
+  await quiz
+    .locator('.knowledge-check__score')
+    .getByText(`答对 ${KNOWLEDGE_QUESTIONS.length} 题，共 ${KNOWLEDGE_QUESTIONS.length} 题`, { exact: true })
+    .waitFor();
+  const kept = await app.db.knowledgeCheck.findMany({ where: { lessonId: lesson.id, phase: 'AFTER' } });
+  expect(kept.map((k) => k.score)).toContain(KNOWLEDGE_QUESTIONS.length);
 
   const completion = await app.db.lessonCompletion.findFirst({
     where: { userId: user.id, lessonId: lesson.id },

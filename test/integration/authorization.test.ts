@@ -178,6 +178,7 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'reports.compliance': async (u) => ({ orgUnitId: u, year: 2026 }),
   'reports.signOffStatus': async (u) => ({ orgUnitId: u, year: 2025 }),
   'reports.monthly': async (u) => ({ orgUnitId: u }),
+  'reports.knowledge': async (u) => ({ orgUnitId: u, year: 2026 }),
   'visits.carePlan': async (u, actor) => ({ familyId: await specialFamilyAt(u, actor) }),
   'visits.addCareNote': async (u, actor) => ({ familyId: await specialFamilyAt(u, actor), text: '权限测试记录' }),
   // Signed by a county (the school's), each allowed call a finished year of its own.

@@ -1,6 +1,7 @@
 // One lesson: the article (paragraphs) or the video, and 标记为已学习 (recorded once; repeating changes nothing).
 import { Text, Video, View } from '@tarojs/components';
 import { useState } from 'react';
+import { KnowledgeCheck } from '../knowledge/knowledge-check';
 import { FormError } from '../../components/form-field';
 import { ErrorState } from '../../components/loading-state';
 import { Button } from '../../components/nutui';
@@ -74,6 +75,11 @@ export function LessonDetail({ lessonId }: { lessonId: string | undefined }) {
                 <Text>{completedCount === null ? '已学习' : `已学习，你已学完 ${completedCount} 节课程`}</Text>
               </View>
             ) : null}
+            <KnowledgeCheck
+              key={`${lesson.id}|${lesson.completed ? 'AFTER' : 'BEFORE'}`}
+              target={{ lessonId: lesson.id }}
+              phase={lesson.completed ? 'AFTER' : 'BEFORE'}
+            />
             <CompleteButton
               lesson={lesson}
               onDone={(count) => {

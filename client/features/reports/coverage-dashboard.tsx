@@ -33,6 +33,7 @@ import { TargetsCard } from './targets-card';
 import { MonthlyReports } from './monthly-reports';
 import { LedgerCard } from './ledger-card';
 import { SignOffCard } from './sign-off-card';
+import { KnowledgeCard } from './knowledge-card';
 import './reports.scss';
 
 type Coverage = RouterOutputs['reports']['coverage'];
@@ -253,6 +254,11 @@ function DashboardForGrants({ grants, me }: { grants: ReportGrant[]; me: Pick<Me
             <VisitsByModeChart data={dashboard} dataKey={shownKey} />
             <ChecklistTiersChart data={dashboard} dataKey={shownKey} />
             <SchoolsWithoutActivity dashboard={dashboard} />
+            <KnowledgeCard
+              key={`knowledge|${coverage.orgUnitId}|${coverage.year}`}
+              orgUnitId={coverage.orgUnitId}
+              year={coverage.year}
+            />
             {coverage.kind === 'SCHOOL' || coverage.kind === 'COMMUNITY_SITE' ? null : (
               <MonthlyReports
                 key={`monthly|${coverage.orgUnitId}|${coverage.year}`}

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { KnowledgeCheck } from '../knowledge/knowledge-check';
 import { z } from 'zod';
 import { rateSessionInput, registerInput } from '@shared/sessions';
 import { ChoiceChips } from '../../components/choice-chips';
@@ -244,6 +245,13 @@ export function ParentSessionDetail({ sessionId }: { sessionId: string }) {
                 </Text>
               ))}
             </View>
+          ) : null}
+          {detail.mentalHealth ? (
+            <KnowledgeCheck
+              key={`${detail.id}|${detail.mine?.attended ? 'AFTER' : 'BEFORE'}`}
+              target={{ sessionId: detail.id }}
+              phase={detail.mine?.attended ? 'AFTER' : 'BEFORE'}
+            />
           ) : null}
           <RatingBox detail={detail} />
         </View>

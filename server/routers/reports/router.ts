@@ -9,6 +9,7 @@ import { compliance } from './compliance';
 import { setTarget, targets } from './targets';
 import { signOff, signOffStatus } from './sign-off';
 import { monthly } from './monthly';
+import { knowledge } from './knowledge';
 import { ledgerXlsx } from './ledger-xlsx';
 
 export const reportsRouter = router({
@@ -24,5 +25,6 @@ export const reportsRouter = router({
   signOff,
   signOffStatus,
   monthly,
+  knowledge,
   ledgerXlsx,
 });
