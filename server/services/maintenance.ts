@@ -4,20 +4,24 @@ import { purgeExpiredResponses } from './checklists/responses';
 import { escalateOverdueReferrals } from './checklists/referrals';
 import { purgeRateLimitBuckets } from './rate-limit';
 import { purgeExpiredServiceRecords } from './retention';
+import { remindClassTeachers } from './visits/care-reminders';
 
 /** The privacy notice's limit for records of taking part (3 years). */
 export const DEFAULT_SERVICE_RECORD_RETENTION_DAYS = 1095;
 
 /**
  * Periodic jobs: delete checklist responses and records of taking part past their retention, and
- * escalate referrals not acknowledged by their deadline. All are safe when several processes run them.
+ * escalate referrals not acknowledged by their deadline, remind class teachers of special-group students at
+ * the moments the policy names. All are safe when several processes run them.
  */
 export async function runMaintenance(db: Db, now = new Date(), retentionDays = DEFAULT_SERVICE_RECORD_RETENTION_DAYS) {
   const purged = await purgeExpiredResponses(db, now);
   await purgeExpiredServiceRecords(db, { retentionDays, now });
   const escalated = await escalateOverdueReferrals(db, now);
   await purgeRateLimitBuckets(db, now);
-  return { purged: purged.deleted, escalated: escalated.escalated };
+  // Special-group students: class teachers reminded at term start, exam weeks and before the holidays.
+  const reminded = await remindClassTeachers(db, now);
+  return { purged: purged.deleted, escalated: escalated.escalated, reminded };
 }
 
 export function startMaintenance(
@@ -30,7 +34,7 @@ export function startMaintenance(
     if (stopped) return;
     try {
       const r = await runMaintenance(deps.db, new Date(), deps.serviceRecordRetentionDays);
-      if (r.purged || r.escalated) deps.log.info(r, 'maintenance');
+      if (r.purged || r.escalated || r.reminded) deps.log.info(r, 'maintenance');
     } catch (err) {
       deps.log.warn({ err: { name: (err as Error).name } }, 'maintenance failed');
     }
