@@ -29,7 +29,8 @@ import { reportGrants, type ReportGrant } from './report-scope';
 import { countText, percentText, reportYears, SITE_FILTERS, type SiteFilter } from './report-text';
 import { coordinatesUnit, UnservedFamilies } from './unserved-families';
 import { ComplianceCard } from './compliance-card';
-import { TargetsCard } from './targets-card';
+import { provinceAdminUnit, TargetsCard } from './targets-card';
+import { CityHotlinesCard } from './city-hotlines-card';
 import { MonthlyReports } from './monthly-reports';
 import { LedgerCard } from './ledger-card';
 import { SignOffCard } from './sign-off-card';
@@ -303,6 +304,7 @@ function DashboardForGrants({ grants, me }: { grants: ReportGrant[]; me: Pick<Me
       </RemoteState>
       <ExportButtons input={input} />
       <TargetsCard me={me} />
+      {provinceAdminUnit(me) ? <CityHotlinesCard provinceId={provinceAdminUnit(me)!} /> : null}
     </View>
   );
 }

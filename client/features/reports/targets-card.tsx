@@ -110,3 +110,8 @@ export function TargetsCard({ me }: { me: Pick<Me, 'roles'> }) {
     </View>
   );
 }
+
+/** The province of a province ADMIN (the settings it keeps), or null. */
+export function provinceAdminUnit(me: Pick<Me, 'roles'>): string | null {
+  return me.roles.find((g) => g.role === 'ADMIN' && g.orgUnitKind === 'PROVINCE')?.orgUnitId ?? null;
+}

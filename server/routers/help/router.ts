@@ -1,4 +1,5 @@
 import { router } from '../../trpc/init';
 import { lines } from './lines';
+import { setCityLines } from './set-city-lines';
 
-export const helpRouter = router({ lines });
+export const helpRouter = router({ lines, setCityLines });

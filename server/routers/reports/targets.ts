@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TARGET_KEYS, setTargetInput } from '../../shared/targets';
-import { staffProcedure, type UserContext } from '../../trpc/procedures';
+import { staffProcedure } from '../../trpc/procedures';
+import { provinceOf } from '../province-scope';
 import { listTargets, setTarget as setTargetService } from '../../services/targets/targets';
 import { REPORT_READERS } from './access';
 
@@ -29,14 +30,6 @@ export const targets = staffProcedure([...REPORT_READERS, 'TEACHER', 'COUNSELOR'
     ),
   )
   .query(({ ctx }) => listTargets(ctx.db));
-
-/** Targets hold for the whole province: the caller's ADMIN grant must be on a province (a unit at depth 0). */
-async function provinceOf(_input: unknown, ctx: UserContext): Promise<string | null> {
-  const own = ctx.user.roles.find((g) => g.role === 'ADMIN' && g.orgUnitKind === 'PROVINCE');
-  if (own) return own.orgUnitId;
-  const [any] = await ctx.sql<{ id: string }>(`SELECT id FROM "OrgUnit" WHERE depth = 0 ORDER BY id LIMIT 1`, []);
-  return any?.id ?? null;
-}
 
 export const setTarget = staffProcedure(['ADMIN'])
   .input(setTargetInput)

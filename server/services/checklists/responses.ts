@@ -6,7 +6,8 @@ import type { FamilyActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import { answerLabel, type ReferralActionKind } from '../../shared/checklists';
 import { writeAudit } from '../audit/write-audit';
-import { adviceFor, cityOfPath, hotlinesFor, parseCityHotlines } from './advice';
+import { adviceFor, cityOfPath, hotlinesFor } from './advice';
+import { loadCityHotlines } from '../help/city-hotlines';
 import { parseDefinition } from './scoring';
 import { responseContext, type StoredAnswers } from './submit-checklist';
 
@@ -159,7 +160,7 @@ export async function getResponse(opts: {
     sharedWithSchool: r.sharedWithSchool,
     answers: decryptAnswers(cipher, r, r.checklist),
     advice: adviceFor(tier, r.checklist.stage),
-    hotlines: hotlinesFor(tier, cityOfPath(r.child.school.path), parseCityHotlines(deps.env.CITY_HOTLINES)),
+    hotlines: hotlinesFor(tier, cityOfPath(r.child.school.path), await loadCityHotlines(deps.db, deps.env)),
     referralStatus: r.referral?.status ?? null,
   };
 }

@@ -9,7 +9,8 @@ import { tierAtLeast, type RiskTier, type SubmitChecklistInput } from '../../sha
 import { writeAudit } from '../audit/write-audit';
 import { hasConsent } from '../consents/consents';
 import { assertMayConsentForChildren } from '../families/caregivers';
-import { adviceFor, cityOfPath, hotlinesFor, parseCityHotlines, type Hotline } from './advice';
+import { adviceFor, cityOfPath, hotlinesFor, type Hotline } from './advice';
+import { loadCityHotlines } from '../help/city-hotlines';
 import { checkAnswersComplete, parseDefinition, scoreAnswers } from './scoring';
 import { queueReferralAlert, staffCoveringSchool } from './staff-alerts';
 
@@ -146,7 +147,7 @@ export async function submitChecklist(
     });
   });
 
-  const cityHotlines = parseCityHotlines(env.CITY_HOTLINES, deps.onConfigError);
+  const cityHotlines = await loadCityHotlines(db, env, deps.onConfigError);
   return {
     tier,
     advice: adviceFor(tier, checklist.stage, refer ? { deadlineHours } : input.shareWithSchool ? 'not-needed' : null),
