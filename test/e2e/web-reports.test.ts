@@ -37,7 +37,8 @@ function expectedCells(r: Row): Record<string, string> {
   return {
     families: count(r.families),
     servedFamilies: count(r.servedFamilies),
-    coverage: percent(r.coverage),
+    // Nothing to divide: “—”, not 0.0%.
+    coverage: r.families === 0 ? '—' : percent(r.coverage),
     activeGuidanceSites: `${count(r.activeGuidanceSites)}/${count(r.guidanceSites)}`,
     sessions: count(r.sessions),
     attendances: count(r.attendances),
@@ -90,7 +91,7 @@ it('federation staff see their region’s coverage, drill down one level and exp
       count(t.servedFamilies),
     );
     expect((await shown.locator('.headline__figure--coverage .headline__value').innerText()).trim()).toBe(
-      percent(t.coverage),
+      t.families === 0 ? '—' : percent(t.coverage),
     );
     const rows = shown.locator('.coverage-row[data-unit-id]:not(.coverage-row--total)');
     expect(await rows.count()).toBe(expected.rows.length);

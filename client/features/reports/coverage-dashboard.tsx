@@ -66,7 +66,7 @@ function Headline({ coverage, dashboard }: { coverage: Coverage; dashboard: Dash
     { key: 'enrolled', label: '在册家庭', value: countText(t.enrolledFamilies) },
     { key: 'joined', label: '已加入平台', value: countText(t.joinedFamilies) },
     { key: 'served', label: '已获指导家庭数', value: countText(t.servedFamilies) },
-    { key: 'coverage', label: '覆盖率', value: percentText(t.coverage) },
+    { key: 'coverage', label: '覆盖率', value: t.families === 0 ? '—' : percentText(t.coverage) },
     {
       key: 'site-share',
       label: `站点开展率（目标 ${percentText(sites.target)}）`,

@@ -20,7 +20,8 @@ const COLUMNS: { key: keyof Row; title: string; render: (r: Row) => string }[] =
   { key: 'enrolledFamilies', title: '在册', render: (r) => countText(r.enrolledFamilies) },
   { key: 'joinedFamilies', title: '已加入', render: (r) => countText(r.joinedFamilies) },
   { key: 'servedFamilies', title: '已获指导', render: (r) => countText(r.servedFamilies) },
-  { key: 'coverage', title: '覆盖率', render: (r) => percentText(r.coverage) },
+  // Nothing to divide (no families): “—”, not 0.0%.
+  { key: 'coverage', title: '覆盖率', render: (r) => (r.families === 0 ? '—' : percentText(r.coverage)) },
   {
     key: 'activeGuidanceSites',
     title: '开展站点',
