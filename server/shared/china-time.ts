@@ -94,3 +94,11 @@ export function addHours(at: Date, hours: number): Date {
 export function addDays(at: Date, days: number): Date {
   return new Date(at.getTime() + days * DAY_MS);
 }
+
+/** The month before the one `now` falls in (China calendar), as "YYYY-MM", and its last instant (exclusive end). */
+export function previousMonth(now: Date): { key: string; year: number; month: number; end: Date } {
+  const [y, m] = chinaDay(now).split('-').map(Number);
+  const [year, month] = m === 1 ? [y - 1, 12] : [y, m - 1];
+  const key = `${year}-${String(month).padStart(2, '0')}`;
+  return { key, year, month, end: chinaInstant(`${y}-${String(m).padStart(2, '0')}-01`) };
+}

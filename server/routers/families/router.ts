@@ -7,6 +7,7 @@ import { authorizeCarer } from './authorize-carer';
 import { revokeCarer } from './revoke-carer';
 import { confirmLegalGuardian } from './confirm-legal-guardian';
 import { setGroups } from './set-groups';
+import { activity } from './activity';
 
 export const familiesRouter = router({
   join,
@@ -17,4 +18,5 @@ export const familiesRouter = router({
   revokeCarer,
   confirmLegalGuardian,
   setGroups,
+  activity,
 });

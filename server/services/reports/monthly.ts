@@ -5,20 +5,15 @@
 // process that wrote it queues the messages, in the same transaction.
 import type { Db } from '../../db/create-db';
 import type { Logger } from '../../logger';
-import { chinaDateTimeText, chinaDay, chinaInstant } from '../../shared/china-time';
+import { chinaDateTimeText, previousMonth } from '../../shared/china-time';
+
+export { previousMonth };
 import { liveCoverageReport, type ReportUnit } from './coverage';
 import { thing } from '../notifications/templates';
+import { queueHouseholdMonthly } from '../families/household-activity';
 
 /** Who receives a region's monthly report. */
 const READERS = ['FEDERATION', 'COMMITTEE'] as const;
-
-/** The month before the one `now` falls in (China calendar), as "YYYY-MM", and its last instant (exclusive end). */
-export function previousMonth(now: Date): { key: string; year: number; month: number; end: Date } {
-  const [y, m] = chinaDay(now).split('-').map(Number);
-  const [year, month] = m === 1 ? [y - 1, 12] : [y, m - 1];
-  const key = `${year}-${String(month).padStart(2, '0')}`;
-  return { key, year, month, end: chinaInstant(`${y}-${String(m).padStart(2, '0')}-01`) };
-}
 
 /**
  * Behind the pace: every family is to be served once a year, so by the end of month m a region is on pace with
@@ -93,7 +88,10 @@ export async function runMonthlyReports(deps: { db: Db; log?: Logger }, now = ne
     });
     if (wrote) written += 1;
   }
-  if (written > 0) deps.log?.info({ month: period.key, written }, 'monthly reports written');
+  // And every household that took part last month: its guardians hear of it ("孩子家庭上月参加了…").
+  const households = await queueHouseholdMonthly(db, now);
+  if (written > 0 || households > 0)
+    deps.log?.info({ month: period.key, written, households }, 'monthly reports written');
   return written;
 }
 
