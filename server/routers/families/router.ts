@@ -7,12 +7,22 @@ import { authorizeCarer } from './authorize-carer';
 import { revokeCarer } from './revoke-carer';
 import { confirmLegalGuardian } from './confirm-legal-guardian';
 import { setGroups } from './set-groups';
+import { addChild } from './add-child';
+import { updateChild } from './update-child';
+import { requestChildCorrection } from './request-child-correction';
+import { classOptions } from './class-options';
+import { leave } from './leave';
 
 export const familiesRouter = router({
   join,
   mine,
   inviteGuardian,
   removeChild,
+  addChild,
+  updateChild,
+  requestChildCorrection,
+  classOptions,
+  leave,
   authorizeCarer,
   revokeCarer,
   confirmLegalGuardian,

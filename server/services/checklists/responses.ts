@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/write-audit';
 import { adviceFor, cityOfPath, hotlinesFor, parseCityHotlines } from './advice';
 import { parseDefinition } from './scoring';
 import { responseContext, type StoredAnswers } from './submit-checklist';
+import { deleteDraftsOf } from './answer-drafts';
 
 const notFound = () => new AppError('NOT_FOUND', '记录不存在或已删除');
 
@@ -204,6 +205,7 @@ export async function withdrawAndDelete(opts: { db: Db; actor: FamilyActor }) {
       });
     }
     const count = await deleteOwnResponses(tx, user);
+    await deleteDraftsOf(tx, user.id);
     await writeAudit(tx, {
       actorUserId: user.id,
       action: 'checklist.deleteAll',
