@@ -9,6 +9,8 @@ export const remoteKeys = {
   me: 'me',
   home: 'home',
   family: 'family',
+  /** families.classOptions: the class list of a child's school, or of the family's school or site. */
+  familyClasses: (childId: string | undefined) => `family/classes/${childId ?? 'own'}`,
   /** consents.mine, for the privacy notice (privacy:basic) in 我的家庭. */
   privacyConsent: 'consents/privacy',
   orgUnitChildren: (parentId: string) => `org-units/children/${parentId}`,
@@ -81,6 +83,7 @@ export const remoteKeys = {
     students: (schoolId: string, grade: string, className: string) =>
       `admin/roster/${schoolId}/students/${grade}/${className}`,
     pending: (schoolId: string) => `admin/roster/${schoolId}/pending`,
+    corrections: (schoolId: string) => `admin/roster/${schoolId}/corrections`,
     units: (parentId: string) => `admin/units/${parentId}`,
     staff: (orgUnitId: string) => `admin/staff/${orgUnitId}`,
   },

@@ -1,6 +1,7 @@
 import type { Db } from '../db/create-db';
 import type { Logger } from '../logger';
 import { purgeExpiredResponses } from './checklists/responses';
+import { purgeExpiredDrafts } from './checklists/answer-drafts';
 import { escalateOverdueReferrals } from './checklists/referrals';
 import { purgeRateLimitBuckets } from './rate-limit';
 import { purgeExpiredServiceRecords } from './retention';
@@ -10,12 +11,13 @@ import { remindClassTeachers } from './visits/care-reminders';
 export const DEFAULT_SERVICE_RECORD_RETENTION_DAYS = 1095;
 
 /**
- * Periodic jobs: delete checklist responses and records of taking part past their retention, and
- * escalate referrals not acknowledged by their deadline, remind class teachers of special-group students at
- * the moments the policy names. All are safe when several processes run them.
+ * Periodic jobs: delete checklist responses, unfinished checklist drafts and records of taking part past their
+ * retention, escalate referrals not acknowledged by their deadline, and remind class teachers of special-group
+ * students at the moments the policy names. All are safe when several processes run them.
  */
 export async function runMaintenance(db: Db, now = new Date(), retentionDays = DEFAULT_SERVICE_RECORD_RETENTION_DAYS) {
   const purged = await purgeExpiredResponses(db, now);
+  await purgeExpiredDrafts(db, now);
   await purgeExpiredServiceRecords(db, { retentionDays, now });
   const escalated = await escalateOverdueReferrals(db, now);
   await purgeRateLimitBuckets(db, now);

@@ -162,6 +162,22 @@ export const submitChecklistInput = z.object({
 /** What a submission carries (the family share may be left out: it defaults to no). */
 export type SubmitChecklistInput = z.input<typeof submitChecklistInput>;
 
+/** A checklist being answered about one child (checklists.answerDraft, checklists.discardAnswerDraft). */
+export const answerDraftKeyInput = z.object({ checklistId: idSchema, childId: idSchema });
+
+/** The answers so far and the item on screen: kept until submitted (checklists.saveAnswerDraft). */
+export const saveAnswerDraftInput = answerDraftKeyInput.extend({
+  answers: z
+    .record(z.string().max(32, { error: '题目编号不正确' }), answerValue, { error: '作答格式不正确' })
+    .refine((a) => Object.keys(a).length <= 100, { message: '回答的题目过多' }),
+  step: z
+    .number({ error: '题号须为整数' })
+    .int({ error: '题号须为整数' })
+    .min(-1, { error: '题号不正确' })
+    .max(100, { error: '题号不正确' }),
+});
+export type SaveAnswerDraftInput = z.infer<typeof saveAnswerDraftInput>;
+
 export const responseIdInput = z.object({ responseId: idSchema });
 export const checklistIdInput = z.object({ checklistId: idSchema });
 

@@ -267,6 +267,15 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
     intoFamilyId: (await makeRosterFamily(app.db, u)).familyId,
   }),
   'rosters.confirmNotOnRoster': async (u) => ({ familyId: await joinedFamilyAt(u) }),
+  'rosters.corrections': async (u) => ({ schoolId: u }),
+  'rosters.closeCorrection': async (u, actor) => {
+    const { childId } = await makeRosterFamily(app.db, u);
+    const request = await app.db.childCorrection.create({
+      data: { childId, schoolId: u, requestedById: actor, name: '权限测试' },
+      select: { id: true },
+    });
+    return { correctionId: request.id, outcome: 'DONE' };
+  },
   'sessions.importAttendance': async (u) => {
     const { childName } = await makeRosterFamily(app.db, u);
     return {

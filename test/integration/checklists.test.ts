@@ -48,7 +48,7 @@ const consentingParent = (unitId = school.id) => consentingParentAt(app, unitId)
 const answers = (checklistId: string, set: Record<string, Answer> = {}) => checklistAnswers(app.db, checklistId, set);
 
 describe('checklists.list', () => {
-  it('lists the latest published version of each checklist with items {id, text} only', async () => {
+  it('lists the latest published version of each checklist with items {id, text, critical} only', async () => {
     const parent = await consentingParent();
     const all = await call(parent.user).checklists.list({});
     const psc = all.find((c) => c.code === 'psc-17')!;
@@ -59,7 +59,8 @@ describe('checklists.list', () => {
       title: expect.stringContaining('心桥自译，仅供筛查参考'),
     });
     expect(psc.items).toHaveLength(17);
-    expect(Object.keys(psc.items[0]).sort()).toEqual(['id', 'text']);
+    // Whether an item is a danger sign is shown (the page marks it); subscales and cut-offs are not needed.
+    expect(Object.keys(psc.items[0]).sort()).toEqual(['critical', 'id', 'text']);
     const child = await call(parent.user).checklists.list({ stage: 'CHILD' });
     expect(child.map((c) => c.stage).sort()).toEqual(expect.arrayContaining(['ANY', 'CHILD']));
     expect(child.some((c) => c.stage === 'UNIVERSITY')).toBe(false);

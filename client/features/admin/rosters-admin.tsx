@@ -1,5 +1,6 @@
 // 班级名册与待核对 (desk page): a school's rosters imported from Excel, its classes and their families, the
-// class invite codes, and the families that joined but are on no roster (待核对).
+// class invite codes, guardians' requests to correct a rostered child, and the families that joined but are on
+// no roster (待核对).
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { MyUnitView } from '../../components/my-unit-view';
@@ -233,12 +234,81 @@ function PendingFamilies({ schoolId }: { schoolId: string }) {
   );
 }
 
+/**
+ * 家长申请更正: a guardian says a rostered child's name, grade or class is wrong. The roster file is the school's
+ * record: correct it there and import it again (a change made only here would be undone by the next import),
+ * then mark the request.
+ */
+function RosterCorrections({ schoolId }: { schoolId: string }) {
+  const { state, reload } = useRemote(remoteKeys.admin.corrections(schoolId), () =>
+    trpc.rosters.corrections.query({ schoolId }),
+  );
+  const { busyKey, error, run } = useAction();
+  const close = (correctionId: string, outcome: 'DONE' | 'DECLINED') =>
+    run(async () => {
+      await trpc.rosters.closeCorrection.mutate({ correctionId, outcome });
+      invalidate(remoteKeys.admin.corrections(schoolId));
+    }, `${correctionId}:${outcome}`);
+  return (
+    <View className='desk-card roster-corrections'>
+      <Text className='desk-card__title'>家长申请更正</Text>
+      <Text className='desk-card__hint'>
+        家长认为名册上孩子的姓名、年级或班级有误。名册以学校的文件为准：请在名册文件中改正后重新导入，再标记“已改正”；核对后名册无误的，标记“名册无误”。家长在“我的家庭”里能看到处理结果。
+      </Text>
+      <FormError message={error} />
+      <RemoteDeskTable
+        state={state}
+        reload={reload}
+        empty='没有待处理的更正申请。'
+        headers={['名册上', '家长说应为', '说明', '申请人', '处理']}
+        row={(c) => (
+          <tr key={c.correctionId} data-correction-id={c.correctionId}>
+            <td>{`${c.roster.name} ${c.roster.className ?? c.roster.gradeLabel}${c.roster.left ? '（已离校）' : ''}`}</td>
+            <td>
+              {[
+                c.requested.name ? `姓名：${c.requested.name}` : null,
+                c.requested.gradeLabel ? `年级：${c.requested.gradeLabel}` : null,
+                c.requested.className ? `班级：${c.requested.className}` : null,
+              ]
+                .filter(Boolean)
+                .join('；') || '—'}
+            </td>
+            <td>{c.note ?? '—'}</td>
+            <td>{c.requestedBy}</td>
+            <td>
+              <View className='desk-card__actions'>
+                <Button
+                  size='small'
+                  type='primary'
+                  loading={busyKey === `${c.correctionId}:DONE`}
+                  onClick={() => void close(c.correctionId, 'DONE')}
+                >
+                  已改正
+                </Button>
+                <Button
+                  size='small'
+                  fill='outline'
+                  loading={busyKey === `${c.correctionId}:DECLINED`}
+                  onClick={() => void close(c.correctionId, 'DECLINED')}
+                >
+                  名册无误
+                </Button>
+              </View>
+            </td>
+          </tr>
+        )}
+      />
+    </View>
+  );
+}
+
 function SchoolRoster({ schoolId, name }: { schoolId: string; name: string }) {
   return (
     <View className='desk-stack' data-school-id={schoolId}>
       <Text className='desk__title'>{`${name} · 班级名册`}</Text>
       <RosterImport schoolId={schoolId} />
       <RosterClasses schoolId={schoolId} />
+      <RosterCorrections schoolId={schoolId} />
       <PendingFamilies schoolId={schoolId} />
       <ImportHistory orgUnitId={schoolId} />
     </View>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { ANSWER_OPTIONS, submitChecklistInput, type AnswerValue } from '@shared/checklists';
 import { ChoiceChips } from '../../components/choice-chips';
@@ -8,6 +8,8 @@ import { FormError } from '../../components/form-field';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
 import { errorCode } from '../../lib/api-error';
+import { formatDateTime } from '../../lib/china-time';
+import { canGoBack } from '../../lib/navigation';
 import { loadMe } from '../../lib/auth-store';
 import { chosen, parsedBy } from '../../lib/form-fields';
 import { remoteKeys } from '../../lib/remote-keys';
@@ -21,6 +23,7 @@ import './checklists.scss';
 
 type Checklist = RouterOutputs['checklists']['list'][number];
 type Child = RouterOutputs['families']['mine']['children'][number];
+type Draft = NonNullable<RouterOutputs['checklists']['answerDraft']>;
 
 const SHARE_CHOICES = [
   { value: 'yes', label: '分享给学校心理健康教师' },
@@ -45,11 +48,81 @@ async function loadAnswerPage(checklistId: string, childId: string) {
   if (!checklist) throw new Error('该清单不存在或已更新，请返回重新选择清单');
   const child = family.children.find((c) => c.id === childId);
   if (!child) throw new Error('没有找到这个孩子（只能为自己家的孩子填写）');
-  return { userId: me.id, consented: consent.consented, checklist, child };
+  // The answers given before a reload or leaving the page, kept on the server (encrypted) until submitted.
+  const draft = consent.consented ? await trpc.checklists.answerDraft.query({ checklistId, childId }) : null;
+  return { userId: me.id, consented: consent.consented, checklist, child, draft };
 }
 
 function backToChecklists() {
-  Taro.navigateBack().catch(() => Taro.redirectTo({ url: CHECKLIST_ROUTES.parent }));
+  if (canGoBack()) void Taro.navigateBack();
+  else void Taro.redirectTo({ url: CHECKLIST_ROUTES.parent });
+}
+
+/**
+ * Keeps the answers so far on the server after every answer and step: one save at a time, the newest values
+ * last (a tap during a save is sent when it ends). Before submitting or starting over, `settle()` waits for the
+ * save under way, so that it cannot bring back a draft the server has just deleted.
+ */
+function useDraftSaver(checklistId: string, childId: string) {
+  const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const pending = useRef<{ answers: Record<string, AnswerValue>; step: number } | null>(null);
+  const loop = useRef<Promise<void> | null>(null);
+  const paused = useRef(false);
+  useEffect(() => {
+    paused.current = false;
+    return () => {
+      paused.current = true;
+    };
+  }, []);
+  const run = async () => {
+    while (pending.current && !paused.current) {
+      const next = pending.current;
+      pending.current = null;
+      setState('saving');
+      try {
+        await trpc.checklists.saveAnswerDraft.mutate({ checklistId, childId, ...next });
+        if (!pending.current) setState('saved');
+      } catch {
+        setState('failed');
+      }
+    }
+    loop.current = null;
+  };
+  return {
+    state,
+    save: (answers: Record<string, AnswerValue>, step: number) => {
+      pending.current = { answers, step };
+      if (!paused.current && !loop.current) loop.current = run();
+    },
+    /** No more saves; resolves once the one under way (if any) has ended. */
+    settle: async () => {
+      paused.current = true;
+      pending.current = null;
+      await loop.current;
+    },
+    /** Saving again (a submission that did not go through). */
+    resume: () => {
+      paused.current = false;
+    },
+  };
+}
+
+const SAVE_TEXT = {
+  idle: '',
+  saving: '正在保存…',
+  saved: '作答已自动保存，刷新页面或稍后回来都可以接着填写',
+  failed: '暂时没能保存作答（网络不稳定），请继续填写，稍后会再保存',
+} as const;
+
+function SaveStatus({ state }: { state: keyof typeof SAVE_TEXT }) {
+  if (state === 'idle') return null;
+  return <Text className={`cl-save cl-save--${state}`}>{SAVE_TEXT[state]}</Text>;
+}
+
+/** Which step a restored draft opens on: the item it was on, within the checklist. */
+function restoredStep(draft: Draft | null, total: number): number {
+  if (!draft) return -1;
+  return Math.max(0, Math.min(draft.step, total));
 }
 
 function Progress({ current, total }: { current: number; total: number }) {
@@ -125,22 +198,74 @@ const answersForm = (checklistId: string, childId: string) =>
       ),
     );
 
-function Questionnaire({ checklist, child, userId }: { checklist: Checklist; child: Child; userId: string }) {
+function Questionnaire({
+  checklist,
+  child,
+  userId,
+  draft,
+}: {
+  checklist: Checklist;
+  child: Child;
+  userId: string;
+  draft: Draft | null;
+}) {
   const total = checklist.items.length;
+  const known = new Set(checklist.items.map((i) => i.id));
   // -1: the checklist's introduction; 0…total-1: one item each; total: the sharing choice.
-  const [step, setStep] = useState(-1);
-  const form = useSchemaForm(answersForm(checklist.id, child.id), {
+  const [step, setStep] = useState(() => restoredStep(draft, total));
+  const [restored, setRestored] = useState(draft);
+  const form = useSchemaForm(answersForm(checklist.id, child.id), () => ({
     share: null,
     familyShare: 'no' as FamilyShare,
-    answers: {},
-  });
+    answers: Object.fromEntries(Object.entries(draft?.answers ?? {}).filter(([id]) => known.has(id))) as Record<
+      string,
+      AnswerValue
+    >,
+  }));
   const { values, set, setValues, busy, error, setError } = form;
   const { answers, share, familyShare } = values;
+  const saver = useDraftSaver(checklist.id, child.id);
 
   const go = (next: number) => {
     setError(null);
     setStep(next);
+    if (next >= 0) saver.save(answers, next);
   };
+
+  const answer = (itemId: string, value: AnswerValue) => {
+    setError(null);
+    const next = { ...answers, [itemId]: value };
+    setValues((v) => ({ ...v, answers: next }));
+    saver.save(next, step);
+  };
+
+  const startOver = async () => {
+    await saver.settle();
+    await trpc.checklists.discardAnswerDraft
+      .mutate({ checklistId: checklist.id, childId: child.id })
+      .catch(() => undefined);
+    form.reset({ share: null, familyShare: 'no', answers: {} });
+    setRestored(null);
+    setStep(-1);
+    saver.resume();
+  };
+
+  const restoredNote = restored ? (
+    <View className='cl-card cl-restored'>
+      <Text className='cl-card__text'>
+        已为您恢复上次的作答（{formatDateTime(restored.updatedAt)} 保存，已答 {Object.keys(answers).length}{' '}
+        题），可以接着填写。
+      </Text>
+      <View className='cl-row'>
+        <Button size='small' fill='outline' onClick={() => setRestored(null)}>
+          好的，接着填
+        </Button>
+        <Button size='small' fill='outline' onClick={() => void startOver()}>
+          从头重新填写
+        </Button>
+      </View>
+    </View>
+  ) : null;
 
   const submit = async () => {
     // An unanswered item (the sharing choice first): back to it.
@@ -151,6 +276,8 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
       return;
     }
     await form.submit(async (input) => {
+      // The server deletes the draft with the submission: no save may come after it.
+      await saver.settle();
       try {
         const result = await trpc.checklists.submit.mutate(input);
         rememberResult({
@@ -165,6 +292,8 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
       } catch (e) {
         // The consent was withdrawn elsewhere (or its text changed): ask again on the checklists page.
         if (errorCode(e) === 'FORBIDDEN') forgetChecklistConsent(userId);
+        // Not submitted: the answers are kept again as they change.
+        saver.resume();
         throw e;
       }
     });
@@ -180,6 +309,11 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
           </Text>
           <Text className='cl-card__text cl-intro-text'>{checklist.intro}</Text>
           <Text className='cl-card__hint'>每题选择“从不”“有时”或“经常”。作答加密保存，只有您家能查看。</Text>
+          {checklist.items.some((i) => i.critical) ? (
+            <Text className='cl-card__hint cl-critical-hint'>
+              标有“⚠ 危险信号”的题目，只要出现过（有时或经常），就请立即求助，不要等待。
+            </Text>
+          ) : null}
           <View className='cl-actions'>
             <Button type='primary' block onClick={() => go(0)}>
               开始作答
@@ -193,6 +327,7 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
   if (step >= total) {
     return (
       <View className='checklist-answer'>
+        {restoredNote}
         <ShareStep
           child={child}
           share={share}
@@ -209,27 +344,31 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
             提交清单
           </Button>
         </View>
+        <SaveStatus state={saver.state} />
       </View>
     );
   }
 
   const item = checklist.items[step];
-  const answer = answers[item.id];
+  const current = answers[item.id];
   return (
     <View className='checklist-answer'>
+      {restoredNote}
       <Progress current={step + 1} total={total} />
-      <View className='cl-card cl-item' data-item-id={item.id}>
+      <View className={`cl-card cl-item${item.critical ? ' cl-item--critical' : ''}`} data-item-id={item.id}>
+        {item.critical ? (
+          <Text className='cl-item__flag' data-critical='true'>
+            ⚠ 危险信号：出现过就请立即求助
+          </Text>
+        ) : null}
         <Text className='cl-item__text'>{item.text}</Text>
         <View className='cl-options'>
           {ANSWER_OPTIONS.map((o) => (
             <View
               key={o.value}
-              className={`cl-option${answer === o.value ? ' cl-option--selected' : ''}`}
-              aria-selected={answer === o.value}
-              onClick={() => {
-                setError(null);
-                setValues((v) => ({ ...v, answers: { ...v.answers, [item.id]: o.value } }));
-              }}
+              className={`cl-option${current === o.value ? ' cl-option--selected' : ''}`}
+              aria-selected={current === o.value}
+              onClick={() => answer(item.id, o.value)}
             >
               <Text>{o.label}</Text>
             </View>
@@ -241,10 +380,11 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
         <Button fill='outline' onClick={() => go(step - 1)}>
           上一题
         </Button>
-        <Button type='primary' onClick={() => (answer === undefined ? setError('请先选择一个答案') : go(step + 1))}>
+        <Button type='primary' onClick={() => (current === undefined ? setError('请先选择一个答案') : go(step + 1))}>
           {step === total - 1 ? '下一步' : '下一题'}
         </Button>
       </View>
+      <SaveStatus state={saver.state} />
     </View>
   );
 }
@@ -258,7 +398,7 @@ export function AnswerView({ checklistId, childId }: { checklistId: string; chil
     <RemoteState state={state} reload={reload}>
       {(page) =>
         page.consented ? (
-          <Questionnaire checklist={page.checklist} child={page.child} userId={page.userId} />
+          <Questionnaire checklist={page.checklist} child={page.child} userId={page.userId} draft={page.draft} />
         ) : (
           <View className='checklist-answer'>
             <View className='cl-card'>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { REFERRAL_STATUS_LABELS, type ReferralStatus, type RiskTier } from '@shared/checklists';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
@@ -10,7 +10,8 @@ import { useRemote } from '../../lib/use-remote';
 import { SCREENING_NOTE, TIER_EXPLANATIONS, TIER_TONES, tierLabel } from './checklist-text';
 import { HotlineButtons, type Hotline } from '../../components/hotline-buttons';
 import { recentResult } from './result-cache';
-import { CHECKLIST_ROUTES } from './routes';
+import { backOr, canGoBack } from '../../lib/navigation';
+import { ROUTES } from '../../lib/routes';
 import './checklists.scss';
 
 type Answer = RouterOutputs['checklists']['getResponse']['answers'][number];
@@ -62,11 +63,9 @@ async function loadResult(responseId: string): Promise<ResultData> {
   };
 }
 
-function back() {
-  Taro.navigateBack().catch(() => Taro.redirectTo({ url: CHECKLIST_ROUTES.parent }));
-}
-
 function ResultBody({ data }: { data: ResultData }) {
+  // Opened directly (a bookmark, a reload): nothing to go back to, so the button goes home.
+  const [back] = useState(() => (canGoBack() ? '返回心理预警清单' : '返回首页'));
   const urgent = data.tier === 'URGENT';
   const paragraphs = data.advice.split('\n').filter(Boolean);
   const notes = paragraphs.filter((p) => p.startsWith('说明：'));
@@ -123,8 +122,8 @@ function ResultBody({ data }: { data: ResultData }) {
         </View>
       ) : null}
       <View className='cl-actions'>
-        <Button block fill='outline' onClick={back}>
-          返回心理预警清单
+        <Button block fill='outline' onClick={() => backOr(ROUTES.home)}>
+          {back}
         </Button>
       </View>
     </View>

@@ -15,9 +15,23 @@ import { invalidate } from '../../lib/use-remote';
 import { clearToken } from '../../lib/token-storage';
 import { forgetUser } from '../../lib/auth-store';
 import { PrivacyConsentCard } from './privacy-consent-card';
+import { ChildForm, type ChildFormMode } from './child-form';
 import './family.scss';
 
 type Guardian = RouterOutputs['families']['mine']['guardians'][number];
+type Child = RouterOutputs['families']['mine']['children'][number];
+
+/** Under a child's name: school, class, whether it is the school's record, and a correction under way. */
+function childLine(child: Child): string {
+  return [
+    child.schoolName,
+    child.className,
+    child.rostered ? (child.leftSchool ? '学校名册（已离校）' : '学校名册') : null,
+    child.correction ? `${child.correction.statusLabel}（${child.correction.asked}）` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
 
 /** Who may answer the children's checklists, in plain words. */
 function carerText(g: Guardian): string {
@@ -58,6 +72,7 @@ export function FamilyOverview() {
 
 function FamilyDetails({ family }: { family: RouterOutputs['families']['mine'] }) {
   const action = useAction({ toast: true });
+  const [editing, setEditing] = useState<ChildFormMode | null>(null);
   const removeChild = async (child: { id: string; name: string }) => {
     const { confirm } = await Taro.showModal({
       title: `移除${child.name}`,
@@ -89,11 +104,29 @@ function FamilyDetails({ family }: { family: RouterOutputs['families']['mine'] }
       invalidate(remoteKeys.family);
     }, guardian.id);
   };
+  const alone = family.guardians.length <= 1;
+  const leave = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '离开这个家庭',
+      content:
+        '离开后，您不再是这个家庭的监护人，看不到孩子的信息，也不能为家里报名或预约；您填写的清单作答会删除。孩子和家里的其他记录留给其他监护人。确定离开吗？',
+      confirmText: '离开',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    await action.run(async () => {
+      await trpc.families.leave.mutate();
+      forgetUser();
+      invalidate(remoteKeys.family);
+      await Taro.reLaunch({ url: ROUTES.home });
+    }, 'leave');
+  };
   const deleteAccount = async () => {
     const { confirm } = await Taro.showModal({
       title: '注销我的账号',
-      content:
-        '注销后，您的微信身份、姓名、您填写的清单作答和登录记录都会删除，无法恢复；家里其他监护人不受影响。已经计入统计的参加次数不变。确定注销吗？',
+      content: alone
+        ? '注销后，您的微信身份、姓名、您填写的清单作答和登录记录都会删除，无法恢复。您是家里唯一的监护人：您登记的孩子、家庭的报名和家访记录也会一并删除（学校名册上的孩子仍留在学校的名册中）。确定注销吗？'
+        : '注销后，您的微信身份、姓名、您填写的清单作答和登录记录都会删除，无法恢复；孩子和家里的记录留给家里其他监护人。确定注销吗？',
       confirmText: '注销',
       cancelText: '取消',
     });
@@ -113,24 +146,52 @@ function FamilyDetails({ family }: { family: RouterOutputs['families']['mine'] }
           <Cell
             key={child.id}
             className='family-child'
+            data-child-id={child.id}
             title={child.name}
-            description={[child.schoolName, child.className].filter(Boolean).join(' · ')}
+            description={childLine(child)}
             extra={
               <View className='family-child__extra'>
                 <Text>{child.gradeLabel}</Text>
-                <Button
-                  size='small'
-                  fill='outline'
-                  loading={action.busyKey === child.id}
-                  onClick={() => void removeChild(child)}
-                >
-                  移除
-                </Button>
+                {child.rostered ? (
+                  <Button size='small' fill='outline' onClick={() => setEditing({ kind: 'correct', child })}>
+                    申请更正
+                  </Button>
+                ) : (
+                  <>
+                    <Button size='small' fill='outline' onClick={() => setEditing({ kind: 'edit', child })}>
+                      修改
+                    </Button>
+                    <Button
+                      size='small'
+                      fill='outline'
+                      loading={action.busyKey === child.id}
+                      onClick={() => void removeChild(child)}
+                    >
+                      移除
+                    </Button>
+                  </>
+                )}
               </View>
             }
           />
         ))}
       </CellGroup>
+      {family.children.some((c) => c.rostered) ? (
+        <Text className='invite-card__hint family-overview__note'>
+          标有“学校名册”的孩子，姓名、年级和班级以学校的记录为准；如有错误，请点“申请更正”，学校核对后会改正。
+        </Text>
+      ) : null}
+      {editing ? (
+        <ChildForm
+          key={editing.kind === 'add' ? 'add' : `${editing.kind}:${editing.child.id}`}
+          mode={editing}
+          onDone={() => setEditing(null)}
+        />
+      ) : (
+        <Button className='family-overview__add' fill='outline' block onClick={() => setEditing({ kind: 'add' })}>
+          ＋ 添加孩子
+        </Button>
+      )}
       <CellGroup title='家庭成员'>
         {family.guardians.map((guardian) => (
           <Cell
@@ -165,6 +226,16 @@ function FamilyDetails({ family }: { family: RouterOutputs['families']['mine'] }
       <GuardianInvite />
       <PrivacyConsentCard />
       <View className='family-card account-card'>
+        {alone ? null : (
+          <>
+            <Text className='invite-card__hint'>
+              不再照看这个家庭的孩子时，可以离开这个家庭；家里的其他监护人和孩子的记录不受影响。
+            </Text>
+            <Button fill='outline' loading={action.busyKey === 'leave'} onClick={() => void leave()}>
+              离开这个家庭
+            </Button>
+          </>
+        )}
         <Text className='invite-card__hint'>不再使用心桥时，可以注销账号并删除您的个人信息。</Text>
         <Button fill='outline' loading={action.busyKey === 'account'} onClick={() => void deleteAccount()}>
           注销我的账号

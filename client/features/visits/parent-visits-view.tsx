@@ -194,6 +194,19 @@ function WindowPanel({ window: w, mine }: { window: VisitWindow; mine: MyVisit[]
   );
 }
 
+/**
+ * The window the page opens on: the one with the family's booked visit, else the first with slots the family
+ * could book, else the first (which then says no slots are published yet).
+ */
+function firstWindow(windows: VisitWindow[], mine: MyVisit[]): VisitWindow | null {
+  return (
+    windows.find((w) => mine.some((v) => v.windowId === w.id && v.status === 'BOOKED')) ??
+    windows.find((w) => w.openSlots > 0) ??
+    windows[0] ??
+    null
+  );
+}
+
 /** 预约家访: the family's schools' open windows, the teacher's open slots by day, and my visits. */
 export function ParentVisitsView() {
   const { state, reload } = useRemote(remoteKeys.visits.family, async () => {
@@ -204,7 +217,7 @@ export function ParentVisitsView() {
   return (
     <RemoteState state={state} reload={reload}>
       {({ windows, mine }) => {
-        const current = windows.find((w) => w.id === picked) ?? windows[0] ?? null;
+        const current = windows.find((w) => w.id === picked) ?? firstWindow(windows, mine);
         const past = mine.filter((v) => !windows.some((w) => w.id === v.windowId) || v.status === 'CANCELLED');
         return (
           <View className='visits'>
@@ -215,7 +228,10 @@ export function ParentVisitsView() {
             ) : null}
             {windows.length > 1 ? (
               <ChoiceChips
-                options={windows.map((w) => ({ value: w.id, label: w.title }))}
+                options={windows.map((w) => ({
+                  value: w.id,
+                  label: w.openSlots > 0 ? `${w.title}（${w.openSlots} 个时段可约）` : w.title,
+                }))}
                 value={current?.id ?? null}
                 onChange={setPicked}
               />

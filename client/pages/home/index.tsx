@@ -4,7 +4,7 @@ import './index.scss';
 
 export default function HomePage() {
   return (
-    <PageShell className='home-page'>
+    <PageShell className='home-page' homeLink={false}>
       <HomeView />
     </PageShell>
   );

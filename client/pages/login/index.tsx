@@ -8,7 +8,7 @@ export default function LoginPage() {
   // ?demoParent=N preselects a demo parent (demo mode on the web only).
   const demoParent = Number(params.demoParent) || undefined;
   return (
-    <PageShell className='login-page'>
+    <PageShell className='login-page' homeLink={false}>
       <LoginView demoParent={demoParent} />
     </PageShell>
   );

@@ -28,7 +28,8 @@ export const checklistForParents = z.object({
   title: z.string(),
   stage: z.enum(CHECKLIST_STAGES),
   intro: z.string(),
-  items: z.array(z.object({ id: z.string(), text: z.string() })),
+  /** `critical`: a danger sign (answered 有时 or 经常 ⇒ URGENT), shown marked so that nobody waits on it. */
+  items: z.array(z.object({ id: z.string(), text: z.string(), critical: z.boolean() })),
 });
 
 export const checklistForEditor = z.object({

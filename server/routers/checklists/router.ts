@@ -8,10 +8,16 @@ import { withdrawAndDelete } from './withdraw-and-delete';
 import { adminList } from './admin-list';
 import { saveDraft } from './save-draft';
 import { publish } from './publish';
+import { answerDraft } from './answer-draft';
+import { saveAnswerDraft } from './save-answer-draft';
+import { discardAnswerDraft } from './discard-answer-draft';
 
 export const checklistsRouter = router({
   list,
   submit,
+  answerDraft,
+  saveAnswerDraft,
+  discardAnswerDraft,
   myResponses,
   getResponse,
   deleteResponse,

@@ -28,6 +28,16 @@ export const mine = userProcedure
           gradeLabel: z.string(),
           schoolName: z.string(),
           className: z.string().nullable(),
+          rostered: z.boolean(),
+          leftSchool: z.boolean(),
+          correction: z
+            .object({
+              status: z.enum(['OPEN', 'DONE', 'DECLINED']),
+              statusLabel: z.string(),
+              asked: z.string(),
+              requestedAt: z.string(),
+            })
+            .nullable(),
         }),
       ),
     }),

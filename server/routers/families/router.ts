@@ -7,6 +7,11 @@ import { authorizeCarer } from './authorize-carer';
 import { revokeCarer } from './revoke-carer';
 import { confirmLegalGuardian } from './confirm-legal-guardian';
 import { setGroups } from './set-groups';
+import { addChild } from './add-child';
+import { updateChild } from './update-child';
+import { requestChildCorrection } from './request-child-correction';
+import { classOptions } from './class-options';
+import { leave } from './leave';
 import { activity } from './activity';
 
 export const familiesRouter = router({
@@ -14,6 +19,11 @@ export const familiesRouter = router({
   mine,
   inviteGuardian,
   removeChild,
+  addChild,
+  updateChild,
+  requestChildCorrection,
+  classOptions,
+  leave,
   authorizeCarer,
   revokeCarer,
   confirmLegalGuardian,

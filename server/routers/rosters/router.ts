@@ -7,6 +7,8 @@ import { closeStudent } from './close-student';
 import { pending } from './pending';
 import { matchFamily } from './match-family';
 import { confirmNotOnRoster } from './confirm-not-on-roster';
+import { corrections } from './corrections';
+import { closeCorrection } from './close-correction';
 
 export const rostersRouter = router({
   importXlsx,
@@ -17,4 +19,6 @@ export const rostersRouter = router({
   pending,
   matchFamily,
   confirmNotOnRoster,
+  corrections,
+  closeCorrection,
 });

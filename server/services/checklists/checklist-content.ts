@@ -7,8 +7,8 @@ import { parseDefinition } from './scoring';
 
 /**
  * The published checklists, the latest published version per code. With a stage, that stage's lists
- * and the ones for every stage (ANY). Items carry only id and text: which items are critical and
- * the cut-offs are not needed to answer.
+ * and the ones for every stage (ANY). Items carry their id, text and whether they are a danger sign (the page
+ * marks those, so a parent knows at once which answer means "act now"); the cut-offs are not needed to answer.
  */
 export async function listPublishedChecklists(opts: { db: Db; input?: { stage?: ChecklistStage } }) {
   const { db } = opts;
@@ -28,7 +28,7 @@ export async function listPublishedChecklists(opts: { db: Db; input?: { stage?: 
       title: r.title,
       stage: r.stage as ChecklistStage,
       intro: r.intro,
-      items: parseDefinition(r).items.map((i) => ({ id: i.id, text: i.text })),
+      items: parseDefinition(r).items.map((i) => ({ id: i.id, text: i.text, critical: i.critical === true })),
     }));
 }
 

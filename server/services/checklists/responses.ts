@@ -10,6 +10,7 @@ import { adviceFor, cityOfPath, hotlinesFor } from './advice';
 import { loadCityHotlines } from '../help/city-hotlines';
 import { parseDefinition } from './scoring';
 import { responseContext, type StoredAnswers } from './submit-checklist';
+import { deleteDraftsOf } from './answer-drafts';
 
 const notFound = () => new AppError('NOT_FOUND', '记录不存在或已删除');
 
@@ -205,6 +206,7 @@ export async function withdrawAndDelete(opts: { db: Db; actor: FamilyActor }) {
       });
     }
     const count = await deleteOwnResponses(tx, user);
+    await deleteDraftsOf(tx, user.id);
     await writeAudit(tx, {
       actorUserId: user.id,
       action: 'checklist.deleteAll',

@@ -103,6 +103,10 @@ export async function submitChecklist(
       },
       select: { id: true },
     });
+    // Submitted: the answers kept while answering go.
+    await tx.checklistDraft.deleteMany({
+      where: { userId: user.id, checklistId: checklist.id, childId: child.id },
+    });
     await writeAudit(tx, {
       actorUserId: user.id,
       action: 'checklist.submit',

@@ -53,6 +53,8 @@ export async function withdrawConsent(opts: { db: Db; actor: Actor; input: { sco
       where: { userId, scope, withdrawnAt: null },
       data: { withdrawnAt: new Date() },
     });
+    // Answers kept while answering a checklist were kept under this consent.
+    if (scope === 'sensitive:checklist') await tx.checklistDraft.deleteMany({ where: { userId } });
     if (count > 0)
       await writeAudit(tx, {
         actorUserId: userId,

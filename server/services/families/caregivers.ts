@@ -93,11 +93,14 @@ export async function revokeCarer(opts: { db: Db; actor: FamilyActor; input: { g
     carer.id,
     'family.revokeCarer',
     { carerAuthorizedById: null, carerAuthorizedAt: null },
-    (tx) =>
-      tx.consent.updateMany({
+    async (tx) => {
+      await tx.consent.updateMany({
         where: { userId: carer.userId, scope: 'sensitive:checklist', withdrawnAt: null },
         data: { withdrawnAt: new Date() },
-      }),
+      });
+      // Answers the caregiver was in the middle of were kept under that consent.
+      await tx.checklistDraft.deleteMany({ where: { userId: carer.userId } });
+    },
   );
 }
 

@@ -3,6 +3,30 @@ import type { Actor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import { GUARDIAN_RELATION_LABELS, isLegalGuardian } from '../../shared/enums';
 import { gradeLabel } from '../../shared/grades';
+import { CORRECTION_OUTCOME_LABELS, type CorrectionOutcome } from '../../shared/families';
+
+type Correction = {
+  name: string | null;
+  grade: string | null;
+  className: string | null;
+  createdAt: Date;
+  closedAt: Date | null;
+  outcome: string | null;
+};
+
+/** A correction request as the guardian sees it: what they asked for, and whether the school has answered. */
+function correctionOf(c: Correction) {
+  const asked = [c.name ? `姓名“${c.name}”` : null, c.grade ? gradeLabel(c.grade) : null, c.className]
+    .filter(Boolean)
+    .join('、');
+  const status: CorrectionOutcome | 'OPEN' = c.closedAt ? (c.outcome as CorrectionOutcome) : 'OPEN';
+  return {
+    status,
+    statusLabel: status === 'OPEN' ? '已申请更正，等待学校核对' : `学校已处理：${CORRECTION_OUTCOME_LABELS[status]}`,
+    asked: asked || '见说明',
+    requestedAt: c.createdAt.toISOString(),
+  };
+}
 
 export async function getMyFamily(opts: { db: Db; actor: Actor }) {
   const { db } = opts;
@@ -26,7 +50,22 @@ export async function getMyFamily(opts: { db: Db; actor: Actor }) {
             orderBy: { createdAt: 'asc' },
           },
           children: {
-            select: { id: true, name: true, grade: true, className: true, school: { select: { name: true } } },
+            select: {
+              id: true,
+              name: true,
+              grade: true,
+              className: true,
+              enrolledAt: true,
+              leftAt: true,
+              school: { select: { name: true } },
+              // The latest correction request (one asked again replaces the one before).
+              corrections: {
+                where: { OR: [{ outcome: null }, { outcome: { not: 'REPLACED' } }] },
+                orderBy: { createdAt: 'desc' },
+                take: 1,
+                select: { name: true, grade: true, className: true, createdAt: true, closedAt: true, outcome: true },
+              },
+            },
             orderBy: { createdAt: 'asc' },
           },
         },
@@ -56,6 +95,10 @@ export async function getMyFamily(opts: { db: Db; actor: Actor }) {
       gradeLabel: gradeLabel(c.grade),
       schoolName: c.school.name,
       className: c.className,
+      /** On the school's class roster: the school's record, corrected by the school on request. */
+      rostered: c.enrolledAt !== null,
+      leftSchool: c.leftAt !== null,
+      correction: c.corrections[0] ? correctionOf(c.corrections[0]) : null,
     })),
   };
 }

@@ -8,7 +8,7 @@ import { writeAudit } from '../audit/write-audit';
 import { failureLockout } from '../rate-limit';
 import { enqueueForFamily } from '../notifications/enqueue';
 import { thing, time } from '../notifications/templates';
-import { normalizeClassName } from '../../shared/grades';
+import { gradeLabel, normalizeClassName } from '../../shared/grades';
 import { mergeFamilies } from '../rosters/merge-families';
 
 type Tx = Prisma.TransactionClient;
@@ -47,7 +47,7 @@ async function recordFailure(db: Db, userId: string, reason: string, now: Date) 
  * not another roster household: then no household is added. Otherwise null, and the family joins as before
  * (the coordinator's 待核对 queue shows it). The household row is locked, so two claims cannot both win.
  */
-async function claimRosterHousehold(
+export async function claimRosterHousehold(
   tx: Tx,
   invite: { kind: string; orgUnitId: string; grade: string | null; className: string | null },
   childName: string,
@@ -116,6 +116,13 @@ async function joinIn(tx: Tx, userId: string, input: JoinFamilyInput, now: Date)
   if (invite.disabled) throw unusable('disabled');
   if (invite.expiresAt && invite.expiresAt.getTime() < now.getTime()) throw unusable('expired');
   if (invite.orgUnit.kind !== 'SCHOOL' && invite.orgUnit.kind !== 'COMMUNITY_SITE') throw unusable('wrongUnit');
+  // A class code places the child in its class: a grade chosen that is not the class's is said, not overridden.
+  if (invite.kind === 'CLASS' && invite.grade && invite.grade !== input.child.grade)
+    throw new AppError(
+      'BAD_REQUEST',
+      `这是${invite.className ?? gradeLabel(invite.grade)}的班级邀请码，请把孩子的年级选为“${gradeLabel(invite.grade)}”。` +
+        '如果孩子不在这个班，请向班主任要本班的邀请码，或用学校邀请码加入。',
+    );
   const existing = await tx.guardian.findUnique({
     where: { userId },
     select: { familyId: true, family: { select: { orgUnitId: true } } },
@@ -174,8 +181,8 @@ async function joinIn(tx: Tx, userId: string, input: JoinFamilyInput, now: Date)
       data: {
         familyId,
         name: input.child.name,
-        grade: invite.grade ?? input.child.grade,
-        className: invite.className ? normalizeClassName(invite.grade ?? input.child.grade, invite.className) : null,
+        grade: input.child.grade,
+        className: invite.className ? normalizeClassName(input.child.grade, invite.className) : null,
         schoolId: invite.kind === 'FAMILY' ? familyUnitId : invite.orgUnitId,
       },
       select: { id: true },

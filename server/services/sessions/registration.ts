@@ -306,6 +306,30 @@ export async function cancelRegistration(opts: { db: Db; actor: FamilyActor; inp
   });
 }
 
+/**
+ * A household that is going away (its last guardian deleted the account) gives back its places in sessions
+ * still to come, in the caller's transaction: each session locked in turn (in id order, so two of these cannot
+ * deadlock), the registration cancelled and the first waitlisted family promoted, as on cancelling.
+ */
+export async function releaseFamilySeats(tx: Tx, familyId: string, now: Date): Promise<number> {
+  const held = await tx.$queryRaw<{ id: string; sessionId: string; status: SeatStatus }[]>`
+    SELECT r.id, r."sessionId", r.status::text AS status
+      FROM "Registration" r JOIN "Session" s ON s.id = r."sessionId"
+     WHERE r."familyId" = ${familyId} AND r.status IN ('CONFIRMED', 'WAITLISTED') AND s."endsAt" > ${now}
+     ORDER BY r."sessionId"`;
+  for (const reg of held) {
+    const s = await lockSession(tx, reg.sessionId);
+    await tx.registration.update({ where: { id: reg.id }, data: { status: 'CANCELLED' }, select: { id: true } });
+    await countSeat(tx, reg.sessionId, reg.status, -1);
+    if (reg.status === 'CONFIRMED') {
+      s.confirmedCount -= 1;
+      if (s.status === 'PUBLISHED') await promoteFirst(tx, s);
+    }
+    await cancelQueued(tx, `reminder:${reg.sessionId}:${familyId}`);
+  }
+  return held.length;
+}
+
 /** After capacity grows: fill the new seats from the waitlist, in order. Caller holds the lock. */
 export async function promoteWhileSeats(tx: Tx, s: LockedSession): Promise<number> {
   let promoted = 0;

@@ -7,6 +7,7 @@ import { reviseSignedYear } from '../reports/sign-off';
 import { writeAudit } from '../audit/write-audit';
 import { recordService } from '../sessions/service-year';
 import { grantsCovering } from '../../auth/auth-user';
+import { openSlotCounts } from './visits.sql';
 
 const ctxOf = (visitId: string, field: string) => `Visit:${visitId}:${field}`;
 
@@ -216,6 +217,12 @@ export async function windowsForFamily(opts: { db: Db; actor: FamilyActor }) {
     orderBy: { startsOn: 'asc' },
     select: { id: true, title: true, season: true, startsOn: true, endsOn: true, orgUnit: { select: { name: true } } },
   });
+  const open = await openSlotCounts(
+    db,
+    familyId,
+    rows.map((w) => w.id),
+    new Date(),
+  );
   return rows.map((w) => ({
     id: w.id,
     title: w.title,
@@ -223,6 +230,8 @@ export async function windowsForFamily(opts: { db: Db; actor: FamilyActor }) {
     startsOn: w.startsOn.toISOString().slice(0, 10),
     endsOn: w.endsOn.toISOString().slice(0, 10),
     schoolName: w.orgUnit.name,
+    /** Slots the family could book now (the page opens on a window that has some). */
+    openSlots: open.get(w.id) ?? 0,
   }));
 }
 
