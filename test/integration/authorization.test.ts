@@ -179,8 +179,8 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'reports.signOffStatus': async (u) => ({ orgUnitId: u, year: 2025 }),
   'reports.monthly': async (u) => ({ orgUnitId: u }),
   'reports.knowledge': async (u) => ({ orgUnitId: u, year: 2026 }),
-  // The province's setting; the unit is not part of the input (a city with no other test's lines).
-  'help.setCityLines': async () => ({ cityId: OTHER_TEST_CITY_ID, lines: [{ name: '权限测试热线', number: '12356' }] }),
+  // The province's setting; the unit is not part of the input. An empty list: nothing another test's help card shows.
+  'help.setCityLines': async () => ({ cityId: OTHER_TEST_CITY_ID, lines: [] }),
   'visits.carePlan': async (u, actor) => ({ familyId: await specialFamilyAt(u, actor) }),
   'visits.addCareNote': async (u, actor) => ({ familyId: await specialFamilyAt(u, actor), text: '权限测试记录' }),
   // Signed by a county (the school's), each allowed call a finished year of its own.

@@ -6,7 +6,6 @@
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { makeFamily, makeStaff, makeUnit, makeVisit, slotHasBegun } from '../helpers/builders';
 import type { AuthUser } from '../../server/auth/auth-user';
-import { careMomentAt, remindClassTeachers } from '../../server/services/visits/care-reminders';
 
 let app: TestApp;
 let school: Awaited<ReturnType<typeof makeUnit>>;
@@ -159,26 +158,5 @@ describe('一生一策 (visits.carePlan, visits.addCareNote)', () => {
       app.caller(counsellor).visits.addCareNote({ familyId: plain.familyId, text: '未标记的家庭' }),
     ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('请先') });
     expect(await app.db.careNote.count({ where: { familyId: { in: [f.familyId, plain.familyId] } } })).toBe(0);
-  });
-});
-
-describe('reminders to class teachers (term start, exam weeks, before the holidays)', () => {
-  it('sends each class teacher of special-group households one reminder per moment, naming no child', async () => {
-    const f = await familyInClass();
-    await app.caller(coord).families.setGroups({ familyId: f.familyId, groups: ['MIGRANT'] });
-    const midterm = new Date('2026-11-03T10:00:00+08:00');
-    expect(careMomentAt(midterm)).toMatchObject({ key: 'AUTUMN_MIDTERM', year: 2026 });
-    await remindClassTeachers(app.db, midterm);
-    await remindClassTeachers(app.db, new Date('2026-11-05T10:00:00+08:00'));
-    const sent = await app.db.notification.findMany({
-      where: { dedupeKey: { startsWith: 'care:AUTUMN_MIDTERM:2026:' } },
-    });
-    expect(sent.filter((n) => n.userId === classTeacher.id)).toHaveLength(1);
-    expect(sent.some((n) => n.userId === otherTeacher.id)).toBe(false);
-    const child = await app.db.child.findFirstOrThrow({ where: { familyId: f.familyId } });
-    expect(JSON.stringify(sent)).not.toContain(child.name);
-    // Outside the moments nothing is queued.
-    expect(careMomentAt(new Date('2026-12-03T10:00:00+08:00'))).toBeNull();
-    expect(await remindClassTeachers(app.db, new Date('2026-12-03T10:00:00+08:00'))).toBe(0);
   });
 });
