@@ -4,8 +4,8 @@ import { PrivacyPopup } from '../features/privacy/privacy-popup';
 import { HelpLink } from './help-link';
 
 /**
- * Every page's frame; carries the privacy popup WeChat may ask for on any page, and at its foot the way to
- * the crisis help card (left out on that card itself).
+ * Every page's frame and its main landmark; carries the privacy popup WeChat may ask for on any page, and at its
+ * foot the way to the crisis help card (left out on that card itself).
  */
 export function PageShell({
   children,
@@ -17,7 +17,7 @@ export function PageShell({
   helpLink?: boolean;
 }) {
   return (
-    <View className={`page ${className ?? ''}`}>
+    <View className={`page ${className ?? ''}`} role='main'>
       {children}
       {helpLink ? <HelpLink /> : null}
       <PrivacyPopup />

@@ -17,6 +17,7 @@ import { useSchemaForm } from '../../lib/use-schema-form';
 import { forgetChecklistConsent, loadChecklistConsent } from './checklist-consent';
 import { rememberResult } from './result-cache';
 import { CHECKLIST_ROUTES } from './routes';
+import { keyboardPress } from '../../components/pressable';
 import './checklists.scss';
 
 type Checklist = RouterOutputs['checklists']['list'][number];
@@ -220,12 +221,14 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
       <Progress current={step + 1} total={total} />
       <View className='cl-card cl-item' data-item-id={item.id}>
         <Text className='cl-item__text'>{item.text}</Text>
-        <View className='cl-options'>
+        <View className='cl-options' role='radiogroup' aria-label={item.text}>
           {ANSWER_OPTIONS.map((o) => (
             <View
               key={o.value}
               className={`cl-option${answer === o.value ? ' cl-option--selected' : ''}`}
-              aria-selected={answer === o.value}
+              role='radio'
+              aria-checked={answer === o.value ? 'true' : 'false'}
+              {...keyboardPress()}
               onClick={() => {
                 setError(null);
                 setValues((v) => ({ ...v, answers: { ...v.answers, [item.id]: o.value } }));

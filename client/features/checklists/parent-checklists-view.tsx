@@ -25,6 +25,7 @@ import {
 import { ChecklistConsentCard } from './consent-card';
 import { ResponseHistory, type HistoryItem } from './response-history';
 import { CHECKLIST_ROUTES } from './routes';
+import { keyboardPress } from '../../components/pressable';
 import './checklists.scss';
 
 type Child = RouterOutputs['families']['mine']['children'][number];
@@ -111,21 +112,25 @@ function StartCard({ familyChildren: children, checklists }: { familyChildren: C
         <>
           <Text className='cl-label'>选择清单</Text>
           {fitting.length === 0 ? <Text className='cl-card__hint'>暂时没有适合这个孩子的清单。</Text> : null}
-          {fitting.map((c) => (
-            <View
-              key={c.id}
-              className={`cl-choice${c.id === checklistId ? ' cl-choice--selected' : ''}`}
-              data-checklist-code={c.code}
-              aria-selected={c.id === checklistId}
-              onClick={() => form.set('checklistId')(c.id)}
-            >
-              <Text className='cl-choice__title'>{c.title}</Text>
-              <Text className='cl-line cl-line--muted'>
-                适用：{CHECKLIST_STAGE_LABELS[c.stage]} · 共 {c.items.length} 题 · 约{' '}
-                {Math.max(1, Math.ceil(c.items.length / 4))} 分钟
-              </Text>
-            </View>
-          ))}
+          <View role='radiogroup' aria-label='选择清单'>
+            {fitting.map((c) => (
+              <View
+                key={c.id}
+                className={`cl-choice${c.id === checklistId ? ' cl-choice--selected' : ''}`}
+                data-checklist-code={c.code}
+                role='radio'
+                aria-checked={c.id === checklistId ? 'true' : 'false'}
+                {...keyboardPress()}
+                onClick={() => form.set('checklistId')(c.id)}
+              >
+                <Text className='cl-choice__title'>{c.title}</Text>
+                <Text className='cl-line cl-line--muted'>
+                  适用：{CHECKLIST_STAGE_LABELS[c.stage]} · 共 {c.items.length} 题 · 约{' '}
+                  {Math.max(1, Math.ceil(c.items.length / 4))} 分钟
+                </Text>
+              </View>
+            ))}
+          </View>
         </>
       ) : null}
       <FormError message={form.error} />
