@@ -1,11 +1,13 @@
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { PrivacyPopup } from '../features/privacy/privacy-popup';
+import { useCareMode } from '../lib/care-mode';
 import { HelpLink } from './help-link';
 
 /**
- * Every page's frame and its main landmark; carries the privacy popup WeChat may ask for on any page, and at its
- * foot the way to the crisis help card (left out on that card itself).
+ * Every page's frame: the page's main landmark; `page--care` in 关怀模式 (client/styles/care-mode.scss: larger
+ * text and taps, darker text, on every page at once); the privacy popup WeChat may ask for on any page, and at
+ * its foot the way to the crisis help card (left out on that card itself).
  */
 export function PageShell({
   children,
@@ -16,8 +18,9 @@ export function PageShell({
   className?: string;
   helpLink?: boolean;
 }) {
+  const care = useCareMode();
   return (
-    <View className={`page ${className ?? ''}`} role='main'>
+    <View className={`page${care ? ' page--care' : ''} ${className ?? ''}`} role='main'>
       {children}
       {helpLink ? <HelpLink /> : null}
       <PrivacyPopup />

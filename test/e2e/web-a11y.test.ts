@@ -8,6 +8,10 @@
  * best practice. A page a role is not meant to use shows its refusal (or sends to the login or home page,
  * which is then checked where it lands): that is checked too. No axe rule is disabled.
  *
+ * Then 关怀模式 (care mode): a parent turns it on with the toggle on the home page, and on every page text is at
+ * least 18 CSS px and every tap target at least 48 px tall (computed in Chromium), still with no violations;
+ * the choice is remembered, and turning it off restores the standard sizes.
+ *
  * One Chromium; each role has a context (its own storage, so its own sign-in) and one page; a few roles are
  * walked side by side.
  */
@@ -29,8 +33,10 @@ import {
   findDemoSchoolId,
 } from '../../prisma/seed/demo-ids';
 
-// A demo parent with a family at the demo school that no other test uses.
+// Demo parents with a family at the demo school that no other test uses: one walks every page, the other
+// turns 关怀模式 on.
 const PARENT = 8;
+const CARE_PARENT = 9;
 
 type Size = { width: number; height: number };
 const PHONE: Size = { width: 390, height: 844 };
@@ -316,3 +322,110 @@ it('every page, for every role, at phone size, 200% zoom and (desk pages) a desk
   // Every page was looked at, by most roles in a state of its own (refusals shared by several roles count once).
   expect(checkedPages.size).toBeGreaterThan(2 * routes.length);
 }, 300_000);
+
+interface Sizes {
+  /** Visible text smaller than 18 CSS px: its size and the text. */
+  smallText: string[];
+  /** Tap targets less than 48 px tall. */
+  shortTargets: string[];
+  /** The smallest text on the page, in CSS px. */
+  minTextPx: number;
+}
+
+/** What the user sees on the current page: every visible text's computed size, every tap target's height. */
+function measure(page: Page): Promise<Sizes> {
+  return page.evaluate(() => {
+    const pages = document.querySelectorAll('.taro_page');
+    const root = pages[pages.length - 1];
+    const shown = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    };
+    const smallText: string[] = [];
+    let minTextPx = Infinity;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !n.textContent?.trim() || !shown(el) || el.closest('[aria-hidden="true"]')) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      minTextPx = Math.min(minTextPx, px);
+      if (px < 18) smallText.push(`${px.toFixed(1)}px ${n.textContent.trim().slice(0, 20)}`);
+    }
+    for (const input of Array.from(root.querySelectorAll('input:not([type=hidden]), textarea'))) {
+      const px = parseFloat(getComputedStyle(input).fontSize);
+      if (shown(input) && px < 18) smallText.push(`${px.toFixed(1)}px <${input.tagName.toLowerCase()}>`);
+    }
+    const shortTargets: string[] = [];
+    const targets = Array.from(
+      root.querySelectorAll(
+        '[role=button], [role=link], [role=radio], [role=checkbox], [role=switch], a[href], input, textarea',
+      ),
+    );
+    for (const el of targets) {
+      // A text field's tap target is its whole field (NutUI's box around the <input>).
+      const target = el.closest('.nut-input') ?? el;
+      if (!shown(target)) continue;
+      const h = target.getBoundingClientRect().height;
+      if (h < 47.5) shortTargets.push(`${h.toFixed(1)}px ${(target.textContent ?? '').trim().slice(0, 20)}`);
+    }
+    return { smallText, shortTargets, minTextPx };
+  });
+}
+
+it('关怀模式: the home-page toggle makes every page’s text at least 18 px and its tap targets 48 px, and is remembered', async () => {
+  const p = await openRolePage();
+  try {
+    await parentRole(CARE_PARENT).signIn!(p.page);
+    const toggle = p.page.getByRole('switch', { name: '关怀模式（大字）' });
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    // Standard sizes first (a phone's web view: body text about 14.6 px at 390 px wide).
+    const before = await measure(p.page);
+    expect(before.minTextPx).toBeLessThan(18);
+    expect(await p.page.locator('.page--care').count()).toBe(0);
+
+    await toggle.click();
+    await p.page.locator('.taro_page:last-child .page.page--care').waitFor();
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    const home = await measure(p.page);
+    expect(home).toEqual({ smallText: [], shortTargets: [], minTextPx: expect.any(Number) });
+    expect(home.minTextPx).toBeGreaterThanOrEqual(18);
+    // The toggle itself, the entry cards and 退出登录 are among the targets measured.
+    const buttons = await p.page
+      .locator('.taro_page:last-child .nut-button')
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+    expect(buttons.length).toBeGreaterThan(0);
+    expect(Math.min(...buttons)).toBeGreaterThanOrEqual(48);
+
+    // Every page follows (walked in care mode: the parent's own pages and the others' refusals), at phone
+    // size and at 200% zoom, still with no serious violations (the darker text included).
+    const problems: string[] = [];
+    for (const route of routes) {
+      for (const query of queries[route] ?? ['']) {
+        const landed = await open(p, route, query);
+        expect([route, await p.page.locator('.taro_page:last-child .page--care').count()]).toEqual([route, 1]);
+        for (const size of p.size === PHONE ? [PHONE, ZOOM_200] : [ZOOM_200, PHONE]) {
+          await resize(p, size);
+          const { smallText, shortTargets } = await measure(p.page);
+          const where = `${route} → ${landed} @${size.width}`;
+          problems.push(...smallText.map((t) => `${where}: small text ${t}`));
+          problems.push(...shortTargets.map((t) => `${where}: short target ${t}`));
+          if (size === PHONE) problems.push(...(await seriousViolations(p.page)).map((v) => `${where}: ${v}`));
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+
+    // Remembered: a new visit opens in care mode; turned off, the standard sizes are back.
+    await resize(p, PHONE);
+    await open(p, 'pages/home/index');
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    await toggle.click();
+    await p.page.locator('.taro_page:last-child .page:not(.page--care)').waitFor();
+    expect((await measure(p.page)).minTextPx).toBeLessThan(18);
+    await open(p, 'pages/home/index');
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    expect(p.errors).toEqual([]);
+  } finally {
+    await p.context.close();
+  }
+}, 180_000);
