@@ -86,7 +86,7 @@ function ShareStep({
       <Text className='cl-card__text'>
         选择“分享”后，如果结果是“建议联系学校”或“紧急”，{child.schoolName}
         的心理健康教师会收到提醒，看到{child.name}
-        的姓名、班级、这份清单的作答和结果，并与您联系（紧急情况在 24 小时内，其他情况在 3 天内）。
+        的姓名、班级、这份清单的回答和结果，并与您联系（紧急情况在 24 小时内，其他情况在 3 天内）。
       </Text>
       <Text className='cl-card__text'>
         只有本校的心理健康教师能看到，班主任、其他老师和同学都看不到。结果没有达到需要学校跟进的程度时，不会发送给学校。
@@ -97,7 +97,7 @@ function ShareStep({
       <ChoiceChips options={SHARE_CHOICES} value={share} onChange={onChange} />
       <Text className='cl-card__heading'>家里其他监护人能看到吗？</Text>
       <Text className='cl-card__text'>
-        这次作答属于您本人。选择“家里其他监护人也能看到”后，他们可以查看结果，但只有您能删除。
+        这次填写的内容属于您本人。选择“家里其他监护人也能看到”后，他们可以查看结果，但只有您能删除。
       </Text>
       <ChoiceChips options={FAMILY_SHARE_CHOICES} value={familyShare} onChange={onFamilyShare} />
     </View>
@@ -180,10 +180,10 @@ function Questionnaire({ checklist, child, userId }: { checklist: Checklist; chi
             为 {child.name} 填写 · 共 {total} 题
           </Text>
           <Text className='cl-card__text cl-intro-text'>{checklist.intro}</Text>
-          <Text className='cl-card__hint'>每题选择“从不”“有时”或“经常”。作答加密保存，只有您家能查看。</Text>
+          <Text className='cl-card__hint'>每题选择“从不”“有时”或“经常”。您的回答加密保存，只有您家能查看。</Text>
           <View className='cl-actions'>
             <Button type='primary' block onClick={() => go(0)}>
-              开始作答
+              开始填写
             </Button>
           </View>
         </View>

@@ -165,7 +165,7 @@ function ConsentManagement({
     if (busy) return;
     const { confirm } = await Taro.showModal({
       title: '撤回同意',
-      content: `撤回后将不能再填写心理预警清单，已保存的 ${historyCount} 份答卷会全部删除（已转介给学校的记录一并删除），无法恢复。确定撤回吗？`,
+      content: `撤回后将不能再填写心理预警清单，已保存的 ${historyCount} 份答卷会全部删除（已经转给学校的记录也一起删除），无法恢复。确定撤回吗？`,
       confirmText: '确认撤回',
       cancelText: '取消',
     });
@@ -188,7 +188,7 @@ function ConsentManagement({
           : '您目前没有同意（或已撤回）心理预警清单的单独同意。'}
       </Text>
       <Text className='cl-card__hint'>
-        撤回同意后不能再填写清单；您家保存的全部答卷会被删除，已转介给学校的记录也一并删除。
+        撤回同意后不能再填写清单；您家保存的全部答卷会被删除，已经转给学校的记录也一起删除。
       </Text>
       <View className='cl-actions'>
         <Button block fill='outline' loading={busy} onClick={() => void withdraw()}>

@@ -61,7 +61,7 @@ function FamilyDetails({ family }: { family: RouterOutputs['families']['mine'] }
   const removeChild = async (child: { id: string; name: string }) => {
     const { confirm } = await Taro.showModal({
       title: `移除${child.name}`,
-      content: '孩子的姓名、班级和关于这个孩子的清单作答都会删除，无法恢复。已经计入的参加次数不变。确定移除吗？',
+      content: '孩子的姓名、班级和关于这个孩子的清单回答都会删除，无法恢复。已经计入的参加次数不变。确定移除吗？',
       confirmText: '移除',
       cancelText: '取消',
     });
@@ -93,7 +93,7 @@ function FamilyDetails({ family }: { family: RouterOutputs['families']['mine'] }
     const { confirm } = await Taro.showModal({
       title: '注销我的账号',
       content:
-        '注销后，您的微信身份、姓名、您填写的清单作答和登录记录都会删除，无法恢复；家里其他监护人不受影响。已经计入统计的参加次数不变。确定注销吗？',
+        '注销后，您的微信身份、姓名、您填写的清单回答和登录记录都会删除，无法恢复；家里其他监护人不受影响。已经计入统计的参加次数不变。确定注销吗？',
       confirmText: '注销',
       cancelText: '取消',
     });

@@ -47,7 +47,7 @@ export function MySessionsView() {
               <Text className='session-card__line'>时间：{formatDateTime(item.startsAt)}</Text>
               <Text className='session-card__line'>主办：{item.orgUnitName}</Text>
               {item.registeredOnBehalfBy ? (
-                <Text className='session-card__line'>由 {item.registeredOnBehalfBy} 代办报名</Text>
+                <Text className='session-card__line'>由 {item.registeredOnBehalfBy} 帮您报名</Text>
               ) : null}
             </View>
           ))}

@@ -119,7 +119,7 @@ export function RosterTicking({
   sessionId: string;
   schoolId: string;
   presentFamilies: string[];
-  /** Family → its registration's label (报名成功, 候补中). */
+  /** Family → its registration's label (报名成功, 排队等候中). */
   registeredFamilies: Map<string, string>;
   /** The session is published and not over: households can still be registered. */
   canRegister: boolean;
