@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { keyboardPress } from './pressable';
 import './choice-chips.scss';
 
 export interface Choice<V extends string> {
@@ -12,10 +13,13 @@ interface Props<V extends string> {
   onChange: (value: V) => void;
 }
 
-/** A single choice shown as tappable chips: every option visible, one tap to pick (no scroll wheel). */
+/**
+ * A single choice shown as tappable chips: every option visible, one tap to pick (no scroll wheel). On the
+ * web, a radio group (each chip a radio, reached with Tab, picked with Enter or Space).
+ */
 export function ChoiceChips<V extends string>({ options, value, onChange }: Props<V>) {
   return (
-    <View className='choice-chips'>
+    <View className='choice-chips' role='radiogroup'>
       {options.map((option) => {
         const selected = option.value === value;
         return (
@@ -23,7 +27,9 @@ export function ChoiceChips<V extends string>({ options, value, onChange }: Prop
             key={option.value}
             className={`choice-chips__chip${selected ? ' choice-chips__chip--selected' : ''}`}
             data-value={option.value}
-            aria-selected={selected}
+            role='radio'
+            aria-checked={selected ? 'true' : 'false'}
+            {...keyboardPress()}
             onClick={() => onChange(option.value)}
           >
             <Text>{option.label}</Text>

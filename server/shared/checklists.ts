@@ -58,9 +58,9 @@ export const REFERRAL_STATUSES = ['OPEN', 'ACKNOWLEDGED', 'CLOSED'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
-  OPEN: '已转介，等待学校心理健康教师处理',
-  ACKNOWLEDGED: '学校心理健康教师已接收',
-  CLOSED: '已结束跟进',
+  OPEN: '已转给学校心理健康教师，等老师和您联系',
+  ACKNOWLEDGED: '学校心理健康教师已收到，会和您联系',
+  CLOSED: '学校心理健康教师已跟进完毕',
 };
 
 export const REFERRAL_ACTIONS = ['CONTACTED_FAMILY', 'MET_CHILD', 'REFERRED_HOSPITAL', 'NOTE', 'CLOSED'] as const;

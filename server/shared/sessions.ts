@@ -22,7 +22,11 @@ export const SESSION_STATUSES = ['DRAFT', 'PUBLISHED', 'CANCELLED'] as const;
 export const SESSION_STATUS_LABELS = { DRAFT: '草稿', PUBLISHED: '已发布', CANCELLED: '已取消' } as const;
 
 export const REGISTRATION_STATUSES = ['CONFIRMED', 'WAITLISTED', 'CANCELLED'] as const;
-export const REGISTRATION_STATUS_LABELS = { CONFIRMED: '报名成功', WAITLISTED: '候补中', CANCELLED: '已取消' } as const;
+export const REGISTRATION_STATUS_LABELS = {
+  CONFIRMED: '报名成功',
+  WAITLISTED: '排队等候中',
+  CANCELLED: '已取消',
+} as const;
 
 export const ATTENDANCE_METHODS = ['QR', 'ROLL_CALL', 'PAPER'] as const;
 export const ATTENDANCE_METHOD_LABELS = { QR: '扫码签到', ROLL_CALL: '现场点名', PAPER: '纸质签到表补录' } as const;
@@ -183,13 +187,13 @@ export function checkInCodeOf(raw: string): string {
 export const checkInInput = z.object({
   code: z
     .string({ error: '请扫描签到二维码，或输入 6 位签到码' })
-    .max(500, { error: '签到码无效' })
+    .max(500, { error: '签到码不对' })
     .transform(checkInCodeOf)
     .pipe(
       z
         .string()
         .min(6, { error: '请扫描签到二维码，或输入 6 位签到码' })
-        .refine((c) => /^\d{6}$/.test(c) || c.length >= 10, { error: '签到码无效，线上活动的签到码是 6 位数字' }),
+        .refine((c) => /^\d{6}$/.test(c) || c.length >= 10, { error: '签到码不对，线上活动的签到码是 6 位数字' }),
     ),
 });
 

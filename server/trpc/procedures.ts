@@ -98,7 +98,8 @@ export const parentProcedure = root
   .use(({ ctx, next }) => {
     const user = signedIn(ctx.user);
     const { familyId } = user;
-    if (!familyId) throw new TRPCError({ code: 'FORBIDDEN', message: '请先绑定家庭（使用学校或家庭邀请码加入）' });
+    if (!familyId)
+      throw new TRPCError({ code: 'FORBIDDEN', message: '请先加入家庭（用学校给的邀请码，或家人发给您的邀请码）' });
     return next({ ctx: { user: { ...user, familyId } satisfies FamilyUser, familyId } });
   })
   .use(privacyConsented)

@@ -79,7 +79,7 @@ it('a parent consents, answers with a critical sign and sees URGENT with hotline
 
   // ── One item per screen: the first (talk of death or suicide, a critical sign) 有时, every other 从不.
   const answer = parent.locator('.checklist-answer');
-  await answer.getByText('开始作答', { exact: true }).click();
+  await answer.getByText('开始填写', { exact: true }).click();
   const total = CRISIS_SIGNS.items.length;
   for (let i = 0; i < total; i += 1) {
     await answer.getByText(`第 ${i + 1} 题 / 共 ${total} 题`, { exact: true }).waitFor();
@@ -216,7 +216,7 @@ it('a parent consents, answers with a critical sign and sees URGENT with hotline
   // ── Back on 心理预警清单, the parent's history shows what the school did; viewing it again is a read.
   await result.getByText('返回心理预警清单', { exact: true }).click();
   const item = list.locator('.cl-history__item').filter({ hasText: CRISIS_SIGNS.title });
-  await item.getByText('学校跟进：学校心理健康教师已接收', { exact: true }).waitFor();
+  await item.getByText('学校跟进：学校心理健康教师已收到，会和您联系', { exact: true }).waitFor();
   expect(await item.innerText()).toContain('已联系家庭');
   await item.getByText('查看结果', { exact: true }).click();
   const stored = parent.locator('.checklist-result').last();

@@ -92,6 +92,6 @@ it('a wrong invite code shows the server’s Chinese message on the form', async
   await page.locator('input[placeholder="请输入孩子姓名"]').fill('李小木');
   await page.getByText('一年级', { exact: true }).click();
   await page.getByText('提交', { exact: true }).click();
-  await page.locator('.form-error').getByText('邀请码无效或已过期，请向学校或家人核对').waitFor();
+  await page.locator('.form-error').getByText('邀请码不对或已经过期，请向学校老师或家人重新要一个').waitFor();
   expect(await app.db.guardian.count({ where: { user: { openid: 'openid-demo-parent-18' } } })).toBe(0);
 }, 60_000);

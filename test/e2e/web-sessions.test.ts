@@ -253,5 +253,5 @@ it('an online session: the host shows one 6-digit code, a parent types it and is
   // A wrong code gets a plain answer.
   await parent.locator('input[placeholder="6 位签到码"]').fill('000 000');
   await parent.getByText('签到', { exact: true }).click();
-  await parent.getByText(/签到码无效/).waitFor();
+  await parent.getByText(/签到码不对/).waitFor();
 }, 120_000);

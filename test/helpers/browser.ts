@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser as PlaywrightBrowser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium (installed by .ci/run), driven by playwright-core; never a downloaded browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -50,6 +50,16 @@ export async function openBrowser(
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One Chromium for many people at once: each `newContext()` has storage of its own (its own sign-in), without
+ * starting another browser. Playwright gives the browser a fresh temporary profile of its own.
+ */
+export async function openSharedBrowser(): Promise<PlaywrightBrowser> {
+  if (!fs.existsSync(CHROMIUM_PATH))
+    throw new Error(`找不到 Chromium：${CHROMIUM_PATH}（apt-get install -y chromium）`);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--headless', ...CHROMIUM_FLAGS] });
 }
 
 /** Saves a screenshot under test/.artifacts (ignored by git) when a test wants evidence. */

@@ -139,7 +139,7 @@ describe('checklists.submit', () => {
       }),
     ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
-      message: '请回答全部题目：还有 1 题未作答',
+      message: '还有 1 题没有回答，请全部回答后再提交',
     });
     await expect(
       call(parent.user).checklists.submit({

@@ -108,7 +108,7 @@ describe('families.join and families.mine', () => {
         .families.join({ inviteCode: bInvite, relation: 'MOTHER', child: { name: '乙', grade: 'G1' } }),
     ).rejects.toMatchObject({
       code: 'NOT_FOUND',
-      message: '邀请码无效或已过期，请向学校或家人核对',
+      message: '邀请码不对或已经过期，请向学校老师或家人重新要一个',
     });
   });
 
@@ -121,7 +121,7 @@ describe('families.join and families.mine', () => {
         .families.join({ inviteCode: 'NOPE1234', relation: 'MOTHER', child: { name: '某某', grade: 'G1' } }),
     ).rejects.toMatchObject({
       code: 'NOT_FOUND',
-      message: '邀请码无效或已过期，请向学校或家人核对',
+      message: '邀请码不对或已经过期，请向学校老师或家人重新要一个',
     });
     expect(await app.db.family.count()).toBe(before);
   });
@@ -156,7 +156,7 @@ describe('families.join and families.mine', () => {
 });
 
 describe('guardian invitations (security round two)', () => {
-  const UNUSABLE = { code: 'NOT_FOUND', message: '邀请码无效或已过期，请向学校或家人核对' };
+  const UNUSABLE = { code: 'NOT_FOUND', message: '邀请码不对或已经过期，请向学校老师或家人重新要一个' };
   const join = async (userId: string, inviteCode: string, name = '孩子', grade = 'G2') =>
     app.caller(await app.as(userId)).families.join({ inviteCode, relation: 'FATHER', child: { name, grade } });
 

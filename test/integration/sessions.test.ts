@@ -338,12 +338,12 @@ describe('check-in', () => {
     for (const c of wrong)
       await expect(app.caller(p.user).sessions.checkIn({ code: c })).rejects.toMatchObject({
         code: 'BAD_REQUEST',
-        message: '签到码无效，请核对直播中显示的 6 位签到码',
+        message: '签到码不对，请再看一看直播中显示的 6 位签到码',
       });
     // Ten wrong codes in the hour: even the right one is refused until the hour is over.
     await expect(app.caller(p.user).sessions.checkIn({ code: shortCode! })).rejects.toMatchObject({
       code: 'TOO_MANY_REQUESTS',
-      message: expect.stringContaining('签到码输错次数过多'),
+      message: expect.stringContaining('签到码输错次数太多'),
     });
     expect(await app.db.attendance.count({ where: { sessionId: online.id } })).toBe(0);
     // Another parent is not locked out.

@@ -184,7 +184,7 @@ describe('the contract’s home-visit flow', () => {
     const { visitId } = await app.caller(parent).visits.book({ slotId: slots[0].id });
     await expect(app.caller(parent).visits.book({ slotId: slots[1].id })).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: '本次家访您已预约过一个时段；如需更改请改约',
+      message: '这次家访您已经约好了一个时间；想换时间请点“改时间”',
     });
     // A reminder 24 hours before the visit is queued (sent only to guardians with quota), and follows a reschedule.
     const reminder = await app.db.notification.findFirstOrThrow({

@@ -147,7 +147,7 @@ describe('answers must be complete', () => {
   it('refuses missing items and items from another list, in Chinese', () => {
     const a = zeros(PSC17);
     delete a.psc17;
-    expect(() => checkAnswersComplete(PSC17, a)).toThrow('请回答全部题目：还有 1 题未作答');
+    expect(() => checkAnswersComplete(PSC17, a)).toThrow('还有 1 题没有回答，请全部回答后再提交');
     expect(() => checkAnswersComplete(PSC17, { ...zeros(PSC17), c01: 0 })).toThrow('不属于本清单');
     expect(() => checkAnswersComplete(PSC17, zeros(PSC17))).not.toThrow();
   });

@@ -1,13 +1,15 @@
 // A desk page's table of remote rows: loading and error states, a sentence when there is nothing, the header
-// row, and one <tr> per row from `row`.
+// row, and one <tr> per row from `row`. A table wider than its card scrolls sideways on its own: it is a tab stop,
+// so the keyboard can scroll it too.
 import { Text } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { RemoteState } from '../../components/remote-state';
 import type { Remote } from '../../lib/use-remote';
+import { keyboardScroll } from '../../components/pressable';
 
 export function DeskTable<T>({ headers, rows, row }: { headers: string[]; rows: T[]; row: (item: T) => ReactNode }) {
   return (
-    <table className='desk-table'>
+    <table className='desk-table' {...keyboardScroll()}>
       <thead>
         <tr>
           {headers.map((h) => (

@@ -12,6 +12,7 @@ import {
 } from '../privacy/privacy-consent';
 import { PrivacyNotice } from '../privacy/privacy-notice';
 import { LoginPanelSlot } from './login-panel-slot';
+import { keyboardPress } from '../../components/pressable';
 import './login.scss';
 
 /** The privacy notice first (until agreed), then the ways to sign in. */
@@ -44,7 +45,7 @@ export function LoginView({ demoParent }: { demoParent?: number }) {
       ) : declined ? (
         <View className='login-block'>
           <Text className='login-section__lead'>需要你同意隐私政策与用户协议后才能使用本服务。</Text>
-          <View className='login-declined__again' onClick={() => setDeclined(false)}>
+          <View className='login-declined__again' role='button' {...keyboardPress()} onClick={() => setDeclined(false)}>
             <Text>重新查看隐私政策与用户协议</Text>
           </View>
         </View>

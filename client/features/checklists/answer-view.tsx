@@ -19,6 +19,7 @@ import { useSchemaForm } from '../../lib/use-schema-form';
 import { forgetChecklistConsent, loadChecklistConsent } from './checklist-consent';
 import { rememberResult } from './result-cache';
 import { CHECKLIST_ROUTES } from './routes';
+import { keyboardPress } from '../../components/pressable';
 import './checklists.scss';
 
 type Checklist = RouterOutputs['checklists']['list'][number];
@@ -158,7 +159,7 @@ function ShareStep({
       <Text className='cl-card__text'>
         选择“分享”后，如果结果是“建议联系学校”或“紧急”，{child.schoolName}
         的心理健康教师会收到提醒，看到{child.name}
-        的姓名、班级、这份清单的作答和结果，并与您联系（紧急情况在 24 小时内，其他情况在 3 天内）。
+        的姓名、班级、这份清单的回答和结果，并与您联系（紧急情况在 24 小时内，其他情况在 3 天内）。
       </Text>
       <Text className='cl-card__text'>
         只有本校的心理健康教师能看到，班主任、其他老师和同学都看不到。结果没有达到需要学校跟进的程度时，不会发送给学校。
@@ -169,7 +170,7 @@ function ShareStep({
       <ChoiceChips options={SHARE_CHOICES} value={share} onChange={onChange} />
       <Text className='cl-card__heading'>家里其他监护人能看到吗？</Text>
       <Text className='cl-card__text'>
-        这次作答属于您本人。选择“家里其他监护人也能看到”后，他们可以查看结果，但只有您能删除。
+        这次填写的内容属于您本人。选择“家里其他监护人也能看到”后，他们可以查看结果，但只有您能删除。
       </Text>
       <ChoiceChips options={FAMILY_SHARE_CHOICES} value={familyShare} onChange={onFamilyShare} />
     </View>
@@ -308,7 +309,7 @@ function Questionnaire({
             为 {child.name} 填写 · 共 {total} 题
           </Text>
           <Text className='cl-card__text cl-intro-text'>{checklist.intro}</Text>
-          <Text className='cl-card__hint'>每题选择“从不”“有时”或“经常”。作答加密保存，只有您家能查看。</Text>
+          <Text className='cl-card__hint'>每题选择“从不”“有时”或“经常”。您的回答加密保存，只有您家能查看。</Text>
           {checklist.items.some((i) => i.critical) ? (
             <Text className='cl-card__hint cl-critical-hint'>
               标有“⚠ 危险信号”的题目，只要出现过（有时或经常），就请立即求助，不要等待。
@@ -316,7 +317,7 @@ function Questionnaire({
           ) : null}
           <View className='cl-actions'>
             <Button type='primary' block onClick={() => go(0)}>
-              开始作答
+              开始填写
             </Button>
           </View>
         </View>
@@ -362,12 +363,14 @@ function Questionnaire({
           </Text>
         ) : null}
         <Text className='cl-item__text'>{item.text}</Text>
-        <View className='cl-options'>
+        <View className='cl-options' role='radiogroup' aria-label={item.text}>
           {ANSWER_OPTIONS.map((o) => (
             <View
               key={o.value}
               className={`cl-option${current === o.value ? ' cl-option--selected' : ''}`}
-              aria-selected={current === o.value}
+              role='radio'
+              aria-checked={current === o.value ? 'true' : 'false'}
+              {...keyboardPress()}
               onClick={() => answer(item.id, o.value)}
             >
               <Text>{o.label}</Text>

@@ -12,10 +12,10 @@ export const TIER_TONES: Record<RiskTier, Tone> = {
 
 /** One sentence under the tier on the result page. */
 export const TIER_EXPLANATIONS: Record<RiskTier, string> = {
-  NONE: '本次作答没有发现明显的心理预警信号。',
+  NONE: '这次填写没有发现明显的心理危机信号。',
   WATCH: '孩子有一些值得留意的变化，请多陪伴、多观察。',
   CONTACT_SCHOOL: '结果提示孩子可能需要更多帮助，建议尽快与学校心理健康教师沟通。',
-  URGENT: '作答中出现了危险信号，孩子可能正处在心理危机中。请立即行动，不要等待。',
+  URGENT: '回答中出现了危险信号，孩子可能正处在心理危机中。请立即行动，不要等待。',
 };
 
 export function tierLabel(tier: RiskTier): string {

@@ -1,6 +1,7 @@
 import { ScrollView, Text, View } from '@tarojs/components';
 import { Button } from '../../components/nutui';
 import type { ConsentText } from './checklist-consent';
+import { keyboardScroll } from '../../components/pressable';
 import './checklists.scss';
 
 /** The separate consent for sensitive data, shown in full with an explicit 同意 before any answering. */
@@ -19,9 +20,9 @@ export function ChecklistConsentCard({
     <View className='cl-card cl-consent'>
       <Text className='cl-card__heading'>{text.title}</Text>
       <Text className='cl-card__hint'>
-        清单的作答涉及孩子的心理健康状况，属于未成年人的敏感个人信息。填写之前，需要您阅读下面的说明并单独同意。
+        清单的回答涉及孩子的心理健康状况，属于未成年人的敏感个人信息。填写之前，需要您阅读下面的说明并单独同意。
       </Text>
-      <ScrollView className='cl-consent__body' scrollY>
+      <ScrollView className='cl-consent__body' scrollY {...keyboardScroll(text.title)}>
         <Text className='cl-consent__text'>{text.text}</Text>
       </ScrollView>
       <Text className='cl-card__hint'>

@@ -25,6 +25,7 @@ import {
 import { ChecklistConsentCard } from './consent-card';
 import { ResponseHistory, type HistoryItem } from './response-history';
 import { CHECKLIST_ROUTES } from './routes';
+import { keyboardPress } from '../../components/pressable';
 import './checklists.scss';
 
 type Child = RouterOutputs['families']['mine']['children'][number];
@@ -111,21 +112,25 @@ function StartCard({ familyChildren: children, checklists }: { familyChildren: C
         <>
           <Text className='cl-label'>选择清单</Text>
           {fitting.length === 0 ? <Text className='cl-card__hint'>暂时没有适合这个孩子的清单。</Text> : null}
-          {fitting.map((c) => (
-            <View
-              key={c.id}
-              className={`cl-choice${c.id === checklistId ? ' cl-choice--selected' : ''}`}
-              data-checklist-code={c.code}
-              aria-selected={c.id === checklistId}
-              onClick={() => form.set('checklistId')(c.id)}
-            >
-              <Text className='cl-choice__title'>{c.title}</Text>
-              <Text className='cl-line cl-line--muted'>
-                适用：{CHECKLIST_STAGE_LABELS[c.stage]} · 共 {c.items.length} 题 · 约{' '}
-                {Math.max(1, Math.ceil(c.items.length / 4))} 分钟
-              </Text>
-            </View>
-          ))}
+          <View role='radiogroup' aria-label='选择清单'>
+            {fitting.map((c) => (
+              <View
+                key={c.id}
+                className={`cl-choice${c.id === checklistId ? ' cl-choice--selected' : ''}`}
+                data-checklist-code={c.code}
+                role='radio'
+                aria-checked={c.id === checklistId ? 'true' : 'false'}
+                {...keyboardPress()}
+                onClick={() => form.set('checklistId')(c.id)}
+              >
+                <Text className='cl-choice__title'>{c.title}</Text>
+                <Text className='cl-line cl-line--muted'>
+                  适用：{CHECKLIST_STAGE_LABELS[c.stage]} · 共 {c.items.length} 题 · 约{' '}
+                  {Math.max(1, Math.ceil(c.items.length / 4))} 分钟
+                </Text>
+              </View>
+            ))}
+          </View>
         </>
       ) : null}
       <FormError message={form.error} />
@@ -160,7 +165,7 @@ function ConsentManagement({
     if (busy) return;
     const { confirm } = await Taro.showModal({
       title: '撤回同意',
-      content: `撤回后将不能再填写心理预警清单，已保存的 ${historyCount} 份答卷会全部删除（已转介给学校的记录一并删除），无法恢复。确定撤回吗？`,
+      content: `撤回后将不能再填写心理预警清单，已保存的 ${historyCount} 份答卷会全部删除（已经转给学校的记录也一起删除），无法恢复。确定撤回吗？`,
       confirmText: '确认撤回',
       cancelText: '取消',
     });
@@ -183,7 +188,7 @@ function ConsentManagement({
           : '您目前没有同意（或已撤回）心理预警清单的单独同意。'}
       </Text>
       <Text className='cl-card__hint'>
-        撤回同意后不能再填写清单；您家保存的全部答卷会被删除，已转介给学校的记录也一并删除。
+        撤回同意后不能再填写清单；您家保存的全部答卷会被删除，已经转给学校的记录也一起删除。
       </Text>
       <View className='cl-actions'>
         <Button block fill='outline' loading={busy} onClick={() => void withdraw()}>

@@ -12,6 +12,7 @@ import { useRemote } from '../../lib/use-remote';
 import { REFERRAL_STATUS_SHORT } from './checklist-text';
 import { CHECKLIST_ROUTES } from './routes';
 import { Badge, TierBadge } from './tier-badge';
+import { keyboardPress } from '../../components/pressable';
 import './checklists.scss';
 
 type Filter = 'ALL' | ReferralStatus;
@@ -52,6 +53,8 @@ export function ReferralInbox() {
                 key={r.id}
                 className={`cl-card referral-card${r.overdue ? ' referral-card--overdue' : ''}`}
                 data-referral-id={r.id}
+                role='link'
+                {...keyboardPress()}
                 onClick={() => Taro.navigateTo({ url: CHECKLIST_ROUTES.referral(r.id) })}
               >
                 <View className='cl-row'>

@@ -29,7 +29,7 @@ export function ResponseHistory({ items }: { items: HistoryItem[] }) {
     const { confirm } = await Taro.showModal({
       title: '删除这次记录',
       content: item.referral
-        ? '删除后无法恢复。学校心理健康教师将看不到您的作答，只保留他们自己的跟进记录。确定删除吗？'
+        ? '删除后无法恢复。学校心理健康教师将看不到您的回答，只保留他们自己的跟进记录。确定删除吗？'
         : '删除后无法恢复。确定删除吗？',
       confirmText: '删除',
       cancelText: '取消',
@@ -50,7 +50,7 @@ export function ResponseHistory({ items }: { items: HistoryItem[] }) {
         <View key={item.id} className='cl-history__item' data-response-id={item.id}>
           <View className='cl-row'>
             <TierBadge tier={item.tier} />
-            {item.referral ? <Badge text='已转介' tone='info' /> : null}
+            {item.referral ? <Badge text='已转给学校心理老师' tone='info' /> : null}
           </View>
           <Text className='cl-history__title'>{item.checklistTitle}</Text>
           <Text className='cl-line'>

@@ -110,7 +110,7 @@ function ResultBody({ data }: { data: ResultData }) {
       </View>
       {data.answers ? (
         <View className='cl-card cl-answers'>
-          <Text className='cl-card__heading'>作答内容</Text>
+          <Text className='cl-card__heading'>您的回答</Text>
           {data.answers.map((a, i) => (
             <View key={a.itemId} className={`cl-answer${a.critical && a.answer > 0 ? ' cl-answer--critical' : ''}`}>
               <Text className='cl-answer__text'>

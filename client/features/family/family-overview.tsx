@@ -76,7 +76,7 @@ function FamilyDetails({ family }: { family: RouterOutputs['families']['mine'] }
   const removeChild = async (child: { id: string; name: string }) => {
     const { confirm } = await Taro.showModal({
       title: `移除${child.name}`,
-      content: '孩子的姓名、班级和关于这个孩子的清单作答都会删除，无法恢复。已经计入的参加次数不变。确定移除吗？',
+      content: '孩子的姓名、班级和关于这个孩子的清单回答都会删除，无法恢复。已经计入的参加次数不变。确定移除吗？',
       confirmText: '移除',
       cancelText: '取消',
     });
@@ -125,8 +125,8 @@ function FamilyDetails({ family }: { family: RouterOutputs['families']['mine'] }
     const { confirm } = await Taro.showModal({
       title: '注销我的账号',
       content: alone
-        ? '注销后，您的微信身份、姓名、您填写的清单作答和登录记录都会删除，无法恢复。您是家里唯一的监护人：您登记的孩子、家庭的报名和家访记录也会一并删除（学校名册上的孩子仍留在学校的名册中）。确定注销吗？'
-        : '注销后，您的微信身份、姓名、您填写的清单作答和登录记录都会删除，无法恢复；孩子和家里的记录留给家里其他监护人。确定注销吗？',
+        ? '注销后，您的微信身份、姓名、您填写的清单回答和登录记录都会删除，无法恢复。您是家里唯一的监护人：您登记的孩子、家庭的报名和家访记录也会一并删除（学校名册上的孩子仍留在学校的名册中）。确定注销吗？'
+        : '注销后，您的微信身份、姓名、您填写的清单回答和登录记录都会删除，无法恢复；孩子和家里的记录留给家里其他监护人。确定注销吗？',
       confirmText: '注销',
       cancelText: '取消',
     });

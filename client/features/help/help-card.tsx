@@ -21,7 +21,7 @@ export function HelpCard() {
     );
   }, []);
   return (
-    <View className='help' role='main'>
+    <View className='help'>
       <View className='help__card help__card--urgent'>
         <View role='heading' aria-level={1}>
           <Text className='help__title'>孩子有危险？现在就打电话</Text>

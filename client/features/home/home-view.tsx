@@ -8,6 +8,7 @@ import { useRemote } from '../../lib/use-remote';
 import { grantPendingPrivacyConsent } from '../privacy/privacy-consent';
 import { ParentHome } from './parent-home';
 import { StaffHome } from './staff-home';
+import { CareModeToggle } from './care-mode-toggle';
 import './home.scss';
 
 /** Who is signed in (read afresh each time the page shows); without a token, the login page instead. */
@@ -37,6 +38,7 @@ function Home({ me }: { me: Me }) {
         <Text className='home-header__greeting'>你好，{me.displayName}</Text>
         <Text className='home-header__tagline'>心桥 · 家庭心理健康教育指导服务</Text>
       </View>
+      <CareModeToggle />
       {isStaff(me) ? <StaffHome me={me} /> : null}
       {isParent(me) ? <ParentHome me={me} /> : null}
       <View className='home-footer'>

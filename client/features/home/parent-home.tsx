@@ -32,7 +32,7 @@ export function ParentHome({ me }: { me: Me }) {
       />
       <EntryCard
         title='我的活动'
-        description='报名、候补与签到记录，本年度参加家庭心理健康指导服务的次数。'
+        description='报名、排队与签到记录，本年度参加家庭心理健康指导服务的次数。'
         url={ROUTES.mySessions}
       />
       {parentDomainEntries(me).map((e) => (

@@ -19,6 +19,7 @@ import {
   type StageFilter,
   type TopicFilter,
 } from './lesson-text';
+import { keyboardPress } from '../../components/pressable';
 import './lessons.scss';
 
 type ListInput = NonNullable<RouterInputs['lessons']['list']>;
@@ -27,7 +28,12 @@ type Page = { items: Item[]; nextCursor: string | null };
 
 function LessonCard({ lesson }: { lesson: Item }) {
   return (
-    <View className='lesson-card' onClick={() => Taro.navigateTo({ url: LESSON_ROUTES.lesson(lesson.id) })}>
+    <View
+      className='lesson-card'
+      role='link'
+      {...keyboardPress()}
+      onClick={() => Taro.navigateTo({ url: LESSON_ROUTES.lesson(lesson.id) })}
+    >
       <View className='lesson-tags'>
         <Text className='lesson-tag lesson-tag--topic'>{lesson.topicLabel}</Text>
         <Text className='lesson-tag'>{lessonMeta(lesson)}</Text>

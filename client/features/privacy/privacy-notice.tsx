@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { Button } from '../../components/nutui';
 import type { PrivacyNotice as Notice } from './privacy-consent';
 import { AGREE_PRIVACY_BUTTON_ID, supportsWeappPrivacyCheck } from './weapp-privacy';
+import { keyboardScroll } from '../../components/pressable';
 import './privacy.scss';
 
 interface Props {
@@ -25,7 +26,7 @@ export function PrivacyNotice({ notice, onAgree, onDisagree }: Props) {
   return (
     <View className='privacy-notice'>
       <Text className='privacy-notice__title'>{notice.title}</Text>
-      <ScrollView className='privacy-notice__body' scrollY>
+      <ScrollView className='privacy-notice__body' scrollY {...keyboardScroll(notice.title)}>
         <Text className='privacy-notice__text'>{notice.text}</Text>
       </ScrollView>
       <Text className='privacy-notice__hint'>

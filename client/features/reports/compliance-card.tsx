@@ -141,7 +141,7 @@ export function ComplianceCard({ orgUnitId, year }: { orgUnitId: string; year: n
     keepPrevious: true,
   });
   return (
-    <View className='report-card compliance' aria-label='政策目标达标情况'>
+    <View className='report-card compliance' role='region' aria-label='政策目标达标情况'>
       <Text className='report-card__title'>政策目标达标情况</Text>
       <ChoiceChips options={semesters} value={semester} onChange={setSemester} />
       <RemoteState state={remote.state} reload={remote.reload}>

@@ -10,6 +10,7 @@ import { FormError } from '../../components/form-field';
 import { ErrorState } from '../../components/loading-state';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
+import { keyboardPress } from '../../components/pressable';
 import { useAction } from '../../lib/use-action';
 import { loadMe, type Me } from '../../lib/auth-store';
 import { chinaTime } from '../../lib/china-time';
@@ -87,18 +88,30 @@ function Headline({ coverage, dashboard }: { coverage: Coverage; dashboard: Dash
 
 function Breadcrumb({ path, onGo }: { path: Crumb[]; onGo: (index: number) => void }) {
   return (
-    <View className='breadcrumb' aria-label='当前查看的单位'>
+    <View className='breadcrumb' role='navigation' aria-label='当前查看的单位'>
       {path.map((c, i) => {
         const last = i === path.length - 1;
         return (
           <View key={c.id} className='breadcrumb__item'>
-            {i > 0 ? <Text className='breadcrumb__sep'>›</Text> : null}
-            <Text
-              className={`breadcrumb__name${last ? ' breadcrumb__name--current' : ' breadcrumb__name--link'}`}
-              onClick={last ? undefined : () => onGo(i)}
-            >
-              {c.name}
-            </Text>
+            {i > 0 ? (
+              <Text className='breadcrumb__sep' aria-hidden='true'>
+                ›
+              </Text>
+            ) : null}
+            {last ? (
+              <View className='breadcrumb__name breadcrumb__name--current' aria-current='page'>
+                <Text>{c.name}</Text>
+              </View>
+            ) : (
+              <View
+                className='breadcrumb__name breadcrumb__name--link'
+                role='link'
+                {...keyboardPress()}
+                onClick={() => onGo(i)}
+              >
+                <Text>{c.name}</Text>
+              </View>
+            )}
           </View>
         );
       })}

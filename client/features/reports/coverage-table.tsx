@@ -5,6 +5,7 @@ import { ScrollView, Text, View } from '@tarojs/components';
 import { ORG_UNIT_KIND_LABELS, type OrgUnitKind } from '@shared/enums';
 import type { RouterOutputs } from '../../lib/trpc';
 import { countText, percentText } from './report-text';
+import { keyboardPress, keyboardScroll } from '../../components/pressable';
 
 type Coverage = RouterOutputs['reports']['coverage'];
 type Row = Coverage['rows'][number];
@@ -38,6 +39,7 @@ function TableRow({ row, total, onOpen }: { row: Row; total?: boolean; onOpen?: 
     <View
       className={`coverage-row${total ? ' coverage-row--total' : ''}${drill ? ' coverage-row--link' : ''}`}
       data-unit-id={row.orgUnitId}
+      {...(drill ? { role: 'link', ...keyboardPress() } : {})}
       onClick={drill ? onOpen : undefined}
     >
       <View className='coverage-row__name'>
@@ -59,7 +61,7 @@ function TableRow({ row, total, onOpen }: { row: Row; total?: boolean; onOpen?: 
 export function CoverageTable({ data, onOpen }: { data: Coverage; onOpen: (row: Row) => void }) {
   return (
     <View className='coverage-table'>
-      <ScrollView scrollX className='coverage-table__scroll'>
+      <ScrollView scrollX className='coverage-table__scroll' {...keyboardScroll('覆盖情况表（可左右滑动）')}>
         <View className='coverage-table__inner'>
           <View className='coverage-row coverage-row--head'>
             <Text className='coverage-row__name'>单位</Text>

@@ -202,7 +202,11 @@ export function SiteShareBar({ data }: { data: Dashboard }) {
   const { sites, active, share, target } = data.guidanceSites;
   const reached = sites > 0 && share >= target;
   return (
-    <View className='site-share' aria-label={`站点开展率 ${percentText(share)}，目标 ${percentText(target)}`}>
+    <View
+      className='site-share'
+      role='group'
+      aria-label={`站点开展率 ${percentText(share)}，目标 ${percentText(target)}`}
+    >
       <View className='site-share__track'>
         <View
           className={`site-share__fill${reached ? ' site-share__fill--ok' : ''}`}

@@ -131,7 +131,7 @@ export function F2Chart({ chart, dataKey, height, label, children }: Props) {
       <View aria-hidden='true' className='f2-chart__canvas-box' style={{ height: `${height}px` }}>
         <TaroCanvas type='2d' id={id} className='f2-chart__canvas' style={{ width: '100%', height: `${height}px` }} />
       </View>
-      <View className='f2-chart__data' aria-label={label}>
+      <View className='f2-chart__data' role='group' aria-label={label}>
         {children}
       </View>
     </View>

@@ -87,7 +87,7 @@ function TargetForm() {
 export function TargetsCard({ me }: { me: Pick<Me, 'roles'> }) {
   const remote = useRemote(remoteKeys.reports.targets, () => trpc.reports.targets.query());
   return (
-    <View className='report-card targets' aria-label='政策目标值'>
+    <View className='report-card targets' role='region' aria-label='政策目标值'>
       <Text className='report-card__title'>政策目标值</Text>
       <RemoteState state={remote.state} reload={remote.reload}>
         {(targets) => (

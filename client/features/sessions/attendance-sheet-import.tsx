@@ -8,6 +8,7 @@ import { remoteKeys } from '../../lib/remote-keys';
 import { useAction } from '../../lib/use-action';
 import { invalidate } from '../../lib/use-remote';
 import { XlsxUpload } from '../admin/xlsx-upload';
+import { keyboardScroll } from '../../components/pressable';
 import '../admin/admin.scss';
 
 type Answer = RouterOutputs['sessions']['importAttendance'];
@@ -41,7 +42,7 @@ export function AttendanceSheetImport({ sessionId }: { sessionId: string }) {
             {`“${answer.fileName}”：新记到场 ${answer.marked} 户。${answer.unmatched.length > 0 ? `以下 ${answer.unmatched.length} 行在名册上找不到，请核对年级、班级和姓名后再导入：` : ''}`}
           </Text>
           {answer.unmatched.length > 0 ? (
-            <table className='desk-table'>
+            <table className='desk-table' {...keyboardScroll()}>
               <thead>
                 <tr>
                   <th scope='col'>行</th>

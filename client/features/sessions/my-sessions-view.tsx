@@ -8,6 +8,7 @@ import { remoteKeys } from '../../lib/remote-keys';
 import { useRemote } from '../../lib/use-remote';
 import { SessionTags, StatusBadge } from './session-card';
 import { registrationLabel } from './session-text';
+import { keyboardPress } from '../../components/pressable';
 import './sessions.scss';
 
 type Item = RouterOutputs['sessions']['mine']['items'][number];
@@ -37,6 +38,8 @@ export function MySessionsView() {
             <View
               key={item.sessionId}
               className='session-card my-session'
+              role='link'
+              {...keyboardPress()}
               onClick={() => Taro.navigateTo({ url: ROUTES.session(item.sessionId) })}
             >
               <SessionTags kind={item.kind} mentalHealth={item.mentalHealth} extra={<ItemStatus item={item} />} />
@@ -44,7 +47,7 @@ export function MySessionsView() {
               <Text className='session-card__line'>时间：{formatDateTime(item.startsAt)}</Text>
               <Text className='session-card__line'>主办：{item.orgUnitName}</Text>
               {item.registeredOnBehalfBy ? (
-                <Text className='session-card__line'>由 {item.registeredOnBehalfBy} 代办报名</Text>
+                <Text className='session-card__line'>由 {item.registeredOnBehalfBy} 帮您报名</Text>
               ) : null}
             </View>
           ))}

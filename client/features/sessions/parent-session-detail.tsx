@@ -51,7 +51,7 @@ function MyStatus({ detail }: { detail: Detail }) {
         <Text className={`my-status__text${waiting ? ' my-status__text--warn' : ''}`}>
           {registrationLabel(mine.registration)}
         </Text>
-        {waiting ? <Text className='detail-card__hint'>有家庭取消报名时，按候补顺序自动递补并通知你。</Text> : null}
+        {waiting ? <Text className='detail-card__hint'>有家庭取消报名时，按排队的先后轮到你，并会通知你。</Text> : null}
       </View>
     );
   }
@@ -82,7 +82,7 @@ function RegisterBox({ detail }: { detail: Detail }) {
       const reportSubscriptions = askForSubscriptions();
       const { status } = await trpc.sessions.register.mutate(input);
       const confirmed = status === 'CONFIRMED';
-      void Taro.showToast({ title: confirmed ? '报名成功' : '已进入候补', icon: confirmed ? 'success' : 'none' });
+      void Taro.showToast({ title: confirmed ? '报名成功' : '已排队等候名额', icon: confirmed ? 'success' : 'none' });
       await reportSubscriptions();
       sessionsChanged();
     });
@@ -91,7 +91,7 @@ function RegisterBox({ detail }: { detail: Detail }) {
     if (busy) return;
     const { confirm } = await Taro.showModal({
       title: '取消报名',
-      content: '确定取消本场活动的报名吗？名额将让给候补家庭。',
+      content: '确定取消本场活动的报名吗？名额会让给排队等候的家庭。',
       confirmText: '取消报名',
       cancelText: '再想想',
     });
@@ -124,11 +124,11 @@ function RegisterBox({ detail }: { detail: Detail }) {
           </FormField>
           <View className='detail-card__actions'>
             <Button type='primary' block loading={busy} onClick={() => void register()}>
-              {isFull(detail) ? '候补报名' : '报名'}
+              {isFull(detail) ? '排队等候名额' : '报名'}
             </Button>
           </View>
           {isFull(detail) ? (
-            <Text className='detail-card__hint'>名额已满：报名后进入候补，有家庭取消时按顺序递补。</Text>
+            <Text className='detail-card__hint'>名额已满：现在报名就先排队，有家庭取消时按先后轮到你。</Text>
           ) : null}
         </View>
       )}

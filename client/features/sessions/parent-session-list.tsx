@@ -14,7 +14,7 @@ function MyStatusBadge({ item }: { item: SessionListItem }) {
   if (item.status === 'CANCELLED') return <StatusBadge text='活动已取消' tone='muted' />;
   if (item.myStatus === 'CONFIRMED') return <StatusBadge text={registrationLabel('CONFIRMED')} tone='ok' />;
   if (item.myStatus === 'WAITLISTED') return <StatusBadge text={registrationLabel('WAITLISTED')} tone='warn' />;
-  if (item.confirmed >= item.capacity) return <StatusBadge text='名额已满，可候补' tone='warn' />;
+  if (item.confirmed >= item.capacity) return <StatusBadge text='名额已满，可排队等候' tone='warn' />;
   return null;
 }
 

@@ -12,6 +12,7 @@ import { trpc } from '../../lib/trpc';
 import { remoteKeys } from '../../lib/remote-keys';
 import { useAction } from '../../lib/use-action';
 import { invalidate, useRemote } from '../../lib/use-remote';
+import { keyboardScroll } from '../../components/pressable';
 
 function ClassTicks({
   sessionId,
@@ -39,7 +40,7 @@ function ClassTicks({
       {(students) => (
         <View className='roster-ticking__students'>
           <FormError message={error} />
-          <table className='desk-table'>
+          <table className='desk-table' {...keyboardScroll()}>
             <thead>
               <tr>
                 <th scope='col'>学生姓名</th>
@@ -118,7 +119,7 @@ export function RosterTicking({
   sessionId: string;
   schoolId: string;
   presentFamilies: string[];
-  /** Family → its registration's label (报名成功, 候补中). */
+  /** Family → its registration's label (报名成功, 排队等候中). */
   registeredFamilies: Map<string, string>;
   /** The session is published and not over: households can still be registered. */
   canRegister: boolean;

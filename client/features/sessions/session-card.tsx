@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { SessionKind } from '@shared/sessions';
 import { formatTimeRange } from '../../lib/china-time';
 import { kindLabel, placeText, seatsText } from './session-text';
+import { keyboardPress } from '../../components/pressable';
 import './sessions.scss';
 
 export interface SessionSummary {
@@ -56,7 +57,12 @@ export function SessionCard({
   children?: ReactNode;
 }) {
   return (
-    <View className='session-card' data-session-id={session.id} onClick={onClick}>
+    <View
+      className='session-card'
+      data-session-id={session.id}
+      {...(onClick ? { role: 'link', ...keyboardPress() } : {})}
+      onClick={onClick}
+    >
       <SessionTags kind={session.kind} mentalHealth={session.mentalHealth} extra={badge} />
       <Text className='session-card__title'>{session.title}</Text>
       <Text className='session-card__line'>时间：{formatTimeRange(session.startsAt, session.endsAt)}</Text>

@@ -47,6 +47,7 @@ function SwitchRow({ label, checked, disabled, onChange }: SwitchRowProps) {
         checked={checked}
         disabled={disabled}
         color={BRAND_COLOR}
+        nativeProps={{ 'aria-label': label }}
         onChange={(e) => onChange(Boolean(e.detail.value))}
       />
     </View>

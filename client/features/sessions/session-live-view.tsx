@@ -102,7 +102,12 @@ export function SessionLiveView({ sessionId }: { sessionId: string }) {
           <Text className='session-live__hint'>{formatTimeRange(detail.startsAt, detail.endsAt)}</Text>
         </>
       ) : null}
-      <Image className='session-live__qr' src={live.qr} mode='scaleToFill' />
+      <Image
+        className='session-live__qr'
+        src={live.qr}
+        mode='scaleToFill'
+        nativeProps={{ alt: '签到二维码（每隔一段时间自动更新）' }}
+      />
       <Text className='session-live__hint'>
         家长打开“心桥”小程序 → 扫码签到，扫描上方二维码（也可以用手机相机扫描）
       </Text>

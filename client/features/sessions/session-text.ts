@@ -16,7 +16,7 @@ export function placeText(s: { mode: 'OFFLINE' | 'ONLINE'; venue: string | null 
   return s.venue ?? SESSION_MODE_LABELS.OFFLINE;
 }
 
-/** 已报名 12 户 / 名额 30 户 · 候补 2 户 */
+/** 已报名 12 户 / 名额 30 户 · 排队 2 户 */
 export function seatsText(s: { confirmed: number; capacity: number; waitlisted: number }): string {
   const base = `已报名 ${s.confirmed} 户 / 名额 ${s.capacity} 户`;
   return s.waitlisted > 0 ? `${base} · 候补 ${s.waitlisted} 户` : base;

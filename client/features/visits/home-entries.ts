@@ -10,7 +10,7 @@ export const visitEntries = {
       ? [
           {
             title: '预约家访',
-            description: '寒暑假家访、电话家访：选择老师发布的时段预约，可改约或取消。',
+            description: '寒暑假家访、电话家访：选一个老师安排的时间预约，可以改时间或取消。',
             url: VISIT_ROUTES.parent,
           },
         ]

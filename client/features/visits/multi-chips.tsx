@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { Choice } from '../../components/choice-chips';
+import { keyboardPress } from '../../components/pressable';
 import '../../components/choice-chips.scss';
 
 /** Several choices as tappable chips (the shared ChoiceChips picks one). */
@@ -13,7 +14,7 @@ export function MultiChips<V extends string>({
   onChange: (value: V[]) => void;
 }) {
   return (
-    <View className='choice-chips'>
+    <View className='choice-chips' role='group'>
       {options.map((option) => {
         const selected = value.includes(option.value);
         return (
@@ -21,7 +22,9 @@ export function MultiChips<V extends string>({
             key={option.value}
             className={`choice-chips__chip${selected ? ' choice-chips__chip--selected' : ''}`}
             data-value={option.value}
-            aria-selected={selected}
+            role='checkbox'
+            aria-checked={selected ? 'true' : 'false'}
+            {...keyboardPress()}
             onClick={() => onChange(selected ? value.filter((v) => v !== option.value) : [...value, option.value])}
           >
             <Text>{option.label}</Text>

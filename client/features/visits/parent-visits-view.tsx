@@ -29,14 +29,14 @@ interface MyVisitProps {
   onCancelled: () => void;
 }
 
-/** The family's visit in this window (booked or done), with 改约 and 取消. */
+/** The family's visit in this window (booked or done), with 改时间 (reschedule) and 取消. */
 function MyVisitCard({ visit, rescheduling, onReschedule, onCancelled }: MyVisitProps) {
   const { busy, error, run } = useAction();
   const cancel = async () => {
     if (busy) return;
     const { confirm } = await Taro.showModal({
       title: '取消家访预约',
-      content: '取消后老师会收到通知，您可以重新预约其他时段。确定取消吗？',
+      content: '取消后老师会收到通知，您可以再约别的时间。确定取消吗？',
       confirmText: '确定取消',
       cancelText: '再想想',
     });
@@ -67,7 +67,7 @@ function MyVisitCard({ visit, rescheduling, onReschedule, onCancelled }: MyVisit
           </Text>
           <View className='visit-card__actions'>
             <Button size='small' fill='outline' onClick={() => onReschedule(!rescheduling)}>
-              {rescheduling ? '不改约了' : '改约'}
+              {rescheduling ? '不改了' : '改时间'}
             </Button>
             <Button size='small' fill='outline' loading={busy} onClick={cancel}>
               取消预约
@@ -107,17 +107,17 @@ function OpenSlots({ window: w, myVisit, rescheduling, onDone }: OpenSlotsProps)
         throw e;
       }
       const what = `${formatTimeRange(slot.startsAt, slot.endsAt)}（${modeLabel(slot.mode)}）`;
-      void Taro.showToast({ title: booked ? '改约成功' : '预约成功', icon: 'success' });
+      void Taro.showToast({ title: booked ? '时间已改好' : '预约成功', icon: 'success' });
       // My visits and the open slots (the booked one is gone).
       invalidate(remoteKeys.visits.all);
-      onDone(booked ? `改约成功：${what}` : `预约成功：${what}`);
+      onDone(booked ? `时间已改好：${what}` : `预约成功：${what}`);
     }, slot.slotId);
 
   if (myVisit && !canPick) {
     return myVisit.status === 'COMPLETED' ? (
       <Text className='visits__empty'>本次家访已完成，感谢您的配合。</Text>
     ) : (
-      <Text className='visits__hint'>如需更换时间，请点击“改约”选择其他时段。</Text>
+      <Text className='visits__hint'>想换时间，请点“改时间”，再选一个时间。</Text>
     );
   }
   return (
@@ -125,11 +125,11 @@ function OpenSlots({ window: w, myVisit, rescheduling, onDone }: OpenSlotsProps)
       {(slots) => (
         <View className='visits'>
           <Text className='visits__hint'>
-            {rescheduling ? '请选择新的时段：' : '请选择一个方便的时段预约（每个家庭每次家访限约一个时段）：'}
+            {rescheduling ? '请选一个新的时间：' : '请选一个方便的时间预约（这次家访每个家庭约一个时间）：'}
           </Text>
           <FormError message={error} />
           {slots.length === 0 ? (
-            <Text className='visits__empty'>老师暂未发布可预约的时段，请稍后再来看看。</Text>
+            <Text className='visits__empty'>老师还没有安排可以预约的时间，请过几天再来看看。</Text>
           ) : null}
           {groupByDay(slots).map((g) => (
             <View key={g.day} className='visit-day' data-day={g.day}>
@@ -143,7 +143,7 @@ function OpenSlots({ window: w, myVisit, rescheduling, onDone }: OpenSlotsProps)
                     </Text>
                   </View>
                   <Button size='small' type='primary' loading={busySlot === s.slotId} onClick={() => pick(s)}>
-                    {rescheduling ? '改约到此时段' : '预约'}
+                    {rescheduling ? '改到这个时间' : '预约'}
                   </Button>
                 </View>
               ))}
@@ -177,7 +177,7 @@ function WindowPanel({ window: w, mine }: { window: VisitWindow; mine: MyVisit[]
           onReschedule={setRescheduling}
           onCancelled={() => {
             setRescheduling(false);
-            setNotice('已取消预约，可重新选择时段。');
+            setNotice('已取消预约，可以再约别的时间。');
           }}
         />
       ) : null}

@@ -82,7 +82,7 @@ export function checkAnswersComplete(def: ChecklistDefinition, answers: Record<s
   if (extra.length > 0)
     throw new AppError('BAD_REQUEST', `回答中有不属于本清单的题目：${extra.slice(0, 3).join('、')}`);
   const missing = def.items.filter((i) => !Object.prototype.hasOwnProperty.call(answers, i.id));
-  if (missing.length > 0) throw new AppError('BAD_REQUEST', `请回答全部题目：还有 ${missing.length} 题未作答`);
+  if (missing.length > 0) throw new AppError('BAD_REQUEST', `还有 ${missing.length} 题没有回答，请全部回答后再提交`);
   for (const [id, v] of Object.entries(answers)) {
     if (v !== 0 && v !== 1 && v !== 2)
       throw new AppError('BAD_REQUEST', `第 ${id} 题的回答须为 0（从不）、1（有时）或 2（经常）`);

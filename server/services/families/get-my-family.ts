@@ -72,7 +72,7 @@ export async function getMyFamily(opts: { db: Db; actor: Actor }) {
       },
     },
   });
-  if (!guardian) throw new AppError('NOT_FOUND', '您还没有绑定家庭，请使用学校或家庭邀请码加入');
+  if (!guardian) throw new AppError('NOT_FOUND', '您还没有加入家庭：请用学校给的邀请码，或家人发给您的邀请码加入');
   const f = guardian.family;
   return {
     id: f.id,

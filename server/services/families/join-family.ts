@@ -20,14 +20,15 @@ type Unusable = 'unknown' | 'disabled' | 'expired' | 'used' | 'otherFamily' | 'w
  * Every code that cannot be used gets the same status and message, so guesses cannot be told apart
  * from another family's real invitation.
  */
-const unusable = (reason: Unusable) => new AppError('NOT_FOUND', '邀请码无效或已过期，请向学校或家人核对', { reason });
+const unusable = (reason: Unusable) =>
+  new AppError('NOT_FOUND', '邀请码不对或已经过期，请向学校老师或家人重新要一个', { reason });
 
 /** After this many unusable codes in an hour, a user cannot try any more codes until the hour is over. */
 export const JOIN_FAILURES_PER_HOUR = 10;
 const joinLockout = failureLockout(
   'families.join',
   JOIN_FAILURES_PER_HOUR,
-  '邀请码输错次数过多，请 1 小时后再试，或向学校核对邀请码',
+  '邀请码输错次数太多，请 1 小时后再试，或问一问学校老师',
 );
 
 /** A failed attempt is audited and counted towards the lockout (outside the rolled-back transaction). */

@@ -54,7 +54,7 @@ export const SHORT_CODE_FAILURES_PER_HOUR = 10;
 const shortCodeLockout = failureLockout(
   'sessions.checkIn.short',
   SHORT_CODE_FAILURES_PER_HOUR,
-  '签到码输错次数过多，请 1 小时后再试，或向活动主持人核对签到码',
+  '签到码输错次数太多，请 1 小时后再试，或问一问活动主持人',
 );
 
 /** Draws a code no session in its window holds (a few draws at most while far fewer than a million are held). */
@@ -93,7 +93,7 @@ export async function checkInCode(opts: { db: Db; sql: SqlRunner; input: { sessi
 function parseCode(code: string): { sessionId: string; window: number; sig: string } {
   const parts = code.split('.');
   if (parts.length !== 3 || !/^\d+$/.test(parts[1]))
-    throw new AppError('BAD_REQUEST', '签到码无效，请重新扫描现场二维码');
+    throw new AppError('BAD_REQUEST', '签到码不对，请重新扫描活动现场的二维码');
   return { sessionId: parts[0], window: Number(parts[1]), sig: parts[2] };
 }
 
@@ -157,7 +157,7 @@ const registeredCheckIns = perRunner((sql: SqlRunner) =>
 async function sessionOfRotatingCode(sql: SqlRunner, code: string, now: number): Promise<CheckInSession> {
   const parsed = parseCode(code);
   const s = await cached(parsed.sessionId, now, () => readSessionForCheckIn(sql, parsed.sessionId));
-  if (!s) throw new AppError('BAD_REQUEST', '签到码无效，请重新扫描现场二维码');
+  if (!s) throw new AppError('BAD_REQUEST', '签到码不对，请重新扫描活动现场的二维码');
   const current = Math.floor(now / CHECK_IN_WINDOW_MS);
   const expected = [current, current - 1].includes(parsed.window)
     ? signature(s.checkInSecret, s.id, parsed.window)
@@ -184,7 +184,7 @@ async function sessionOfShortCode(
   const s = await cached(`short:${code}`, now, () => sessionForShortCode(sql, code));
   if (!s || s.mode !== 'ONLINE' || s.endsAt.getTime() + CHECK_IN_GRACE_MS < now) {
     await shortCodeLockout.recordFailure(db, userId, new Date(now));
-    throw new AppError('BAD_REQUEST', '签到码无效，请核对直播中显示的 6 位签到码');
+    throw new AppError('BAD_REQUEST', '签到码不对，请再看一看直播中显示的 6 位签到码');
   }
   return s;
 }

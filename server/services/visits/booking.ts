@@ -91,7 +91,7 @@ async function bookForFamily(
         where: { windowId: slot.windowId, familyId, status: { not: 'CANCELLED' } },
         select: { id: true },
       });
-      if (mine) throw new AppError('CONFLICT', '本次家访您已预约过一个时段；如需更改请改约');
+      if (mine) throw new AppError('CONFLICT', '这次家访您已经约好了一个时间；想换时间请点“改时间”');
       const visit = await tx.visit.create({
         data: {
           windowId: slot.windowId,
@@ -186,9 +186,9 @@ export async function rescheduleVisit(opts: {
         select: { familyId: true, status: true, windowId: true },
       });
       if (!v || v.familyId !== familyId) throw new AppError('NOT_FOUND', '家访预约不存在');
-      if (v.status !== 'BOOKED') throw new AppError('CONFLICT', '只有已预约的家访可以改约');
+      if (v.status !== 'BOOKED') throw new AppError('CONFLICT', '只有已经约好的家访可以改时间');
       const slot = await lockSlot(tx, slotId);
-      if (slot.windowId !== v.windowId) throw new AppError('BAD_REQUEST', '只能改约到同一家访窗口的时段');
+      if (slot.windowId !== v.windowId) throw new AppError('BAD_REQUEST', '只能改到这次家访安排里的其他时间');
       if (slot.startsAt.getTime() <= Date.now()) throw new AppError('CONFLICT', '该时段已过');
       const assigned = await tx.visitAssignment.findUnique({
         where: { windowId_familyId: { windowId: v.windowId, familyId } },

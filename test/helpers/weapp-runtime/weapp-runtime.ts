@@ -63,6 +63,10 @@ export interface WeappRuntimeOptions {
   /** The test server; every wx.request goes there, whatever origin the build has compiled in. */
   serverUrl: string;
   loginCode: () => string;
+  /** WeChat's font size setting in px (getSystemInfoSync().fontSizeSetting); 16, WeChat's standard, if not given. */
+  fontSizeSetting?: number;
+  /** What the mini program's storage holds at launch (e.g. a choice made on an earlier visit). */
+  storage?: Record<string, unknown>;
 }
 
 export class WeappRuntime {
@@ -94,9 +98,11 @@ export class WeappRuntime {
       navigate: (kind, o) => this.navigate(kind, o),
       later: (fn) => void this.setTimer(fn, 0, false),
       toVm: (value) => (value === undefined ? value : this.vmJSON.parse(JSON.stringify(value))),
+      fontSizeSetting: opts.fontSizeSetting ?? 16,
     };
     const { wx, records } = createWx(host);
     this.records = records;
+    for (const [key, value] of Object.entries(opts.storage ?? {})) records.storage.set(key, value);
     const record =
       (level: string) =>
       (...args: unknown[]) => {

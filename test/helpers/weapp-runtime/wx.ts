@@ -28,6 +28,8 @@ export interface WxHost {
   later(fn: () => void): void;
   /** Turns a JSON value into an object of the mini program's realm. */
   toVm<T>(value: T): T;
+  /** The user's font size in WeChat (我 → 设置 → 通用 → 字体大小), in px: 16 is standard. */
+  fontSizeSetting: number;
 }
 
 export interface WxRecords {
@@ -71,7 +73,14 @@ export function createWx(host: WxHost): { wx: Record<string, unknown>; records: 
     safeArea: { left: 0, right: 375, top: 44, bottom: 778, width: 375, height: 734 },
   };
   const deviceInfo = { brand: 'devtools', model: 'iPhone X', system: 'iOS 16.0', platform: 'devtools' };
-  const appBaseInfo = { SDKVersion: '3.4.0', language: 'zh_CN', version: '8.0.50', theme: 'light', enableDebug: false };
+  const appBaseInfo = {
+    SDKVersion: '3.4.0',
+    language: 'zh_CN',
+    version: '8.0.50',
+    theme: 'light',
+    enableDebug: false,
+    fontSizeSetting: host.fontSizeSetting,
+  };
 
   function request(
     opts: Callbacks & {

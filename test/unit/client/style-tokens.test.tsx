@@ -12,10 +12,12 @@ import * as codeTokens from '../../../client/styles/tokens';
 const clientDir = path.resolve(__dirname, '../../../client');
 const tokensFile = path.join(clientDir, 'styles/tokens.scss');
 
-/** `$name: value;` lines of tokens.scss. */
+/** `$name: value;` lines of tokens.scss; a CSS variable's token is its fallback, the standard value. */
 function scssTokens(): Record<string, string> {
   const tokens: Record<string, string> = {};
-  for (const m of readFileSync(tokensFile, 'utf8').matchAll(/^\$([\w-]+):\s*([^;]+);/gm)) tokens[m[1]] = m[2].trim();
+  for (const m of readFileSync(tokensFile, 'utf8').matchAll(/^\$([\w-]+):\s*([^;]+);/gm)) {
+    tokens[m[1]] = m[2].trim().replace(/^var\(--[\w-]+,\s*(.+)\)$/, '$1');
+  }
   return tokens;
 }
 
@@ -123,8 +125,47 @@ test('no text on any page is smaller than the smallest size of the type scale (2
   const sizes = sheets.flatMap((file) => {
     const css = sass.compile(file, { loadPaths: [clientDir] }).css;
     const where = path.relative(clientDir, file);
-    return [...css.matchAll(/font-size:\s*([\d.]+)px/g)].map((m) => ({ file: where, px: Number(m[1]) }));
+    return [...css.matchAll(/font-size:\s*(?:var\(--[\w-]+,\s*)?([\d.]+)px/g)].map((m) => ({
+      file: where,
+      px: Number(m[1]),
+    }));
   });
   expect(sizes.length).toBeGreaterThan(50);
   expect(sizes.filter((s) => s.px < 24)).toEqual([]);
+});
+
+describe('关怀模式 (client/styles/care-mode.scss on .page--care)', () => {
+  const css = sass.compile(path.join(clientDir, 'styles/care-mode.scss'), { loadPaths: [clientDir] }).css;
+  const careVars = Object.fromEntries([...css.matchAll(/(--hb-[\w-]+):\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()]));
+
+  test('gives every size of the type scale a care size of at least 36 px (18 CSS px on the web, 36rpx in WeChat)', () => {
+    const scale = Object.keys(tokens).filter((name) => name.startsWith('font-size-'));
+    expect(scale.length).toBeGreaterThan(8);
+    for (const name of scale) {
+      const value = careVars[`--hb-${name}`];
+      expect([name, value]).toEqual([name, expect.stringMatching(/^\d+px$/)]);
+      expect([name, parseFloat(value) >= 36]).toEqual([name, true]);
+      // and never smaller than the standard size
+      expect([name, parseFloat(value) >= parseFloat(tokens[name])]).toEqual([name, true]);
+    }
+  });
+
+  test('darkens body, secondary and muted text to at least 7:1 (AAA) on every background, and chips show an outline', () => {
+    for (const text of ['text-body', 'text-secondary', 'text-muted']) {
+      const value = careVars[`--hb-color-${text}`];
+      expect(value).toBe(tokens[`care-color-${text}`]);
+      for (const background of ['surface', 'page', 'surface-sunken', 'muted-tint']) {
+        expect([text, background, contrast(value, color(background)) >= 7]).toEqual([text, background, true]);
+      }
+    }
+    expect(contrast(careVars['--hb-color-border'], color('surface'))).toBeGreaterThanOrEqual(3);
+  });
+
+  test('makes every tap target at least 96 px tall (48 CSS px)', () => {
+    expect(tokens['care-tap-target']).toBe('96px');
+    for (const selector of ['.nut-button', '.choice-chips__chip', '.care-toggle']) {
+      const rule = new RegExp(`\\.page--care[^{]*${selector.replace('.', '\\.')}[^{]*\\{[^}]*min-height:\\s*96px`);
+      expect([selector, rule.test(css)]).toEqual([selector, true]);
+    }
+  });
 });
