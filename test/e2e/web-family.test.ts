@@ -69,7 +69,8 @@ it('a page opened directly has 返回首页, which goes home; the checklist draf
 
   // ── The crisis warning-sign list: consent, then the first three items.
   await page.locator('.entry-card').filter({ hasText: '心理预警清单' }).click();
-  const list = page.locator('.checklist-parent');
+  // The page on top (the web build keeps the pages under it in the document).
+  const list = page.locator('.taro_page').last().locator('.checklist-parent');
   await list.getByText('敏感个人信息单独同意（心理预警清单）', { exact: true }).waitFor();
   await list.getByText('同意', { exact: true }).click();
   await list.getByText('开始填写', { exact: true }).waitFor();
@@ -78,7 +79,7 @@ it('a page opened directly has 返回首页, which goes home; the checklist draf
 
   const answer = page.locator('.checklist-answer');
   await answer.getByText(/标有“⚠ 危险信号”的题目/).waitFor();
-  await answer.getByText('开始作答', { exact: true }).click();
+  await answer.getByText('开始填写', { exact: true }).click();
   const total = CRISIS_SIGNS.items.length;
   const picks = ['从不', '有时', '经常'];
   for (let i = 0; i < 3; i += 1) {
@@ -91,7 +92,7 @@ it('a page opened directly has 返回首页, which goes home; the checklist draf
     await answer.getByText('下一题', { exact: true }).click();
   }
   await answer.getByText(`第 4 题 / 共 ${total} 题`, { exact: true }).waitFor();
-  await answer.getByText(/^作答已自动保存/).waitFor();
+  await answer.getByText(/^回答已自动保存/).waitFor();
   const stored = await app.db.checklistDraft.findFirstOrThrow({
     where: { userId: guardian.userId },
     select: { answersEnc: true },
@@ -100,7 +101,7 @@ it('a page opened directly has 返回首页, which goes home; the checklist draf
 
   // ── Reload: the page opens on item 4 again, with the three answers.
   await page.reload();
-  await answer.getByText(/^已为您恢复上次的作答/).waitFor();
+  await answer.getByText(/^已为您恢复上次的回答/).waitFor();
   await answer.getByText(`第 4 题 / 共 ${total} 题`, { exact: true }).waitFor();
   expect(await answer.getByText(/已答 3 题/).count()).toBe(1);
   await settledScreenshot(page, 'web-checklist-draft-restored');

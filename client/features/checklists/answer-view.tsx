@@ -111,8 +111,8 @@ function useDraftSaver(checklistId: string, childId: string) {
 const SAVE_TEXT = {
   idle: '',
   saving: '正在保存…',
-  saved: '作答已自动保存，刷新页面或稍后回来都可以接着填写',
-  failed: '暂时没能保存作答（网络不稳定），请继续填写，稍后会再保存',
+  saved: '回答已自动保存，刷新页面或稍后回来都可以接着填写',
+  failed: '暂时没能保存回答（网络不稳定），请继续填写，稍后会再保存',
 } as const;
 
 function SaveStatus({ state }: { state: keyof typeof SAVE_TEXT }) {
@@ -254,7 +254,7 @@ function Questionnaire({
   const restoredNote = restored ? (
     <View className='cl-card cl-restored'>
       <Text className='cl-card__text'>
-        已为您恢复上次的作答（{formatDateTime(restored.updatedAt)} 保存，已答 {Object.keys(answers).length}{' '}
+        已为您恢复上次的回答（{formatDateTime(restored.updatedAt)} 保存，已答 {Object.keys(answers).length}{' '}
         题），可以接着填写。
       </Text>
       <View className='cl-row'>
