@@ -5,8 +5,7 @@
  * regions with readers are this file's.
  */
 import { createDb, type DbHandle } from '../../server/db/create-db';
-import { createSession } from '../../server/services/sessions/create-session';
-import { markAttendance } from '../../server/services/sessions/check-in';
+import { pastSession } from '../helpers/past-sessions';
 import { behindPace, previousMonth, runMonthlyReports } from '../../server/services/reports/monthly';
 import { sendDueNotifications } from '../../server/services/notifications/worker';
 import { createTestApp, type TestApp } from '../helpers/test-app';
@@ -34,28 +33,12 @@ beforeAll(async () => {
   await app.db.family.updateMany({ data: { knownFrom: new Date(`${last.year}-01-01T00:00:00+08:00`) } });
   // Six households served at a mental-health session on the 10th of last month.
   const coordinator = await makeStaff(app.db, 'COORDINATOR', schools[0]);
-  const when = new Date(`${last.key}-10T19:00:00+08:00`);
-  const { id: sessionId } = await createSession({
-    db: app.db,
+  await pastSession(app.db, {
     actor: coordinator,
-    unit: { id: schools[0], kind: 'SCHOOL' },
-    input: {
-      kind: 'GUIDANCE',
-      title: '家庭心理健康讲座',
-      mode: 'ONLINE',
-      capacity: 50,
-      mentalHealth: true,
-      startsAt: when,
-      endsAt: new Date(when.getTime() + 3600_000),
-    },
+    unitId: schools[0],
+    startsAt: new Date(`${last.key}-10T19:00:00+08:00`),
+    present: families.slice(0, 6).map((f) => f.familyId),
   });
-  for (const f of families.slice(0, 6))
-    await markAttendance({
-      db: app.db,
-      actor: coordinator,
-      input: { sessionId, familyId: f.familyId, present: true },
-      now: when.getTime(),
-    });
   // The county's federation and 关工委 readers subscribed in WeChat; the city's reader has no WeChat.
   for (const role of ['FEDERATION', 'COMMITTEE'] as const) {
     const staff = await makeStaff(app.db, role, county.id);

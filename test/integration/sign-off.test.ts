@@ -4,8 +4,7 @@
  * correction in the county needs a reason and shows as a revision (who, when, why), never as a silent change.
  * Runs on a database of its own: the city and province wait for every county and city under them.
  */
-import { createSession } from '../../server/services/sessions/create-session';
-import { markAttendance } from '../../server/services/sessions/check-in';
+import { pastSession } from '../helpers/past-sessions';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { dropScratchDatabase } from '../helpers/pg-admin';
 import { createOwnDatabase } from '../helpers/scratch-database';
@@ -42,28 +41,13 @@ beforeAll(async () => {
   coordinator = await app.as((await makeStaff(app.db, 'COORDINATOR', school.id)).id);
   countyFederation = await app.as((await makeStaff(app.db, 'FEDERATION', county1.id)).id);
 
-  const when = new Date(`${Y}-10-18T19:00:00+08:00`);
-  ({ id: sessionId } = await createSession({
-    db: app.db,
+  sessionId = await pastSession(app.db, {
     actor: coordinator,
-    unit: { id: school.id, kind: 'SCHOOL' },
-    input: {
-      kind: 'GUIDANCE',
-      title: '秋季家庭心理健康讲座',
-      mode: 'ONLINE',
-      capacity: 50,
-      mentalHealth: true,
-      startsAt: when,
-      endsAt: new Date(when.getTime() + 3600_000),
-    },
-  }));
-  for (const f of families.slice(0, 6))
-    await markAttendance({
-      db: app.db,
-      actor: coordinator,
-      input: { sessionId, familyId: f.familyId, present: true },
-      now: when.getTime(),
-    });
+    unitId: school.id,
+    startsAt: new Date(`${Y}-10-18T19:00:00+08:00`),
+    present: families.slice(0, 6).map((f) => f.familyId),
+    title: '秋季家庭心理健康讲座',
+  });
 }, 180_000);
 afterAll(async () => {
   await app?.close();
