@@ -8,7 +8,9 @@ import { createDb, type DbHandle } from '../../server/db/create-db';
 import { pastSession } from '../helpers/past-sessions';
 import { behindPace, previousMonth, runMonthlyReports } from '../../server/services/reports/monthly';
 import { sendDueNotifications } from '../../server/services/notifications/worker';
+import path from 'node:path';
 import { createTestApp, type TestApp } from '../helpers/test-app';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process';
 import { dropScratchDatabase } from '../helpers/pg-admin';
 import { createOwnDatabase } from '../helpers/scratch-database';
 import { TEST_CITY_ID, makeCounty, makeFamilies, makeStaff, makeUnit, uid } from '../helpers/builders';
@@ -73,8 +75,8 @@ it('reads "last month" in China time and flags coverage behind m/12', () => {
   expect(behindPace(0, 0, 12)).toBe(false);
 });
 
-it('writes each region’s report once across two processes, and sends each reader one message', async () => {
-  // Two server processes (two connection pools) run the job at the same moment, twice each.
+it('writes each region’s report once when two connection pools run the job at once, and sends each reader one message', async () => {
+  // Two connection pools (as two processes would have) run the job at the same moment, twice each.
   const runs = await Promise.all([
     runMonthlyReports({ db: app.db }),
     runMonthlyReports({ db: second.db }),
@@ -113,3 +115,43 @@ it('writes each region’s report once across two processes, and sends each read
     code: 'FORBIDDEN',
   });
 });
+
+it('two server processes running the job send each reader of a new region exactly one message', async () => {
+  // A region whose readers subscribed in WeChat, with no report yet for last month.
+  const region = await makeCounty(app.db, { name: '双进程区' });
+  const openids: string[] = [];
+  for (const role of ['FEDERATION', 'COMMITTEE'] as const) {
+    const staff = await makeStaff(app.db, role, region.id);
+    const openid = `openid-two-${uid()}`;
+    await app.db.user.update({ where: { id: staff.id }, data: { openid } });
+    await app.db.subscribeQuota.create({ data: { userId: staff.id, templateKey: 'MONTHLY_REPORT', remaining: 5 } });
+    openids.push(openid);
+  }
+  const env = {
+    DATABASE_URL: scratch.url,
+    NOTIFY_WORKER: '1',
+    NOTIFY_INTERVAL_MS: '300',
+    WECHAT_API_BASE: app.wechat.url,
+    DATA_KEYS: process.env.DATA_KEYS ?? '',
+    LOG_LEVEL: 'silent',
+    HB_LOG_FILE: '',
+  };
+  const entry = path.resolve(__dirname, '..', '..', 'server', 'index.ts');
+  const servers: ServerProcess[] = await Promise.all([startServerProcess(entry, env), startServerProcess(entry, env)]);
+  try {
+    // Each process runs the job a few seconds after start; its worker then sends what is queued.
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      const got = (await sent()).filter((m) => openids.includes(m.touser));
+      if (got.length >= openids.length) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    // Time for a second process to send a duplicate, if it were going to.
+    await new Promise((r) => setTimeout(r, 2000));
+  } finally {
+    for (const s of servers) s.child.kill('SIGTERM');
+  }
+  const got = (await sent()).filter((m) => openids.includes(m.touser));
+  expect(got.map((m) => m.touser).sort()).toEqual([...openids].sort());
+  expect(await app.db.monthlyReport.count({ where: { orgUnitId: region.id, month: last.key } })).toBe(1);
+}, 120_000);
