@@ -4,7 +4,7 @@
  * class teacher responsible, until a visit is completed.
  */
 import { createTestApp, type TestApp } from '../helpers/test-app';
-import { makeFamily, makeStaff, makeUnit, makeVisit, slotHasBegun } from '../helpers/builders';
+import { makeFamily, makeStaff, makeUnit, makeVisit, makeWindow, slotHasBegun } from '../helpers/builders';
 import type { AuthUser } from '../../server/auth/auth-user';
 
 let app: TestApp;
@@ -158,5 +158,24 @@ describe('一生一策 (visits.carePlan, visits.addCareNote)', () => {
       app.caller(counsellor).visits.addCareNote({ familyId: plain.familyId, text: '未标记的家庭' }),
     ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('请先') });
     expect(await app.db.careNote.count({ where: { familyId: { in: [f.familyId, plain.familyId] } } })).toBe(0);
+  });
+});
+
+describe('priority in visit windows', () => {
+  it('lists special-group households first in a window’s families, in their order', async () => {
+    const before = await familyInClass();
+    const marked = await familyInClass();
+    await app.caller(coord).families.setGroups({ familyId: marked.familyId, groups: ['UNSUPPORTED'] });
+    const w = await makeWindow(app.db, school.id, { createdById: coord.id });
+    const families = await app.caller(coord).visits.families({ windowId: w.id });
+    const listed = families.map((f) => f.familyId);
+    // Joined later, listed earlier.
+    expect(listed.indexOf(marked.familyId)).toBeLessThan(listed.indexOf(before.familyId));
+    // Every marked or flagged household comes before every other one.
+    const lastPriority = families
+      .map((f) => f.specialGroups.length > 0 || f.priorityReasons.length > 0)
+      .lastIndexOf(true);
+    const firstOther = families.findIndex((f) => f.specialGroups.length === 0 && f.priorityReasons.length === 0);
+    expect(lastPriority).toBeLessThan(firstOther === -1 ? Infinity : firstOther);
   });
 });

@@ -77,7 +77,12 @@ export async function windowFamilies(opts: {
     orgUnitId: unit.id,
     detail: { families: families.length, flagged: families.filter((f) => f.priorityFlags.length > 0).length },
   });
-  return families.map((f) => ({
+  // Priority in the window: special-group households (留守、流动、孤儿…) and families flagged for attention
+  // come first (in their order), so that they are visited, and booked for, before the rest.
+  const first = (f: (typeof families)[number]) =>
+    f.specialGroups.length > 0 || f.priorityFlags.length > 0 || f.responses.length > 0;
+  const ordered = [...families.filter(first), ...families.filter((f) => !first(f))];
+  return ordered.map((f) => ({
     familyId: f.id,
     guardians: f.guardians.map((g) => g.user.displayName),
     children: f.children,
