@@ -15,8 +15,9 @@ import { schoolClassList } from '../../server/services/families/families.sql';
 import { gradeLabel } from '../../server/shared/grades';
 
 // Demo parents with a family at the demo school that no other test uses.
-const DRAFT_PARENT = 8;
-const CHILD_PARENT = 9;
+// Demo parents no other e2e file signs in as (the files share one demo database and run at once).
+const DRAFT_PARENT = 10;
+const CHILD_PARENT = 3;
 
 let web: WebApp;
 let app: TestApp;
