@@ -46,12 +46,22 @@ export const remoteKeys = {
     get: (referralId: string) => `referrals/get/${referralId}`,
   },
 
+  /** The household's last year (家里的动态). */
+  householdActivity: 'families/activity',
+  knowledgeQuestions: 'knowledge/questions',
+  /** A special-group household's 一生一策. */
+  carePlan: (familyId: string) => `visits/carePlan/${familyId}`,
+
   reports: {
     coverage: (query: unknown) => `reports/coverage/${json(query)}`,
     unserved: (orgUnitId: string, year: number) => `reports/unserved/${orgUnitId}/${year}`,
     compliance: (query: unknown) => `reports/compliance/${json(query)}`,
     targets: 'reports/targets',
     monthly: (orgUnitId: string, year: number) => `reports/monthly/${orgUnitId}/${year}`,
+    knowledge: (orgUnitId: string, year: number) => `reports/knowledge/${orgUnitId}/${year}`,
+    signOff: (orgUnitId: string, year: number) => `reports/signOff/${orgUnitId}/${year}`,
+    /** The cities' crisis lines, as a province ADMIN edits them. */
+    cityLines: (provinceId: string) => `reports/cityLines/${provinceId}`,
   },
 
   visits: {

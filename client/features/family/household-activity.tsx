@@ -4,11 +4,12 @@ import { Text, View } from '@tarojs/components';
 import { VISIT_MODE_LABELS, type VisitMode } from '@shared/visits';
 import { RemoteState } from '../../components/remote-state';
 import { formatDateTime } from '../../lib/china-time';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
 
 export function HouseholdActivity() {
-  const { state, reload } = useRemote('families/activity', () => trpc.families.activity.query());
+  const { state, reload } = useRemote(remoteKeys.householdActivity, () => trpc.families.activity.query());
   return (
     <View className='detail-card household-activity' aria-label='家里的动态'>
       <Text className='detail-card__heading'>家里的动态（近一年）</Text>

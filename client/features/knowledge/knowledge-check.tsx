@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button } from '../../components/nutui';
 import { FormError } from '../../components/form-field';
 import { RemoteState } from '../../components/remote-state';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { useAction } from '../../lib/use-action';
 import { useRemote } from '../../lib/use-remote';
@@ -17,7 +18,7 @@ type Phase = 'BEFORE' | 'AFTER';
 const PHASE_TITLE: Record<Phase, string> = { BEFORE: '学习前小测验', AFTER: '学习后小测验' };
 
 function Quiz({ target, phase }: { target: { sessionId: string } | { lessonId: string }; phase: Phase }) {
-  const remote = useRemote('knowledge/questions', () => trpc.knowledge.questions.query());
+  const remote = useRemote(remoteKeys.knowledgeQuestions, () => trpc.knowledge.questions.query());
   const [answers, setAnswers] = useState<number[]>([]);
   const [result, setResult] = useState<Result | null>(null);
   const { busy, error, run } = useAction();

@@ -6,6 +6,7 @@ import { ChoiceChips } from '../../components/choice-chips';
 import { FormError, FormField } from '../../components/form-field';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc } from '../../lib/trpc';
 import { useAction } from '../../lib/use-action';
 import { useRemote } from '../../lib/use-remote';
@@ -26,7 +27,7 @@ export function parseLines(text: string): { lines: { name: string; number: strin
 }
 
 function Editor({ provinceId }: { provinceId: string }) {
-  const remote = useRemote(`help/cities/${provinceId}`, async () => {
+  const remote = useRemote(remoteKeys.reports.cityLines(provinceId), async () => {
     const [cities, help] = await Promise.all([
       trpc.orgUnits.children.query({ parentId: provinceId }),
       trpc.help.lines.query(),

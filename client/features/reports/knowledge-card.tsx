@@ -2,6 +2,7 @@
 // small groups withheld), so a federation sees whether parents learned, not only whether they came.
 import { Text, View } from '@tarojs/components';
 import { RemoteState } from '../../components/remote-state';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc } from '../../lib/trpc';
 import { useRemote } from '../../lib/use-remote';
 import { countText, percentText } from './report-text';
@@ -10,7 +11,7 @@ const changeText = (c: number | null) =>
   c === null ? '—' : `${c >= 0 ? '+' : ''}${(Math.round(c * 1000) / 10).toFixed(1)} 个百分点`;
 
 export function KnowledgeCard({ orgUnitId, year }: { orgUnitId: string; year: number }) {
-  const remote = useRemote(`reports/knowledge/${orgUnitId}/${year}`, () =>
+  const remote = useRemote(remoteKeys.reports.knowledge(orgUnitId, year), () =>
     trpc.reports.knowledge.query({ orgUnitId, year }),
   );
   return (

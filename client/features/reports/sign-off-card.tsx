@@ -8,6 +8,7 @@ import { Button, Input } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
 import type { Me } from '../../lib/auth-store';
 import { chinaTime } from '../../lib/china-time';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc } from '../../lib/trpc';
 import { useAction } from '../../lib/use-action';
 import { invalidate, useRemote } from '../../lib/use-remote';
@@ -16,7 +17,7 @@ const SIGNERS = ['ADMIN', 'FEDERATION', 'COMMITTEE'];
 const when = (at: string | Date) => chinaTime(at).format('YYYY-MM-DD HH:mm');
 
 export function SignOffCard({ orgUnitId, year, me }: { orgUnitId: string; year: number; me: Pick<Me, 'roles'> }) {
-  const key = `reports/signOff/${orgUnitId}/${year}`;
+  const key = remoteKeys.reports.signOff(orgUnitId, year);
   const remote = useRemote(key, () => trpc.reports.signOffStatus.query({ orgUnitId, year }));
   const [note, setNote] = useState('');
   const { busy, error, run } = useAction();

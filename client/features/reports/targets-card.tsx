@@ -14,7 +14,7 @@ import { useAction } from '../../lib/use-action';
 import { invalidate, useRemote } from '../../lib/use-remote';
 
 export function isProvinceAdmin(me: Pick<Me, 'roles'>): boolean {
-  return me.roles.some((g) => g.role === 'ADMIN' && g.orgUnitKind === 'PROVINCE');
+  return provinceAdminUnit(me) !== null;
 }
 
 function TargetForm() {

@@ -6,6 +6,7 @@ import { FormError } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
 import { chinaTime } from '../../lib/china-time';
+import { remoteKeys } from '../../lib/remote-keys';
 import { trpc } from '../../lib/trpc';
 import { useAction } from '../../lib/use-action';
 import { useRemote } from '../../lib/use-remote';
@@ -13,7 +14,7 @@ import { useRemote } from '../../lib/use-remote';
 const ROLE_LABEL = { COUNSELOR: '心理教师', TEACHER: '班主任' } as const;
 
 function Notes({ familyId, canWrite }: { familyId: string; canWrite: boolean }) {
-  const remote = useRemote(`visits/carePlan/${familyId}`, () => trpc.visits.carePlan.query({ familyId }));
+  const remote = useRemote(remoteKeys.carePlan(familyId), () => trpc.visits.carePlan.query({ familyId }));
   const [text, setText] = useState('');
   const { busy, error, run } = useAction();
   const add = () =>

@@ -8,6 +8,7 @@ import type { FieldCipher } from '../../crypto/field-cipher';
 import { GUARDIAN_RELATION_LABELS, type GuardianRelation } from '../../shared/enums';
 import { addDays, chinaInstant, previousMonth } from '../../shared/china-time';
 import { writeAudit } from '../audit/write-audit';
+import { ctxOf } from '../visits/records';
 import { visitDoneSql } from '../reports/happened.sql';
 
 export async function householdActivity(opts: { db: Db; cipher: FieldCipher; actor: FamilyActor; now?: Date }) {
@@ -72,7 +73,7 @@ export async function householdActivity(opts: { db: Db; cipher: FieldCipher; act
       mode: v.mode,
       startsAt: v.startsAt,
       teacherName: v.teacherName,
-      summary: v.summaryEnc ? cipher.decrypt(v.summaryEnc, `Visit:${v.id}:summary`) : null,
+      summary: v.summaryEnc ? cipher.decrypt(v.summaryEnc, ctxOf(v.id, 'summary')) : null,
     })),
   };
 }

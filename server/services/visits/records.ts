@@ -9,7 +9,8 @@ import { recordService } from '../sessions/service-year';
 import { grantsCovering } from '../../auth/auth-user';
 import { openSlotCounts } from './visits.sql';
 
-const ctxOf = (visitId: string, field: string) => `Visit:${visitId}:${field}`;
+/** The encryption context of a visit's field (summary, notes, address). */
+export const ctxOf = (visitId: string, field: string) => `Visit:${visitId}:${field}`;
 
 /**
  * The visiting teacher records the visit. Free text and the address are encrypted; the completed
