@@ -67,6 +67,16 @@ const CHECKLIST_CONSENT_TEXT = [
   '不同意也可以：不同意本单独同意，您仍可正常使用心桥的其他服务。',
 ].join('\n\n');
 
+const STAFF_TERMS_TEXT = [
+  '本人使用心桥工作账号，承诺：',
+  '一、只为家庭心理健康教育指导服务（家长学校、家访、转介跟进、覆盖统计）查看和处理家庭信息，不做其他用途。',
+  '二、对工作中知悉的家庭、学生及其心理健康信息保密：不截图、不拍照、不转发、不在工作群或朋友圈谈论，不向无关人员透露。',
+  '三、只查看本人职责范围内的家庭；查看手机号码、家庭住址等信息时系统会记录，仅在联系家庭时查看。',
+  '四、账号和密码只由本人使用，不借给他人；离开电脑时退出登录；调离岗位时告知学校或上级单位停用账号。',
+  '五、发现信息泄露或可能泄露时，立即报告本单位负责人。',
+  `承诺版本：${CONSENT_TEXT_VERSION}。`,
+].join('\n\n');
+
 export const CONSENT_TEXTS: Prisma.ConsentTextCreateManyInput[] = [
   { scope: 'privacy:basic', textVersion: CONSENT_TEXT_VERSION, title: '心桥隐私政策与用户协议', text: PRIVACY_TEXT },
   {
@@ -74,6 +84,12 @@ export const CONSENT_TEXTS: Prisma.ConsentTextCreateManyInput[] = [
     textVersion: CONSENT_TEXT_VERSION,
     title: '敏感个人信息单独同意（心理预警清单）',
     text: CHECKLIST_CONSENT_TEXT,
+  },
+  {
+    scope: 'staff:confidentiality',
+    textVersion: CONSENT_TEXT_VERSION,
+    title: '工作人员保密承诺',
+    text: STAFF_TERMS_TEXT,
   },
 ];
 

@@ -51,6 +51,10 @@ export const LEGAL_GUARDIAN_RELATIONS: readonly GuardianRelation[] = ['FATHER', 
 export const isLegalGuardian = (g: { relation: GuardianRelation; legalGuardianConfirmedAt: Date | null }) =>
   LEGAL_GUARDIAN_RELATIONS.includes(g.relation) || g.legalGuardianConfirmedAt !== null;
 
-/** Consent scopes. `sensitive:checklist` is the separate consent for a child's health-related answers. */
-export const CONSENT_SCOPES = ['privacy:basic', 'sensitive:checklist'] as const;
+/**
+ * Consent scopes. `sensitive:checklist` is the separate consent for a child's health-related answers;
+ * `staff:confidentiality` the staff's confidentiality terms (工作人员保密承诺), which staff accept instead of the
+ * parents' privacy notice.
+ */
+export const CONSENT_SCOPES = ['privacy:basic', 'sensitive:checklist', 'staff:confidentiality'] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];

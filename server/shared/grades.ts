@@ -64,6 +64,23 @@ export function normalizeGrade(value: unknown): GradeCode | null {
   return ALIASES[v] ?? null;
 }
 
+/** Where a grade sorts (一年级 first); an unknown code last. */
+export function gradeOrder(code: string | null | undefined): number {
+  const i = GRADES.findIndex((g) => g.code === code);
+  return i === -1 ? GRADES.length : i;
+}
+
+/** Classes in school order: by grade, then by class (三年级（2）班 before 三年级（10）班). */
+export function byGradeAndClass(
+  a: { grade: string | null; className: string | null },
+  b: { grade: string | null; className: string | null },
+): number {
+  return (
+    gradeOrder(a.grade) - gradeOrder(b.grade) ||
+    (a.className ?? '').localeCompare(b.className ?? '', 'zh-CN', { numeric: true })
+  );
+}
+
 export function gradeLabel(code: string): string {
   return GRADES.find((g) => g.code === code)?.label ?? code;
 }

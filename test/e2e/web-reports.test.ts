@@ -246,13 +246,7 @@ it('the demo school’s coordinator sees the families not yet served this year a
   // A fresh sign-in as coord.demo (the federation user's browser, signed out).
   await page.evaluate(() => window.localStorage.clear());
   await page.goto(`${http.url}/`);
-  const consent = page.getByText('同意并继续', { exact: true });
-  await Promise.race([consent.waitFor(), page.locator('input[placeholder="请输入用户名"]').waitFor()]);
-  if (await consent.isVisible()) await consent.click();
-  await page.locator('input[placeholder="请输入用户名"]').fill(DEMO_COORDINATOR_USERNAME);
-  await page.locator('input[placeholder="请输入密码"]').fill(DEMO_PASSWORD);
-  await page.getByText('登录', { exact: true }).click();
-  await page.getByText('退出登录', { exact: true }).waitFor();
+  await signInAsStaff(page, DEMO_COORDINATOR_USERNAME, DEMO_PASSWORD);
   await page.getByText('覆盖情况统计', { exact: true }).click();
 
   const dashboard = page.locator('.taro_page').last().locator('.coverage-dashboard');

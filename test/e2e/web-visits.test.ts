@@ -309,13 +309,7 @@ it("the coordinator follows the winter window's progress per class (and the wind
   // A fresh sign-in as the demo school's coordinator (the teacher's browser, signed out).
   await coord.evaluate(() => window.localStorage.clear());
   await coord.goto(`${http.url}/`);
-  const consent = coord.getByText('同意并继续', { exact: true });
-  await Promise.race([consent.waitFor(), coord.locator('input[placeholder="请输入用户名"]').waitFor()]);
-  if (await consent.isVisible()) await consent.click();
-  await coord.locator('input[placeholder="请输入用户名"]').fill('coord.demo');
-  await coord.locator('input[placeholder="请输入密码"]').fill('demo12345');
-  await coord.getByText('登录', { exact: true }).click();
-  await coord.getByText('退出登录', { exact: true }).waitFor();
+  await signInAsStaff(coord, 'coord.demo', 'demo12345');
   await coord.getByText('家访安排与进度', { exact: true }).click();
   const page = coord.locator('.visits-coordinator-page');
 

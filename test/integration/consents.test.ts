@@ -1,6 +1,6 @@
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { unchecked } from '../helpers/router-types';
-import { makeWechatUser } from '../helpers/builders';
+import { makeCounty, makeStaff, makeWechatUser } from '../helpers/builders';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -11,7 +11,7 @@ afterAll(() => app.close());
 describe('consents', () => {
   it('lists the texts in force to anyone, with the separate consent for checklist data', async () => {
     const texts = await app.caller(null).consents.current();
-    expect(texts.map((t) => t.scope).sort()).toEqual(['privacy:basic', 'sensitive:checklist']);
+    expect(texts.map((t) => t.scope).sort()).toEqual(['privacy:basic', 'sensitive:checklist', 'staff:confidentiality']);
     const sensitive = texts.find((t) => t.scope === 'sensitive:checklist')!;
     expect(sensitive.title).toMatch(/单独同意/);
     expect(sensitive.text).toMatch(/敏感个人信息/);
@@ -43,6 +43,23 @@ describe('consents', () => {
       orderBy: { id: 'asc' },
     });
     expect(audit.map((a) => a.action)).toEqual(['consent.grant', 'consent.withdraw']);
+  });
+
+  it('records the staff confidentiality terms for a work account, and refuses them to a parent', async () => {
+    const county = await makeCounty(app.db);
+    const teacher = await app.as((await makeStaff(app.db, 'TEACHER', county.id)).id);
+    const terms = (await app.caller(null).consents.current()).find((t) => t.scope === 'staff:confidentiality')!;
+    expect(terms.title).toBe('工作人员保密承诺');
+    expect(terms.text).toMatch(/保密/);
+    await app.caller(teacher).consents.grant({ scope: 'staff:confidentiality', textVersion: terms.textVersion });
+    expect(await app.caller(teacher).consents.mine()).toEqual([
+      expect.objectContaining({ scope: 'staff:confidentiality', current: true }),
+    ]);
+
+    const parent = await app.as((await makeWechatUser(app.db)).id);
+    await expect(
+      app.caller(parent).consents.grant({ scope: 'staff:confidentiality', textVersion: terms.textVersion }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: '保密承诺只由学校、妇联、关工委的工作人员签署' });
   });
 
   it('refuses consent to an outdated text version with 409', async () => {

@@ -6,7 +6,7 @@ import { LoadingState } from '../../components/loading-state';
 
 const LoginPanel = lazy(() => import('./login-panel').then((m) => ({ default: m.LoginPanel })));
 
-export function LoginPanelSlot(props: { demoParent?: number }) {
+export function LoginPanelSlot(props: { demoParent?: number; staffOnly?: boolean }) {
   return (
     <Suspense fallback={<LoadingState />}>
       <LoginPanel {...props} />

@@ -9,10 +9,15 @@ import './login.scss';
 
 type Tab = 'parent' | 'staff';
 
-/** Mini program: 家长 (WeChat) and 工作人员 tabs. Web (desk staff): staff form, plus demo parents in demo mode. */
-export function LoginPanel({ demoParent }: { demoParent?: number }) {
+/**
+ * Mini program: 家长 (WeChat) and 工作人员 tabs. Web (desk staff): staff form, plus demo parents in demo mode.
+ * `staffOnly`: the work-account form alone (staff who skipped the parents' privacy notice).
+ */
+export function LoginPanel({ demoParent, staffOnly }: { demoParent?: number; staffOnly?: boolean }) {
   const { info, loading } = useSystemInfo();
   const [tab, setTab] = useState<Tab>('parent');
+
+  if (staffOnly) return <StaffLoginForm />;
 
   if (process.env.TARO_ENV === 'weapp') {
     return (

@@ -15,11 +15,15 @@ import { LoginPanelSlot } from './login-panel-slot';
 import { keyboardPress } from '../../components/pressable';
 import './login.scss';
 
-/** The privacy notice first (until agreed), then the ways to sign in. */
+/**
+ * Parents: the privacy notice first (until agreed), then the ways to sign in. Staff skip the parents' notice:
+ * 工作人员登录 opens their work-account form, where they accept the staff confidentiality terms instead.
+ */
 export function LoginView({ demoParent }: { demoParent?: number }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [accepted, setAccepted] = useState(false);
   const [declined, setDeclined] = useState(false);
+  const [staff, setStaff] = useState(false);
 
   useEffect(() => {
     if (hasToken()) {
@@ -40,7 +44,15 @@ export function LoginView({ demoParent }: { demoParent?: number }) {
         <Text className='login-brand__name'>心桥</Text>
         <Text className='login-brand__tagline'>家校社协同 · 家庭心理健康教育指导服务</Text>
       </View>
-      {accepted ? (
+      {staff ? (
+        <View className='login-block'>
+          <Text className='login-block__title'>工作人员登录</Text>
+          <LoginPanelSlot staffOnly />
+          <View className='login-switch' role='button' {...keyboardPress()} onClick={() => setStaff(false)}>
+            <Text>我是家长，返回家长登录</Text>
+          </View>
+        </View>
+      ) : accepted ? (
         <LoginPanelSlot demoParent={demoParent} />
       ) : declined ? (
         <View className='login-block'>
@@ -59,6 +71,11 @@ export function LoginView({ demoParent }: { demoParent?: number }) {
           onDisagree={() => setDeclined(true)}
         />
       )}
+      {!staff && !accepted ? (
+        <View className='login-switch' role='button' {...keyboardPress()} onClick={() => setStaff(true)}>
+          <Text>学校、妇联、关工委工作人员登录</Text>
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -27,22 +27,53 @@ export const BUILTIN_PRIVACY_NOTICE: PrivacyNotice = {
   textVersion: null,
 };
 
-let cachedNotice: PrivacyNotice | null = null;
+/** The staff's confidentiality terms (staff:confidentiality), shown when the server's text cannot be loaded. */
+export const STAFF_TERMS_SCOPE = 'staff:confidentiality';
+export const BUILTIN_STAFF_TERMS: PrivacyNotice = {
+  title: '工作人员保密承诺',
+  text: [
+    '只为家庭心理健康教育指导服务查看和处理家庭信息，不做其他用途。',
+    '对工作中知悉的家庭、学生及其心理健康信息保密：不截图、不转发、不向无关人员透露。',
+    '只查看本人职责范围内的家庭；查看手机号码、住址等信息时系统会记录。账号只由本人使用。',
+  ].join('\n\n'),
+  textVersion: null,
+};
 
-/** The notice in force (consents.current, scope privacy:basic), or the built-in one if that call fails. */
-export async function loadPrivacyNotice(): Promise<PrivacyNotice> {
-  if (cachedNotice) return cachedNotice;
+const cached = new Map<string, PrivacyNotice>();
+
+/** The text in force for `scope` (consents.current), or `builtin` if that call fails (not cached then). */
+async function loadText(scope: string, builtin: PrivacyNotice): Promise<PrivacyNotice> {
+  const hit = cached.get(scope);
+  if (hit) return hit;
   try {
     const texts = await trpc.consents.current.query();
-    const basic = texts.find((t) => t.scope === PRIVACY_SCOPE);
-    if (basic) {
-      cachedNotice = { title: basic.title, text: basic.text, textVersion: basic.textVersion };
-      return cachedNotice;
-    }
+    for (const t of texts) cached.set(t.scope, { title: t.title, text: t.text, textVersion: t.textVersion });
+    const found = cached.get(scope);
+    if (found) return found;
   } catch {
-    // fall through to the built-in notice; it is not cached, so the next visit tries the server again
+    // fall through to the built-in text; the next visit tries the server again
   }
-  return BUILTIN_PRIVACY_NOTICE;
+  return builtin;
+}
+
+/** The notice in force (consents.current, scope privacy:basic), or the built-in one if that call fails. */
+export function loadPrivacyNotice(): Promise<PrivacyNotice> {
+  return loadText(PRIVACY_SCOPE, BUILTIN_PRIVACY_NOTICE);
+}
+
+/** The staff's confidentiality terms in force, or the built-in ones if that call fails. */
+export function loadStaffTerms(): Promise<PrivacyNotice> {
+  return loadText(STAFF_TERMS_SCOPE, BUILTIN_STAFF_TERMS);
+}
+
+/** Records that the signed-in staff member accepted the terms (best effort: signing in goes on regardless). */
+export async function grantStaffTerms(terms: PrivacyNotice): Promise<void> {
+  if (!terms.textVersion) return;
+  try {
+    await trpc.consents.grant.mutate({ scope: STAFF_TERMS_SCOPE, textVersion: terms.textVersion });
+  } catch {
+    // the terms were accepted on screen; the record is retried at the next sign-in
+  }
 }
 
 function read(key: string): string | null {

@@ -24,7 +24,8 @@ type Dashboard = RouterOutputs['reports']['dashboard'];
 const f2 = jsx as unknown as (type: unknown, props: Record<string, unknown>) => unknown;
 
 const SERIES_COLORS = [BRAND_COLOR, INFO_COLOR, SUCCESS_COLOR];
-const AXIS_LABEL = { fontSize: '22px', fill: TEXT_MUTED_COLOR };
+// 28 design px: 14 CSS px on the web, as large as the table text under the chart (22 came out 11 px).
+const AXIS_LABEL = { fontSize: '28px', fill: TEXT_MUTED_COLOR };
 
 interface Bar {
   label: string;

@@ -27,6 +27,12 @@ export async function grantConsent(opts: {
   if (text.textVersion !== textVersion) throw new AppError('CONFLICT', '授权文本已更新，请重新阅读后再同意');
   // A child's health-related answers: the consent of a legal guardian, or of a caregiver one authorised.
   if (scope === 'sensitive:checklist') await assertMayConsentForChildren(db, userId);
+  // The confidentiality terms bind a work account: a parent has nothing to promise there.
+  if (
+    scope === 'staff:confidentiality' &&
+    !(await db.roleAssignment.findFirst({ where: { userId }, select: { id: true } }))
+  )
+    throw new AppError('FORBIDDEN', '保密承诺只由学校、妇联、关工委的工作人员签署');
   await db.$transaction(async (tx) => {
     const active = await tx.consent.findFirst({
       where: { userId, scope, textVersion, withdrawnAt: null },

@@ -1,6 +1,6 @@
 // Hand-written SQL of the families domain, one named function per statement.
 import type { Prisma } from '../../generated/prisma/client';
-import { GRADES } from '../../shared/grades';
+import { byGradeAndClass } from '../../shared/grades';
 
 type Tx = Prisma.TransactionClient;
 
@@ -8,8 +8,6 @@ export interface SchoolClass {
   grade: string;
   className: string;
 }
-
-const gradeOrder = (code: string) => GRADES.findIndex((g) => g.code === code);
 
 /**
  * A school's (or site's) class list: the classes of its roster (students still there) and of its class invite
@@ -22,10 +20,7 @@ export async function schoolClassList(tx: Tx, schoolId: string): Promise<SchoolC
     UNION
     SELECT grade, "className" FROM "InviteCode"
      WHERE "orgUnitId" = ${schoolId} AND kind = 'CLASS' AND NOT disabled AND grade IS NOT NULL AND "className" IS NOT NULL`;
-  return rows.sort(
-    (a, b) =>
-      gradeOrder(a.grade) - gradeOrder(b.grade) || a.className.localeCompare(b.className, 'zh-CN', { numeric: true }),
-  );
+  return rows.sort((a, b) => byGradeAndClass(a, b));
 }
 
 /**

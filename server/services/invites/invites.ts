@@ -2,7 +2,7 @@ import type { Db } from '../../db/create-db';
 import type { Actor } from '../../auth/auth-user';
 import type { OrgUnitKind } from '../../shared/enums';
 import { AppError } from '../../errors/app-error';
-import { gradeLabel, normalizeClassName } from '../../shared/grades';
+import { byGradeAndClass, gradeLabel, normalizeClassName } from '../../shared/grades';
 import { writeAudit } from '../audit/write-audit';
 import { newInviteCode } from '../families/invite-code';
 
@@ -15,6 +15,10 @@ export async function listUnitInvites(opts: { db: Db; unit: { id: string } }) {
     select: { code: true, kind: true, grade: true, className: true, uses: true, disabled: true, createdAt: true },
     orderBy: [{ kind: 'desc' }, { createdAt: 'asc' }],
   });
+  // The school's own codes first, then its classes in school order (a poster wall reads like the school).
+  rows.sort((a, b) =>
+    a.kind === b.kind ? (a.kind === 'CLASS' ? byGradeAndClass(a, b) : 0) : a.kind === 'SCHOOL' ? -1 : 1,
+  );
   return rows.map((r) => ({
     code: r.code,
     kind: r.kind as 'SCHOOL' | 'CLASS',

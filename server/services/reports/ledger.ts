@@ -3,7 +3,7 @@ import type { Db } from '../../db/create-db';
 import type { Actor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import { chinaDateTimeText, chinaDay, semesterBounds, semesterOfKey } from '../../shared/china-time';
-import { GRADES, gradeLabel } from '../../shared/grades';
+import { gradeLabel, gradeOrder } from '../../shared/grades';
 import { maskName } from '../../shared/privacy';
 import { ATTENDANCE_METHOD_LABELS, SESSION_KIND_LABELS, SESSION_MODE_LABELS } from '../../shared/sessions';
 import { SPECIAL_GROUP_LABELS, VISIT_MODES, VISIT_MODE_LABELS, VISIT_TOPIC_LABELS } from '../../shared/visits';
@@ -69,10 +69,6 @@ export const LEDGER_DEFINITIONS: [string, string][] = [
 const rate = (n: number, of: number) => (of === 0 ? 0 : n / of);
 const percentText = (r: number) => `${(r * 100).toFixed(1)}%`;
 const unique = (values: string[]) => [...new Set(values.filter((v) => v !== ''))];
-const gradeOrder = (code: string | undefined) => {
-  const i = GRADES.findIndex((g) => g.code === code);
-  return i === -1 ? GRADES.length : i;
-};
 
 /**
  * A household's grade, class and student cells: its children at this unit by name; a household from

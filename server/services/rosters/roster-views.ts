@@ -2,13 +2,11 @@ import type { Db } from '../../db/create-db';
 import type { Actor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import { GUARDIAN_RELATION_LABELS, type GuardianRelation } from '../../shared/enums';
-import { gradeLabel, GRADES, normalizeClassName } from '../../shared/grades';
+import { gradeLabel, gradeOrder, normalizeClassName } from '../../shared/grades';
 import type { ScopedUnit } from '../../trpc/procedures';
 import { writeAudit } from '../audit/write-audit';
 import { refreshEnrolment } from './enrolment';
 import { mergeFamilies } from './merge-families';
-
-const gradeOrder = (code: string) => GRADES.findIndex((g) => g.code === code);
 
 /** A school's classes on its roster: students, households, how many joined, the class teacher and invite. */
 export async function rosterClasses(opts: { db: Db; unit: ScopedUnit }) {
