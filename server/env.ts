@@ -35,6 +35,10 @@ const envSchema = z.object({
   SMS_SIGN_NAME: z.string().default('心桥家校'),
   /** The approved template: "{1}邀请您参加{2}年度家庭心理健康教育指导服务，请联系孩子的班主任或关注学校通知。" */
   SMS_TEMPLATE_INVITE: z.string().default('tpl-invite'),
+  /** "您家报名的{1}将于{2}开始，地点：{3}。请准时参加。" — for households no caregiver of which has WeChat messages. */
+  SMS_TEMPLATE_SESSION_REMINDER: z.string().default('tpl-session-reminder'),
+  /** "您家{2}的{1}{3}。"（{3}：已预约、明天家访、已取消）— the same, for home and phone visits. */
+  SMS_TEMPLATE_VISIT_NOTICE: z.string().default('tpl-visit-notice'),
   /** Run the notification worker in this process (every process may: rows are claimed with SKIP LOCKED). */
   NOTIFY_WORKER: z
     .enum(['1', '0', 'true', 'false'])

@@ -27,8 +27,9 @@ export async function startServer(env: Env = loadEnv()) {
   }
   const wechat = new WechatClient({ apiBase: env.WECHAT_API_BASE, appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET });
   const cipher = cipherFromEnv(env);
+  const sms = smsFromEnv(env);
   const server = createApp(
-    { db: handle.db, env, log, wechat, cipher, sms: smsFromEnv(env), sql: createSqlRunner(handle) },
+    { db: handle.db, env, log, wechat, cipher, sms, sql: createSqlRunner(handle) },
     { webRoot: env.WEB_ROOT },
   );
   server.keepAliveTimeout = 65_000;
@@ -38,7 +39,9 @@ export async function startServer(env: Env = loadEnv()) {
   });
   const port = (server.address() as AddressInfo).port;
   // Every process may run the worker: notices are claimed with FOR UPDATE SKIP LOCKED.
-  const stopWorker = env.NOTIFY_WORKER ? startNotificationWorker({ db: handle.db, env, wechat, log }) : () => undefined;
+  const stopWorker = env.NOTIFY_WORKER
+    ? startNotificationWorker({ db: handle.db, env, wechat, log, sms, cipher })
+    : () => undefined;
   const stopMaintenance = env.NOTIFY_WORKER
     ? startMaintenance({ db: handle.db, log, serviceRecordRetentionDays: env.SERVICE_RECORD_RETENTION_DAYS }, 3600_000)
     : () => undefined;

@@ -1,5 +1,6 @@
 import type { Prisma } from '../../generated/prisma/client';
 import type { TemplateKey } from './templates';
+import { cancelQueuedSms, queueHouseholdSms } from './sms-notices';
 
 type Tx = Prisma.TransactionClient;
 
@@ -12,10 +13,17 @@ export interface Notice {
   dedupePrefix: string;
 }
 
-/** Queues a notice for every guardian of a family (each has their own quota). In the caller's transaction. */
+/**
+ * Queues a notice for every guardian of a family (each has their own quota). A household nobody in which uses
+ * the app (on a roster; registered or booked on its behalf) gets reminders and visit notices by SMS instead.
+ * In the caller's transaction.
+ */
 export async function enqueueForFamily(tx: Tx, familyId: string, notice: Notice): Promise<void> {
   const guardians = await tx.guardian.findMany({ where: { familyId }, select: { userId: true } });
-  if (guardians.length === 0) return;
+  if (guardians.length === 0) {
+    await queueHouseholdSms(tx, familyId, notice);
+    return;
+  }
   await tx.notification.createMany({
     data: guardians.map((g) => ({
       userId: g.userId,
@@ -35,4 +43,5 @@ export async function cancelQueued(tx: Tx, prefix: string): Promise<void> {
     where: { dedupeKey: { startsWith: prefix }, status: 'PENDING' },
     data: { status: 'CANCELLED' },
   });
+  await cancelQueuedSms(tx, prefix);
 }

@@ -5,6 +5,9 @@ import type { WechatClient } from '../../wechat/wechat-client';
 import { templateIds, type TemplateKey } from './templates';
 import { Prisma } from '../../generated/prisma/client';
 import { privacyConsentedSql } from '../consents/consent-sql';
+import type { FieldCipher } from '../../crypto/field-cipher';
+import type { SmsClient } from '../../sms/tencent-sms';
+import { queueSmsFallback, sendDueSms } from './sms-notices';
 
 const LEASE_SECONDS = 120;
 const MAX_ATTEMPTS = 5;
@@ -17,6 +20,7 @@ interface Claimed {
   templateKey: TemplateKey;
   page: string | null;
   data: Record<string, { value: string }>;
+  dedupeKey: string;
   attempts: number;
 }
 
@@ -35,7 +39,7 @@ export async function claimDue(db: Db, batch = 50): Promise<Claimed[]> {
         ORDER BY "dueAt"
         LIMIT ${batch}
         FOR UPDATE SKIP LOCKED)
-    RETURNING n.id, n."userId", n."templateKey", n.page, n.data, n.attempts,
+    RETURNING n.id, n."userId", n."templateKey", n.page, n.data, n."dedupeKey", n.attempts,
               (EXISTS (SELECT 1 FROM "RoleAssignment" r WHERE r."userId" = n."userId")
                OR ${Prisma.raw(privacyConsentedSql('n."userId"'))}) AS "mayMessage"`;
 }
@@ -57,8 +61,13 @@ export async function sendDueNotifications(deps: {
   env: Env;
   wechat: WechatClient;
   log: Logger;
-}): Promise<{ sent: number; skipped: number; failed: number }> {
+  /** With an SMS provider: reminders and visit notices WeChat cannot carry go by SMS (sms-notices.ts). */
+  sms?: SmsClient | null;
+  cipher?: FieldCipher;
+}): Promise<{ sent: number; skipped: number; failed: number; smsSent: number }> {
   const { db, env, wechat, log } = deps;
+  const smsOn = Boolean(deps.sms && deps.cipher);
+  const fallBack = (n: Claimed) => (smsOn ? queueSmsFallback(db, n) : Promise.resolve());
   const ids = templateIds(env);
   const claimed = await claimDue(db);
   let sent = 0;
@@ -81,6 +90,7 @@ export async function sendDueNotifications(deps: {
         data: { status: 'SKIPPED_NO_QUOTA', leaseUntil: null },
         select: { id: true },
       });
+      await fallBack(n);
       skipped += 1;
       continue;
     }
@@ -92,6 +102,7 @@ export async function sendDueNotifications(deps: {
         data: { status: 'SKIPPED_NO_QUOTA', leaseUntil: null, lastError: 'no openid' },
         select: { id: true },
       });
+      await fallBack(n);
       skipped += 1;
       continue;
     }
@@ -117,6 +128,7 @@ export async function sendDueNotifications(deps: {
           data: { status: 'SKIPPED_NO_QUOTA', leaseUntil: null, lastError: '43101' },
           select: { id: true },
         });
+        await fallBack(n);
         skipped += 1;
       } else {
         throw new Error(`errcode ${result.errcode}`);
@@ -138,11 +150,19 @@ export async function sendDueNotifications(deps: {
       log.warn({ notification: n.id, attempts: n.attempts }, 'subscribe message failed');
     }
   }
-  return { sent, skipped, failed };
+  const smsSent = smsOn ? (await sendDueSms({ db, env, sms: deps.sms!, cipher: deps.cipher!, log })).sent : 0;
+  return { sent, skipped, failed, smsSent };
 }
 
 /** Polls for due notices in this process until stopped. */
-export function startNotificationWorker(deps: { db: Db; env: Env; wechat: WechatClient; log: Logger }) {
+export function startNotificationWorker(deps: {
+  db: Db;
+  env: Env;
+  wechat: WechatClient;
+  log: Logger;
+  sms?: SmsClient | null;
+  cipher?: FieldCipher;
+}) {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   const tick = async () => {
