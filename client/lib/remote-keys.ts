@@ -84,6 +84,9 @@ export const remoteKeys = {
   },
 
   /** Desk pages: units, staff, rosters and their imports. */
+  /** invites.list: a school's or site's own and class invite codes (the posters). */
+  invites: (orgUnitId: string) => `invites/${orgUnitId}`,
+
   admin: {
     all: 'admin',
     imports: (orgUnitId: string) => `admin/imports/${orgUnitId}`,
@@ -94,6 +97,8 @@ export const remoteKeys = {
       `admin/roster/${schoolId}/students/${grade}/${className}`,
     pending: (schoolId: string) => `admin/roster/${schoolId}/pending`,
     corrections: (schoolId: string) => `admin/roster/${schoolId}/corrections`,
+    /** families.caregivers: the school's caregivers who are not parents (legal guardian confirmations). */
+    caregivers: (schoolId: string) => `admin/roster/${schoolId}/caregivers`,
     units: (parentId: string) => `admin/units/${parentId}`,
     staff: (orgUnitId: string) => `admin/staff/${orgUnitId}`,
   },

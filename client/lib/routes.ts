@@ -5,6 +5,10 @@ export const ROUTES = {
   /** 心理危机求助: open to anyone, signed in or not. */
   help: '/pages/help/index',
   joinFamily: '/packageParent/join/index',
+  /** The join page with an invite code filled in (the link on an invite poster's QR code). */
+  joinWithCode: (code: string) => `/packageParent/join/index?inviteCode=${encodeURIComponent(code)}`,
+  /** 邀请家长加入: the school's and its classes' invite codes as printable posters. */
+  invitePosters: '/packageStaff/invites/index',
   myFamily: '/packageParent/family/index',
   sessions: '/packageParent/sessions/index',
   session: (id: string) => `/packageParent/session/index?id=${encodeURIComponent(id)}`,

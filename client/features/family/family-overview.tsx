@@ -25,7 +25,7 @@ type Child = RouterOutputs['families']['mine']['children'][number];
 function childLine(child: Child): string {
   return [
     child.schoolName,
-    child.className,
+    child.className ?? (child.rostered ? null : '未选择班级'),
     child.rostered ? (child.leftSchool ? '学校名册（已离校）' : '学校名册') : null,
     child.correction ? `${child.correction.statusLabel}（${child.correction.asked}）` : null,
   ]
@@ -176,6 +176,20 @@ function FamilyDetails({ family }: { family: RouterOutputs['families']['mine'] }
           />
         ))}
       </CellGroup>
+      {!editing
+        ? family.children
+            .filter((c) => !c.rostered && !c.className)
+            .map((child) => (
+              <View key={`class-${child.id}`} className='family-card family-class-prompt' data-child-id={child.id}>
+                <Text className='family-class-prompt__text'>
+                  {`请选择${child.name}所在的班级：选好后班主任才能看到您的家庭，为您安排家访。`}
+                </Text>
+                <Button type='primary' block onClick={() => setEditing({ kind: 'edit', child })}>
+                  {`为${child.name}选择班级`}
+                </Button>
+              </View>
+            ))
+        : null}
       {family.children.some((c) => c.rostered) ? (
         <Text className='invite-card__hint family-overview__note'>
           标有“学校名册”的孩子，姓名、年级和班级以学校的记录为准；如有错误，请点“申请更正”，学校核对后会改正。

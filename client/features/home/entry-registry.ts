@@ -5,6 +5,7 @@ import { visitEntries } from '../visits/home-entries';
 import { checklistEntries } from '../checklists/home-entries';
 import { reportEntries } from '../reports/home-entries';
 import { adminEntries } from '../admin/home-entries';
+import { inviteEntries } from '../invites/home-entries';
 
 export interface HomeEntry {
   title: string;
@@ -24,6 +25,7 @@ export function staffDomainEntries(me: Me): HomeEntry[] {
     ...checklistEntries.staff(me),
     ...reportEntries.staff(me),
     ...lessonEntries.staff(me),
+    ...inviteEntries.staff(me),
     ...adminEntries.staff(me),
   ];
 }
