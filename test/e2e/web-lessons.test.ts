@@ -40,6 +40,20 @@ it('a parent opens 家长课堂, reads a lesson on common child problems and mar
   });
   expect(await app.db.lessonCompletion.count({ where: { userId: user.id, lessonId: lesson.id } })).toBe(0);
 
+  // Headless Chromium has no voices (speaking fails at once): the browser's voice is replaced by one that
+  // records what it is asked to say and keeps "speaking" until cancelled.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __spoken: { text: string; lang: string }[]; __cancelled: number };
+    w.__spoken = [];
+    w.__cancelled = 0;
+    const synth = window.speechSynthesis;
+    synth.speak = (u: SpeechSynthesisUtterance) => {
+      w.__spoken.push({ text: u.text, lang: u.lang });
+    };
+    synth.cancel = () => {
+      w.__cancelled += 1;
+    };
+  });
   await page.goto(`${http.url}/pages/login/index?demoParent=${PARENT}`);
   await signInAsDemoParent(page);
   await page.getByText('家长课堂（课程资源）', { exact: true }).click();
@@ -62,6 +76,21 @@ it('a parent opens 家长课堂, reads a lesson on common child problems and mar
   const detail = page.locator('.lesson-detail');
   await detail.locator('.lesson-detail__title').getByText(lesson.title, { exact: true }).waitFor();
   expect(await detail.locator('.lesson-detail__paragraph').count()).toBeGreaterThan(1);
+  // 朗读课程: the title and the text, in Chinese; tapped again, it stops.
+  await detail.getByRole('button', { name: /朗读课程/ }).click();
+  await detail.getByRole('button', { name: /停止朗读/ }).waitFor();
+  const spoken = await page.evaluate(
+    () => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken,
+  );
+  expect(spoken).toHaveLength(1);
+  expect(spoken[0].lang).toBe('zh-CN');
+  expect(spoken[0].text.startsWith(lesson.title)).toBe(true);
+  expect(spoken[0].text).toContain((await detail.locator('.lesson-detail__paragraph').first().innerText()).trim());
+  const cancelled = () => page.evaluate(() => (window as unknown as { __cancelled: number }).__cancelled);
+  const before = await cancelled();
+  await detail.getByRole('button', { name: /停止朗读/ }).click();
+  await detail.getByRole('button', { name: /朗读课程/ }).waitFor();
+  expect(await cancelled()).toBeGreaterThan(before);
   await detail.getByText('标记为已学习', { exact: true }).click();
   await detail
     .locator('.lesson-detail__done')

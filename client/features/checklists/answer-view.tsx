@@ -1,3 +1,4 @@
+import { ReadAloud } from '../../components/read-aloud';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
@@ -363,6 +364,9 @@ function Questionnaire({
           </Text>
         ) : null}
         <Text className='cl-item__text'>{item.text}</Text>
+        <ReadAloud
+          text={`${item.critical ? '危险信号。' : ''}${item.text}。${ANSWER_OPTIONS.map((o) => o.label).join('，')}。`}
+        />
         <View className='cl-options' role='radiogroup' aria-label={item.text}>
           {ANSWER_OPTIONS.map((o) => (
             <View

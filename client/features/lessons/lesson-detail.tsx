@@ -1,4 +1,5 @@
 // One lesson: the article (paragraphs) or the video, and 标记为已学习 (recorded once; repeating changes nothing).
+import { ReadAloud } from '../../components/read-aloud';
 import { Text, Video, View } from '@tarojs/components';
 import { useState } from 'react';
 import { KnowledgeCheck } from '../knowledge/knowledge-check';
@@ -57,6 +58,12 @@ export function LessonDetail({ lessonId }: { lessonId: string | undefined }) {
             {lesson.summary ? <Text className='lesson-detail__summary'>{lesson.summary}</Text> : null}
             {lesson.format === 'VIDEO' && lesson.videoUrl ? (
               <Video className='lesson-detail__video' src={lesson.videoUrl} controls />
+            ) : null}
+            {lesson.body || lesson.summary ? (
+              <ReadAloud
+                text={[lesson.title, lesson.summary, lesson.body].filter(Boolean).join('。\n')}
+                label='朗读课程'
+              />
             ) : null}
             {lesson.body ? (
               <View className='lesson-detail__body'>
