@@ -150,6 +150,7 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   }),
   'families.setGroups': async (u) => ({ familyId: (await makeFamily(app.db, u)).familyId, groups: ['LEFT_BEHIND'] }),
   'visits.due': async (u) => ({ orgUnitId: u }),
+  'families.caregivers': async (u) => ({ orgUnitId: u }),
   'families.confirmLegalGuardian': async (u) => ({
     guardianId: (
       await app.db.guardian.findFirstOrThrow({

@@ -126,8 +126,29 @@ describe('a grandmother raising the child', () => {
     await expect(
       app.caller(teacher).families.confirmLegalGuardian({ guardianId: f.grandmaGuardianId }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const coord = await app.as((await makeStaff(app.db, 'COORDINATOR', f.school.id)).id);
+    const coordinator = await makeStaff(app.db, 'COORDINATOR', f.school.id);
+    const coord = await app.as(coordinator.id);
+    // The coordinator's list: the grandmother, waiting, with the child she is raising; not the mother.
+    const waiting = await app.caller(coord).families.caregivers({ orgUnitId: f.school.id });
+    expect(waiting).toEqual([
+      expect.objectContaining({
+        guardianId: f.grandmaGuardianId,
+        relation: 'GRANDPARENT',
+        children: [{ name: '小雨', gradeLabel: '三年级', className: null }],
+        confirmedAt: null,
+        authorizedByParent: false,
+      }),
+    ]);
+    await expect(app.caller(elsewhere).families.caregivers({ orgUnitId: f.school.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await app.caller(coord).families.confirmLegalGuardian({ guardianId: f.grandmaGuardianId });
+    const [confirmed] = await app.caller(coord).families.caregivers({ orgUnitId: f.school.id });
+    expect(confirmed.confirmedAt).not.toBeNull();
+    expect(confirmed.confirmedBy).toBe(
+      (await app.db.user.findUniqueOrThrow({ where: { id: coordinator.id }, select: { displayName: true } }))
+        .displayName,
+    );
     expect(
       await app.db.auditLog.count({
         where: { action: 'family.confirmLegalGuardian', actorUserId: coord.id, targetId: f.grandmaGuardianId },

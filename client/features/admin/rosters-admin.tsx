@@ -15,6 +15,7 @@ import { ImportCard } from './import-result';
 import { ImportHistory } from './import-history';
 import { UnitOfGrant } from './unit-of-grant';
 import { RemoteDeskTable } from './desk-table';
+import { CaregiversAdmin } from './caregivers-admin';
 import './admin.scss';
 
 type RosterClass = RouterOutputs['rosters']['classes'][number];
@@ -302,7 +303,7 @@ function RosterCorrections({ schoolId }: { schoolId: string }) {
   );
 }
 
-function SchoolRoster({ schoolId, name }: { schoolId: string; name: string }) {
+function SchoolRoster({ schoolId, name, coordinator }: { schoolId: string; name: string; coordinator: boolean }) {
   return (
     <View className='desk-stack' data-school-id={schoolId}>
       <Text className='desk__title'>{`${name} · 班级名册`}</Text>
@@ -310,6 +311,7 @@ function SchoolRoster({ schoolId, name }: { schoolId: string; name: string }) {
       <RosterClasses schoolId={schoolId} />
       <RosterCorrections schoolId={schoolId} />
       <PendingFamilies schoolId={schoolId} />
+      {coordinator ? <CaregiversAdmin schoolId={schoolId} /> : null}
       <ImportHistory orgUnitId={schoolId} />
     </View>
   );
@@ -320,7 +322,9 @@ export function RostersAdmin() {
     <MyUnitView unitsOf={rosterGrants} emptyText='只有学校的家长学校负责人或管理员可以管理班级名册。' className='desk'>
       {(grant) => (
         <UnitOfGrant grant={grant} pickKind='SCHOOL' heading='选择学校' hideKinds={['COMMUNITY_SITE']}>
-          {(school) => <SchoolRoster schoolId={school.id} name={school.name} />}
+          {(school) => (
+            <SchoolRoster schoolId={school.id} name={school.name} coordinator={grant.role === 'COORDINATOR'} />
+          )}
         </UnitOfGrant>
       )}
     </MyUnitView>

@@ -6,6 +6,7 @@ import { removeChild } from './remove-child';
 import { authorizeCarer } from './authorize-carer';
 import { revokeCarer } from './revoke-carer';
 import { confirmLegalGuardian } from './confirm-legal-guardian';
+import { caregivers } from './caregivers';
 import { setGroups } from './set-groups';
 import { addChild } from './add-child';
 import { updateChild } from './update-child';
@@ -27,6 +28,7 @@ export const familiesRouter = router({
   authorizeCarer,
   revokeCarer,
   confirmLegalGuardian,
+  caregivers,
   setGroups,
   activity,
 });

@@ -3,7 +3,8 @@ import type { Prisma } from '../../generated/prisma/client';
 import type { Actor, FamilyActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import { writeAudit } from '../audit/write-audit';
-import { isLegalGuardian } from '../../shared/enums';
+import { GUARDIAN_RELATION_LABELS, isLegalGuardian, LEGAL_GUARDIAN_RELATIONS } from '../../shared/enums';
+import { gradeLabel } from '../../shared/grades';
 
 /** Said to a caregiver who may not (yet) give the checklist consent, wherever it is refused. */
 export const CARER_NEEDS_AUTHORISATION =
@@ -120,4 +121,49 @@ export async function confirmLegalGuardian(opts: { db: Db; actor: Actor; input: 
     legalGuardianConfirmedById: actor.id,
     legalGuardianConfirmedAt: new Date(),
   });
+}
+
+/**
+ * The caregivers at a school or site who are not parents (grandparents, other relatives, entrusted carers), for the
+ * coordinator who confirms a legal guardian after seeing the proof (an orphan's grandparent, a court's order):
+ * those not yet confirmed first, then the confirmed ones with who confirmed them and when. Their children by name
+ * and class, so the coordinator knows whom the proof is about.
+ */
+export async function listCaregivers(opts: { db: Db; unit: { id: string } }) {
+  const rows = await opts.db.guardian.findMany({
+    where: { family: { orgUnitId: opts.unit.id }, relation: { notIn: [...LEGAL_GUARDIAN_RELATIONS] } },
+    select: {
+      id: true,
+      relation: true,
+      createdAt: true,
+      legalGuardianConfirmedAt: true,
+      legalGuardianConfirmedById: true,
+      carerAuthorizedAt: true,
+      user: { select: { displayName: true } },
+      family: {
+        select: { children: { select: { name: true, grade: true, className: true }, orderBy: { name: 'asc' } } },
+      },
+    },
+    orderBy: [{ legalGuardianConfirmedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'asc' }],
+    take: 500,
+  });
+  const confirmers = await opts.db.user.findMany({
+    where: { id: { in: rows.map((r) => r.legalGuardianConfirmedById).filter((v): v is string => v !== null) } },
+    select: { id: true, displayName: true },
+  });
+  const nameOf = new Map(confirmers.map((u) => [u.id, u.displayName]));
+  return rows.map((r) => ({
+    guardianId: r.id,
+    displayName: r.user.displayName ?? '未填写姓名',
+    relation: r.relation,
+    relationLabel: GUARDIAN_RELATION_LABELS[r.relation],
+    children: r.family.children.map((c) => ({
+      name: c.name,
+      gradeLabel: gradeLabel(c.grade),
+      className: c.className,
+    })),
+    confirmedAt: r.legalGuardianConfirmedAt?.toISOString() ?? null,
+    confirmedBy: r.legalGuardianConfirmedById ? (nameOf.get(r.legalGuardianConfirmedById) ?? null) : null,
+    authorizedByParent: r.carerAuthorizedAt !== null,
+  }));
 }
