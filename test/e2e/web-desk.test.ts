@@ -90,6 +90,18 @@ it('staff sign in with the confidentiality terms, not the parents’ notice; des
   await settledScreenshot(page, 'desk-dashboard-1366', { tall: true });
   await expectNothingClipped(page);
 
+  // Printed (or saved as PDF from the print window): the figures at full length, without filters or buttons.
+  await front(page).getByText('打印 / 存为 PDF', { exact: true }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  expect(await front(page).locator('.report-filters__years').isVisible()).toBe(false);
+  expect(await front(page).getByText('导出 Excel 报表', { exact: true }).isVisible()).toBe(false);
+  expect(await front(page).locator('.coverage-table').first().isVisible()).toBe(true);
+  const pdf = await page.pdf({ format: 'A4', margin: { top: '12mm', bottom: '12mm' } });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+  // All of it, not the one screenful Taro's page box would clip it to.
+  expect(pages).toBeGreaterThanOrEqual(2);
+  await page.emulateMedia({ media: 'screen' });
+
   // A coordinator's session form: the browser's own date and time inputs fill the typed field.
   await signOut(page);
   await page.getByText('学校、妇联、关工委工作人员登录', { exact: true }).click();

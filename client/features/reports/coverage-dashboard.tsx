@@ -151,13 +151,22 @@ function ExportButtons({
       if (process.env.TARO_ENV === 'h5') void Taro.showToast({ title: '已开始下载', icon: 'success' });
     }, kind);
   return (
-    <View className='report-card report-export'>
+    <View className='report-card report-export no-print'>
       <Text className='report-card__title'>导出报表</Text>
-      <Text className='report-card__note'>Excel 含各级单位分表、指标说明、生成时间与范围。</Text>
+      <Text className='report-card__note'>
+        {process.env.TARO_ENV === 'h5'
+          ? 'Excel 含各级单位分表、指标说明、生成时间与范围。打印时只印统计内容（不含按钮和筛选），也可在打印窗口中选择“另存为 PDF”。'
+          : 'Excel 含各级单位分表、指标说明、生成时间与范围。'}
+      </Text>
       <View className='report-export__buttons'>
         <Button type='primary' loading={busy === 'xlsx'} onClick={() => void run('xlsx')}>
           导出 Excel 报表
         </Button>
+        {process.env.TARO_ENV === 'h5' ? (
+          <Button fill='outline' onClick={() => window.print()}>
+            打印 / 存为 PDF
+          </Button>
+        ) : null}
         {CAN_EXPORT_CSV ? (
           <Button fill='outline' loading={busy === 'csv'} onClick={() => void run('csv')}>
             导出 CSV
@@ -205,7 +214,7 @@ function DashboardForGrants({ grants, me }: { grants: ReportGrant[]; me: Pick<Me
       <View className='report-card report-filters'>
         <Text className='coverage-dashboard__title'>家庭心理健康教育指导服务覆盖情况</Text>
         {grants.length > 1 ? (
-          <View className='report-filters__group'>
+          <View className='report-filters__group no-print'>
             <Text className='report-filters__label'>统计范围</Text>
             <ChoiceChips
               options={grants.map((g) => ({ value: g.orgUnitId, label: g.orgUnitName }))}
@@ -214,7 +223,7 @@ function DashboardForGrants({ grants, me }: { grants: ReportGrant[]; me: Pick<Me
             />
           </View>
         ) : null}
-        <View className='report-filters__group report-filters__years'>
+        <View className='report-filters__group report-filters__years no-print'>
           <Text className='report-filters__label'>年度</Text>
           <ChoiceChips
             options={reportYears(thisYear).map((y) => ({ value: String(y), label: `${y}年` }))}
@@ -222,7 +231,7 @@ function DashboardForGrants({ grants, me }: { grants: ReportGrant[]; me: Pick<Me
             onChange={(v) => setYear(Number(v))}
           />
         </View>
-        <View className='report-filters__group report-filters__sites'>
+        <View className='report-filters__group report-filters__sites no-print'>
           <Text className='report-filters__label'>站点类型</Text>
           <ChoiceChips options={SITE_FILTERS} value={site} onChange={setSite} />
         </View>
