@@ -13,6 +13,8 @@ import { requestChildCorrection } from './request-child-correction';
 import { classOptions } from './class-options';
 import { leave } from './leave';
 import { activity } from './activity';
+import { setMobile } from './set-mobile';
+import { mobileFromWechat } from './mobile-from-wechat';
 
 export const familiesRouter = router({
   join,
@@ -29,4 +31,6 @@ export const familiesRouter = router({
   confirmLegalGuardian,
   setGroups,
   activity,
+  setMobile,
+  mobileFromWechat,
 });
