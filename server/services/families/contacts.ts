@@ -29,7 +29,13 @@ async function contactRows(db: Tx, familyId: string) {
       guardians: {
         where: { mobileEnc: { not: null } },
         orderBy: { createdAt: 'asc' },
-        select: { id: true, relation: true, mobileEnc: true, mobileMasked: true, user: { select: { displayName: true } } },
+        select: {
+          id: true,
+          relation: true,
+          mobileEnc: true,
+          mobileMasked: true,
+          user: { select: { displayName: true } },
+        },
       },
     },
   });
@@ -52,7 +58,10 @@ export async function maskedFamilyContacts(db: Tx, familyId: string): Promise<Co
 async function clearFamilyContacts(db: Tx, cipher: FieldCipher, familyId: string): Promise<ContactLine[]> {
   const f = await contactRows(db, familyId);
   if (!f) return [];
-  const lines = f.guardians.map((g) => ({ label: guardianLabel(g), mobile: cipher.decrypt(g.mobileEnc!, mobileCtx(g.id)) }));
+  const lines = f.guardians.map((g) => ({
+    label: guardianLabel(g),
+    mobile: cipher.decrypt(g.mobileEnc!, mobileCtx(g.id)),
+  }));
   if (f.contactEnc) {
     const c = cipher.decryptJson<{ name: string; relation: string | null; phone: string }>(
       f.contactEnc,
@@ -138,7 +147,14 @@ export async function revealVisitContact(opts: {
   return db.$transaction(async (tx) => {
     const v = await tx.visit.findUnique({
       where: { id: input.visitId },
-      select: { id: true, teacherId: true, status: true, familyId: true, addressEnc: true, window: { select: { orgUnitId: true } } },
+      select: {
+        id: true,
+        teacherId: true,
+        status: true,
+        familyId: true,
+        addressEnc: true,
+        window: { select: { orgUnitId: true } },
+      },
     });
     if (!v) throw new AppError('NOT_FOUND', '家访不存在');
     if (v.teacherId !== actor.id) throw new AppError('FORBIDDEN', '只有负责这次家访的老师可以查看家庭的完整号码和住址');
