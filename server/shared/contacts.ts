@@ -4,7 +4,8 @@ import { normalizeMobile } from './rosters';
 import { idSchema } from './schemas';
 
 /** Why the number or address is asked, said on every form that asks for it. */
-export const CONTACT_PURPOSE = '仅用于老师家访、电话家访和学校心理健康教师跟进时联系您，加密保存，其他人只能看到部分号码';
+export const CONTACT_PURPOSE =
+  '仅用于老师家访、电话家访和学校心理健康教师跟进时联系您，加密保存，其他人只能看到部分号码';
 
 export const MOBILE_ERROR = '请填写正确的手机号：11 位数字，以 1 开头（如 13812345678）';
 
