@@ -35,12 +35,13 @@ export function maskMobile(mobile: string): string {
 }
 
 /**
- * 哈尔滨市南岗区学府路 12 号 → 哈尔滨市南岗区***: the city and district (up to the last 区/县/市/旗 in the
+ * 哈尔滨市南岗区学府路 12 号 → 哈尔滨市南岗区***: the city and district (up to the last 区/县/市 in the
  * first 12 characters) and nothing of the street; an address without one shows its first 3 characters.
  */
 export function maskAddress(address: string): string {
   const head = address.slice(0, 12);
-  const cut = Math.max(head.lastIndexOf('区'), head.lastIndexOf('县'), head.lastIndexOf('市'), head.lastIndexOf('旗'));
+  // Not 旗: it is also a common word in street and village names (红旗村).
+  const cut = Math.max(head.lastIndexOf('区'), head.lastIndexOf('县'), head.lastIndexOf('市'));
   const keep = cut >= 1 && cut < address.length - 1 ? cut + 1 : Math.min(3, Math.max(1, address.length - 1));
   return `${address.slice(0, keep)}***`;
 }
