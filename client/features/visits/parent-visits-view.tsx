@@ -139,7 +139,7 @@ function OpenSlots({ window: w, myVisit, rescheduling, onDone }: OpenSlotsProps)
     const home = confirming.mode === 'HOME';
     return (
       <View className='visit-card booking-confirm' data-slot-id={confirming.slotId}>
-        <Text className='visit-card__heading'>确认预约</Text>
+        <Text className='visit-card__heading'>预约这个时间</Text>
         <Text className='visit-card__line'>
           {formatTimeRange(confirming.startsAt, confirming.endsAt)}（{modeLabel(confirming.mode)}） ·{' '}
           {confirming.teacherName}
