@@ -58,7 +58,9 @@ export function FamilyContacts({
     <View className='contact-card family-contacts'>
       <Text className='contact-mobile__title'>联系家长</Text>
       {lines.length === 0 ? (
-        <Text className='family-contacts__hint'>家长没有留手机号，学校名册上也没有。可以请班主任或家长学校负责老师转达。</Text>
+        <Text className='family-contacts__hint'>
+          家长没有留手机号，学校名册上也没有。可以请班主任或家长学校负责老师转达。
+        </Text>
       ) : null}
       {lines.map((l) => (
         <View key={`${l.label}-${l.mobile}`} className='family-contacts__line'>
