@@ -16,6 +16,30 @@ import './contacts.scss';
 type PhoneEvent = { detail: { code?: string; errMsg?: string } };
 
 /**
+ * 使用微信绑定的手机号, in the mini program only (null on the web): WeChat asks the user, the server exchanges
+ * the event's code and stores the number as the guardian's contact mobile. `onSaved` gets it masked.
+ */
+export function WechatPhoneButton({ onSaved }: { onSaved: (masked: string | null) => void }) {
+  const action = useAction({ toast: true });
+  if (process.env.TARO_ENV !== 'weapp') return null;
+  const fromWechat = (e: PhoneEvent) => {
+    const code = e.detail.code;
+    // Declined in WeChat, or no code: the guardian can still type the number.
+    if (!code) return;
+    void action.run(async () => {
+      const { mobileMasked } = await trpc.families.mobileFromWechat.mutate({ code });
+      invalidate(remoteKeys.family);
+      onSaved(mobileMasked);
+    });
+  };
+  return (
+    <TaroButton className='contact-mobile__wechat' openType='getPhoneNumber' onGetPhoneNumber={fromWechat as never}>
+      使用微信绑定的手机号
+    </TaroButton>
+  );
+}
+
+/**
  * 联系手机: shows the number given (masked), lets the guardian give, change or remove it. `lead` says why it is
  * asked here (a phone visit, a shared result); the purpose and the encryption are always said.
  */
@@ -49,12 +73,6 @@ export function ContactMobileCard({
   };
   const remove = () =>
     void action.run(async () => done((await trpc.families.setMobile.mutate({ mobile: null })).mobileMasked), 'remove');
-  const fromWechat = (e: PhoneEvent) => {
-    const code = e.detail.code;
-    // Declined in WeChat, or no code: the guardian can still type the number.
-    if (!code) return;
-    void action.run(async () => done((await trpc.families.mobileFromWechat.mutate({ code })).mobileMasked), 'wechat');
-  };
   return (
     <View className='contact-card contact-mobile'>
       <Text className='contact-mobile__title'>联系手机</Text>
@@ -76,15 +94,7 @@ export function ContactMobileCard({
         </View>
       ) : (
         <>
-          {process.env.TARO_ENV === 'weapp' ? (
-            <TaroButton
-              className='contact-mobile__wechat'
-              openType='getPhoneNumber'
-              onGetPhoneNumber={fromWechat as never}
-            >
-              使用微信绑定的手机号
-            </TaroButton>
-          ) : null}
+          <WechatPhoneButton onSaved={done} />
           <FormField label='手机号（可不填）'>
             <Input
               name='mobile'

@@ -6,6 +6,7 @@ import { FormError } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
 import { FormField } from '../../components/form-field';
 import { CONTACT_PURPOSE } from '@shared/contacts';
+import { WechatPhoneButton } from '../contacts/contact-mobile';
 import { bookVisitInput } from '@shared/visits';
 import { RemoteState } from '../../components/remote-state';
 import { formatTimeRange } from '../../lib/china-time';
@@ -103,6 +104,8 @@ function OpenSlots({ window: w, myVisit, rescheduling, onDone }: OpenSlotsProps)
   const [confirming, setConfirming] = useState<Slot | null>(null);
   const [mobile, setMobile] = useState('');
   const [address, setAddress] = useState('');
+  /** The number taken from WeChat on this form (already stored as the contact mobile), masked. */
+  const [fromWechat, setFromWechat] = useState<string | null>(null);
 
   const pick = (slot: Slot, extra: { mobile?: string; address?: string } = {}) =>
     run(async () => {
@@ -161,8 +164,11 @@ function OpenSlots({ window: w, myVisit, rescheduling, onDone }: OpenSlotsProps)
               clearable
             />
           </FormField>
+        ) : fromWechat ? (
+          <Text className='visit-card__line'>联系手机：已留 {fromWechat}</Text>
         ) : (
           <FormField label='联系手机（可不填）'>
+            <WechatPhoneButton onSaved={setFromWechat} />
             <Input
               name='mobile'
               type='number'
