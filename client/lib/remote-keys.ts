@@ -9,6 +9,8 @@ export const remoteKeys = {
   me: 'me',
   home: 'home',
   family: 'family',
+  /** families.mine where only the caller's contact mobile is wanted (under `family`: it is invalidated with it). */
+  familyContact: 'family/contact',
   /** families.classOptions: the class list of a child's school, or of the family's school or site. */
   familyClasses: (childId: string | undefined) => `family/classes/${childId ?? 'own'}`,
   /** consents.mine, for the privacy notice (privacy:basic) in 我的家庭. */

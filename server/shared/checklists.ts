@@ -63,16 +63,48 @@ export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
   CLOSED: '学校心理健康教师已跟进完毕',
 };
 
-export const REFERRAL_ACTIONS = ['CONTACTED_FAMILY', 'MET_CHILD', 'REFERRED_HOSPITAL', 'NOTE', 'CLOSED'] as const;
+/**
+ * The counsellor's log. CONTACT_ATTEMPTED (未接通、无人应答、号码不对) and CONTACTED_FAMILY (已联系上: spoke with
+ * a guardian) are apart: the parent is told the school reached them only after a CONTACTED_FAMILY.
+ */
+export const REFERRAL_ACTIONS = [
+  'CONTACT_ATTEMPTED',
+  'CONTACTED_FAMILY',
+  'MET_CHILD',
+  'REFERRED_HOSPITAL',
+  'NOTE',
+  'CLOSED',
+] as const;
 export type ReferralActionKind = (typeof REFERRAL_ACTIONS)[number];
 
 export const REFERRAL_ACTION_LABELS: Record<ReferralActionKind, string> = {
-  CONTACTED_FAMILY: '已联系家庭',
+  CONTACT_ATTEMPTED: '尝试联系，未联系上',
+  CONTACTED_FAMILY: '已联系上家长',
   MET_CHILD: '已与孩子面谈',
   REFERRED_HOSPITAL: '已建议到医疗机构就诊',
   NOTE: '备注',
   CLOSED: '结束跟进',
 };
+
+/** The actions a parent sees, in their words. The counsellor's notes (NOTE) are not shown to the family. */
+export type ParentReferralAction = Exclude<ReferralActionKind, 'NOTE'>;
+export const PARENT_REFERRAL_ACTION_LABELS: Record<ParentReferralAction, string> = {
+  CONTACT_ATTEMPTED: '学校老师尝试联系您，没有联系上，请留意来电',
+  CONTACTED_FAMILY: '学校已联系上您',
+  MET_CHILD: '老师已与孩子面谈',
+  REFERRED_HOSPITAL: '老师建议到医疗机构就诊',
+  CLOSED: '学校心理健康教师已跟进完毕',
+};
+export const isParentVisibleAction = (a: ReferralActionKind): a is ParentReferralAction => a !== 'NOTE';
+
+/**
+ * What a parent reads as the school's follow-up: 学校已联系上您 only once a counsellor logged that they reached
+ * the family (CONTACTED_FAMILY), never because a note or an attempt was logged.
+ */
+export function parentReferralStatus(status: ReferralStatus, reachedAt: string | null): string {
+  if (status !== 'CLOSED' && reachedAt) return '学校已联系上您，后续请与学校心理健康教师保持联系';
+  return REFERRAL_STATUS_LABELS[status];
+}
 
 // ─── Content (versioned; edited by province admins) ─────────────────────────────────────────────
 
@@ -193,7 +225,7 @@ export const addReferralActionInput = z
   .object({
     referralId: idSchema,
     action: z.enum(REFERRAL_ACTIONS, {
-      error: '跟进记录类型须为：已联系家庭、已与孩子面谈、已建议就医、备注或结束跟进',
+      error: '跟进记录类型须为：尝试联系、已联系上家长、已与孩子面谈、已建议就医、备注或结束跟进',
     }),
     note: z.string().trim().max(2000, { error: '备注不能超过 2000 个字' }).optional(),
   })

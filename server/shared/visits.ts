@@ -1,5 +1,6 @@
 // Home visits: labels and zod schemas shared by client and server.
 import { z } from 'zod';
+import { addressSchema, mobileSchema } from './contacts';
 import { GRADE_CODE, correctionReason, idSchema } from './schemas';
 
 export const VISIT_SEASONS = ['WINTER', 'SUMMER', 'TERM'] as const;
@@ -114,6 +115,15 @@ export const addSlotsBulkInput = z.object({
 
 export const windowIdInput = z.object({ windowId: idSchema });
 export const slotIdInput = z.object({ slotId: idSchema });
+/**
+ * A parent books a slot; with a phone visit they may give the number to call (kept as their contact mobile),
+ * with a home visit the address to come to (encrypted on the visit). Both optional: the teacher can still
+ * reach the family through the school.
+ */
+export const bookVisitInput = slotIdInput.extend({
+  mobile: mobileSchema.optional(),
+  address: addressSchema.optional(),
+});
 export const visitIdInput = z.object({ visitId: idSchema });
 export const followUpIdInput = z.object({ followUpId: idSchema });
 

@@ -4,6 +4,8 @@
  *   GET  /sns/jscode2session          code X → openid `openid-X` (codes starting with "invalid" → errcode 40029)
  *   GET  /cgi-bin/token, POST /cgi-bin/stable_token   access tokens
  *   POST /cgi-bin/message/subscribe/send               records the message (quota per user/template honoured)
+ *   POST /wxa/business/getuserphonenumber              getPhoneNumber: code `phone-X` → a mainland number derived
+ *                                                      from X (fakePhoneFor); other codes → errcode 40029
  * and, for tests only:
  *   GET  /__fake/sent     the recorded subscribe messages
  *   POST /__fake/quota    {openid, template_id, count} grants one-time quota, as the user accepting requestSubscribeMessage would
@@ -25,6 +27,13 @@ export interface FakeWechatServer {
   port: number;
   sent: Array<{ touser: string; template_id: string; page?: string; data: unknown; at: string }>;
   close(): Promise<void>;
+}
+
+/** The number the fake gives for getPhoneNumber code `phone-X`: 139 and eight digits from X, the same every time. */
+export function fakePhoneFor(code: string): string {
+  let h = 0;
+  for (const ch of code) h = (h * 31 + ch.charCodeAt(0)) % 100_000_000;
+  return `139${String(h).padStart(8, '0')}`;
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {
@@ -98,6 +107,24 @@ export async function startFakeWechat(port = 0, opts: FakeWechatOptions = {}): P
           at: new Date().toISOString(),
         });
         return json({ errcode: 0, errmsg: 'ok' });
+      }
+      if (req.method === 'POST' && url.pathname === '/wxa/business/getuserphonenumber') {
+        if (!tokens.has(url.searchParams.get('access_token') ?? ''))
+          return json({ errcode: 40001, errmsg: 'invalid credential' });
+        const body = JSON.parse((await readBody(req)) || '{}');
+        const code = typeof body.code === 'string' ? body.code : '';
+        if (!code.startsWith('phone-')) return json({ errcode: 40029, errmsg: 'invalid code' });
+        const pure = fakePhoneFor(code);
+        return json({
+          errcode: 0,
+          errmsg: 'ok',
+          phone_info: {
+            phoneNumber: `+86 ${pure}`,
+            purePhoneNumber: pure,
+            countryCode: '86',
+            watermark: { timestamp: Math.floor(Date.now() / 1000), appid: appId },
+          },
+        });
       }
       if (req.method === 'GET' && url.pathname === '/__fake/sent') return json(sent);
       if (req.method === 'POST' && url.pathname === '/__fake/quota') {

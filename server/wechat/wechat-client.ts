@@ -30,6 +30,7 @@ interface WechatReply {
   unionid?: unknown;
   access_token?: string;
   expires_in?: number;
+  phone_info?: { phoneNumber?: unknown; purePhoneNumber?: unknown; countryCode?: unknown };
 }
 
 export class WechatClient {
@@ -84,6 +85,32 @@ export class WechatClient {
     if (!body.access_token) throw new AppError('SERVICE_UNAVAILABLE', '微信接口凭证获取失败');
     this.accessToken = { value: body.access_token, expiresAt: Date.now() + Number(body.expires_in ?? 7200) * 1000 };
     return body.access_token;
+  }
+
+  /**
+   * getPhoneNumber: exchanges the `code` of the mini program's getPhoneNumber button (the user's tap) for the
+   * number the user chose in WeChat. https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-info/phone-number/getPhoneNumber.html
+   * A stale token (40001, 42001) is fetched again once.
+   */
+  async getPhoneNumber(code: string): Promise<{ purePhoneNumber: string; countryCode: string }> {
+    for (let attempt = 0; ; attempt += 1) {
+      const token = await this.getAccessToken();
+      const body = await this.getJson(`wxa/business/getuserphonenumber?access_token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+      });
+      if ((body.errcode === 40001 || body.errcode === 42001) && attempt === 0) {
+        this.accessToken = null;
+        continue;
+      }
+      if (body.errcode === 40029) throw new AppError('BAD_REQUEST', '微信给出的手机号凭证已失效，请再点一次或直接填写');
+      if (body.errcode === 45011) throw new AppError('TOO_MANY_REQUESTS', '操作过于频繁，请稍后再试或直接填写');
+      const info = body.phone_info;
+      if (body.errcode || !info || typeof info.purePhoneNumber !== 'string')
+        throw new AppError('SERVICE_UNAVAILABLE', '暂时无法从微信获取手机号，请直接填写');
+      return { purePhoneNumber: info.purePhoneNumber, countryCode: String(info.countryCode ?? '') };
+    }
   }
 
   /**

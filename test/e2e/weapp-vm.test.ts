@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createTestApp, listen, type TestApp } from '../helpers/test-app';
 import { WeappRuntime } from '../helpers/weapp-runtime/weapp-runtime';
 import { WechatClient } from '../../server/wechat/wechat-client';
+import { fakePhoneFor } from '../../server/wechat/fake-wechat-server';
 
 const distDir = path.resolve(__dirname, '../../client/dist/weapp');
 const DEMO_SCHOOL_NAME = '哈尔滨市南岗区心桥实验小学';
@@ -53,7 +54,8 @@ describe('the built weapp in a bare WeChat-like vm', () => {
   it('signs a new parent in with WeChat, joins the demo school and shows 我的家庭', async () => {
     const code = `vm-parent-${randomBytes(6).toString('hex')}`;
     const childName = '林晓桥';
-    rt = new WeappRuntime({ distDir, serverUrl: server.url, loginCode: () => code });
+    const phoneCode = `phone-${code}`;
+    rt = new WeappRuntime({ distDir, serverUrl: server.url, loginCode: () => code, phoneCode: () => phoneCode });
 
     // What WeChat's engine lacks, this context lacks too: the build must bring its own.
     for (const name of [
@@ -136,6 +138,19 @@ describe('the built weapp in a bare WeChat-like vm', () => {
     expect(guardian.family.orgUnit.name).toBe(DEMO_SCHOOL_NAME);
     expect(guardian.family.children).toEqual([expect.objectContaining({ name: childName, grade: 'G3' })]);
 
+    // ── 联系手机 from WeChat: the getPhoneNumber button (behind the user's tap) gives a code, the server
+    // exchanges it with WeChat and keeps the number encrypted; the page shows it masked.
+    const phone = fakePhoneFor(phoneCode);
+    const masked = `${phone.slice(0, 3)}****${phone.slice(7)}`;
+    rt.tap(await rt.waitForText('使用微信绑定的手机号'));
+    await rt.waitForText(`已留：${masked}`);
+    const withMobile = await app.db.guardian.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(withMobile.mobileMasked).toBe(masked);
+    expect(withMobile.mobileEnc).not.toContain(phone);
+    expect(rt.text()).not.toContain(phone);
+    // Saving reloads 我的家庭 (families.mine): let that answer arrive before counting the calls.
+    await rt.waitFor(() => rt!.records.requests.every((r) => r.status !== undefined), 'requests answered');
+
     // Every call went through wx.request, to the tRPC API, the signed-in ones with the bearer token.
     const calls = rt.records.requests.flatMap((r) => {
       const { pathname } = new URL(r.target);
@@ -155,6 +170,7 @@ describe('the built weapp in a bare WeChat-like vm', () => {
         'families.join',
         'families.mine',
         'consents.mine',
+        'families.mobileFromWechat',
       ]),
     );
     expect(calls.filter((c) => c.status !== 200)).toEqual([]);

@@ -188,13 +188,13 @@ it('a parent consents, answers with a critical sign and sees URGENT with hotline
   await detail.locator('.cl-tier__caption').getByText('转介 · 已接收', { exact: true }).waitFor();
   expect(await detail.getByText('确认接收', { exact: true }).count()).toBe(0);
 
-  // A follow-up: 联系家长.
-  await detail.locator('.cl-add-action .choice-chips__chip').filter({ hasText: '联系家长' }).click();
+  // A follow-up: 已联系上家长 (an attempt that did not get through is its own kind).
+  await detail.locator('.cl-add-action .choice-chips__chip').filter({ hasText: '已联系上家长' }).click();
   await counsellor
     .locator('input[placeholder="跟进情况（加密保存，家长看不到）"]')
     .fill('已电话联系家长，约定明天面谈');
   await detail.getByText('保存跟进记录', { exact: true }).click();
-  await detail.locator('.cl-log__item').filter({ hasText: '已联系家庭' }).waitFor();
+  await detail.locator('.cl-log__item').filter({ hasText: '已联系上家长' }).waitFor();
   await settledScreenshot(counsellor, 'web-referral-detail');
 
   const acknowledged = await app.db.referral.findUniqueOrThrow({
@@ -216,8 +216,9 @@ it('a parent consents, answers with a critical sign and sees URGENT with hotline
   // ── Back on 心理预警清单, the parent's history shows what the school did; viewing it again is a read.
   await result.getByText('返回心理预警清单', { exact: true }).click();
   const item = list.locator('.cl-history__item').filter({ hasText: CRISIS_SIGNS.title });
-  await item.getByText('学校跟进：学校心理健康教师已收到，会和您联系', { exact: true }).waitFor();
-  expect(await item.innerText()).toContain('已联系家庭');
+  // Told the school reached them because the counsellor logged 已联系上, not because anything was logged.
+  await item.getByText('学校跟进：学校已联系上您，后续请与学校心理健康教师保持联系', { exact: true }).waitFor();
+  expect(await item.innerText()).toContain('· 学校已联系上您（');
   await item.getByText('查看结果', { exact: true }).click();
   const stored = parent.locator('.checklist-result').last();
   await stored.locator('.cl-answers').waitFor();

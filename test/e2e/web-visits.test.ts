@@ -133,6 +133,11 @@ it('a teacher publishes home-visit slots in bulk, a parent books one, and the te
   expect(slotText).toContain('入户家访');
   expect(slotText).toContain(teacherUser.displayName);
   await slotRow.getByText('预约', { exact: true }).click();
+  // A home visit asks (optionally) for the address, saying why and that it is encrypted.
+  const confirmCard = parentPage.locator('.booking-confirm');
+  expect(await confirmCard.innerText()).toContain('加密保存');
+  await confirmCard.locator('input[placeholder^="如 哈尔滨市"]').fill('哈尔滨市南岗区学府路 12 号 3 单元 501');
+  await confirmCard.getByText('确认预约', { exact: true }).click();
   await parentPage
     .locator('.visits__notice')
     .getByText(/^预约成功/)

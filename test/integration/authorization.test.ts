@@ -165,6 +165,9 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
     return { visitId, summary: '权限测试' };
   },
   'visits.record': async (u, actor) => ({ visitId: (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id }),
+  'visits.revealContact': async (u, actor) => ({
+    visitId: (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id,
+  }),
   'visits.calendar': async (u) => ({ windowId: await windowIn(u) }),
   'visits.flagPriority': async (u) => ({ familyId: (await makeFamily(app.db, u)).familyId, reason: 'BULLYING' }),
   'visits.progress': async (u) => ({ windowId: await windowIn(u) }),
@@ -209,6 +212,7 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'referrals.acknowledge': async (u) => ({ referralId: await referralIn(u) }),
   'referrals.addAction': async (u) => ({ referralId: await referralIn(u), action: 'NOTE', note: '权限测试' }),
   'referrals.stats': async (u) => ({ orgUnitId: u, year: 2026 }),
+  'referrals.revealContact': async (u) => ({ referralId: await referralIn(u) }),
   // A school's county is where a new school goes (nothing goes under a school).
   'orgUnits.create': async (u) => ({
     parentId: (await app.db.orgUnit.findUniqueOrThrow({ where: { id: u }, select: { parentId: true } })).parentId!,

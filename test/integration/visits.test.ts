@@ -275,6 +275,7 @@ describe('races and invariants (PostgreSQL, several pools)', () => {
       fams.map((f, i) =>
         bookSlot({
           db: processes[i % 4].db,
+          cipher: app.deps.cipher,
           actor: { id: f.userId, familyId: f.familyId },
           input: { slotId: slot.id },
         }),
@@ -331,6 +332,7 @@ describe('races and invariants (PostgreSQL, several pools)', () => {
               .map((p, i) =>
                 bookSlot({
                   db: processes[i % 4].db,
+                  cipher: app.deps.cipher,
                   actor: { id: fam.userId, familyId: fam.familyId },
                   input: { slotId: saved[p].id },
                 }),

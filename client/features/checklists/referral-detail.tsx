@@ -22,13 +22,15 @@ import { invalidate, useRemote } from '../../lib/use-remote';
 import { useSchemaForm } from '../../lib/use-schema-form';
 import { REFERRAL_STATUS_SHORT, TIER_TONES, tierLabel, type Tone } from './checklist-text';
 import { Badge } from './tier-badge';
+import { FamilyContacts } from '../contacts/family-contacts';
 import './checklists.scss';
 
 type Detail = RouterOutputs['referrals']['get'];
 
 /** What the counsellor records, in the words of the school's work. */
 const ACTION_CHOICES: { value: ReferralActionKind; label: string }[] = [
-  { value: 'CONTACTED_FAMILY', label: '联系家长' },
+  { value: 'CONTACT_ATTEMPTED', label: '尝试联系（未接通、无人应答）' },
+  { value: 'CONTACTED_FAMILY', label: '已联系上家长' },
   { value: 'MET_CHILD', label: '与学生面谈' },
   { value: 'REFERRED_HOSPITAL', label: '转介医院' },
   { value: 'NOTE', label: '备注' },
@@ -150,6 +152,13 @@ export function ReferralDetail({ referralId }: { referralId: string }) {
             </Text>
           </View>
           <AcknowledgeBox detail={d} />
+          {d.responseDeleted ? null : (
+            <FamilyContacts
+              masked={d.contacts}
+              reveal={d.status === 'CLOSED' ? null : () => trpc.referrals.revealContact.mutate({ referralId: d.id })}
+              refusedHint='这次转介已结束跟进，不能再查看家庭的完整号码。'
+            />
+          )}
           <View className='cl-card cl-answers'>
             {d.responseDeleted ? (
               <>

@@ -1,13 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { REFERRAL_ACTION_LABELS } from '@shared/checklists';
+import { PARENT_REFERRAL_ACTION_LABELS, parentReferralStatus } from '@shared/checklists';
 import { Button } from '../../components/nutui';
 import { useAction } from '../../lib/use-action';
 import { formatDateTime } from '../../lib/china-time';
 import { remoteKeys } from '../../lib/remote-keys';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
 import { invalidate } from '../../lib/use-remote';
-import { referralStatusLabel } from './checklist-text';
 import { forgetResults } from './result-cache';
 import { CHECKLIST_ROUTES } from './routes';
 import { Badge, TierBadge } from './tier-badge';
@@ -16,7 +15,7 @@ import './checklists.scss';
 export type HistoryItem = RouterOutputs['checklists']['myResponses'][number];
 
 function schoolStatus(item: HistoryItem): string {
-  if (item.referral) return referralStatusLabel(item.referral.status);
+  if (item.referral) return parentReferralStatus(item.referral.status, item.referral.reachedAt);
   if (item.sharedWithSchool) return '已选择分享；本次结果未达到需要学校跟进的程度，没有发送给学校';
   return '未分享给学校';
 }
@@ -59,7 +58,7 @@ export function ResponseHistory({ items }: { items: HistoryItem[] }) {
           <Text className='cl-line'>学校跟进：{schoolStatus(item)}</Text>
           {item.referral?.actions.map((a) => (
             <Text key={`${a.action}-${a.at}`} className='cl-line cl-line--muted'>
-              · {REFERRAL_ACTION_LABELS[a.action]}（{formatDateTime(a.at)}）
+              · {PARENT_REFERRAL_ACTION_LABELS[a.action]}（{formatDateTime(a.at)}）
             </Text>
           ))}
           <View className='cl-row cl-row--actions'>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { REFERRAL_STATUS_LABELS, type ReferralStatus, type RiskTier } from '@shared/checklists';
+import { REFERRAL_STATUS_LABELS, parentReferralStatus, type ReferralStatus, type RiskTier } from '@shared/checklists';
 import { Button } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
 import { formatDateTime } from '../../lib/china-time';
@@ -12,6 +12,7 @@ import { HotlineButtons, type Hotline } from '../../components/hotline-buttons';
 import { recentResult } from './result-cache';
 import { backOr, canGoBack } from '../../lib/navigation';
 import { ROUTES } from '../../lib/routes';
+import { ContactMobileCard } from '../contacts/contact-mobile';
 import './checklists.scss';
 
 type Answer = RouterOutputs['checklists']['getResponse']['answers'][number];
@@ -24,11 +25,18 @@ interface ResultData {
   childName: string;
   createdAt: string | null;
   schoolText: string;
+  /** Sent to the school's counsellor and still followed up: the parent may leave a number for them. */
+  referredOpen: boolean;
   answers: Answer[] | null;
 }
 
-function schoolText(referral: ReferralStatus | null, referredNow: boolean, shared: boolean): string {
-  if (referral) return REFERRAL_STATUS_LABELS[referral];
+function schoolText(
+  referral: ReferralStatus | null,
+  referredNow: boolean,
+  shared: boolean,
+  reachedAt: string | null = null,
+): string {
+  if (referral) return parentReferralStatus(referral, reachedAt);
   if (referredNow) return REFERRAL_STATUS_LABELS.OPEN;
   return shared
     ? '您选择了分享；本次结果未达到需要学校跟进的程度，没有发送给学校。'
@@ -47,6 +55,7 @@ async function loadResult(responseId: string): Promise<ResultData> {
       childName: fresh.childName,
       createdAt: null,
       schoolText: schoolText(null, fresh.referred, fresh.shared),
+      referredOpen: fresh.referred,
       answers: null,
     };
   }
@@ -58,9 +67,25 @@ async function loadResult(responseId: string): Promise<ResultData> {
     checklistTitle: `${r.checklistTitle}（第 ${r.checklistVersion} 版）`,
     childName: r.childName,
     createdAt: r.createdAt,
-    schoolText: schoolText(r.referralStatus, false, r.sharedWithSchool),
+    schoolText: schoolText(r.referralStatus, false, r.sharedWithSchool, r.referralReachedAt),
+    referredOpen: r.referralStatus !== null && r.referralStatus !== 'CLOSED',
     answers: r.answers,
   };
+}
+
+/** A number for the counsellor who follows the shared result up (optional; the family page has the same). */
+function ReferralContact() {
+  const { state, reload } = useRemote(remoteKeys.familyContact, () => trpc.families.mine.query());
+  return (
+    <RemoteState state={state} reload={reload}>
+      {(family) => (
+        <ContactMobileCard
+          current={family.myMobileMasked}
+          lead='结果已转给学校心理健康教师，老师会尽快联系您。留一个手机号，老师更容易联系到您（可不填）。'
+        />
+      )}
+    </RemoteState>
+  );
 }
 
 function ResultBody({ data }: { data: ResultData }) {
@@ -108,6 +133,7 @@ function ResultBody({ data }: { data: ResultData }) {
         <Text className='cl-card__heading'>学校跟进</Text>
         <Text className='cl-card__text'>{data.schoolText}</Text>
       </View>
+      {data.referredOpen ? <ReferralContact /> : null}
       {data.answers ? (
         <View className='cl-card cl-answers'>
           <Text className='cl-card__heading'>您的回答</Text>

@@ -16,6 +16,7 @@ import { clearToken } from '../../lib/token-storage';
 import { forgetUser } from '../../lib/auth-store';
 import { PrivacyConsentCard } from './privacy-consent-card';
 import { ChildForm, type ChildFormMode } from './child-form';
+import { ContactMobileCard } from '../contacts/contact-mobile';
 import './family.scss';
 
 type Guardian = RouterOutputs['families']['mine']['guardians'][number];
@@ -237,6 +238,7 @@ function FamilyDetails({ family }: { family: RouterOutputs['families']['mine'] }
           或请学校的家长学校负责老师确认您的监护人身份。
         </Text>
       ) : null}
+      <ContactMobileCard current={family.myMobileMasked} />
       <GuardianInvite />
       <PrivacyConsentCard />
       <View className='family-card account-card'>

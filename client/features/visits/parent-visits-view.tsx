@@ -3,7 +3,11 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormError } from '../../components/form-field';
-import { Button } from '../../components/nutui';
+import { Button, Input } from '../../components/nutui';
+import { FormField } from '../../components/form-field';
+import { CONTACT_PURPOSE } from '@shared/contacts';
+import { WechatPhoneButton } from '../contacts/contact-mobile';
+import { bookVisitInput } from '@shared/visits';
 import { RemoteState } from '../../components/remote-state';
 import { formatTimeRange } from '../../lib/china-time';
 import { remoteKeys } from '../../lib/remote-keys';
@@ -16,6 +20,7 @@ import { VisitNotice } from './visit-notice';
 
 type VisitWindow = RouterOutputs['visits']['familyWindows'][number];
 type MyVisit = RouterOutputs['visits']['mine'][number];
+type Slot = RouterOutputs['visits']['openSlots'][number];
 
 function StatusBadge({ status }: { status: string }) {
   const tone = status === 'COMPLETED' ? 'ok' : status === 'CANCELLED' ? 'muted' : '';
@@ -92,15 +97,21 @@ function OpenSlots({ window: w, myVisit, rescheduling, onDone }: OpenSlotsProps)
   const { state, reload } = useRemote(remoteKeys.visits.openSlots(w.id), () =>
     trpc.visits.openSlots.query({ windowId: w.id }),
   );
-  const { busyKey: busySlot, error, run } = useAction();
+  const { busyKey: busySlot, error, setError, run } = useAction();
   const booked = myVisit?.status === 'BOOKED';
   const canPick = !myVisit || (booked && rescheduling);
+  // A new booking first asks (optionally) how to reach the family: a number, or a home visit's address.
+  const [confirming, setConfirming] = useState<Slot | null>(null);
+  const [mobile, setMobile] = useState('');
+  const [address, setAddress] = useState('');
+  /** The number taken from WeChat on this form (already stored as the contact mobile), masked. */
+  const [fromWechat, setFromWechat] = useState<string | null>(null);
 
-  const pick = (slot: { slotId: string; startsAt: string; endsAt: string; mode: string }) =>
+  const pick = (slot: Slot, extra: { mobile?: string; address?: string } = {}) =>
     run(async () => {
       try {
         if (booked && myVisit) await trpc.visits.reschedule.mutate({ visitId: myVisit.visitId, slotId: slot.slotId });
-        else await trpc.visits.book.mutate({ slotId: slot.slotId });
+        else await trpc.visits.book.mutate({ slotId: slot.slotId, ...extra });
       } catch (e) {
         // The slot may have gone to another family meanwhile: show the list as it is now.
         reload();
@@ -110,8 +121,77 @@ function OpenSlots({ window: w, myVisit, rescheduling, onDone }: OpenSlotsProps)
       void Taro.showToast({ title: booked ? '时间已改好' : '预约成功', icon: 'success' });
       // My visits and the open slots (the booked one is gone).
       invalidate(remoteKeys.visits.all);
+      setConfirming(null);
       onDone(booked ? `时间已改好：${what}` : `预约成功：${what}`);
     }, slot.slotId);
+
+  const confirm = (slot: Slot) => {
+    const parsed = bookVisitInput.safeParse({
+      slotId: slot.slotId,
+      mobile: slot.mode !== 'HOME' && mobile.trim() ? mobile : undefined,
+      address: slot.mode === 'HOME' && address.trim() ? address : undefined,
+    });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? '填写的内容有误，请检查');
+      return;
+    }
+    void pick(slot, { mobile: parsed.data.mobile, address: parsed.data.address });
+  };
+
+  if (confirming) {
+    const home = confirming.mode === 'HOME';
+    return (
+      <View className='visit-card booking-confirm' data-slot-id={confirming.slotId}>
+        <Text className='visit-card__heading'>预约这个时间</Text>
+        <Text className='visit-card__line'>
+          {formatTimeRange(confirming.startsAt, confirming.endsAt)}（{modeLabel(confirming.mode)}） ·{' '}
+          {confirming.teacherName}
+        </Text>
+        <Text className='visits__hint'>
+          {home
+            ? '请留下家庭住址，方便老师按时找到您家（可不填，老师会另外和您确认）。'
+            : '请留一个老师打给您的手机号（可不填；已在“我的家庭”留过号码的不用再填）。'}
+          {CONTACT_PURPOSE}。
+        </Text>
+        {home ? (
+          <FormField label='家庭住址（可不填）'>
+            <Input
+              name='address'
+              placeholder='如 哈尔滨市南岗区学府路 12 号 3 单元 501'
+              value={address}
+              onChange={setAddress}
+              maxLength={200}
+              clearable
+            />
+          </FormField>
+        ) : fromWechat ? (
+          <Text className='visit-card__line'>联系手机：已留 {fromWechat}</Text>
+        ) : (
+          <FormField label='联系手机（可不填）'>
+            <WechatPhoneButton onSaved={setFromWechat} />
+            <Input
+              name='mobile'
+              type='number'
+              placeholder='11 位手机号'
+              value={mobile}
+              onChange={setMobile}
+              maxLength={13}
+              clearable
+            />
+          </FormField>
+        )}
+        <FormError message={error} />
+        <View className='visit-card__actions'>
+          <Button type='primary' loading={busySlot === confirming.slotId} onClick={() => confirm(confirming)}>
+            确认预约
+          </Button>
+          <Button fill='outline' onClick={() => setConfirming(null)}>
+            换个时间
+          </Button>
+        </View>
+      </View>
+    );
+  }
 
   if (myVisit && !canPick) {
     return myVisit.status === 'COMPLETED' ? (
@@ -142,7 +222,18 @@ function OpenSlots({ window: w, myVisit, rescheduling, onDone }: OpenSlotsProps)
                       {modeLabel(s.mode)} · {s.teacherName}
                     </Text>
                   </View>
-                  <Button size='small' type='primary' loading={busySlot === s.slotId} onClick={() => pick(s)}>
+                  <Button
+                    size='small'
+                    type='primary'
+                    loading={busySlot === s.slotId}
+                    onClick={() => {
+                      if (rescheduling) void pick(s);
+                      else {
+                        setError(null);
+                        setConfirming(s);
+                      }
+                    }}
+                  >
                     {rescheduling ? '改到这个时间' : '预约'}
                   </Button>
                 </View>

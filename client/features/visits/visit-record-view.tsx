@@ -20,6 +20,7 @@ import { invalidate, useRemote } from '../../lib/use-remote';
 import { useSchemaForm } from '../../lib/use-schema-form';
 import { MultiChips } from './multi-chips';
 import { VisitNotice } from './visit-notice';
+import { FamilyContacts } from '../contacts/family-contacts';
 import {
   childrenText,
   dayText,
@@ -51,7 +52,26 @@ function VisitHeader({ record }: { record: VisitRecord }) {
       <Text className='visit-card__line'>时间：{formatTimeRange(record.startsAt, record.endsAt)}</Text>
       <Text className='visit-card__line'>家长：{record.guardians.join('、')}</Text>
       <Text className='visit-card__line'>孩子：{childrenText(record.children)}</Text>
+      {record.address ? (
+        <Text className='visit-card__line visit-address' data-masked={record.addressMasked ? 'true' : 'false'}>
+          家庭住址：{record.address}
+        </Text>
+      ) : record.mode === 'HOME' ? (
+        <Text className='visit-card__line'>家庭住址：家长没有留住址，请在家访前电话确认</Text>
+      ) : null}
     </View>
+  );
+}
+
+/** The family's numbers: masked; the visiting teacher reveals them (audited) and taps to call. */
+function VisitContacts({ record }: { record: VisitRecord }) {
+  const mayReveal = record.isVisitor && record.status !== 'CANCELLED';
+  return (
+    <FamilyContacts
+      masked={record.contacts}
+      reveal={mayReveal ? () => trpc.visits.revealContact.mutate({ visitId: record.id }) : null}
+      refusedHint='完整号码只有负责这次家访的老师可以查看。'
+    />
   );
 }
 
@@ -146,7 +166,11 @@ const EMPTY: RecordFields = { followUps: [], topics: [], concerns: [], summary: 
 
 /** 家访记录表: topics, concerns, 家访小结 (required), notes, address, follow-ups with due dates. */
 function RecordForm({ record }: { record: VisitRecord }) {
-  const form = useSchemaForm(recordForm(record.id), EMPTY);
+  // The address the parent gave when booking is there to check or correct (the visiting teacher sees it).
+  const form = useSchemaForm(recordForm(record.id), {
+    ...EMPTY,
+    address: record.addressMasked ? '' : (record.address ?? ''),
+  });
   const { values, set, setValues, busy, error } = form;
   const [nextKey, setNextKey] = useState(1);
   const setRows = (change: (rows: FollowUpRow[]) => FollowUpRow[]) =>
@@ -264,6 +288,7 @@ export function VisitRecordView({ visitId }: { visitId: string }) {
       {(record) => (
         <View className='visits'>
           <VisitHeader record={record} />
+          <VisitContacts record={record} />
           {record.status === 'BOOKED' && !record.begun ? (
             <VisitNotice
               message={`家访时段还没有开始（${formatDateTime(record.startsAt)}）。家访开始后才能填写家访记录。`}

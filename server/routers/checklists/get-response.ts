@@ -20,6 +20,7 @@ export const getResponse = parentProcedure
       advice: z.string(),
       hotlines: z.array(hotline),
       referralStatus: referralStatus.nullable(),
+      referralReachedAt: z.string().nullable(),
     }),
   )
   .query(({ ctx, input }) =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parentProcedure } from '../../trpc/procedures';
 import { myResponses as myResponsesService } from '../../services/checklists/responses';
-import { referralAction, referralStatus, tier } from './outputs';
+import { parentReferralAction, referralStatus, tier } from './outputs';
 
 export const myResponses = parentProcedure
   .meta({ summary: '我家填写过的清单：结果等级、日期、清单、孩子、学校跟进状态（不含作答内容）' })
@@ -23,7 +23,8 @@ export const myResponses = parentProcedure
             ackDeadline: z.string(),
             acknowledgedAt: z.string().nullable(),
             closedAt: z.string().nullable(),
-            actions: z.array(z.object({ action: referralAction, at: z.string() })),
+            reachedAt: z.string().nullable(),
+            actions: z.array(z.object({ action: parentReferralAction, at: z.string() })),
           })
           .nullable(),
       }),

@@ -11,6 +11,8 @@ import {
 export const tier = z.enum(RISK_TIERS);
 export const referralStatus = z.enum(REFERRAL_STATUSES);
 export const referralAction = z.enum(REFERRAL_ACTIONS);
+/** The actions a parent is shown: all but the counsellor's notes. */
+export const parentReferralAction = z.enum(REFERRAL_ACTIONS).exclude(['NOTE']);
 export const hotline = z.object({ name: z.string(), number: z.string() });
 
 export const answeredItem = z.object({

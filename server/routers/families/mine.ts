@@ -9,6 +9,7 @@ export const mine = userProcedure
     z.object({
       id: z.string(),
       orgUnitName: z.string(),
+      myMobileMasked: z.string().nullable(),
       guardians: z.array(
         z.object({
           id: z.string(),

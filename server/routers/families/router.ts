@@ -14,6 +14,8 @@ import { requestChildCorrection } from './request-child-correction';
 import { classOptions } from './class-options';
 import { leave } from './leave';
 import { activity } from './activity';
+import { setMobile } from './set-mobile';
+import { mobileFromWechat } from './mobile-from-wechat';
 
 export const familiesRouter = router({
   join,
@@ -31,4 +33,6 @@ export const familiesRouter = router({
   caregivers,
   setGroups,
   activity,
+  setMobile,
+  mobileFromWechat,
 });

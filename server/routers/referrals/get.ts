@@ -5,6 +5,7 @@ import { staffProcedure } from '../../trpc/procedures';
 import { getReferral } from '../../services/checklists/referrals';
 import { answeredItem, referralAction, referralStatus, tier } from '../checklists/outputs';
 import { referralSchool } from './access';
+import { contactLine } from '../visits/outputs';
 
 export const get = staffProcedure(['COUNSELOR'])
   .input(referralIdInput)
@@ -32,6 +33,7 @@ export const get = staffProcedure(['COUNSELOR'])
       childName: z.string(),
       childClassName: z.string().nullable(),
       guardians: z.array(z.object({ displayName: z.string(), relation: z.enum(GUARDIAN_RELATIONS) })),
+      contacts: z.array(contactLine),
       actions: z.array(
         z.object({
           id: z.string(),

@@ -4,5 +4,6 @@ import { get } from './get';
 import { acknowledge } from './acknowledge';
 import { addAction } from './add-action';
 import { stats } from './stats';
+import { revealContact } from './reveal-contact';
 
-export const referralsRouter = router({ list, get, acknowledge, addAction, stats });
+export const referralsRouter = router({ list, get, acknowledge, addAction, stats, revealContact });

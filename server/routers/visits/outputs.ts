@@ -13,3 +13,6 @@ export const visitWindowItem = z.object({
   startsOn: z.string(),
   endsOn: z.string(),
 });
+
+/** One way to reach a family: who, and the number (masked in lists, clear once revealed). */
+export const contactLine = z.object({ label: z.string(), mobile: z.string() });

@@ -3,7 +3,7 @@ import { visitIdInput } from '../../shared/visits';
 import { staffProcedure } from '../../trpc/procedures';
 import { readVisitRecord } from '../../services/visits/records';
 import { VISITORS, visitUnit } from './access';
-import { childBrief, visitMode, visitStatus } from './outputs';
+import { childBrief, contactLine, visitMode, visitStatus } from './outputs';
 
 export const record = staffProcedure(VISITORS)
   .input(visitIdInput)
@@ -23,6 +23,9 @@ export const record = staffProcedure(VISITORS)
       summary: z.string().nullable(),
       notes: z.string().nullable(),
       address: z.string().nullable(),
+      addressMasked: z.boolean(),
+      contacts: z.array(contactLine),
+      isVisitor: z.boolean(),
       guardians: z.array(z.string()),
       children: z.array(childBrief),
       followUps: z.array(z.object({ id: z.string(), action: z.string(), dueOn: z.string(), done: z.boolean() })),

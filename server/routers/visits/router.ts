@@ -24,6 +24,7 @@ import { schoolStaff } from './school-staff';
 import { families } from './families';
 import { due } from './due';
 import { addCareNote, carePlan } from './care-plan';
+import { revealContact } from './reveal-contact';
 
 export const visitsRouter = router({
   due,
@@ -52,4 +53,5 @@ export const visitsRouter = router({
   progress,
   schoolStaff,
   families,
+  revealContact,
 });

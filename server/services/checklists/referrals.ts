@@ -7,6 +7,7 @@ import type { ReferralActionKind, ReferralStatus } from '../../shared/checklists
 import type { Actor, StaffActor } from '../../auth/auth-user';
 import { subtreeWhere } from '../../shared/org-tree';
 import { writeAudit } from '../audit/write-audit';
+import { maskedFamilyContacts } from '../families/contacts';
 import { decryptAnswers } from './responses';
 import { queueReferralAlert, staffCoveringSchool } from './staff-alerts';
 
@@ -102,6 +103,7 @@ export async function getReferral(opts: {
           createdAt: true,
           checklist: { select: { title: true, version: true, items: true, scoring: true } },
           child: { select: { name: true, className: true } },
+          familyId: true,
           family: {
             select: {
               guardians: {
@@ -157,6 +159,8 @@ export async function getReferral(opts: {
     guardians: response
       ? response.family.guardians.map((g) => ({ displayName: g.user.displayName, relation: g.relation }))
       : [],
+    /** The family's numbers, masked; 查看完整号码 (referrals.revealContact) shows them while the referral is open. */
+    contacts: response ? await maskedFamilyContacts(db, response.familyId) : [],
     actions: r.actions.map((a) => ({
       id: a.id,
       action: a.action as ReferralActionKind,

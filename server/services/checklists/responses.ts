@@ -4,7 +4,12 @@ import type { Env } from '../../env';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import type { FamilyActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
-import { answerLabel, type ReferralActionKind } from '../../shared/checklists';
+import {
+  answerLabel,
+  isParentVisibleAction,
+  type ParentReferralAction,
+  type ReferralActionKind,
+} from '../../shared/checklists';
 import { writeAudit } from '../audit/write-audit';
 import { adviceFor, cityOfPath, hotlinesFor } from './advice';
 import { loadCityHotlines } from '../help/city-hotlines';
@@ -92,7 +97,12 @@ export async function myResponses(opts: { db: Db; actor: FamilyActor }) {
           ackDeadline: r.referral.ackDeadline.toISOString(),
           acknowledgedAt: r.referral.acknowledgedAt?.toISOString() ?? null,
           closedAt: r.referral.closedAt?.toISOString() ?? null,
-          actions: r.referral.actions.map((a) => ({ action: a.action as ReferralActionKind, at: a.at.toISOString() })),
+          /** When a counsellor logged that they reached the family (已联系上); null until then. */
+          reachedAt: r.referral.actions.find((a) => a.action === 'CONTACTED_FAMILY')?.at.toISOString() ?? null,
+          // What happened, without the counsellor's notes.
+          actions: r.referral.actions
+            .map((a) => ({ action: a.action as ReferralActionKind, at: a.at.toISOString() }))
+            .filter((a): a is { action: ParentReferralAction; at: string } => isParentVisibleAction(a.action)),
         }
       : null,
   }));
@@ -138,7 +148,13 @@ export async function getResponse(opts: {
       answersEnc: true,
       checklist: { select: { id: true, title: true, version: true, stage: true, items: true, scoring: true } },
       child: { select: { id: true, name: true, school: { select: { path: true } } } },
-      referral: { select: { status: true, ackDeadline: true } },
+      referral: {
+        select: {
+          status: true,
+          ackDeadline: true,
+          actions: { where: { action: 'CONTACTED_FAMILY' }, select: { at: true }, orderBy: { at: 'asc' }, take: 1 },
+        },
+      },
     },
   });
   if (!r) throw notFound();
@@ -163,6 +179,8 @@ export async function getResponse(opts: {
     advice: adviceFor(tier, r.checklist.stage),
     hotlines: hotlinesFor(tier, cityOfPath(r.child.school.path), await loadCityHotlines(deps.db, deps.env)),
     referralStatus: r.referral?.status ?? null,
+    /** When the school logged that it reached the family (已联系上). */
+    referralReachedAt: r.referral?.actions[0]?.at.toISOString() ?? null,
   };
 }
 

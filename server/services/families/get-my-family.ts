@@ -45,6 +45,7 @@ export async function getMyFamily(opts: { db: Db; actor: Actor }) {
               relation: true,
               legalGuardianConfirmedAt: true,
               carerAuthorizedAt: true,
+              mobileMasked: true,
               user: { select: { displayName: true } },
             },
             orderBy: { createdAt: 'asc' },
@@ -77,6 +78,8 @@ export async function getMyFamily(opts: { db: Db; actor: Actor }) {
   return {
     id: f.id,
     orgUnitName: f.orgUnit.name,
+    /** The caller's own contact mobile, masked (other guardians' numbers are not shown to each other). */
+    myMobileMasked: f.guardians.find((g) => g.userId === userId)?.mobileMasked ?? null,
     guardians: f.guardians.map((g) => ({
       id: g.id,
       relation: g.relation,

@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/create-db';
+import type { FieldCipher } from '../../crypto/field-cipher';
+import { storeMobile } from '../families/contacts';
+import { ctxOf } from './records';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Actor, FamilyActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
@@ -47,9 +51,23 @@ async function lockSlot(tx: Tx, slotId: string) {
   return rows[0];
 }
 
-/** A parent books a slot for their own family. */
-export function bookSlot(opts: { db: Db; actor: FamilyActor; input: { slotId: string } }) {
-  return bookForFamily(opts.db, opts.actor, { slotId: opts.input.slotId, familyId: opts.actor.familyId });
+/**
+ * A parent books a slot for their own family. A number given with it becomes the guardian's contact mobile; an
+ * address is taken for a home visit only and encrypted on the visit (bound to its row).
+ */
+export function bookSlot(opts: {
+  db: Db;
+  cipher: FieldCipher;
+  actor: FamilyActor;
+  input: { slotId: string; mobile?: string; address?: string };
+}) {
+  const { cipher, input } = opts;
+  return bookForFamily(
+    opts.db,
+    opts.actor,
+    { slotId: input.slotId, familyId: opts.actor.familyId },
+    { contact: { cipher, mobile: input.mobile, address: input.address } },
+  );
 }
 
 /** A teacher, after a phone call, books one of their own slots on a family's behalf. */
@@ -65,7 +83,7 @@ async function bookForFamily(
   db: Db,
   actor: Actor,
   target: { slotId: string; familyId: string },
-  opts: { byTeacher?: boolean } = {},
+  opts: { byTeacher?: boolean; contact?: { cipher: FieldCipher; mobile?: string; address?: string } } = {},
 ) {
   const { slotId, familyId } = target;
   const actorId = actor.id;
@@ -92,8 +110,14 @@ async function bookForFamily(
         select: { id: true },
       });
       if (mine) throw new AppError('CONFLICT', '这次家访您已经约好了一个时间；想换时间请点“改时间”');
+      const contact = opts.contact;
+      if (contact?.address && slot.mode !== 'HOME')
+        throw new AppError('BAD_REQUEST', '只有入户家访需要填写家庭住址；电话、视频家访请不要填写住址');
+      const visitId = randomUUID();
       const visit = await tx.visit.create({
         data: {
+          id: visitId,
+          addressEnc: contact?.address ? contact.cipher.encrypt(contact.address, ctxOf(visitId, 'address')) : null,
           windowId: slot.windowId,
           slotId,
           familyId,
@@ -103,6 +127,7 @@ async function bookForFamily(
         },
         select: { id: true },
       });
+      if (contact?.mobile) await storeMobile(tx, contact.cipher, actor, contact.mobile, 'typed');
       await enqueueForFamily(tx, familyId, {
         templateKey: 'VISIT_NOTICE',
         page: 'packageVisits/parent/index',
@@ -117,6 +142,7 @@ async function bookForFamily(
         targetType: 'Visit',
         targetId: visit.id,
         orgUnitId: slot.orgUnitId,
+        detail: contact?.address ? { address: true } : undefined,
       });
       return { visitId: visit.id };
     });
@@ -172,6 +198,7 @@ async function cancelOne(db: Db, actor: Actor, visitId: string, who: { familyId?
 /** Moves a booked visit to another open slot of the same window, in one transaction. */
 export async function rescheduleVisit(opts: {
   db: Db;
+  cipher: FieldCipher;
   actor: FamilyActor;
   input: { visitId: string; slotId: string };
 }) {
@@ -183,7 +210,7 @@ export async function rescheduleVisit(opts: {
     return await db.$transaction(async (tx) => {
       const v = await tx.visit.findUnique({
         where: { id: visitId },
-        select: { familyId: true, status: true, windowId: true },
+        select: { familyId: true, status: true, windowId: true, addressEnc: true },
       });
       if (!v || v.familyId !== familyId) throw new AppError('NOT_FOUND', '家访预约不存在');
       if (v.status !== 'BOOKED') throw new AppError('CONFLICT', '只有已经约好的家访可以改时间');
@@ -205,8 +232,14 @@ export async function rescheduleVisit(opts: {
         select: { id: true },
       });
       await cancelQueued(tx, `visit-reminder:${visitId}`);
+      // The address moves to the new visit (re-encrypted, bound to its row) when it is still a home visit.
+      const nextId = randomUUID();
+      const address =
+        v.addressEnc && slot.mode === 'HOME' ? opts.cipher.decrypt(v.addressEnc, ctxOf(visitId, 'address')) : null;
       const next = await tx.visit.create({
         data: {
+          id: nextId,
+          addressEnc: address ? opts.cipher.encrypt(address, ctxOf(nextId, 'address')) : null,
           windowId: v.windowId,
           slotId,
           familyId,

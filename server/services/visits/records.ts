@@ -8,6 +8,8 @@ import { writeAudit } from '../audit/write-audit';
 import { recordService } from '../sessions/service-year';
 import { grantsCovering } from '../../auth/auth-user';
 import { openSlotCounts } from './visits.sql';
+import { maskAddress } from '../../shared/contacts';
+import { maskedFamilyContacts } from '../families/contacts';
 
 /** The encryption context of a visit's field (summary, notes, address). */
 export const ctxOf = (visitId: string, field: string) => `Visit:${visitId}:${field}`;
@@ -75,7 +77,8 @@ export async function completeVisit(opts: {
         concerns: input.concerns ?? [],
         summaryEnc: cipher.encrypt(input.summary, ctxOf(input.visitId, 'summary')),
         notesEnc: input.notes ? cipher.encrypt(input.notes, ctxOf(input.visitId, 'notes')) : null,
-        addressEnc: input.address ? cipher.encrypt(input.address, ctxOf(input.visitId, 'address')) : null,
+        // The address the parent gave when booking stays unless the teacher writes it again.
+        ...(input.address ? { addressEnc: cipher.encrypt(input.address, ctxOf(input.visitId, 'address')) } : {}),
       },
     });
     if (count === 0) throw new AppError('CONFLICT', '该家访已记录完成');
@@ -120,6 +123,7 @@ export async function readVisitRecord(opts: {
       status: true,
       mode: true,
       teacherId: true,
+      familyId: true,
       completedAt: true,
       topics: true,
       concerns: true,
@@ -142,13 +146,19 @@ export async function readVisitRecord(opts: {
   const isCounselor = grantsCovering(user, ['COUNSELOR'], v.window.orgUnit.path).length > 0;
   if (!isVisitor && !isCounselor)
     throw new AppError('FORBIDDEN', '家访记录只有负责家访的教师和本校心理健康教师可以查看');
+  const address = v.addressEnc ? cipher.decrypt(v.addressEnc, ctxOf(v.id, 'address')) : null;
+  // The address in clear is for the teacher making this visit (the read is audited, with the address noted);
+  // everyone else sees the district only. Phone numbers are masked here for all: 查看完整号码 reveals them.
+  const showAddress = isVisitor && address != null;
   await writeAudit(db, {
     actorUserId: user.id,
     action: 'visit.read',
     targetType: 'Visit',
     targetId: v.id,
     orgUnitId: v.window.orgUnitId,
+    detail: showAddress ? { address: true } : undefined,
   });
+  const contacts = await maskedFamilyContacts(db, v.familyId);
   return {
     id: v.id,
     status: v.status,
@@ -162,7 +172,12 @@ export async function readVisitRecord(opts: {
     concerns: v.concerns,
     summary: v.summaryEnc ? cipher.decrypt(v.summaryEnc, ctxOf(v.id, 'summary')) : null,
     notes: v.notesEnc ? cipher.decrypt(v.notesEnc, ctxOf(v.id, 'notes')) : null,
-    address: v.addressEnc ? cipher.decrypt(v.addressEnc, ctxOf(v.id, 'address')) : null,
+    address: address == null ? null : showAddress ? address : maskAddress(address),
+    /** The address above is the district only (本校心理健康教师). */
+    addressMasked: address != null && !showAddress,
+    /** The family's numbers, masked; the visiting teacher reveals them with visits.revealContact. */
+    contacts,
+    isVisitor,
     guardians: v.family.guardians.map((g) => g.user.displayName),
     children: v.family.children,
     followUps: v.followUps.map((f) => ({

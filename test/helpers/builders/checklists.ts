@@ -51,9 +51,9 @@ export function checklistDraft(): RouterInputs['checklists']['saveDraft'] {
  * An open URGENT referral at the school, due tomorrow: a new family's crisis-signs response shared with the
  * school (answers encrypted with the app's cipher, as the server stores them), written with Prisma.
  */
-export async function makeReferral(app: TestApp, schoolId: string) {
+export async function makeReferral(app: TestApp, schoolId: string, of?: { familyId: string; userId: string }) {
   const { crisis } = await publishedChecklists(app.db);
-  const { familyId, userId } = await makeFamily(app.db, schoolId);
+  const { familyId, userId } = of ?? (await makeFamily(app.db, schoolId));
   const child = await app.db.child.findFirstOrThrow({ where: { familyId }, select: { id: true, grade: true } });
   const responseId = randomUUID();
   const answersEnc = app.deps.cipher.encryptJson({ answers: {} }, `ChecklistResponse:${responseId}`);

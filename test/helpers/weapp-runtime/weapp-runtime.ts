@@ -67,6 +67,11 @@ export interface WeappRuntimeOptions {
   fontSizeSetting?: number;
   /** What the mini program's storage holds at launch (e.g. a choice made on an earlier visit). */
   storage?: Record<string, unknown>;
+  /**
+   * The code WeChat hands a getPhoneNumber button's event when the user allows it (the server exchanges it);
+   * without it, the tap is answered as if the user declined (no code).
+   */
+  phoneCode?: () => string;
 }
 
 export class WeappRuntime {
@@ -223,6 +228,14 @@ export class WeappRuntime {
     // The native button's own behaviour.
     if (this.view.tag(el.node) === 'button' && this.view.attr(el.node, 'open-type') === 'agreePrivacyAuthorization') {
       this.fire(el.node, 'agreeprivacyauthorization', {});
+    }
+    if (this.view.tag(el.node) === 'button' && this.view.attr(el.node, 'open-type') === 'getPhoneNumber') {
+      const code = this.opts.phoneCode?.();
+      this.fire(
+        el.node,
+        'getphonenumber',
+        code ? { code, errMsg: 'getPhoneNumber:ok' } : { errMsg: 'getPhoneNumber:fail user deny' },
+      );
     }
   }
 
