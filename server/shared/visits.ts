@@ -166,12 +166,20 @@ export const completeVisitInput = z.object({
 });
 
 /** Correcting a completed record: the same fields as the record (follow-ups stay as they are). */
-export const editRecordInput = completeVisitInput
-  .pick({ visitId: true, summary: true, topics: true, concerns: true, notes: true, address: true });
+export const editRecordInput = completeVisitInput.pick({
+  visitId: true,
+  summary: true,
+  topics: true,
+  concerns: true,
+  notes: true,
+  address: true,
+});
 
 export const visitOutcomeInput = z.object({
   visitId: idSchema,
-  outcome: z.enum(VISIT_MISSED_OUTCOMES, { error: '结果须为 NO_SHOW（未遇到家庭）或 RESCHEDULED_BY_FAMILY（家长要求改期）' }),
+  outcome: z.enum(VISIT_MISSED_OUTCOMES, {
+    error: '结果须为 NO_SHOW（未遇到家庭）或 RESCHEDULED_BY_FAMILY（家长要求改期）',
+  }),
   note: z.string().trim().max(1000, { error: '说明不超过 1000 字' }).optional(),
 });
 
@@ -193,7 +201,12 @@ export const assignBulkInput = z
     teacherId: idSchema,
     familyIds: z.array(idSchema).min(1, { error: '请至少选择一户家庭' }).max(3000).optional(),
     classes: z
-      .array(z.object({ grade: z.string().regex(GRADE_CODE, { error: '年级不正确' }), className: z.string().trim().min(1).max(32) }))
+      .array(
+        z.object({
+          grade: z.string().regex(GRADE_CODE, { error: '年级不正确' }),
+          className: z.string().trim().min(1).max(32),
+        }),
+      )
       .min(1, { error: '请至少选择一个班级' })
       .max(200)
       .optional(),

@@ -20,7 +20,9 @@ function familyText(family: WindowFamily | undefined, familyId: string): string 
 
 function priorityTone(status: keyof typeof PRIORITY_STATUS_LABELS): string {
   if (status === 'COMPLETED') return ' visit-badge--ok';
-  return status === 'NOT_BOOKED' || status === 'NO_SHOW' || status === 'RESCHEDULED_BY_FAMILY' ? ' visit-badge--warn' : '';
+  return status === 'NOT_BOOKED' || status === 'NO_SHOW' || status === 'RESCHEDULED_BY_FAMILY'
+    ? ' visit-badge--warn'
+    : '';
 }
 
 /** 家访进度: per class visited / total, by mode, and the priority families (unvisited first). */

@@ -260,7 +260,12 @@ export function CoordinatorFamilies({ windowId, orgUnitId, families }: Coordinat
           <Tick
             checked={all(list.map((f) => f.familyId))}
             label={`全选（${list.length} 户）`}
-            onChange={(on) => tick(list.map((f) => f.familyId), on)}
+            onChange={(on) =>
+              tick(
+                list.map((f) => f.familyId),
+                on,
+              )
+            }
           />
           {classes.length > 1
             ? classes.map((c) => (
@@ -521,7 +526,9 @@ export function TeacherFamilies({ windowId, families, slots }: TeacherFamiliesPr
       </Text>
       <VisitNotice message={notice} />
       {families.length === 0 ? (
-        <Text className='visits__hint'>本次家访还没有分配给您、也没有预约您时段的家庭。家庭按班主任分配，家长学校负责人也可以改派。</Text>
+        <Text className='visits__hint'>
+          本次家访还没有分配给您、也没有预约您时段的家庭。家庭按班主任分配，家长学校负责人也可以改派。
+        </Text>
       ) : null}
       {families.slice(0, shown).map((f) => (
         <View key={f.familyId} className='visit-family' data-family-id={f.familyId}>

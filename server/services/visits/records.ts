@@ -126,7 +126,12 @@ export async function recordOutcome(opts: {
   const teacherId = opts.actor.id;
   const v = await db.visit.findUnique({
     where: { id: input.visitId },
-    select: { teacherId: true, status: true, slot: { select: { startsAt: true } }, window: { select: { orgUnitId: true } } },
+    select: {
+      teacherId: true,
+      status: true,
+      slot: { select: { startsAt: true } },
+      window: { select: { orgUnitId: true } },
+    },
   });
   if (!v || v.teacherId !== teacherId) throw new AppError('NOT_FOUND', '家访不存在或不是您负责的家访');
   if (v.status !== 'BOOKED') throw new AppError('CONFLICT', `该家访已记为“${VISIT_STATUS_LABELS[v.status]}”`);
@@ -297,8 +302,7 @@ export async function readVisitRecord(opts: {
     edits: v.revisions.length,
     lastEditedAt: v.revisions[0]?.createdAt.toISOString() ?? null,
     /** Until when its author may still correct it (null: not a completed record). */
-    editableUntil:
-      v.status === 'COMPLETED' && v.completedAt ? recordEditableUntil(v.completedAt).toISOString() : null,
+    editableUntil: v.status === 'COMPLETED' && v.completedAt ? recordEditableUntil(v.completedAt).toISOString() : null,
     /** The reader may correct it now (the author, within the time). */
     canEdit:
       isVisitor &&
