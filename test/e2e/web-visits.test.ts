@@ -329,8 +329,9 @@ it("the coordinator follows the winter window's progress per class (and the wind
   await form.getByText('开设家访', { exact: true }).click();
   await form.getByText('结束日期不能早于开始日期', { exact: true }).waitFor();
 
-  // Progress of the winter window: the school's total and each class.
+  // Progress of the winter window (step 进度): the school's total and each class.
   await page.locator('.choice-chips__chip').filter({ hasText: winter.title }).click();
+  await page.locator('.step-tabs__tab[data-step="PROGRESS"]').click();
   const view = page.locator('.visit-progress');
   await view.getByText(`已家访 ${progress.total.visited} / ${progress.total.families} 户`, { exact: true }).waitFor();
   expect(progress.total.visited).toBeGreaterThanOrEqual(1);
@@ -357,7 +358,8 @@ it("the coordinator follows the winter window's progress per class (and the wind
   await priorityRow.waitFor();
   if (child.className) expect(await priorityRow.innerText()).toContain(child.className);
 
-  // 家庭与分配: reassign that family to the school's counsellor, picked from the school's staff.
+  // 家庭与分配 (step 分配老师): reassign that family to the school's counsellor, picked from the school's staff.
+  await page.locator('.step-tabs__tab[data-step="ASSIGN"]').click();
   const counselor = await app.db.user.findUniqueOrThrow({
     where: { username: 'counsel.demo' },
     select: { id: true, displayName: true },
