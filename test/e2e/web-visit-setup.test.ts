@@ -76,19 +76,20 @@ it('the coordinator assigns a whole class, then two ticked families, to a teache
   await list.locator('.visit-family').first().waitFor();
   expect(await view.locator('.create-window-form').count()).toBe(0);
 
-  // 全选 one class: the first class tick ("全选 三年级（1）班（N 户）").
-  const classTick = list
+  // 全选 one class: the first class tick ("全选 三年级（1）班（N 户）"), held by its name (its text gains a ✓).
+  const label = (await list
     .locator('.bulk-assign--select .tick')
-    .filter({ hasText: /^全选 \S/ })
-    .first();
-  const label = await classTick.innerText();
-  const m = /^全选 (.+)（(\d+) 户）$/.exec(label.trim());
+    .filter({ hasText: /全选 \S/ })
+    .first()
+    .getAttribute('aria-label'))!;
+  const m = /^全选 (.+)（(\d+) 户）$/.exec(label);
   expect(m).not.toBeNull();
   const [, className, n] = m!;
   const count = Number(n);
   expect(count).toBeGreaterThan(0);
+  const classTick = list.locator(`.bulk-assign--select .tick[aria-label="${label}"]`);
   await classTick.click();
-  expect(await classTick.getAttribute('aria-checked')).toBe('true');
+  await list.locator(`.bulk-assign--select .tick[aria-label="${label}"][aria-checked="true"]`).waitFor();
   const form = list.locator('.bulk-assign-form');
   await form.getByText(`已选 ${count} 户。分配给：`, { exact: true }).waitFor();
   // No teacher picked: refused before any request, in words.
