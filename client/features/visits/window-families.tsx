@@ -267,16 +267,18 @@ export function CoordinatorFamilies({ windowId, orgUnitId, families }: Coordinat
               )
             }
           />
-          {classes.length > 1
-            ? classes.map((c) => (
+          {classes.length > 1 ? (
+            <View className='bulk-assign__classes'>
+              {classes.map((c) => (
                 <Tick
                   key={c.label}
                   checked={all(c.ids)}
                   label={`全选 ${c.label}（${c.ids.length} 户）`}
                   onChange={(on) => tick(c.ids, on)}
                 />
-              ))
-            : null}
+              ))}
+            </View>
+          ) : null}
           {ticked.length > 0 ? (
             <BulkAssign
               windowId={windowId}
