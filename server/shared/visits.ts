@@ -11,9 +11,27 @@ export const VISIT_MODES = ['HOME', 'PHONE', 'VIDEO'] as const;
 export type VisitMode = (typeof VISIT_MODES)[number];
 export const VISIT_MODE_LABELS: Record<VisitMode, string> = { HOME: '入户家访', PHONE: '电话家访', VIDEO: '视频家访' };
 
-export const VISIT_STATUSES = ['BOOKED', 'COMPLETED', 'CANCELLED'] as const;
+export const VISIT_STATUSES = ['BOOKED', 'COMPLETED', 'CANCELLED', 'NO_SHOW', 'RESCHEDULED_BY_FAMILY'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
-export const VISIT_STATUS_LABELS = { BOOKED: '已预约', COMPLETED: '已完成', CANCELLED: '已取消' } as const;
+export const VISIT_STATUS_LABELS = {
+  BOOKED: '已预约',
+  COMPLETED: '已完成',
+  CANCELLED: '已取消',
+  NO_SHOW: '未遇到家庭（未到）',
+  RESCHEDULED_BY_FAMILY: '家长要求改期',
+} as const;
+
+/**
+ * Outcomes of a visit whose time has come other than a record: neither is a service (coverage counts
+ * COMPLETED only); a rescheduled one frees the family to book again in the window.
+ */
+export const VISIT_MISSED_OUTCOMES = ['NO_SHOW', 'RESCHEDULED_BY_FAMILY'] as const;
+export type VisitMissedOutcome = (typeof VISIT_MISSED_OUTCOMES)[number];
+/** Statuses that do not hold the family's one visit in a window (it may book again). */
+export const VISIT_RELEASED_STATUSES = ['CANCELLED', 'RESCHEDULED_BY_FAMILY'] as const;
+
+/** How long after completing it the visiting teacher may still correct a record (the one rule). */
+export const RECORD_EDIT_DAYS = 7;
 
 /** Structured topics of a visit record. */
 export const VISIT_TOPICS = [
@@ -157,6 +175,24 @@ export const completeVisitInput = z.object({
   address: z.string().trim().max(200, { error: '地址不超过 200 字' }).optional(),
 });
 
+/** Correcting a completed record: the same fields as the record (follow-ups stay as they are). */
+export const editRecordInput = completeVisitInput.pick({
+  visitId: true,
+  summary: true,
+  topics: true,
+  concerns: true,
+  notes: true,
+  address: true,
+});
+
+export const visitOutcomeInput = z.object({
+  visitId: idSchema,
+  outcome: z.enum(VISIT_MISSED_OUTCOMES, {
+    error: '结果须为 NO_SHOW（未遇到家庭）或 RESCHEDULED_BY_FAMILY（家长要求改期）',
+  }),
+  note: z.string().trim().max(1000, { error: '说明不超过 1000 字' }).optional(),
+});
+
 /** Reasons staff flag by hand; CHECKLIST_REFERRAL comes only from an open referral, seen by counsellors. */
 export const MANUAL_PRIORITY_REASONS = PRIORITY_REASONS.filter(
   (r): r is Exclude<PriorityReason, 'CHECKLIST_REFERRAL'> => r !== 'CHECKLIST_REFERRAL',
@@ -168,6 +204,24 @@ export const flagPriorityInput = z.object({
 });
 
 export const assignInput = z.object({ windowId: idSchema, familyId: idSchema, teacherId: idSchema });
+/** One teacher for many families of a window: the chosen ones, or every family with a child in the classes. */
+export const assignBulkInput = z
+  .object({
+    windowId: idSchema,
+    teacherId: idSchema,
+    familyIds: z.array(idSchema).min(1, { error: '请至少选择一户家庭' }).max(3000).optional(),
+    classes: z
+      .array(
+        z.object({
+          grade: z.string().regex(GRADE_CODE, { error: '年级不正确' }),
+          className: z.string().trim().min(1).max(32),
+        }),
+      )
+      .min(1, { error: '请至少选择一个班级' })
+      .max(200)
+      .optional(),
+  })
+  .refine((v) => (v.familyIds ? 1 : 0) + (v.classes ? 1 : 0) === 1, { message: '请选择家庭，或选择班级（二选一）' });
 export const classTeacherInput = z.object({
   orgUnitId: idSchema,
   grade: z.string().regex(GRADE_CODE, { error: '年级不正确' }),

@@ -124,6 +124,11 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
     familyId: (await makeFamily(app.db, u)).familyId,
     teacherId: await teacherAt(u),
   }),
+  'visits.assignBulk': async (u) => ({
+    windowId: await windowIn(u),
+    teacherId: await teacherAt(u),
+    familyIds: [(await makeFamily(app.db, u)).familyId, (await makeFamily(app.db, u)).familyId],
+  }),
   'visits.addSlots': async (u) => ({
     windowId: await windowIn(u),
     slots: [
@@ -163,6 +168,21 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
     const visitId = (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id;
     await slotHasBegun(app.db, visitId);
     return { visitId, summary: '权限测试' };
+  },
+  'visits.recordOutcome': async (u, actor) => {
+    const visitId = (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id;
+    await slotHasBegun(app.db, visitId);
+    return { visitId, outcome: 'NO_SHOW' };
+  },
+  // A record the actor completed an hour ago (within the time to correct it).
+  'visits.editRecord': async (u, actor) => {
+    const visitId = (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id;
+    await slotHasBegun(app.db, visitId, 120);
+    await app.db.visit.update({
+      where: { id: visitId },
+      data: { status: 'COMPLETED', completedAt: new Date(Date.now() - 3600_000) },
+    });
+    return { visitId, summary: '权限测试：改过的小结' };
   },
   'visits.record': async (u, actor) => ({ visitId: (await makeVisit(app.db, { orgUnitId: u, teacherId: actor })).id }),
   'visits.revealContact': async (u, actor) => ({

@@ -4,11 +4,11 @@ import { RemoteState } from '../../components/remote-state';
 import { remoteKeys } from '../../lib/remote-keys';
 import { trpc } from '../../lib/trpc';
 import { invalidate, useRemote } from '../../lib/use-remote';
-import { childrenGradeText, gradeLabel, modeLabel, reasonLabel } from './visit-text';
+import { FAMILY_VISIT_STATUS_LABELS, childrenGradeText, gradeLabel, modeLabel, reasonLabel } from './visit-text';
 import type { WindowFamily } from './window-families';
 import './visits.scss';
 
-const PRIORITY_STATUS_LABELS = { NOT_BOOKED: '未预约', BOOKED: '已预约', COMPLETED: '已家访' } as const;
+const PRIORITY_STATUS_LABELS = FAMILY_VISIT_STATUS_LABELS;
 
 /** The family's children and class (and guardians) from visits.families; the short id only while it loads. */
 function familyText(family: WindowFamily | undefined, familyId: string): string {
@@ -20,7 +20,9 @@ function familyText(family: WindowFamily | undefined, familyId: string): string 
 
 function priorityTone(status: keyof typeof PRIORITY_STATUS_LABELS): string {
   if (status === 'COMPLETED') return ' visit-badge--ok';
-  return status === 'NOT_BOOKED' ? ' visit-badge--warn' : '';
+  return status === 'NOT_BOOKED' || status === 'NO_SHOW' || status === 'RESCHEDULED_BY_FAMILY'
+    ? ' visit-badge--warn'
+    : '';
 }
 
 /** 家访进度: per class visited / total, by mode, and the priority families (unvisited first). */

@@ -132,7 +132,13 @@ export function childrenGradeText(
   return children.map((c) => `${c.name}（${classText(c)}）`).join('、');
 }
 
-export const FAMILY_VISIT_STATUS_LABELS = { NOT_BOOKED: '未预约', BOOKED: '已预约', COMPLETED: '已家访' } as const;
+export const FAMILY_VISIT_STATUS_LABELS = {
+  NOT_BOOKED: '未预约',
+  BOOKED: '已预约',
+  COMPLETED: '已家访',
+  NO_SHOW: '未遇到家庭',
+  RESCHEDULED_BY_FAMILY: '待改期',
+} as const;
 
 /** Reasons a teacher can flag by hand (预警清单转介 is set by the checklist referral itself). */
 export const PRIORITY_REASON_CHOICES = PRIORITY_REASONS.filter((r) => r !== 'CHECKLIST_REFERRAL').map((value) => ({

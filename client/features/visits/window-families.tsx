@@ -5,6 +5,7 @@ import {
   MANUAL_PRIORITY_REASONS,
   SPECIAL_GROUPS,
   SPECIAL_GROUP_LABELS,
+  assignBulkInput,
   assignInput,
   bookForFamilyInput,
   flagPriorityInput,
@@ -21,10 +22,12 @@ import { invalidate } from '../../lib/use-remote';
 import { useSchemaForm } from '../../lib/use-schema-form';
 import { useAction } from '../../lib/use-action';
 import { StaffPicker } from './staff-picker';
+import { keyboardPress } from '../../components/pressable';
 import {
   FAMILY_VISIT_STATUS_LABELS,
   PRIORITY_REASON_CHOICES,
   childrenGradeText,
+  classText,
   clockRange,
   dayHeading,
   modeLabel,
@@ -40,7 +43,7 @@ type Filter = 'ALL' | 'PRIORITY' | 'NOT_BOOKED' | 'UNASSIGNED';
 const PAGE = 30;
 
 function StatusBadge({ status }: { status: WindowFamily['visitStatus'] }) {
-  const tone = status === 'COMPLETED' ? ' visit-badge--ok' : status === 'NOT_BOOKED' ? ' visit-badge--warn' : '';
+  const tone = status === 'COMPLETED' ? ' visit-badge--ok' : status === 'BOOKED' ? '' : ' visit-badge--warn';
   return <Text className={`visit-badge${tone}`}>{FAMILY_VISIT_STATUS_LABELS[status]}</Text>;
 }
 
@@ -136,7 +139,87 @@ function ReassignForm({ windowId, orgUnitId, family, onDone, onCancel }: Reassig
   );
 }
 
-/** 家庭与分配 for coordinators: every family of the school in this window, who visits it, and 改派. */
+/** A tick box (a family, a class, 全选): on the web a checkbox reached with Tab, ticked with Enter or Space. */
+function Tick({ checked, label, onChange }: { checked: boolean; label: string; onChange: (checked: boolean) => void }) {
+  return (
+    <View
+      className={`tick${checked ? ' tick--checked' : ''}`}
+      role='checkbox'
+      aria-checked={checked ? 'true' : 'false'}
+      aria-label={label}
+      {...keyboardPress()}
+      onClick={() => onChange(!checked)}
+    >
+      <Text className='tick__box'>{checked ? '✓' : ''}</Text>
+      <Text>{label}</Text>
+    </View>
+  );
+}
+
+/** A family's class in the window's lists: its first child's at the school ("三年级（2）班"). */
+function classOf(f: WindowFamily): string {
+  return f.children[0] ? classText(f.children[0]) : '未登记孩子';
+}
+
+/** The classes of the families, in the order of grades and classes, with their families. */
+function byClass(families: readonly WindowFamily[]): { label: string; ids: string[] }[] {
+  const groups = new Map<string, { label: string; ids: string[]; sort: string }>();
+  for (const f of families) {
+    const label = classOf(f);
+    const c = f.children[0];
+    const g = groups.get(label) ?? { label, ids: [], sort: c ? `${c.grade}|${c.className ?? ''}` : '~' };
+    g.ids.push(f.familyId);
+    groups.set(label, g);
+  }
+  return [...groups.values()].sort((a, b) => a.sort.localeCompare(b.sort, 'zh-CN'));
+}
+
+/** 批量分配 → visits.assignBulk's input, and the teacher's name for the notice. */
+const bulkForm = (windowId: string, familyIds: readonly string[]) =>
+  z
+    .object({ teacher: chosen(z.object({ id: z.string(), name: z.string() }), '请选择家访教师') })
+    .transform(({ teacher }, ctx) => ({
+      input: parsedBy(assignBulkInput, { windowId, teacherId: teacher.id, familyIds: [...familyIds] }, ctx),
+      teacherName: teacher.name,
+    }));
+
+/** 批量分配: the ticked families to one teacher of the school, in one request (all or none). */
+function BulkAssign({
+  windowId,
+  orgUnitId,
+  familyIds,
+  onDone,
+}: {
+  windowId: string;
+  orgUnitId: string;
+  familyIds: readonly string[];
+  onDone: (text: string) => void;
+}) {
+  const form = useSchemaForm(bulkForm(windowId, familyIds), { teacher: null });
+  const submit = () =>
+    form.submit(async ({ input, teacherName }) => {
+      const { assigned } = await trpc.visits.assignBulk.mutate(input);
+      onDone(`已将 ${assigned} 户家庭分配给 ${teacherName}`);
+    });
+  return (
+    <View className='bulk-assign bulk-assign-form'>
+      <Text className='visit-card__line'>已选 {familyIds.length} 户。分配给：</Text>
+      <StaffPicker
+        orgUnitId={orgUnitId}
+        value={form.values.teacher?.id ?? null}
+        onChange={(id, name) => form.set('teacher')({ id, name })}
+      />
+      <FormError message={form.error} />
+      <View className='visit-card__actions'>
+        <Button size='small' type='primary' loading={form.busy} onClick={() => void submit()}>
+          {`分配所选 ${familyIds.length} 户`}
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** 家庭与分配 for coordinators: every family of the school in this window, who visits it, 改派 and 批量分配. */
 interface CoordinatorFamiliesProps {
   windowId: string;
   orgUnitId: string;
@@ -148,8 +231,13 @@ export function CoordinatorFamilies({ windowId, orgUnitId, families }: Coordinat
   const [shown, setShown] = useState(PAGE);
   const [open, setOpen] = useState<{ familyId: string; form: 'reassign' | 'groups' } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [ticked, setTicked] = useState<readonly string[]>([]);
   const list = applyFilter(families, filter);
   const assigned = families.filter((f) => f.teacherId).length;
+  const classes = byClass(list);
+  const all = (ids: readonly string[]) => ids.length > 0 && ids.every((id) => ticked.includes(id));
+  const tick = (ids: readonly string[], on: boolean) =>
+    setTicked((t) => (on ? [...new Set([...t, ...ids])] : t.filter((id) => !ids.includes(id))));
   return (
     <View className='visit-card window-families'>
       <Text className='visit-card__heading'>家庭与分配</Text>
@@ -166,9 +254,53 @@ export function CoordinatorFamilies({ windowId, orgUnitId, families }: Coordinat
         }}
       />
       <VisitNotice message={notice} />
+      {list.length > 0 ? (
+        <View className='bulk-assign bulk-assign--select'>
+          <Text className='visits__hint'>勾选家庭（或整班全选），一次分配给同一位老师：</Text>
+          <Tick
+            checked={all(list.map((f) => f.familyId))}
+            label={`全选（${list.length} 户）`}
+            onChange={(on) =>
+              tick(
+                list.map((f) => f.familyId),
+                on,
+              )
+            }
+          />
+          {classes.length > 1 ? (
+            <View className='bulk-assign__classes'>
+              {classes.map((c) => (
+                <Tick
+                  key={c.label}
+                  checked={all(c.ids)}
+                  label={`全选 ${c.label}（${c.ids.length} 户）`}
+                  onChange={(on) => tick(c.ids, on)}
+                />
+              ))}
+            </View>
+          ) : null}
+          {ticked.length > 0 ? (
+            <BulkAssign
+              windowId={windowId}
+              orgUnitId={orgUnitId}
+              familyIds={ticked}
+              onDone={(text) => {
+                setTicked([]);
+                setNotice(text);
+                invalidate(remoteKeys.visits.window(windowId));
+              }}
+            />
+          ) : null}
+        </View>
+      ) : null}
       {list.length === 0 ? <Text className='visits__hint'>没有符合条件的家庭。</Text> : null}
       {list.slice(0, shown).map((f) => (
         <View key={f.familyId} className='visit-family' data-family-id={f.familyId}>
+          <Tick
+            checked={ticked.includes(f.familyId)}
+            label={`选择 ${f.guardians[0] ?? '该家庭'} 家（${classOf(f)}）`}
+            onChange={(on) => tick([f.familyId], on)}
+          />
           <View className='visit-family__head'>
             <FamilyLines family={f} showTeacher />
             <StatusBadge status={f.visitStatus} />
@@ -361,7 +493,10 @@ function FlagPriorityForm({ family, onDone, onCancel }: Omit<BookProps, 'openSlo
   );
 }
 
-/** 我负责的家庭 for teachers: the families assigned to me in this window, 代为预约 and 标记重点关注. */
+/**
+ * 我负责的家庭 for teachers: the families assigned to me in this window and those booked on my slots, 代为预约
+ * and 标记重点关注.
+ */
 interface TeacherFamiliesProps {
   windowId: string;
   families: readonly WindowFamily[];
@@ -393,7 +528,9 @@ export function TeacherFamilies({ windowId, families, slots }: TeacherFamiliesPr
       </Text>
       <VisitNotice message={notice} />
       {families.length === 0 ? (
-        <Text className='visits__hint'>本次家访还没有分配给您的家庭。家庭按班主任分配，家长学校负责人也可以改派。</Text>
+        <Text className='visits__hint'>
+          本次家访还没有分配给您、也没有预约您时段的家庭。家庭按班主任分配，家长学校负责人也可以改派。
+        </Text>
       ) : null}
       {families.slice(0, shown).map((f) => (
         <View key={f.familyId} className='visit-family' data-family-id={f.familyId}>
@@ -407,7 +544,7 @@ export function TeacherFamilies({ windowId, families, slots }: TeacherFamiliesPr
             <FlagPriorityForm family={f} onCancel={() => setOpen(null)} onDone={done} />
           ) : (
             <View className='visit-card__actions'>
-              {f.visitStatus === 'NOT_BOOKED' ? (
+              {f.visitStatus === 'NOT_BOOKED' || f.visitStatus === 'RESCHEDULED_BY_FAMILY' ? (
                 <Button size='small' type='primary' onClick={() => show(f.familyId, 'book')}>
                   代为预约
                 </Button>

@@ -3,7 +3,7 @@ import { PRIORITY_REASONS, SPECIAL_GROUPS, windowIdInput } from '../../shared/vi
 import { staffProcedure } from '../../trpc/procedures';
 import { windowFamilies } from '../../services/visits/people';
 import { SCHOOL_STAFF, windowUnit } from './access';
-import { childBrief } from './outputs';
+import { childBrief, familyVisitStatus } from './outputs';
 
 export const families = staffProcedure(SCHOOL_STAFF)
   .input(windowIdInput)
@@ -21,7 +21,7 @@ export const families = staffProcedure(SCHOOL_STAFF)
         teacherName: z.string().nullable(),
         priorityReasons: z.array(z.enum(PRIORITY_REASONS)),
         specialGroups: z.array(z.enum(SPECIAL_GROUPS)),
-        visitStatus: z.enum(['NOT_BOOKED', 'BOOKED', 'COMPLETED']),
+        visitStatus: familyVisitStatus,
       }),
     ),
   )

@@ -3,6 +3,7 @@ import { PRIORITY_REASONS, windowIdInput } from '../../shared/visits';
 import { staffProcedure } from '../../trpc/procedures';
 import { windowProgress } from '../../services/visits/progress';
 import { COORDINATORS, windowUnit } from './access';
+import { familyVisitStatus } from './outputs';
 
 const counts = {
   families: z.number(),
@@ -27,7 +28,7 @@ export const progress = staffProcedure(COORDINATORS)
         z.object({
           familyId: z.string(),
           reasons: z.array(z.enum(PRIORITY_REASONS)),
-          status: z.enum(['NOT_BOOKED', 'BOOKED', 'COMPLETED']),
+          status: familyVisitStatus,
           teacherId: z.string().nullable(),
         }),
       ),

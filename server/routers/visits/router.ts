@@ -3,6 +3,7 @@ import { createWindow } from './create-window';
 import { windows } from './windows';
 import { setClassTeacher } from './set-class-teacher';
 import { assign } from './assign';
+import { assignBulk } from './assign-bulk';
 import { addSlots } from './add-slots';
 import { addSlotsBulk } from './add-slots-bulk';
 import { openSlots } from './open-slots';
@@ -14,6 +15,8 @@ import { cancelByTeacher } from './cancel-by-teacher';
 import { reschedule } from './reschedule';
 import { mine } from './mine';
 import { complete } from './complete';
+import { recordOutcome } from './record-outcome';
+import { editRecord } from './edit-record';
 import { record } from './record';
 import { calendar } from './calendar';
 import { followUps } from './follow-ups';
@@ -34,6 +37,7 @@ export const visitsRouter = router({
   windows,
   setClassTeacher,
   assign,
+  assignBulk,
   addSlots,
   addSlotsBulk,
   openSlots,
@@ -45,6 +49,8 @@ export const visitsRouter = router({
   reschedule,
   mine,
   complete,
+  recordOutcome,
+  editRecord,
   record,
   calendar,
   followUps,

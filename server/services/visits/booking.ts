@@ -7,7 +7,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import type { Actor, FamilyActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import { addHours } from '../../shared/china-time';
-import { VISIT_MODE_LABELS } from '../../shared/visits';
+import { VISIT_MODE_LABELS, VISIT_RELEASED_STATUSES } from '../../shared/visits';
 import { writeAudit } from '../audit/write-audit';
 import { cancelQueued, enqueueForFamily } from '../notifications/enqueue';
 import { thing, time } from '../notifications/templates';
@@ -106,7 +106,8 @@ async function bookForFamily(
       const taken = await tx.visit.findFirst({ where: { slotId, status: { not: 'CANCELLED' } }, select: { id: true } });
       if (taken) throw new AppError('CONFLICT', '该时段已被其他家庭预约，请选择其他时段');
       const mine = await tx.visit.findFirst({
-        where: { windowId: slot.windowId, familyId, status: { not: 'CANCELLED' } },
+        // A visit the family asked to reschedule no longer holds its place in the window.
+        where: { windowId: slot.windowId, familyId, status: { notIn: [...VISIT_RELEASED_STATUSES] } },
         select: { id: true },
       });
       if (mine) throw new AppError('CONFLICT', '这次家访您已经约好了一个时间；想换时间请点“改时间”');

@@ -7,6 +7,15 @@ import { pathIds } from '../../shared/org-tree';
 import { AppError } from '../../errors/app-error';
 import { writeAudit } from '../audit/write-audit';
 
+type FamilyVisitStatus = 'NOT_BOOKED' | 'BOOKED' | 'COMPLETED' | 'NO_SHOW' | 'RESCHEDULED_BY_FAMILY';
+
+/** A family's status in a window from its visits there, newest first (cancelled ones left out). */
+function familyVisitStatus(statuses: string[]): FamilyVisitStatus {
+  // The live visit when there is one; else a rescheduled one waits for a new booking.
+  const live = statuses.find((s) => s !== 'RESCHEDULED_BY_FAMILY');
+  return (live ?? statuses[0] ?? 'NOT_BOOKED') as FamilyVisitStatus;
+}
+
 /** Teachers and counsellors whose grant covers the school (to pick class teachers and reassign families). */
 export async function schoolStaff(opts: { db: Db; unit: { path: string; kind: OrgUnitKind } }) {
   const { db, unit: school } = opts;
@@ -45,8 +54,20 @@ export async function windowFamilies(opts: {
   const openReferral = { referral: { schoolId: unit.id, status: { not: 'CLOSED' as const } } };
   const families = await db.family.findMany({
     where: {
-      OR: [{ orgUnitId: w.orgUnitId }, { children: { some: { schoolId: w.orgUnitId } } }],
-      ...(onlyTeacherId ? { assignments: { some: { windowId, teacherId: onlyTeacherId } } } : {}),
+      AND: [
+        { OR: [{ orgUnitId: w.orgUnitId }, { children: { some: { schoolId: w.orgUnitId } } }] },
+        // A teacher's families: assigned to them, or booked on one of their slots (whoever is assigned).
+        ...(onlyTeacherId
+          ? [
+              {
+                OR: [
+                  { assignments: { some: { windowId, teacherId: onlyTeacherId } } },
+                  { visits: { some: { windowId, teacherId: onlyTeacherId, status: { not: 'CANCELLED' as const } } } },
+                ],
+              },
+            ]
+          : []),
+      ],
     },
     // Families created together share a timestamp: the id keeps the order stable between requests.
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -59,7 +80,11 @@ export async function windowFamilies(opts: {
       assignments: { where: { windowId }, select: { teacherId: true } },
       priorityFlags: { where: { clearedAt: null, reason: { not: 'CHECKLIST_REFERRAL' } }, select: { reason: true } },
       responses: { where: counsels ? openReferral : { id: { in: [] } }, select: { id: true }, take: 1 },
-      visits: { where: { windowId, status: { not: 'CANCELLED' } }, select: { status: true } },
+      visits: {
+        where: { windowId, status: { not: 'CANCELLED' } },
+        select: { status: true },
+        orderBy: { createdAt: 'desc' },
+      },
     },
   });
   const teacherIds = [...new Set(families.flatMap((f) => f.assignments.map((a) => a.teacherId)))];
@@ -94,7 +119,7 @@ export async function windowFamilies(opts: {
         ...(f.responses.length > 0 ? (['CHECKLIST_REFERRAL'] as const) : []),
       ]),
     ],
-    visitStatus: (f.visits[0]?.status ?? 'NOT_BOOKED') as 'NOT_BOOKED' | 'BOOKED' | 'COMPLETED',
+    visitStatus: familyVisitStatus(f.visits.map((v) => v.status)),
     specialGroups: f.specialGroups as SpecialGroup[],
   }));
 }

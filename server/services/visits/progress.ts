@@ -39,7 +39,7 @@ export async function windowProgress(opts: { db: Db; input: { windowId: string }
            count(v.id) FILTER (WHERE v.status = 'COMPLETED' AND v.mode = 'PHONE')::int AS phone,
            count(v.id) FILTER (WHERE v.status = 'COMPLETED' AND v.mode = 'VIDEO')::int AS video
       FROM fam
-      LEFT JOIN "Visit" v ON v."familyId" = fam."familyId" AND v."windowId" = ${windowId} AND v.status <> 'CANCELLED'
+      LEFT JOIN "Visit" v ON v."familyId" = fam."familyId" AND v."windowId" = ${windowId} AND v.status NOT IN ('CANCELLED', 'RESCHEDULED_BY_FAMILY')
      GROUP BY fam.grade, fam."className"
      ORDER BY fam.grade, fam."className"`;
   const priority = await db.$queryRaw<
@@ -47,7 +47,7 @@ export async function windowProgress(opts: { db: Db; input: { windowId: string }
   >`
     SELECT p."familyId", array_agg(DISTINCT p.reason::text) AS reasons, max(v.status::text) AS status, max(a."teacherId") AS "teacherId"
       FROM "PriorityFlag" p
-      LEFT JOIN "Visit" v ON v."familyId" = p."familyId" AND v."windowId" = ${windowId} AND v.status <> 'CANCELLED'
+      LEFT JOIN "Visit" v ON v."familyId" = p."familyId" AND v."windowId" = ${windowId} AND v.status NOT IN ('CANCELLED', 'RESCHEDULED_BY_FAMILY')
       LEFT JOIN "VisitAssignment" a ON a."familyId" = p."familyId" AND a."windowId" = ${windowId}
      WHERE p."clearedAt" IS NULL AND p.reason <> 'CHECKLIST_REFERRAL'
        AND EXISTS (SELECT 1 FROM "Family" f WHERE f.id = p."familyId" AND (f."orgUnitId" = ${w.orgUnitId} OR EXISTS (SELECT 1 FROM "Child" c WHERE c."familyId" = f.id AND c."schoolId" = ${w.orgUnitId})))
@@ -72,7 +72,7 @@ export async function windowProgress(opts: { db: Db; input: { windowId: string }
     priority: priority.map((p) => ({
       familyId: p.familyId,
       reasons: p.reasons,
-      status: (p.status ?? 'NOT_BOOKED') as 'NOT_BOOKED' | 'BOOKED' | 'COMPLETED',
+      status: (p.status ?? 'NOT_BOOKED') as 'NOT_BOOKED' | 'BOOKED' | 'COMPLETED' | 'NO_SHOW',
       teacherId: p.teacherId,
     })),
   };

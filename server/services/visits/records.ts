@@ -2,7 +2,9 @@ import type { Db } from '../../db/create-db';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import type { Actor, FamilyActor, StaffActor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
-import { chinaDateTimeText, chinaDayAfter, chinaToday, chinaYear } from '../../shared/china-time';
+import type { VisitMissedOutcome } from '../../shared/visits';
+import { RECORD_EDIT_DAYS, VISIT_STATUS_LABELS } from '../../shared/visits';
+import { addDays, chinaDateTimeText, chinaDayAfter, chinaToday, chinaYear } from '../../shared/china-time';
 import { reviseSignedYear } from '../reports/sign-off';
 import { writeAudit } from '../audit/write-audit';
 import { recordService } from '../sessions/service-year';
@@ -49,9 +51,9 @@ export async function completeVisit(opts: {
   if (!v || v.teacherId !== teacherId) throw new AppError('NOT_FOUND', '家访不存在或不是您负责的家访');
   if (v.status === 'CANCELLED') throw new AppError('CONFLICT', '已取消的家访不能记录');
   if (v.status === 'COMPLETED') throw new AppError('CONFLICT', '该家访已记录完成');
+  if (v.status !== 'BOOKED') throw new AppError('CONFLICT', `该家访已记为“${VISIT_STATUS_LABELS[v.status]}”`);
   // Only what happened counts: a visit is recorded once its slot has begun.
-  if (v.slot.startsAt.getTime() > now)
-    throw new AppError('CONFLICT', `家访时段还没有开始（${chinaDateTimeText(v.slot.startsAt)}），开始后才能记录`);
+  if (v.slot.startsAt.getTime() > now) throw notBegun(v.slot.startsAt);
   const followUps =
     typeof input.followUp === 'string'
       ? input.followUp
@@ -104,6 +106,143 @@ export async function completeVisit(opts: {
   return { ok: true as const };
 }
 
+/** The one rule of correcting a record: until RECORD_EDIT_DAYS after it was completed. */
+export function recordEditableUntil(completedAt: Date): Date {
+  return addDays(completedAt, RECORD_EDIT_DAYS);
+}
+
+const notBegun = (startsAt: Date) =>
+  new AppError('CONFLICT', `家访时段还没有开始（${chinaDateTimeText(startsAt)}），开始后才能记录`);
+
+/**
+ * The visiting teacher records that the visit did not happen: nobody met (NO_SHOW) or the family asked for
+ * another time (RESCHEDULED_BY_FAMILY). Neither is a service; a rescheduled family may book again.
+ */
+export async function recordOutcome(opts: {
+  db: Db;
+  cipher: FieldCipher;
+  actor: Actor;
+  input: { visitId: string; outcome: VisitMissedOutcome; note?: string };
+  now?: number;
+}) {
+  const { db, cipher, input, now = Date.now() } = opts;
+  const teacherId = opts.actor.id;
+  const v = await db.visit.findUnique({
+    where: { id: input.visitId },
+    select: {
+      teacherId: true,
+      status: true,
+      slot: { select: { startsAt: true } },
+      window: { select: { orgUnitId: true } },
+    },
+  });
+  if (!v || v.teacherId !== teacherId) throw new AppError('NOT_FOUND', '家访不存在或不是您负责的家访');
+  if (v.status !== 'BOOKED') throw new AppError('CONFLICT', `该家访已记为“${VISIT_STATUS_LABELS[v.status]}”`);
+  // The same rule as a record: an outcome is known once the slot has begun.
+  if (v.slot.startsAt.getTime() > now) throw notBegun(v.slot.startsAt);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.visit.updateMany({
+      where: { id: input.visitId, status: 'BOOKED' },
+      data: {
+        status: input.outcome,
+        completedAt: new Date(),
+        notesEnc: input.note ? cipher.encrypt(input.note, ctxOf(input.visitId, 'notes')) : null,
+      },
+    });
+    if (count === 0) throw new AppError('CONFLICT', '该家访已有结果');
+    await writeAudit(tx, {
+      actorUserId: teacherId,
+      action: 'visit.outcome',
+      targetType: 'Visit',
+      targetId: input.visitId,
+      orgUnitId: v.window.orgUnitId,
+      detail: { outcome: input.outcome },
+    });
+  });
+  return { ok: true as const };
+}
+
+/**
+ * The visiting teacher corrects a completed record within RECORD_EDIT_DAYS. The version it replaces is kept
+ * (its envelopes move to VisitRecordRevision unchanged, so it stays encrypted with the visit's context).
+ */
+export async function editVisitRecord(opts: {
+  db: Db;
+  cipher: FieldCipher;
+  actor: Actor;
+  input: {
+    visitId: string;
+    summary: string;
+    topics?: string[];
+    concerns?: string[];
+    notes?: string;
+    address?: string;
+  };
+  now?: number;
+}) {
+  const { db, cipher, input, now = Date.now() } = opts;
+  const actorId = opts.actor.id;
+  return db.$transaction(async (tx) => {
+    // The visit's row is locked: two edits at once each keep the version they replaced.
+    await tx.$queryRaw`SELECT id FROM "Visit" WHERE id = ${input.visitId} FOR UPDATE`;
+    const v = await tx.visit.findUnique({
+      where: { id: input.visitId },
+      select: {
+        teacherId: true,
+        status: true,
+        completedAt: true,
+        topics: true,
+        concerns: true,
+        summaryEnc: true,
+        notesEnc: true,
+        addressEnc: true,
+        window: { select: { orgUnitId: true } },
+      },
+    });
+    if (!v) throw new AppError('NOT_FOUND', '家访不存在');
+    if (v.teacherId !== actorId) throw new AppError('FORBIDDEN', '只有记录这次家访的教师可以修改家访记录');
+    if (v.status !== 'COMPLETED' || !v.completedAt) throw new AppError('CONFLICT', '只有已完成的家访记录可以修改');
+    const until = recordEditableUntil(v.completedAt);
+    if (until.getTime() < now) {
+      throw new AppError(
+        'CONFLICT',
+        `家访记录在完成后 ${RECORD_EDIT_DAYS} 天内可以修改，已超过期限（${chinaDateTimeText(until)}）`,
+      );
+    }
+    await tx.visitRecordRevision.create({
+      data: {
+        visitId: input.visitId,
+        editedById: actorId,
+        topics: v.topics,
+        concerns: v.concerns,
+        summaryEnc: v.summaryEnc,
+        notesEnc: v.notesEnc,
+        addressEnc: v.addressEnc,
+      },
+      select: { id: true },
+    });
+    await tx.visit.update({
+      where: { id: input.visitId },
+      data: {
+        topics: input.topics ?? [],
+        concerns: input.concerns ?? [],
+        summaryEnc: cipher.encrypt(input.summary, ctxOf(input.visitId, 'summary')),
+        notesEnc: input.notes ? cipher.encrypt(input.notes, ctxOf(input.visitId, 'notes')) : null,
+        addressEnc: input.address ? cipher.encrypt(input.address, ctxOf(input.visitId, 'address')) : null,
+      },
+      select: { id: true },
+    });
+    await writeAudit(tx, {
+      actorUserId: actorId,
+      action: 'visit.editRecord',
+      targetType: 'Visit',
+      targetId: input.visitId,
+      orgUnitId: v.window.orgUnitId,
+    });
+    return { ok: true as const };
+  });
+}
+
 /**
  * A visit record with its decrypted notes, for the visiting teacher and the school's counsellors
  * only. Every read is audited.
@@ -139,6 +278,7 @@ export async function readVisitRecord(opts: {
         },
       },
       followUps: { select: { id: true, action: true, dueOn: true, doneAt: true }, orderBy: { dueOn: 'asc' } },
+      revisions: { select: { createdAt: true }, orderBy: { createdAt: 'desc' } },
     },
   });
   if (!v) throw new AppError('NOT_FOUND', '家访不存在');
@@ -168,6 +308,17 @@ export async function readVisitRecord(opts: {
     /** The slot has begun: the visit can be recorded (by the server's clock, not the phone's). */
     begun: v.slot.startsAt.getTime() <= Date.now(),
     completedAt: v.completedAt?.toISOString() ?? null,
+    /** How many times the record was corrected, and when last. */
+    edits: v.revisions.length,
+    lastEditedAt: v.revisions[0]?.createdAt.toISOString() ?? null,
+    /** Until when its author may still correct it (null: not a completed record). */
+    editableUntil: v.status === 'COMPLETED' && v.completedAt ? recordEditableUntil(v.completedAt).toISOString() : null,
+    /** The reader may correct it now (the author, within the time). */
+    canEdit:
+      isVisitor &&
+      v.status === 'COMPLETED' &&
+      v.completedAt != null &&
+      recordEditableUntil(v.completedAt).getTime() >= Date.now(),
     topics: v.topics,
     concerns: v.concerns,
     summary: v.summaryEnc ? cipher.decrypt(v.summaryEnc, ctxOf(v.id, 'summary')) : null,

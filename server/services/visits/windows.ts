@@ -7,6 +7,8 @@ import { VISIT_SEASON_LABELS } from '../../shared/visits';
 import { covers } from '../../shared/org-tree';
 import { writeAudit } from '../audit/write-audit';
 import { normalizeClassName } from '../../shared/grades';
+import { chinaToday } from '../../shared/china-time';
+import { assignMany, familiesInClasses, followClassTeacher } from './visits.sql';
 
 export async function windowUnitId(db: Db, windowId: string): Promise<string | null> {
   return (await db.visitWindow.findUnique({ where: { id: windowId }, select: { orgUnitId: true } }))?.orgUnitId ?? null;
@@ -90,21 +92,31 @@ export async function setClassTeacher(opts: {
     orgUnitId: unit.id,
   };
   await assertTeacherAt(db, input.teacherId, unit);
-  await db.classTeacher.upsert({
-    where: {
-      orgUnitId_grade_className: { orgUnitId: input.orgUnitId, grade: input.grade, className: input.className },
-    },
-    create: input,
-    update: { teacherId: input.teacherId },
-    select: { id: true },
-  });
-  await writeAudit(db, {
-    actorUserId: opts.actor.id,
-    action: 'classTeacher.set',
-    targetType: 'OrgUnit',
-    targetId: unit.id,
-    orgUnitId: unit.id,
-    detail: { grade: input.grade, className: input.className, teacherId: input.teacherId },
+  await db.$transaction(async (tx) => {
+    await tx.classTeacher.upsert({
+      where: {
+        orgUnitId_grade_className: { orgUnitId: input.orgUnitId, grade: input.grade, className: input.className },
+      },
+      create: input,
+      update: { teacherId: input.teacherId },
+      select: { id: true },
+    });
+    // Windows already open follow the class teacher too (families the coordinator assigned by hand stay).
+    const followed = await followClassTeacher(tx, {
+      schoolId: unit.id,
+      grade: input.grade,
+      className: input.className,
+      teacherId: input.teacherId,
+      today: chinaToday(),
+    });
+    await writeAudit(tx, {
+      actorUserId: opts.actor.id,
+      action: 'classTeacher.set',
+      targetType: 'OrgUnit',
+      targetId: unit.id,
+      orgUnitId: unit.id,
+      detail: { grade: input.grade, className: input.className, teacherId: input.teacherId, followed },
+    });
   });
   return { ok: true as const };
 }
@@ -143,6 +155,52 @@ export async function assignFamily(opts: {
     detail: { familyId: input.familyId, teacherId: input.teacherId },
   });
   return { ok: true as const };
+}
+
+/**
+ * The coordinator assigns one teacher to many families of a window at once: the chosen families, or every
+ * family with a child in the chosen classes. All or nothing: one family of another school refuses the lot.
+ */
+export async function assignBulk(opts: {
+  db: Db;
+  actor: Actor;
+  unit: ScopedSchool;
+  input: {
+    windowId: string;
+    teacherId: string;
+    familyIds?: string[];
+    classes?: { grade: string; className: string }[];
+  };
+}) {
+  const { db, unit, input } = opts;
+  const actorId = opts.actor.id;
+  await assertTeacherAt(db, input.teacherId, unit);
+  const familyIds = input.familyIds
+    ? [...new Set(input.familyIds)]
+    : await familiesInClasses(
+        db,
+        unit.id,
+        (input.classes ?? []).map((c) => ({ grade: c.grade, className: normalizeClassName(c.grade, c.className) })),
+      );
+  if (familyIds.length === 0) throw new AppError('BAD_REQUEST', '所选班级还没有家庭');
+  return db.$transaction(async (tx) => {
+    const here = await tx.family.count({
+      where: { id: { in: familyIds }, OR: [{ orgUnitId: unit.id }, { children: { some: { schoolId: unit.id } } }] },
+    });
+    if (here !== familyIds.length) {
+      throw new AppError('FORBIDDEN', `有 ${familyIds.length - here} 户家庭不属于本校，没有分配任何家庭，请重新选择`);
+    }
+    await assignMany(tx, { windowId: input.windowId, teacherId: input.teacherId, familyIds, actorId });
+    await writeAudit(tx, {
+      actorUserId: actorId,
+      action: 'visit.assignBulk',
+      targetType: 'VisitWindow',
+      targetId: input.windowId,
+      orgUnitId: unit.id,
+      detail: { teacherId: input.teacherId, families: familyIds.length, familyIds: familyIds.join(',') },
+    });
+    return { assigned: familyIds.length };
+  });
 }
 
 /** A family belongs to a school when it is registered there or has a child there. */
