@@ -43,7 +43,7 @@ it('sends the reminder by SMS to households WeChat cannot reach, once, and to no
       ['年级', '班级', '学生姓名', '家庭编号', '监护人姓名', '监护人关系', '监护人手机'],
       // Nobody from this household uses the app: the grandmother asked at the school gate.
       ['三年级', '1班', '奶奶家', null, '张奶奶', '祖父母', '13800001111'],
-      // Its guardian joined, but has no subscription quota left.
+      // Its guardian joined, but has no subscription quota left (and gave her own mobile).
       ['三年级', '1班', '无额度', null, '李妈妈', '母亲', '13900002222'],
       // Its guardian joined and can get the WeChat message.
       ['三年级', '1班', '有额度', null, '王爸爸', '父亲', '13700003333'],
@@ -59,6 +59,8 @@ it('sends the reminder by SMS to households WeChat cannot reach, once, and to no
     return { user, me: await app.as(user.id) };
   };
   const noQuota = await join('无额度', 'MOTHER');
+  // Her own number, given in 我的家庭: it is the one texted, not the roster's.
+  await app.caller(noQuota.me).families.setMobile({ mobile: '13911112222' });
   const withQuota = await join('有额度', 'FATHER');
   await app.db.subscribeQuota.create({
     data: { userId: withQuota.user.id, templateKey: 'SESSION_REMINDER', remaining: 3 },
@@ -89,7 +91,7 @@ it('sends the reminder by SMS to households WeChat cannot reach, once, and to no
   const first = await sendDueNotifications(app.deps);
   expect(first.sent).toBe(1);
   const texts = app.sms.sent.slice(before);
-  expect(texts.map((t) => t.phone).sort()).toEqual(['13800001111', '13900002222']);
+  expect(texts.map((t) => t.phone).sort()).toEqual(['13800001111', '13911112222']);
   for (const t of texts) {
     expect(t.templateId).toBe(app.env.SMS_TEMPLATE_SESSION_REMINDER);
     expect(t.params).toEqual(['隔代教养与孩子情绪', chinaDateTimeText(new Date(startsAt)), '学校礼堂']);
@@ -105,6 +107,7 @@ it('sends the reminder by SMS to households WeChat cannot reach, once, and to no
   expect(rows).toHaveLength(2);
   expect(rows.every((r) => r.status === 'SENT')).toBe(true);
   expect(JSON.stringify(rows)).not.toContain('138');
+  expect(JSON.stringify(rows)).not.toContain('139');
   const reads = await app.db.auditLog.findMany({
     where: { action: 'family.contactRead', orgUnitId: school.id, actorUserId: null },
     select: { targetId: true, detail: true },

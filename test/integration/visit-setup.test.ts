@@ -287,6 +287,11 @@ describe('未遇到家庭 and 家长要求改期', () => {
     await expect(
       app.caller(t).visits.recordOutcome({ visitId, outcome: 'RESCHEDULED_BY_FAMILY' }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
+    // Nor cancelled afterwards, by the teacher or by the family.
+    await expect(app.caller(t).visits.cancelByTeacher({ visitId })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('不能再取消'),
+    });
     // Another teacher cannot record an outcome of this teacher's visit.
     const other = await teacherAt();
     await expect(app.caller(other).visits.recordOutcome({ visitId, outcome: 'NO_SHOW' })).rejects.toMatchObject({

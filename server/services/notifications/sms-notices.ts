@@ -1,7 +1,7 @@
 // Grandparent-proof notices: a session reminder or a visit notice goes by SMS to a household that cannot get it
 // through WeChat — a rostered household nobody in it uses the app (a coordinator registered it, a teacher booked
-// its visit), or one whose caregivers have no subscription quota left. To the household's rostered mobile
-// (Family.contactEnc), decrypted only to send; each read is audited. Queued rows are claimed like the WeChat
+// its visit), or one whose caregivers have no subscription quota left. To a caregiver's own mobile, else the
+// roster's (Family.contactEnc); decrypted only to send, each read audited. Queued rows are claimed like the WeChat
 // outbox (FOR UPDATE SKIP LOCKED with a lease), so two server processes never send the same SMS.
 import type { Db } from '../../db/create-db';
 import type { Env } from '../../env';
@@ -11,6 +11,7 @@ import type { SmsClient } from '../../sms/tencent-sms';
 import type { Prisma } from '../../generated/prisma/client';
 import { writeAudit } from '../audit/write-audit';
 import type { TemplateKey } from './templates';
+import { mobileCtx } from '../families/contacts';
 
 type Tx = Prisma.TransactionClient;
 type Data = Record<string, { value: string }>;
@@ -90,9 +91,9 @@ export async function queueSmsFallback(
   const notice = n.dedupeKey.slice(0, -suffix.length);
   const guardian = await db.guardian.findUnique({
     where: { userId: n.userId },
-    select: { familyId: true, family: { select: { orgUnitId: true, contactEnc: true } } },
+    select: { familyId: true, family: { select: { orgUnitId: true } } },
   });
-  if (!guardian?.family.contactEnc) return;
+  if (!guardian || !(await householdPhone(db, guardian.familyId, false))) return;
   const others = await db.notification.count({
     where: {
       id: { not: n.id },
@@ -115,6 +116,33 @@ export async function queueSmsFallback(
     ],
     skipDuplicates: true,
   });
+}
+
+/**
+ * The household's mobile: a caregiver's own (given in 我的家庭 or from WeChat, the earliest caregiver's first),
+ * else the one on the school's roster. Decrypted only when `decrypt` (to send); otherwise whether there is one.
+ */
+async function householdPhone(db: Db, familyId: string, decrypt: false): Promise<boolean>;
+async function householdPhone(db: Db, familyId: string, decrypt: true, cipher: FieldCipher): Promise<string | null>;
+async function householdPhone(db: Db, familyId: string, decrypt: boolean, cipher?: FieldCipher) {
+  const family = await db.family.findUnique({
+    where: { id: familyId },
+    select: {
+      contactEnc: true,
+      guardians: {
+        where: { mobileEnc: { not: null } },
+        select: { id: true, mobileEnc: true },
+        orderBy: { createdAt: 'asc' },
+        take: 1,
+      },
+    },
+  });
+  const own = family?.guardians[0];
+  if (!decrypt) return Boolean(own ?? family?.contactEnc);
+  if (own?.mobileEnc) return cipher!.decrypt(own.mobileEnc, mobileCtx(own.id));
+  if (family?.contactEnc)
+    return cipher!.decryptJson<{ phone: string }>(family.contactEnc, `Family:${familyId}:contact`).phone;
+  return null;
 }
 
 interface ClaimedSms {
@@ -149,14 +177,11 @@ export async function sendDueSms(deps: {
   let sent = 0;
   let failed = 0;
   for (const m of claimed) {
-    const family = m.familyId
-      ? await db.family.findUnique({ where: { id: m.familyId }, select: { contactEnc: true } })
-      : null;
-    if (!family?.contactEnc) {
+    const phone = m.familyId ? await householdPhone(db, m.familyId, true, cipher) : null;
+    if (!phone) {
       await db.smsMessage.update({ where: { id: m.id }, data: { status: 'NO_NUMBER', leaseUntil: null } });
       continue;
     }
-    const phone = cipher.decryptJson<{ phone: string }>(family.contactEnc, `Family:${m.familyId}:contact`).phone;
     await writeAudit(db, {
       actorUserId: null,
       action: 'family.contactRead',

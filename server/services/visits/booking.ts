@@ -172,6 +172,9 @@ async function cancelOne(db: Db, actor: Actor, visitId: string, who: { familyId?
   const mine = v && (!who.familyId || v.familyId === who.familyId) && (!who.teacherId || v.teacherId === who.teacherId);
   if (!v || !mine) throw new AppError('NOT_FOUND', '家访预约不存在');
   if (v.status === 'COMPLETED') throw new AppError('CONFLICT', '已完成的家访不能取消');
+  // Its outcome is recorded (未遇到家庭, 家长要求改期): there is nothing left to cancel.
+  if (v.status === 'NO_SHOW' || v.status === 'RESCHEDULED_BY_FAMILY')
+    throw new AppError('CONFLICT', '这次家访已经结束并登记了结果，不能再取消；如需重新预约，请选择新的时间');
   if (v.status === 'CANCELLED') return { ok: true as const };
   await db.$transaction(async (tx) => {
     await tx.visit.update({
