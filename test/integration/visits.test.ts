@@ -67,7 +67,11 @@ describe('the contract’s home-visit flow', () => {
       status: 'BOOKED',
     });
     expect(await app.db.familyServiceYear.count({ where: { familyId: fam.familyId } })).toBe(0);
-    expect((await app.caller(parent).visits.mine())[0]).toMatchObject({ visitId, status: 'BOOKED' });
+    expect((await app.caller(parent).visits.mine())[0]).toMatchObject({
+      visitId,
+      status: 'BOOKED',
+      bookedOnBehalfBy: null,
+    });
 
     const begun = await slotHasBegun(app.db, visitId);
     await app.caller(teacher).visits.complete(record);
@@ -419,6 +423,12 @@ describe('assignment, priority and progress', () => {
     await slotHasBegun(app.db, v1.visitId);
     await app.caller(t).visits.complete({ visitId: v1.visitId, summary: '已电话沟通' });
     await app.caller(t).visits.bookForFamily({ slotId: slots[1].id, familyId: fams[0].familyId });
+    // 代办: the household sees who booked it for them.
+    const teacherName = (await app.db.user.findUniqueOrThrow({ where: { id: t.id }, select: { displayName: true } }))
+      .displayName;
+    expect(await app.caller(await app.as(fams[0].userId)).visits.mine()).toEqual([
+      expect.objectContaining({ status: 'BOOKED', bookedOnBehalfBy: teacherName }),
+    ]);
 
     // The coordinator picks teachers from the school's staff and sees every family; the teacher sees their own.
     expect((await app.caller(c).visits.schoolStaff({ orgUnitId: s.id })).map((x) => x.userId)).toEqual([t.id]);

@@ -63,6 +63,7 @@ function MyVisitCard({ visit, rescheduling, onReschedule, onCancelled }: MyVisit
       <Text className='visit-card__line'>时间：{formatTimeRange(visit.startsAt, visit.endsAt)}</Text>
       <Text className='visit-card__line'>方式：{modeLabel(visit.mode)}</Text>
       <Text className='visit-card__line'>家访教师：{visit.teacherName}</Text>
+      {visit.bookedOnBehalfBy ? <Text className='visit-card__line'>由 {visit.bookedOnBehalfBy} 帮您预约</Text> : null}
       {visit.status === 'BOOKED' ? (
         <>
           <Text className='visits__hint'>
@@ -341,6 +342,9 @@ export function ParentVisitsView() {
                     <Text className='visit-card__line'>
                       {formatTimeRange(v.startsAt, v.endsAt)} · {v.teacherName}
                     </Text>
+                    {v.bookedOnBehalfBy ? (
+                      <Text className='visit-card__line'>由 {v.bookedOnBehalfBy} 帮您预约</Text>
+                    ) : null}
                   </View>
                 ))}
               </View>

@@ -16,6 +16,8 @@ export const mine = parentProcedure
         teacherName: z.string(),
         startsAt: z.string(),
         endsAt: z.string(),
+        /** Who booked it on the household's behalf (代办), or null when a guardian did. */
+        bookedOnBehalfBy: z.string().nullable(),
       }),
     ),
   )

@@ -353,11 +353,19 @@ export async function myVisits(opts: { db: Db; actor: FamilyActor }) {
       status: true,
       mode: true,
       windowId: true,
+      bookedById: true,
       slot: { select: { startsAt: true, endsAt: true, teacher: { select: { displayName: true } } } },
       window: { select: { title: true } },
     },
   });
+  // 代办: a visit booked by someone outside the household (the teacher, after a phone call) says who did it.
+  const bookers = await db.user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.bookedById))] }, NOT: { guardian: { familyId } } },
+    select: { id: true, displayName: true },
+  });
+  const onBehalf = new Map(bookers.map((u) => [u.id, u.displayName]));
   return rows.map((r) => ({
+    bookedOnBehalfBy: onBehalf.get(r.bookedById) ?? null,
     visitId: r.id,
     windowId: r.windowId,
     windowTitle: r.window.title,
