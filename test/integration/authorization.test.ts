@@ -89,6 +89,7 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   }),
   'sessions.update': async (u) => ({ sessionId: await sessionIn(u), title: '改过的标题' }),
   'sessions.publish': async (u) => ({ sessionId: await sessionIn(u) }),
+  'sessions.copy': async (u) => ({ sessionId: await sessionIn(u), startsAt: inHours(60), endsAt: inHours(61) }),
   'sessions.cancel': async (u) => ({ sessionId: await sessionIn(u) }),
   'sessions.checkInCode': async (u) => ({ sessionId: await sessionIn(u) }),
   'sessions.roster': async (u) => ({ sessionId: await sessionIn(u) }),

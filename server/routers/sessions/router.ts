@@ -1,6 +1,7 @@
 import { router } from '../../trpc/init';
 import { create } from './create';
 import { createCourse } from './create-course';
+import { copy } from './copy';
 import { update } from './update';
 import { publish } from './publish';
 import { cancel } from './cancel';
@@ -20,6 +21,7 @@ import { rate } from './rate';
 export const sessionsRouter = router({
   create,
   createCourse,
+  copy,
   update,
   publish,
   cancel,

@@ -8,6 +8,9 @@ import { maskName } from '../../shared/privacy';
 import { countyPathOf, covers, subtreeWhere } from '../../shared/org-tree';
 import { familyMaySee } from './session-scope';
 import { familyUnitPath } from './registration';
+import type { SessionKind } from '../../shared/sessions';
+
+type SessionStatus = 'DRAFT' | 'PUBLISHED' | 'CANCELLED';
 
 const PAGE = 20;
 
@@ -28,7 +31,17 @@ function decodeCursor(cursor: string): { startsAt: Date; id: string } {
 export async function listSessions(opts: {
   db: Db;
   actor: AuthUser;
-  input: { orgUnitId?: string; from?: Date; to?: Date; cursor?: string; limit?: number };
+  input: {
+    orgUnitId?: string;
+    from?: Date;
+    to?: Date;
+    cursor?: string;
+    limit?: number;
+    kind?: SessionKind;
+    status?: SessionStatus;
+    q?: string;
+    newestFirst?: boolean;
+  };
 }) {
   const { db, actor: user, input } = opts;
   const limit = input.limit ?? PAGE;
@@ -48,13 +61,18 @@ export async function listSessions(opts: {
   }
   if (input.from) where.push({ startsAt: { gte: input.from } });
   if (input.to) where.push({ startsAt: { lt: input.to } });
+  if (input.kind) where.push({ kind: input.kind });
+  if (input.status) where.push({ status: input.status });
+  if (input.q?.trim()) where.push({ title: { contains: input.q.trim(), mode: 'insensitive' } });
+  const dir = input.newestFirst ? 'desc' : 'asc';
   if (input.cursor) {
     const c = decodeCursor(input.cursor);
-    where.push({ OR: [{ startsAt: { gt: c.startsAt } }, { startsAt: c.startsAt, id: { gt: c.id } }] });
+    const past = dir === 'asc' ? 'gt' : 'lt';
+    where.push({ OR: [{ startsAt: { [past]: c.startsAt } }, { startsAt: c.startsAt, id: { [past]: c.id } }] });
   }
   const rows = await db.guidanceSession.findMany({
     where: { AND: where },
-    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    orderBy: [{ startsAt: dir }, { id: dir }],
     take: limit + 1,
     select: {
       id: true,
