@@ -165,6 +165,22 @@ export const listSessionsInput = z
 
 export const sessionIdInput = z.object({ sessionId: idSchema });
 
+/** 补录未报名的家庭: a child's name (or part of it) or a class, as the coordinator types it. */
+export const walkInSearchInput = z.object({
+  sessionId: idSchema,
+  q: z
+    .string({ error: '请输入孩子姓名或班级' })
+    .trim()
+    .min(1, { error: '请输入孩子姓名或班级' })
+    .max(30, { error: '搜索内容不能超过 30 个字' }),
+});
+
+/** The roster, optionally only the households whose child's name, class or guardian matches `q`. */
+export const rosterInput = z.object({
+  sessionId: idSchema,
+  q: z.string().trim().max(30, { error: '搜索内容不能超过 30 个字' }).optional(),
+});
+
 export const registerInput = z.object({
   sessionId: idSchema,
   attendees: z

@@ -93,6 +93,8 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'sessions.cancel': async (u) => ({ sessionId: await sessionIn(u) }),
   'sessions.checkInCode': async (u) => ({ sessionId: await sessionIn(u) }),
   'sessions.roster': async (u) => ({ sessionId: await sessionIn(u) }),
+  'sessions.signInSheet': async (u) => ({ sessionId: await sessionIn(u) }),
+  'sessions.walkInCandidates': async (u) => ({ sessionId: await sessionIn(u), q: '孩子' }),
   'sessions.markAttendance': async (u) => ({
     sessionId: await liveSessionIn(u),
     familyId: (await makeFamily(app.db, u)).familyId,

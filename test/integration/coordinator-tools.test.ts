@@ -1,9 +1,10 @@
 // Issue 16 part 6: what coordinators lost and could not add — past sessions in the list, copying a session,
-// notices on publish and change, sensible capacity limits.
+// notices on publish and change, capacity limits, walk-ins in the backfill, roster search and the sign-in sheet.
 import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-app';
 import {
   inHours,
   makeFamily,
+  makeRosterFamily,
   makeSession,
   makeStaff,
   makeUnit,
@@ -11,6 +12,8 @@ import {
   signedInParent,
 } from '../helpers/builders';
 import type { SessionInput } from '../helpers/builders';
+import { xlsxRows } from '../helpers/xlsx';
+import { chinaYear } from '../../server/shared/china-time';
 import type { AuthUser } from '../../server/auth/auth-user';
 
 let app: TestApp;
@@ -223,5 +226,124 @@ describe('capacity: 1–2000 families', () => {
       code: 'BAD_REQUEST',
       message: expect.stringContaining('人数上限最多 2000 个家庭'),
     });
+  });
+});
+
+describe('walk-ins in the roll call and the paper backfill', () => {
+  /** Started half an hour ago: attendance is open. */
+  const live = () => newSession({ title: '家长课堂（现场）', startsAt: inHours(-0.5), endsAt: inHours(1) });
+
+  it('finds a household of the school by the child’s name, marks it present once, and it counts once', async () => {
+    const s = await live();
+    const walkIn = await makeRosterFamily(app.db, school.id, { name: '王小明' });
+    const otherSchool = await makeUnit(app.db);
+    await makeRosterFamily(app.db, otherSchool.id, { name: '王小明' });
+
+    const found = await app.caller(coord).sessions.walkInCandidates({ sessionId: s.id, q: '王小' });
+    expect(found.items.map((f) => f.familyId)).toEqual([walkIn.familyId]);
+    expect(found.items[0]).toMatchObject({
+      joined: false,
+      registration: null,
+      present: false,
+      children: [{ name: '王小明', grade: 'G3', className: '三年级（1）班' }],
+    });
+
+    const mark = (method: 'ROLL_CALL' | 'PAPER') =>
+      app.caller(coord).sessions.markAttendance({ sessionId: s.id, familyId: walkIn.familyId, present: true, method });
+    await mark('ROLL_CALL');
+    await mark('PAPER');
+
+    const roster = await app.caller(coord).sessions.roster({ sessionId: s.id });
+    expect(roster.rows.map((r) => [r.familyId, r.registration, r.present])).toEqual([[walkIn.familyId, null, true]]);
+    expect(roster.summary.present).toBe(1);
+    expect(await app.db.attendance.count({ where: { sessionId: s.id } })).toBe(1);
+    const year = await app.db.familyServiceYear.findUniqueOrThrow({
+      where: { familyId_year: { familyId: walkIn.familyId, year: chinaYear(new Date()) } },
+      select: { services: true },
+    });
+    expect(year.services).toBe(1);
+    expect((await app.caller(coord).sessions.walkInCandidates({ sessionId: s.id, q: '王小明' })).items[0].present).toBe(
+      true,
+    );
+  });
+
+  it('refuses a walk-in more than 12 hours after the end, and a household of another school', async () => {
+    const old = await newSession({ title: '三天前的讲座', startsAt: inHours(-74), endsAt: inHours(-72) });
+    const walkIn = await makeRosterFamily(app.db, school.id);
+    await expect(
+      app.caller(coord).sessions.markAttendance({
+        sessionId: old.id,
+        familyId: walkIn.familyId,
+        present: true,
+        method: 'PAPER',
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('活动结束 12 小时后不能再登记到场') });
+    expect(await app.db.attendance.count({ where: { sessionId: old.id } })).toBe(0);
+
+    const s = await live();
+    const stranger = await makeRosterFamily(app.db, (await makeUnit(app.db)).id);
+    await expect(
+      app.caller(coord).sessions.markAttendance({ sessionId: s.id, familyId: stranger.familyId, present: true }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('a teacher cannot search the school’s households (only registered ones are theirs to mark)', async () => {
+    const s = await live();
+    const teacher = await app.as((await makeStaff(app.db, 'TEACHER', school.id)).id);
+    await expect(app.caller(teacher).sessions.walkInCandidates({ sessionId: s.id, q: '王' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(app.caller(coord).sessions.walkInCandidates({ sessionId: s.id, q: ' ' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('请输入孩子姓名或班级'),
+    });
+  });
+});
+
+describe('roster search and the sign-in sheet', () => {
+  it('finds households by the child’s name or class; the sheet lists the registered households with a blank signature column', async () => {
+    const s = await newSession({ title: '签到表测试讲座' });
+    const a = await signedInParent(app, school.id);
+    const b = await signedInParent(app, school.id);
+    const cancelled = await signedInParent(app, school.id);
+    await app.db.child.updateMany({
+      where: { familyId: a.familyId },
+      data: { name: '李雨桐', className: '四年级（2）班' },
+    });
+    await app.db.child.updateMany({
+      where: { familyId: b.familyId },
+      data: { name: '赵子涵', className: '四年级（3）班' },
+    });
+    await app.db.child.updateMany({ where: { familyId: cancelled.familyId }, data: { name: '孙悦' } });
+    for (const p of [a, b, cancelled]) await app.caller(p.user).sessions.register({ sessionId: s.id });
+    await app.caller(cancelled.user).sessions.cancelRegistration({ sessionId: s.id });
+
+    const byName = await app.caller(coord).sessions.roster({ sessionId: s.id, q: '雨桐' });
+    expect(byName.rows.map((r) => r.familyId)).toEqual([a.familyId]);
+    // The rows still show the name masked; the summary is the whole session's.
+    expect(byName.rows[0].children[0].name).toBe('李**');
+    expect(byName.summary.confirmed).toBe(2);
+    expect(
+      (await app.caller(coord).sessions.roster({ sessionId: s.id, q: '四年级（3）' })).rows.map((r) => r.familyId),
+    ).toEqual([b.familyId]);
+
+    const sheet = await app.caller(coord).sessions.signInSheet({ sessionId: s.id });
+    expect(sheet.fileName).toMatch(/^签到表测试讲座-\d{4}-\d\d-\d\d签到表\.xlsx$/);
+    const rows = await xlsxRows(sheet.base64);
+    expect(rows[0][0]).toContain('签到表测试讲座');
+    expect(rows[2]).toEqual(['序号', '年级班级', '学生姓名', '报名情况', '家长签名']);
+    const lines = rows.slice(3).filter((r) => r[2]);
+    expect(lines.map((r) => r.slice(0, 4)).sort((x, y) => x[2].localeCompare(y[2]))).toEqual(
+      [
+        ['1', '四年级（2）班', '李雨桐', '报名成功'],
+        ['2', '四年级（3）班', '赵子涵', '报名成功'],
+      ].sort((x, y) => x[2].localeCompare(y[2])),
+    );
+    expect(lines.every((r) => (r[4] ?? '') === '')).toBe(true);
+    expect(JSON.stringify(rows)).not.toContain('孙悦');
+    // Ten numbered empty lines for households who come without registering.
+    expect(rows.slice(3).length).toBe(12);
+    const audit = await app.db.auditLog.findFirst({ where: { action: 'session.signInSheet', targetId: s.id } });
+    expect(audit).not.toBeNull();
   });
 });

@@ -15,6 +15,8 @@ import { checkIn } from './check-in';
 import { markAttendance } from './mark-attendance';
 import { importAttendance } from './import-attendance';
 import { roster } from './roster';
+import { signInSheet } from './sign-in-sheet';
+import { walkInCandidates } from './walk-in-candidates';
 import { mine } from './mine';
 import { rate } from './rate';
 
@@ -35,6 +37,8 @@ export const sessionsRouter = router({
   markAttendance,
   importAttendance,
   roster,
+  signInSheet,
+  walkInCandidates,
   mine,
   rate,
 });

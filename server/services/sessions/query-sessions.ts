@@ -5,6 +5,7 @@ import { AppError } from '../../errors/app-error';
 import { Prisma } from '../../generated/prisma/client';
 import { chinaYear } from '../../shared/china-time';
 import { maskName } from '../../shared/privacy';
+import { gradeLabel } from '../../shared/grades';
 import { countyPathOf, covers, subtreeWhere } from '../../shared/org-tree';
 import { familyMaySee } from './session-scope';
 import { familyUnitPath } from './registration';
@@ -249,7 +250,7 @@ export async function mySessions(opts: { db: Db; actor: FamilyActor; now?: Date 
  * The coordinator's roster: registered and attending families. Guardians by display name, children
  * masked and by grade and class only; no phone numbers or openids.
  */
-export async function roster(opts: { db: Db; actor: Actor; input: { sessionId: string } }) {
+export async function roster(opts: { db: Db; actor: Actor; input: { sessionId: string; q?: string } }) {
   const { db } = opts;
   const { sessionId } = opts.input;
   // The roster names families: who read it is recorded.
@@ -303,8 +304,22 @@ export async function roster(opts: { db: Db; actor: Actor; input: { sessionId: s
     ...regs.map((r) => row(r.familyId, r.family, r.status, r.attendees, r.queuedAt)),
     ...walkIns.map((f) => row(f.id, f, null, 1, null)),
   ];
+  // 查找: by the child's full name (the rows show it masked), the class or grade, or a guardian's name.
+  const q = opts.input.q?.trim();
+  const families = new Map<string, FamilyRow>([
+    ...regs.map((r) => [r.familyId, r.family] as const),
+    ...walkIns.map((f) => [f.id, f] as const),
+  ]);
+  const matches = (familyId: string) => {
+    const f = families.get(familyId);
+    if (!q || !f) return true;
+    return (
+      f.children.some((c) => c.name.includes(q) || (c.className ?? gradeLabel(c.grade)).includes(q)) ||
+      f.guardians.some((g) => g.user.displayName.includes(q))
+    );
+  };
   return {
-    rows,
+    rows: rows.filter((r) => matches(r.familyId)),
     summary: {
       confirmed: regs.filter((r) => r.status === 'CONFIRMED').length,
       waitlisted: regs.filter((r) => r.status === 'WAITLISTED').length,
