@@ -21,7 +21,7 @@ export default defineAppConfig({
     {
       // Coordinators (开设活动) and teachers (现场签到、名单).
       root: 'packageStaff',
-      pages: ['sessions/index', 'session-edit/index', 'session-live/index', 'roster/index'],
+      pages: ['sessions/index', 'session-edit/index', 'session-live/index', 'roster/index', 'lessons/index'],
     },
     {
       // 寒暑假家访、电话家访: parents book, teachers publish slots and record, coordinators set up and follow progress.
