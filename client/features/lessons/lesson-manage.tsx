@@ -203,7 +203,9 @@ function LessonForm({
 
 function UnitLessons({ grant }: { grant: Grant }) {
   const orgUnitId = grant.orgUnitId;
-  const { state, reload } = useRemote(`lessons/manage/${orgUnitId}`, () => trpc.lessons.stats.query({ orgUnitId }));
+  const { state, reload } = useRemote(remoteKeys.lessons.manage(orgUnitId), () =>
+    trpc.lessons.stats.query({ orgUnitId }),
+  );
   const [editing, setEditing] = useState<{ lessonId: string | null; initial: Fields } | null>(null);
   const { busyKey, error, run } = useAction();
 
