@@ -109,6 +109,7 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'lessons.publish': async (u) => ({ lessonId: await lessonIn(u) }),
   'lessons.unpublish': async (u) => ({ lessonId: await lessonIn(u) }),
   'lessons.stats': async (u) => ({ orgUnitId: u }),
+  'lessons.classStats': async (u) => ({ orgUnitId: u, lessonId: (await makeLesson(app.db, u)).id }),
   'visits.createWindow': async (u) => ({
     orgUnitId: u,
     season: 'WINTER',

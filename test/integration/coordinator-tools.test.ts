@@ -4,6 +4,7 @@ import { createTestApp, listen, callHttp, type TestApp } from '../helpers/test-a
 import {
   inHours,
   makeFamily,
+  makeLesson,
   makeRosterFamily,
   makeSession,
   makeStaff,
@@ -345,5 +346,37 @@ describe('roster search and the sign-in sheet', () => {
     expect(rows.slice(3).length).toBe(12);
     const audit = await app.db.auditLog.findFirst({ where: { action: 'session.signInSheet', targetId: s.id } });
     expect(audit).not.toBeNull();
+  });
+});
+
+describe('lessons.classStats: a lesson’s completions by class', () => {
+  it('counts, per class of the school, the households and those that finished the lesson (each once)', async () => {
+    const unit = await makeUnit(app.db);
+    const c = await app.as((await makeStaff(app.db, 'COORDINATOR', unit.id)).id);
+    const lesson = await makeLesson(app.db, unit.id);
+    await app.caller(c).lessons.publish({ lessonId: lesson.id });
+    const done = await signedInParent(app, unit.id, { guardians: 2 });
+    const notYet = await signedInParent(app, unit.id);
+    const other = await signedInParent(app, unit.id);
+    await app.db.child.updateMany({
+      where: { familyId: { in: [done.familyId, notYet.familyId] } },
+      data: { grade: 'G3', className: '三年级（1）班' },
+    });
+    await app.db.child.updateMany({
+      where: { familyId: other.familyId },
+      data: { grade: 'G10', className: '高一（2）班' },
+    });
+    // Both guardians of one household finish it: one household.
+    await app.caller(done.user).lessons.complete({ lessonId: lesson.id });
+    await app.caller(await app.as(done.userIds[1])).lessons.complete({ lessonId: lesson.id });
+
+    const out = await app.caller(c).lessons.classStats({ orgUnitId: unit.id, lessonId: lesson.id });
+    expect(out.classes).toEqual([
+      { grade: 'G3', className: '三年级（1）班', families: 2, completedFamilies: 1 },
+      { grade: 'G10', className: '高一（2）班', families: 1, completedFamilies: 0 },
+    ]);
+    await expect(
+      app.caller(coord).lessons.classStats({ orgUnitId: unit.id, lessonId: lesson.id }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -201,6 +201,26 @@ function LessonForm({
   );
 }
 
+type ClassStats = RouterOutputs['lessons']['classStats'];
+
+/** 按班级查看: per class of the school, households and those that finished the lesson (numbers only). */
+function ClassCompletions({ stats }: { stats: ClassStats }) {
+  if (stats.classes.length === 0) return <Text className='detail-card__hint'>本校还没有登记班级的学生。</Text>;
+  return (
+    <View className='lesson-classes' role='list' aria-label={`${stats.title}：各班学完情况`}>
+      {stats.classes.map((c) => (
+        <View key={`${c.grade}|${c.className}`} className='lesson-classes__row' role='listitem'>
+          <Text className='lesson-classes__class'>{c.className}</Text>
+          <Text className='lesson-classes__figure'>
+            学完 {c.completedFamilies} / {c.families} 户
+            {c.families > 0 ? `（${Math.round((c.completedFamilies / c.families) * 100)}%）` : ''}
+          </Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
 function UnitLessons({ grant }: { grant: Grant }) {
   const orgUnitId = grant.orgUnitId;
   const { state, reload } = useRemote(remoteKeys.lessons.manage(orgUnitId), () =>
@@ -208,6 +228,14 @@ function UnitLessons({ grant }: { grant: Grant }) {
   );
   const [editing, setEditing] = useState<{ lessonId: string | null; initial: Fields } | null>(null);
   const { busyKey, error, run } = useAction();
+  const [byClass, setByClass] = useState<{ lessonId: string; stats: ClassStats } | null>(null);
+
+  const showClasses = (row: StatRow) =>
+    run(async () => {
+      if (byClass?.lessonId === row.lessonId) return setByClass(null);
+      const stats = await trpc.lessons.classStats.query({ orgUnitId, lessonId: row.lessonId });
+      setByClass({ lessonId: row.lessonId, stats });
+    }, `class:${row.lessonId}`);
 
   const edit = (row: StatRow) =>
     run(async () => {
@@ -287,7 +315,18 @@ function UnitLessons({ grant }: { grant: Grant }) {
                   >
                     {row.published ? '撤回发布' : '发布'}
                   </Button>
+                  {grant.orgUnitKind === 'SCHOOL' ? (
+                    <Button
+                      size='small'
+                      fill='outline'
+                      loading={busyKey === `class:${row.lessonId}`}
+                      onClick={() => void showClasses(row)}
+                    >
+                      {byClass?.lessonId === row.lessonId ? '收起各班情况' : '按班级查看'}
+                    </Button>
+                  ) : null}
                 </View>
+                {byClass?.lessonId === row.lessonId ? <ClassCompletions stats={byClass.stats} /> : null}
               </View>
             ))}
           </View>
