@@ -128,8 +128,8 @@ function LessonForm({
       onDone();
     });
   return (
-    <View className='detail-card lesson-form' role='group' aria-label={lessonId ? '编辑课程' : '新建课程'}>
-      <Text className='detail-card__heading'>{lessonId ? '编辑课程' : '新建课程（保存为草稿）'}</Text>
+    <View className='manage-card lesson-form' role='group' aria-label={lessonId ? '编辑课程' : '新建课程'}>
+      <Text className='manage-card__heading'>{lessonId ? '编辑课程' : '新建课程（保存为草稿）'}</Text>
       <FormField label='课程标题'>
         <Input
           name='lessonTitle'
@@ -189,7 +189,7 @@ function LessonForm({
         />
       </FormField>
       <FormError message={error} />
-      <View className='session-card__actions'>
+      <View className='manage-card__actions'>
         <Button type='primary' loading={busy} onClick={() => void save()}>
           保存
         </Button>
@@ -205,7 +205,7 @@ type ClassStats = RouterOutputs['lessons']['classStats'];
 
 /** 按班级查看: per class of the school, households and those that finished the lesson (numbers only). */
 function ClassCompletions({ stats }: { stats: ClassStats }) {
-  if (stats.classes.length === 0) return <Text className='detail-card__hint'>本校还没有登记班级的学生。</Text>;
+  if (stats.classes.length === 0) return <Text className='manage-card__hint'>本校还没有登记班级的学生。</Text>;
   return (
     <View className='lesson-classes' role='list' aria-label={`${stats.title}：各班学完情况`}>
       {stats.classes.map((c) => (
@@ -284,20 +284,20 @@ function UnitLessons({ grant }: { grant: Grant }) {
       <RemoteState state={state} reload={reload}>
         {({ items }) => (
           <View className='lesson-manage__list'>
-            <Text className='detail-card__hint'>
+            <Text className='manage-card__hint'>
               学完人数：点了“我学完了”的家长人数；家庭数：其中的家庭数（只有数字，不含姓名）。
             </Text>
             {items.length === 0 ? <Text className='lesson-manage__empty'>本单位还没有课程，点“新建课程”。</Text> : null}
             {items.map((row) => (
-              <View key={row.lessonId} className='detail-card lesson-manage__row' data-lesson-id={row.lessonId}>
-                <Text className='detail-card__heading'>{row.title}</Text>
-                <Text className='detail-card__line'>
+              <View key={row.lessonId} className='manage-card lesson-manage__row' data-lesson-id={row.lessonId}>
+                <Text className='manage-card__heading'>{row.title}</Text>
+                <Text className='manage-card__line'>
                   {row.topicLabel} · {row.published ? '已发布' : '草稿（家长看不到）'}
                 </Text>
-                <Text className='detail-card__line'>
+                <Text className='manage-card__line'>
                   学完 {row.completedCount} 人 · {row.familyCount} 户家庭
                 </Text>
-                <View className='session-card__actions'>
+                <View className='manage-card__actions'>
                   <Button
                     size='small'
                     fill='outline'
