@@ -21,7 +21,14 @@ export default defineAppConfig({
     {
       // Coordinators (开设活动) and teachers (现场签到、名单).
       root: 'packageStaff',
-      pages: ['sessions/index', 'session-edit/index', 'session-live/index', 'roster/index', 'invites/index'],
+      pages: [
+        'sessions/index',
+        'session-edit/index',
+        'session-live/index',
+        'roster/index',
+        'lessons/index',
+        'invites/index',
+      ],
     },
     {
       // 寒暑假家访、电话家访: parents book, teachers publish slots and record, coordinators set up and follow progress.

@@ -19,6 +19,14 @@ export const wholeNumberField = z
   .string()
   .transform((text) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined));
 
+/**
+ * A whole number that may be negative ("-1"): the shared schema's own range message ("至少为 1") is shown
+ * rather than "请填写…" for a number typed below zero.
+ */
+export const integerField = z
+  .string()
+  .transform((text) => (/^-?\d+$/.test(text.trim()) ? Number(text.trim()) : undefined));
+
 /** Text trimmed, an empty field left out. */
 export const optionalTextField = z.string().transform((text) => text.trim() || undefined);
 

@@ -32,6 +32,8 @@ export const remoteKeys = {
     lists: 'lessons/list',
     list: (query: unknown) => `lessons/list/${json(query)}`,
     get: (lessonId: string | undefined) => `lessons/get/${lessonId ?? ''}`,
+    /** 课程管理: a unit's lessons with their completions (lessons.stats). */
+    manage: (orgUnitId: string) => `lessons/manage/${orgUnitId}`,
   },
 
   checklists: {

@@ -97,6 +97,9 @@ export const updateLessonInput = z.object({
 
 export const lessonIdInput = z.object({ lessonId: idSchema });
 
+/** One lesson's completions by class at a school (lessons.classStats). */
+export const lessonClassStatsInput = z.object({ orgUnitId: idSchema, lessonId: idSchema });
+
 export const listLessonsInput = z.object({
   stage: lessonStageSchema.optional(),
   topic: lessonTopicSchema.optional(),

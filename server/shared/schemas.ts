@@ -21,6 +21,16 @@ export const correctionReason = z
 /** Grade codes, see grades.ts: K1–K3, G1–G12, U1–U4. */
 export const GRADE_CODE = /^(K[1-3]|G([1-9]|1[0-2])|U[1-4])$/;
 
+/** The most families one session can hold (a school's hall, or a county's online lecture). */
+export const SESSION_CAPACITY_MAX = 2000;
+
+/** 名额: families a session holds, 1–SESSION_CAPACITY_MAX (the 新建活动 form and the server check the same). */
+export const sessionCapacity = z
+  .number({ error: '请填写人数上限（按家庭计）' })
+  .int({ error: '人数上限须为整数' })
+  .min(1, { error: '人数上限至少为 1 个家庭' })
+  .max(SESSION_CAPACITY_MAX, { error: `人数上限最多 ${SESSION_CAPACITY_MAX} 个家庭` });
+
 export const idSchema = z
   .string({ error: '缺少编号' })
   .min(1, { error: '缺少编号' })

@@ -1,7 +1,7 @@
 // Sessions: enums, Chinese labels and zod schemas shared by client and server.
 import { z } from 'zod';
 import { STAGE_LABELS, normalizeGrade } from './grades';
-import { GRADE_CODE, correctionReason, idSchema, requiredText } from './schemas';
+import { GRADE_CODE, correctionReason, idSchema, requiredText, sessionCapacity } from './schemas';
 
 export const SESSION_KINDS = ['GUIDANCE', 'LESSON', 'LECTURE', 'SALON', 'NEW_STUDENT_CLASS'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
@@ -67,11 +67,7 @@ const sessionFields = {
     .url({ protocol: /^https?$/, error: '直播链接须为 http(s) 网址' })
     .max(500)
     .optional(),
-  capacity: z
-    .number({ error: '请填写名额（按家庭计）' })
-    .int({ error: '名额须为整数' })
-    .min(1, { error: '名额至少为 1 个家庭' })
-    .max(100_000, { error: '名额过大' }),
+  capacity: sessionCapacity,
   mentalHealth: z.boolean().optional(),
 };
 
@@ -131,6 +127,11 @@ export const updateSessionInput = z
   })
   .superRefine(checkTimes);
 
+/** 复制活动: the copy's own time. */
+export const copySessionInput = z
+  .object({ sessionId: idSchema, startsAt: isoInstant('开始时间'), endsAt: isoInstant('结束时间') })
+  .superRefine(checkTimes);
+
 export const createCourseInput = z
   .object({
     orgUnitId: idSchema,
@@ -150,11 +151,35 @@ export const listSessionsInput = z
     to: isoInstant('截止时间').optional(),
     cursor: z.string().max(200).optional(),
     limit: z.number().int().min(1).max(100).optional(),
+    /** 活动类型 */
+    kind: z.enum(SESSION_KINDS, { error: '活动类型不正确' }).optional(),
+    /** 已发布 / 草稿 / 已取消 */
+    status: z.enum(SESSION_STATUSES, { error: '活动状态须为已发布、草稿或已取消' }).optional(),
+    /** Words in the title (活动名称). */
+    q: z.string().trim().max(60, { error: '搜索的活动名称不能超过 60 个字' }).optional(),
+    /** The newest first (browsing past sessions); the cursor then pages backwards in time. */
+    newestFirst: z.boolean().optional(),
   })
   .optional()
   .default({});
 
 export const sessionIdInput = z.object({ sessionId: idSchema });
+
+/** 补录未报名的家庭: a child's name (or part of it) or a class, as the coordinator types it. */
+export const walkInSearchInput = z.object({
+  sessionId: idSchema,
+  q: z
+    .string({ error: '请输入孩子姓名或班级' })
+    .trim()
+    .min(1, { error: '请输入孩子姓名或班级' })
+    .max(30, { error: '搜索内容不能超过 30 个字' }),
+});
+
+/** The roster, optionally only the households whose child's name, class or guardian matches `q`. */
+export const rosterInput = z.object({
+  sessionId: idSchema,
+  q: z.string().trim().max(30, { error: '搜索内容不能超过 30 个字' }).optional(),
+});
 
 export const registerInput = z.object({
   sessionId: idSchema,

@@ -89,9 +89,12 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   }),
   'sessions.update': async (u) => ({ sessionId: await sessionIn(u), title: '改过的标题' }),
   'sessions.publish': async (u) => ({ sessionId: await sessionIn(u) }),
+  'sessions.copy': async (u) => ({ sessionId: await sessionIn(u), startsAt: inHours(60), endsAt: inHours(61) }),
   'sessions.cancel': async (u) => ({ sessionId: await sessionIn(u) }),
   'sessions.checkInCode': async (u) => ({ sessionId: await sessionIn(u) }),
   'sessions.roster': async (u) => ({ sessionId: await sessionIn(u) }),
+  'sessions.signInSheet': async (u) => ({ sessionId: await sessionIn(u) }),
+  'sessions.walkInCandidates': async (u) => ({ sessionId: await sessionIn(u), q: '孩子' }),
   'sessions.markAttendance': async (u) => ({
     sessionId: await liveSessionIn(u),
     familyId: (await makeFamily(app.db, u)).familyId,
@@ -106,6 +109,7 @@ const samples: { [P in ProcedurePath]?: Sample<P> } = {
   'lessons.publish': async (u) => ({ lessonId: await lessonIn(u) }),
   'lessons.unpublish': async (u) => ({ lessonId: await lessonIn(u) }),
   'lessons.stats': async (u) => ({ orgUnitId: u }),
+  'lessons.classStats': async (u) => ({ orgUnitId: u, lessonId: (await makeLesson(app.db, u)).id }),
   'visits.createWindow': async (u) => ({
     orgUnitId: u,
     season: 'WINTER',

@@ -67,7 +67,7 @@ describe('sessions.create and sessions.list', () => {
     });
     await expect(newSession({ capacity: 0 })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
-      message: expect.stringContaining('名额至少为 1 个家庭'),
+      message: expect.stringContaining('人数上限至少为 1 个家庭'),
     });
     await expect(newSession({ startsAt: '2026-12-01 19:00' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',

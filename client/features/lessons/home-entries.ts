@@ -1,7 +1,7 @@
-// The lessons domain's home entries: 家长课堂 for guardians with a family.
+// The lessons domain's home entries: 家长课堂 for guardians with a family; 课程管理 for the unit's lesson editors.
 import type { Me } from '../../lib/auth-store';
 import type { HomeEntry } from '../home/entry-registry';
-import { LESSON_ROUTES } from './lesson-routes';
+import { LESSON_ROUTES, lessonEditorGrants } from './lesson-routes';
 
 export const lessonEntries = {
   parent: (me: Me): HomeEntry[] =>
@@ -14,5 +14,14 @@ export const lessonEntries = {
           },
         ]
       : [],
-  staff: (_me: Me): HomeEntry[] => [],
+  staff: (me: Me): HomeEntry[] =>
+    lessonEditorGrants(me).length > 0
+      ? [
+          {
+            title: '课程管理',
+            description: '为家长编写、发布和撤回本单位的课程，查看每节课程的学完人数和家庭数。',
+            url: LESSON_ROUTES.manage,
+          },
+        ]
+      : [],
 };

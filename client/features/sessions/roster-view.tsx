@@ -18,6 +18,7 @@ import { DESK_PAGES, proxyRegistrationGrants, rosterGrants } from '../admin/admi
 import { loadMe } from '../../lib/auth-store';
 import { AttendanceSheetImport } from './attendance-sheet-import';
 import { RosterTicking } from './roster-ticking';
+import { PrintableSignInSheet, RosterSearch, SignInSheetActions, WalkInSearch } from './roster-tools';
 import './sessions.scss';
 
 type Roster = RouterOutputs['sessions']['roster'];
@@ -80,31 +81,42 @@ export function RosterView({ sessionId }: { sessionId: string }) {
   const { busyKey: busyFamily, error, run } = useAction();
 
   // A year already signed off: the change is a correction, made with its reason (kept as a revision).
-  const [correction, setCorrection] = useState<{ row: Row; message: string } | null>(null);
+  const [correction, setCorrection] = useState<{ familyId: string; present: boolean; message: string } | null>(null);
   const [reason, setReason] = useState('');
+  const [query, setQuery] = useState('');
 
-  const toggle = async (row: Row, correctionReason?: string) => {
+  /** Marks a household present or not; false when the year is signed off and a reason is asked for first. */
+  const mark = async (familyId: string, present: boolean, correctionReason?: string): Promise<boolean> => {
+    if (state.kind !== 'ready') return false;
+    const { data } = state;
+    try {
+      await trpc.sessions.markAttendance.mutate({
+        sessionId,
+        familyId,
+        present,
+        method,
+        ...(correctionReason ? { correctionReason } : {}),
+      });
+    } catch (e) {
+      if (errorReason(e) !== 'SIGNED_OFF') throw e;
+      setCorrection({ familyId, present, message: errorMessage(e) });
+      return false;
+    }
+    setCorrection(null);
+    setReason('');
+    const roster = await trpc.sessions.roster.query({ sessionId, ...(query ? { q: query } : {}) });
+    setData({ ...data, roster });
+    return true;
+  };
+
+  const toggle = (row: Row) => run(async () => void (await mark(row.familyId, !row.present)), row.familyId);
+
+  const search = async (q: string) => {
     if (state.kind !== 'ready') return;
     const { data } = state;
-    await run(async () => {
-      try {
-        await trpc.sessions.markAttendance.mutate({
-          sessionId,
-          familyId: row.familyId,
-          present: !row.present,
-          method,
-          ...(correctionReason ? { correctionReason } : {}),
-        });
-      } catch (e) {
-        if (errorReason(e) !== 'SIGNED_OFF') throw e;
-        setCorrection({ row, message: errorMessage(e) });
-        return;
-      }
-      setCorrection(null);
-      setReason('');
-      const roster = await trpc.sessions.roster.query({ sessionId });
-      setData({ ...data, roster });
-    }, row.familyId);
+    const roster = await trpc.sessions.roster.query({ sessionId, ...(q ? { q } : {}) });
+    setQuery(q);
+    setData({ ...data, roster });
   };
 
   return (
@@ -144,14 +156,22 @@ export function RosterView({ sessionId }: { sessionId: string }) {
               <Button
                 type='primary'
                 disabled={reason.trim() === ''}
-                loading={busyFamily === correction.row.familyId}
-                onClick={() => void toggle(correction.row, reason.trim())}
+                loading={busyFamily === correction.familyId}
+                onClick={() =>
+                  void run(
+                    async () => void (await mark(correction.familyId, correction.present, reason.trim())),
+                    correction.familyId,
+                  )
+                }
               >
                 填写原因并更正
               </Button>
             </View>
           ) : null}
-          {roster.rows.length === 0 ? <Text className='session-list__empty'>还没有家庭报名。</Text> : null}
+          <RosterSearch onSearch={search} />
+          {roster.rows.length === 0 ? (
+            <Text className='session-list__empty'>{query ? '名单中没有符合的家庭。' : '还没有家庭报名。'}</Text>
+          ) : null}
           {roster.rows.map((row) => (
             <RosterRow
               key={row.familyId}
@@ -163,6 +183,8 @@ export function RosterView({ sessionId }: { sessionId: string }) {
           <Button block fill='outline' onClick={reload}>
             刷新名单
           </Button>
+          <SignInSheetActions sessionId={sessionId} canExport={keepsRosters} />
+          {keepsRosters ? <WalkInSearch sessionId={sessionId} mark={(familyId) => mark(familyId, true)} /> : null}
           {DESK_PAGES ? (
             <>
               {keepsRosters ? (
@@ -183,6 +205,12 @@ export function RosterView({ sessionId }: { sessionId: string }) {
                 />
               ) : null}
               <AttendanceSheetImport sessionId={sessionId} />
+              <PrintableSignInSheet
+                title={detail.title}
+                startsAt={detail.startsAt}
+                endsAt={detail.endsAt}
+                rows={roster.rows}
+              />
             </>
           ) : null}
         </View>

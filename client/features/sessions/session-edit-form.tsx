@@ -2,12 +2,15 @@ import { Switch, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { SESSION_KINDS, SESSION_KIND_LABELS, SESSION_MODES, SESSION_MODE_LABELS } from '@shared/sessions';
+import { SESSION_CAPACITY_MAX } from '@shared/schemas';
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormError, FormField } from '../../components/form-field';
 import { Button, Input } from '../../components/nutui';
 import { RemoteState } from '../../components/remote-state';
 import { loadMe } from '../../lib/auth-store';
 import { wire } from '../../lib/form-fields';
+import { inputTextToIso } from '../../lib/china-time';
+import { useAction } from '../../lib/use-action';
 import { remoteKeys } from '../../lib/remote-keys';
 import { ROUTES } from '../../lib/routes';
 import { trpc, type RouterOutputs } from '../../lib/trpc';
@@ -94,8 +97,8 @@ function Form({
 
   const publish = () =>
     run(async () => {
-      await trpc.sessions.publish.mutate({ sessionId: existing!.id });
-      void Taro.showToast({ title: '已发布', icon: 'success' });
+      const { notified } = await trpc.sessions.publish.mutate({ sessionId: existing!.id });
+      void Taro.showToast({ title: notified > 0 ? `已发布，已通知 ${notified} 位家长` : '已发布', icon: 'none' });
       goBackToList();
     });
 
@@ -212,7 +215,7 @@ function Form({
           />
         </FormField>
       ) : null}
-      <FormField label='名额（按家庭计）'>
+      <FormField label={`名额（人数上限，按家庭计，1–${SESSION_CAPACITY_MAX} 户）`}>
         <Input
           name='capacity'
           type='number'
@@ -276,6 +279,56 @@ function Form({
           </Button>
         </View>
       ) : null}
+      {existing ? <CopySession session={existing} /> : null}
+    </View>
+  );
+}
+
+/**
+ * 复制活动: the same session again (title, kind, mode, place, capacity, lessons) at a time the coordinator
+ * picks, saved as a draft and opened for editing.
+ */
+function CopySession({ session }: { session: Detail }) {
+  const [startsAt, setStartsAt] = useState('');
+  const [endsAt, setEndsAt] = useState('');
+  const { busy, error, setError, run } = useAction();
+  const copy = () =>
+    run(async () => {
+      const from = inputTextToIso(startsAt);
+      const to = inputTextToIso(endsAt);
+      if (!from || !to) {
+        setError('请按“2026-12-05 19:00”填写新的开始和结束时间');
+        return;
+      }
+      const { id } = await trpc.sessions.copy.mutate({ sessionId: session.id, startsAt: from, endsAt: to });
+      invalidate(remoteKeys.sessions.all);
+      void Taro.showToast({ title: '已复制为草稿', icon: 'none' });
+      void Taro.redirectTo({ url: ROUTES.sessionEdit(id) });
+    });
+  return (
+    <View className='session-form__actions' role='group' aria-label='复制活动'>
+      <Text className='detail-card__heading'>复制活动</Text>
+      <Text className='detail-card__hint'>
+        按本场的名称、类型、形式、地点、名额和课程再办一场，选好新时间后存为草稿。
+      </Text>
+      <DateTimeField
+        label='新的开始时间'
+        name='copyStartsAt'
+        placeholder='如 2026-12-05 19:00'
+        value={startsAt}
+        onChange={setStartsAt}
+      />
+      <DateTimeField
+        label='新的结束时间'
+        name='copyEndsAt'
+        placeholder='如 2026-12-05 20:30'
+        value={endsAt}
+        onChange={setEndsAt}
+      />
+      <FormError message={error} />
+      <Button block fill='outline' loading={busy} onClick={() => void copy()}>
+        复制为新草稿
+      </Button>
     </View>
   );
 }

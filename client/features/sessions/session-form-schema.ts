@@ -10,7 +10,14 @@ import {
   type SessionKind,
 } from '@shared/sessions';
 import { toInputText } from '../../lib/china-time';
-import { chinaTimeField, chosen, optionalTextField, parsedBy, wholeNumberField } from '../../lib/form-fields';
+import {
+  chinaTimeField,
+  chosen,
+  integerField,
+  optionalTextField,
+  parsedBy,
+  wholeNumberField,
+} from '../../lib/form-fields';
 import type { RouterOutputs } from '../../lib/trpc';
 
 type Detail = RouterOutputs['sessions']['get'];
@@ -93,7 +100,7 @@ function fields<
     mode: z.enum(SESSION_MODES),
     venue: z.string(),
     liveUrl: optionalTextField,
-    capacity: wholeNumberField,
+    capacity: integerField,
     mentalHealth: z.boolean(),
     speaker: z.string(),
     description: z.string(),

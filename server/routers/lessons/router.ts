@@ -7,5 +7,6 @@ import { update } from './update';
 import { publish } from './publish';
 import { unpublish } from './unpublish';
 import { stats } from './stats';
+import { classStats } from './class-stats';
 
-export const lessonsRouter = router({ list, get, complete, create, update, publish, unpublish, stats });
+export const lessonsRouter = router({ list, get, complete, create, update, publish, unpublish, stats, classStats });

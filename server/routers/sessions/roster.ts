@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { sessionIdInput } from '../../shared/sessions';
+import { rosterInput } from '../../shared/sessions';
 import { staffProcedure } from '../../trpc/procedures';
 import { roster as rosterService } from '../../services/sessions/query-sessions';
 import { attendanceMethod, registrationStatus } from './outputs';
 import { SESSION_STAFF, sessionUnit } from './access';
 
 export const roster = staffProcedure(SESSION_STAFF)
-  .input(sessionIdInput)
+  .input(rosterInput)
   .scopedBy(sessionUnit)
-  .meta({ summary: '报名与签到名单（孩子姓名脱敏，不含电话）' })
+  .meta({ summary: '报名与签到名单（孩子姓名脱敏，不含电话；可按孩子姓名、班级或家长查找）' })
   .output(
     z.object({
       rows: z.array(

@@ -1,6 +1,7 @@
 import { router } from '../../trpc/init';
 import { create } from './create';
 import { createCourse } from './create-course';
+import { copy } from './copy';
 import { update } from './update';
 import { publish } from './publish';
 import { cancel } from './cancel';
@@ -14,12 +15,15 @@ import { checkIn } from './check-in';
 import { markAttendance } from './mark-attendance';
 import { importAttendance } from './import-attendance';
 import { roster } from './roster';
+import { signInSheet } from './sign-in-sheet';
+import { walkInCandidates } from './walk-in-candidates';
 import { mine } from './mine';
 import { rate } from './rate';
 
 export const sessionsRouter = router({
   create,
   createCourse,
+  copy,
   update,
   publish,
   cancel,
@@ -33,6 +37,8 @@ export const sessionsRouter = router({
   markAttendance,
   importAttendance,
   roster,
+  signInSheet,
+  walkInCandidates,
   mine,
   rate,
 });

@@ -45,3 +45,36 @@ export async function cancelQueued(tx: Tx, prefix: string): Promise<void> {
   });
   await cancelQueuedSms(tx, prefix);
 }
+
+/**
+ * Queues a notice for the guardians of many families, minding their quota: a guardian who has not accepted
+ * this template (no quota left) is not sent a WeChat message — the notice is recorded as SKIPPED_NO_QUOTA at
+ * once. In the caller's transaction. Counts are of guardians.
+ */
+export async function enqueueForFamiliesWithQuota(
+  tx: Tx,
+  familyIds: string[],
+  notice: Notice,
+): Promise<{ queued: number; skipped: number }> {
+  if (familyIds.length === 0) return { queued: 0, skipped: 0 };
+  const guardians = await tx.guardian.findMany({
+    where: { familyId: { in: [...new Set(familyIds)] } },
+    select: { userId: true, user: { select: { quotas: { where: { templateKey: notice.templateKey } } } } },
+  });
+  const hasQuota = (g: (typeof guardians)[number]) => g.user.quotas.some((q) => q.remaining > 0);
+  const created = await tx.notification.createManyAndReturn({
+    data: guardians.map((g) => ({
+      userId: g.userId,
+      templateKey: notice.templateKey,
+      page: notice.page,
+      data: notice.data,
+      dueAt: notice.dueAt,
+      dedupeKey: `${notice.dedupePrefix}:${g.userId}`,
+      ...(hasQuota(g) ? {} : { status: 'SKIPPED_NO_QUOTA' as const, lastError: 'no quota' }),
+    })),
+    skipDuplicates: true,
+    select: { status: true },
+  });
+  const skipped = created.filter((n) => n.status === 'SKIPPED_NO_QUOTA').length;
+  return { queued: created.length - skipped, skipped };
+}

@@ -146,3 +146,69 @@ export async function createCourse(opts: {
     return { courseId: course.id, sessionIds };
   });
 }
+
+/**
+ * 复制活动: a new draft with the same title, kind, mode, place, capacity, mental-health flag and lessons at
+ * the time the coordinator chose (registrations and attendance stay with the original).
+ */
+export async function copySession(opts: {
+  db: Db;
+  actor: Actor;
+  input: { sessionId: string; startsAt: Date; endsAt: Date };
+}): Promise<{ id: string }> {
+  const { db, input } = opts;
+  const actorId = opts.actor.id;
+  const s = await db.guidanceSession.findUnique({
+    where: { id: input.sessionId },
+    select: {
+      orgUnitId: true,
+      orgUnit: { select: { kind: true, closedAt: true } },
+      kind: true,
+      title: true,
+      description: true,
+      speaker: true,
+      stages: true,
+      grades: true,
+      mode: true,
+      venue: true,
+      liveUrl: true,
+      capacity: true,
+      mentalHealth: true,
+      lessons: { select: { lessonId: true } },
+    },
+  });
+  if (!s) throw new AppError('NOT_FOUND', '活动不存在');
+  assertHostUnit({ id: s.orgUnitId, ...s.orgUnit });
+  const fields: SessionFields = {
+    kind: s.kind,
+    title: s.title,
+    description: s.description ?? undefined,
+    speaker: s.speaker ?? undefined,
+    stages: s.stages,
+    grades: s.grades,
+    mode: s.mode,
+    venue: s.venue ?? undefined,
+    liveUrl: s.liveUrl ?? undefined,
+    capacity: s.capacity,
+    mentalHealth: s.mentalHealth,
+  };
+  return db.$transaction(async (tx) => {
+    const copy = await tx.guidanceSession.create({
+      data: row(s.orgUnitId, actorId, fields, input.startsAt, input.endsAt, true),
+      select: { id: true },
+    });
+    if (s.lessons.length)
+      await tx.sessionLesson.createMany({
+        data: s.lessons.map((l) => ({ sessionId: copy.id, lessonId: l.lessonId })),
+      });
+    await writeAudit(tx, {
+      actorUserId: actorId,
+      action: 'session.copy',
+      targetType: 'Session',
+      targetId: copy.id,
+      orgUnitId: s.orgUnitId,
+      detail: { from: input.sessionId },
+    });
+    return copy;
+  });
+}

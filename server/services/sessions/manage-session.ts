@@ -3,7 +3,9 @@ import type { Actor } from '../../auth/auth-user';
 import { AppError } from '../../errors/app-error';
 import { addHours } from '../../shared/china-time';
 import { writeAudit } from '../audit/write-audit';
-import { cancelQueued, enqueueForFamily } from '../notifications/enqueue';
+import { createHash } from 'node:crypto';
+import type { Prisma } from '../../generated/prisma/client';
+import { cancelQueued, enqueueForFamiliesWithQuota, enqueueForFamily } from '../notifications/enqueue';
 import { thing, time } from '../notifications/templates';
 import { mentalHealthFlag } from './create-session';
 import { promoteWhileSeats, withSessionLock } from './registration';
@@ -34,6 +36,17 @@ export async function updateSession(opts: { db: Db; actor: Actor; input: Session
     const startsAt = patch.startsAt ?? s.startsAt;
     const endsAt = patch.endsAt ?? s.endsAt;
     if (endsAt <= startsAt) throw new AppError('BAD_REQUEST', '结束时间须晚于开始时间');
+    const before = await tx.guidanceSession.findUniqueOrThrow({
+      where: { id: sessionId },
+      select: { mode: true, venue: true },
+    });
+    const mode = patch.mode ?? before.mode;
+    const venue = patch.venue ?? before.venue;
+    const moved =
+      startsAt.getTime() !== s.startsAt.getTime() ||
+      endsAt.getTime() !== s.endsAt.getTime() ||
+      mode !== before.mode ||
+      venue !== before.venue;
     if (patch.capacity !== undefined && patch.capacity < s.confirmedCount) {
       throw new AppError('CONFLICT', `已有 ${s.confirmedCount} 个家庭报名成功，名额不能少于此数`);
     }
@@ -74,12 +87,23 @@ export async function updateSession(opts: { db: Db; actor: Actor; input: Session
       s.capacity = patch.capacity;
       promoted = await promoteWhileSeats(tx, s);
     }
+    // 时间或地点变了: the registered families hear of it (each change once; without quota, recorded as skipped).
+    const notified =
+      moved && s.status === 'PUBLISHED'
+        ? await notifyRegistered(tx, sessionId, {
+            title: patch.title ?? s.title,
+            startsAt,
+            what: '时间地点变更',
+            note: mode === 'ONLINE' ? '改为线上活动，请查看详情' : `地点：${venue ?? '请查看详情'}`,
+            key: `changed:${sessionId}:${digest(`${startsAt.toISOString()}|${endsAt.toISOString()}|${mode}|${venue}`)}`,
+          })
+        : { queued: 0, skipped: 0 };
     await writeAudit(tx, {
       actorUserId: actorId,
       action: 'session.update',
       targetType: 'Session',
       targetId: sessionId,
-      detail: { promoted },
+      detail: { promoted, ...(moved ? { notified: notified.queued, skipped: notified.skipped } : {}) },
     });
     return { ok: true as const, promoted };
   });
@@ -91,15 +115,41 @@ export async function publishSession(opts: { db: Db; actor: Actor; input: { sess
   const actorId = opts.actor.id;
   return withSessionLock(db, sessionId, async (tx, s) => {
     if (s.status === 'CANCELLED') throw new AppError('CONFLICT', '已取消的活动不能发布');
-    if (s.status === 'PUBLISHED') return { ok: true as const };
-    await tx.guidanceSession.update({ where: { id: sessionId }, data: { status: 'PUBLISHED' }, select: { id: true } });
+    if (s.status === 'PUBLISHED') return { ok: true as const, notified: 0, skipped: 0 };
+    const row = await tx.guidanceSession.update({
+      where: { id: sessionId },
+      data: { status: 'PUBLISHED' },
+      select: { orgUnitId: true, grades: true, mode: true, venue: true },
+    });
+    // The unit's parents who use the platform hear of the new session (those who accepted the message).
+    const families = await tx.family.findMany({
+      where: familiesOfUnit(row.orgUnitId, row.grades),
+      select: { id: true },
+    });
+    const { queued, skipped } = await enqueueForFamiliesWithQuota(
+      tx,
+      families.map((f) => f.id),
+      {
+        templateKey: 'SESSION_CHANGE',
+        page: `packageParent/session/index?id=${sessionId}`,
+        data: {
+          thing1: thing(s.title),
+          time2: time(s.startsAt),
+          phrase3: { value: '可以报名' },
+          thing4: thing(row.mode === 'ONLINE' ? '线上活动，欢迎报名' : `地点：${row.venue ?? '请查看详情'}`),
+        },
+        dueAt: new Date(),
+        dedupePrefix: `published:${sessionId}`,
+      },
+    );
     await writeAudit(tx, {
       actorUserId: actorId,
       action: 'session.publish',
       targetType: 'Session',
       targetId: sessionId,
+      detail: { notified: queued, skipped },
     });
-    return { ok: true as const };
+    return { ok: true as const, notified: queued, skipped };
   });
 }
 
@@ -121,7 +171,7 @@ export async function cancelSession(opts: { db: Db; actor: Actor; input: { sessi
       select: { familyId: true },
     });
     for (const r of regs) {
-      await enqueueForFamily(tx, r.familyId, {
+      await enqueueForFamilyWithQuota(tx, r.familyId, {
         templateKey: 'SESSION_CHANGE',
         page: `packageParent/session/index?id=${sessionId}`,
         data: {
@@ -143,4 +193,46 @@ export async function cancelSession(opts: { db: Db; actor: Actor; input: { sessi
     });
     return { ok: true as const, notifiedFamilies: regs.length };
   });
+}
+
+type Tx = Prisma.TransactionClient;
+
+const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 12);
+
+/** The cancellation notice, per family (its dedupe key keeps the family), quota-aware. */
+async function enqueueForFamilyWithQuota(tx: Tx, familyId: string, notice: Parameters<typeof enqueueForFamily>[2]) {
+  await enqueueForFamiliesWithQuota(tx, [familyId], notice);
+}
+
+/** Households of a school or site: joined there, or with a child at the school (in the grades, when given). */
+function familiesOfUnit(orgUnitId: string, grades: string[]): Prisma.FamilyWhereInput {
+  const child: Prisma.ChildWhereInput = {
+    schoolId: orgUnitId,
+    leftAt: null,
+    ...(grades.length ? { grade: { in: grades } } : {}),
+  };
+  return grades.length ? { children: { some: child } } : { OR: [{ orgUnitId }, { children: { some: child } }] };
+}
+
+/** Tells the families registered for a session (confirmed or waitlisted) of a change, quota-aware. */
+async function notifyRegistered(
+  tx: Tx,
+  sessionId: string,
+  n: { title: string; startsAt: Date; what: string; note: string; key: string },
+) {
+  const regs = await tx.registration.findMany({
+    where: { sessionId, status: { in: ['CONFIRMED', 'WAITLISTED'] } },
+    select: { familyId: true },
+  });
+  return enqueueForFamiliesWithQuota(
+    tx,
+    regs.map((r) => r.familyId),
+    {
+      templateKey: 'SESSION_CHANGE',
+      page: `packageParent/session/index?id=${sessionId}`,
+      data: { thing1: thing(n.title), time2: time(n.startsAt), phrase3: { value: n.what }, thing4: thing(n.note) },
+      dueAt: new Date(),
+      dedupePrefix: n.key,
+    },
+  );
 }

@@ -5,9 +5,13 @@ import { AppError } from '../../errors/app-error';
 import { Prisma } from '../../generated/prisma/client';
 import { chinaYear } from '../../shared/china-time';
 import { maskName } from '../../shared/privacy';
+import { gradeLabel } from '../../shared/grades';
 import { countyPathOf, covers, subtreeWhere } from '../../shared/org-tree';
 import { familyMaySee } from './session-scope';
 import { familyUnitPath } from './registration';
+import type { SessionKind } from '../../shared/sessions';
+
+type SessionStatus = 'DRAFT' | 'PUBLISHED' | 'CANCELLED';
 
 const PAGE = 20;
 
@@ -28,7 +32,17 @@ function decodeCursor(cursor: string): { startsAt: Date; id: string } {
 export async function listSessions(opts: {
   db: Db;
   actor: AuthUser;
-  input: { orgUnitId?: string; from?: Date; to?: Date; cursor?: string; limit?: number };
+  input: {
+    orgUnitId?: string;
+    from?: Date;
+    to?: Date;
+    cursor?: string;
+    limit?: number;
+    kind?: SessionKind;
+    status?: SessionStatus;
+    q?: string;
+    newestFirst?: boolean;
+  };
 }) {
   const { db, actor: user, input } = opts;
   const limit = input.limit ?? PAGE;
@@ -48,13 +62,18 @@ export async function listSessions(opts: {
   }
   if (input.from) where.push({ startsAt: { gte: input.from } });
   if (input.to) where.push({ startsAt: { lt: input.to } });
+  if (input.kind) where.push({ kind: input.kind });
+  if (input.status) where.push({ status: input.status });
+  if (input.q?.trim()) where.push({ title: { contains: input.q.trim(), mode: 'insensitive' } });
+  const dir = input.newestFirst ? 'desc' : 'asc';
   if (input.cursor) {
     const c = decodeCursor(input.cursor);
-    where.push({ OR: [{ startsAt: { gt: c.startsAt } }, { startsAt: c.startsAt, id: { gt: c.id } }] });
+    const past = dir === 'asc' ? 'gt' : 'lt';
+    where.push({ OR: [{ startsAt: { [past]: c.startsAt } }, { startsAt: c.startsAt, id: { [past]: c.id } }] });
   }
   const rows = await db.guidanceSession.findMany({
     where: { AND: where },
-    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    orderBy: [{ startsAt: dir }, { id: dir }],
     take: limit + 1,
     select: {
       id: true,
@@ -231,7 +250,7 @@ export async function mySessions(opts: { db: Db; actor: FamilyActor; now?: Date 
  * The coordinator's roster: registered and attending families. Guardians by display name, children
  * masked and by grade and class only; no phone numbers or openids.
  */
-export async function roster(opts: { db: Db; actor: Actor; input: { sessionId: string } }) {
+export async function roster(opts: { db: Db; actor: Actor; input: { sessionId: string; q?: string } }) {
   const { db } = opts;
   const { sessionId } = opts.input;
   // The roster names families: who read it is recorded.
@@ -285,8 +304,22 @@ export async function roster(opts: { db: Db; actor: Actor; input: { sessionId: s
     ...regs.map((r) => row(r.familyId, r.family, r.status, r.attendees, r.queuedAt)),
     ...walkIns.map((f) => row(f.id, f, null, 1, null)),
   ];
+  // 查找: by the child's full name (the rows show it masked), the class or grade, or a guardian's name.
+  const q = opts.input.q?.trim();
+  const families = new Map<string, FamilyRow>([
+    ...regs.map((r) => [r.familyId, r.family] as const),
+    ...walkIns.map((f) => [f.id, f] as const),
+  ]);
+  const matches = (familyId: string) => {
+    const f = families.get(familyId);
+    if (!q || !f) return true;
+    return (
+      f.children.some((c) => c.name.includes(q) || (c.className ?? gradeLabel(c.grade)).includes(q)) ||
+      f.guardians.some((g) => g.user.displayName.includes(q))
+    );
+  };
   return {
-    rows,
+    rows: rows.filter((r) => matches(r.familyId)),
     summary: {
       confirmed: regs.filter((r) => r.status === 'CONFIRMED').length,
       waitlisted: regs.filter((r) => r.status === 'WAITLISTED').length,

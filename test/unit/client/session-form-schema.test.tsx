@@ -90,3 +90,15 @@ test('editing sends sessions.update for that session, whatever the (unchangeable
   expect(sent.map((r) => r.procedure)).toEqual(['update']);
   expect(wire(sent[0].input)).toMatchObject({ sessionId: 's9', capacity: 35, startsAt: '2026-12-05T11:00:00.000Z' });
 });
+
+test('capacity: the same limits and words as the server — below 1, above 2000, empty', async () => {
+  const target = { orgUnitId: 'u1', course: false } as const;
+  expect((await submit(target, { ...filled, capacity: '-1' })).error).toBe('人数上限至少为 1 个家庭');
+  expect((await submit(target, { ...filled, capacity: '0' })).error).toBe('人数上限至少为 1 个家庭');
+  expect((await submit(target, { ...filled, capacity: '99999' })).error).toBe('人数上限最多 2000 个家庭');
+  expect((await submit(target, { ...filled, capacity: '' })).error).toBe('请填写人数上限（按家庭计）');
+  expect((await submit({ sessionId: 's9' }, { ...filled, capacity: '2001' })).error).toBe('人数上限最多 2000 个家庭');
+  const { error, sent } = await submit(target, { ...filled, capacity: '2000' });
+  expect(error).toBeNull();
+  expect(wire(sent[0].input)).toMatchObject({ capacity: 2000 });
+});
