@@ -84,9 +84,16 @@ it('WeChat’s font size 22 turns care mode on, 16 leaves it off, and the toggle
   expect(rootClasses(large)).toContain('page--care');
   expect(large.text()).toContain('已开启');
 
+  // WeChat's screen reader hears a switch that is on, named 关怀模式（大字） (aria-role, not the web's role).
+  const toggle = large.byAttr('aria-role', 'switch');
+  expect(toggle).toBeDefined();
+  expect(large.view.attr(toggle!.node, 'aria-label')).toBe('关怀模式（大字）');
+  expect(large.view.attr(toggle!.node, 'aria-checked')).toBe('true');
+
   // The toggle turns it off on this page at once, and the choice is stored.
   large.tap(large.byText('关怀模式（大字）')!);
   await large.waitFor(() => !rootClasses(large).includes('page--care'), 'care mode off');
+  expect(large.view.attr(large.byAttr('aria-role', 'switch')!.node, 'aria-checked')).toBe('false');
   expect(large.records.storage.get(CARE_MODE_KEY)).toBe('off');
   expect(large.errors).toEqual([]);
 
