@@ -5,24 +5,13 @@ import { View } from '@tarojs/components';
 import { FormField } from '../../components/form-field';
 import { Input } from '../../components/nutui';
 import { chinaTime } from '../../lib/china-time';
+import { dateTimeParts, type DateTimeFieldProps } from './date-time-parts';
 import './sessions.scss';
 
-export function DateTimeField({
-  label,
-  name,
-  placeholder,
-  value,
-  onChange,
-}: {
-  label: string;
-  name: string;
-  placeholder: string;
-  value: string;
-  onChange: (v: string) => void;
-}) {
-  const m = /^(\d{4}-\d{2}-\d{2})?\s*(\d{1,2}:\d{2})?$/.exec(value.trim());
-  const date = m?.[1] ?? '';
-  const time = m?.[2] ? m[2].padStart(5, '0') : '';
+export function DateTimeField({ label, name, placeholder, value, onChange }: DateTimeFieldProps) {
+  const parts = dateTimeParts(value);
+  const date = parts.date ?? '';
+  const time = parts.time ?? '';
   const fallbackDate = () => chinaTime(new Date()).add(1, 'day').format('YYYY-MM-DD');
   return (
     <FormField label={label}>

@@ -143,6 +143,66 @@ function CompletedRecord({ record, onEdit }: { record: VisitRecord; onEdit: () =
   );
 }
 
+/** The fields a record has, as the record form and its correction both ask for them. */
+interface RecordFieldValues {
+  topics: (typeof VISIT_TOPICS)[number][];
+  concerns: (typeof PRIORITY_REASONS)[number][];
+  summary: string;
+  notes: string;
+  address: string;
+}
+
+function RecordFields({
+  values,
+  set,
+  home,
+}: {
+  values: RecordFieldValues;
+  set: { [K in keyof RecordFieldValues]: (value: RecordFieldValues[K]) => void };
+  home: boolean;
+}) {
+  return (
+    <>
+      <FormField label='家访主题（可多选）'>
+        <MultiChips options={TOPIC_CHOICES} value={values.topics} onChange={set.topics} />
+      </FormField>
+      <FormField label='需重点关注的情况（可多选）'>
+        <MultiChips options={REASON_CHOICES} value={values.concerns} onChange={set.concerns} />
+      </FormField>
+      <FormField label='家访小结（必填）'>
+        <Textarea
+          className='visit-card__textarea'
+          placeholder='家访小结：孩子近况、家长关切、给出的建议'
+          value={values.summary}
+          maxlength={2000}
+          onInput={(e) => set.summary(e.detail.value)}
+        />
+      </FormField>
+      <FormField label='家访记录（选填，加密保存）'>
+        <Textarea
+          className='visit-card__textarea'
+          placeholder='详细记录（仅负责教师与心理健康教师可见）'
+          value={values.notes}
+          maxlength={5000}
+          onInput={(e) => set.notes(e.detail.value)}
+        />
+      </FormField>
+      {home ? (
+        <FormField label='家庭住址（选填，加密保存）'>
+          <Input
+            name='address'
+            placeholder='家庭住址（加密保存）'
+            value={values.address}
+            onChange={set.address}
+            maxLength={200}
+            clearable
+          />
+        </FormField>
+      ) : null}
+    </>
+  );
+}
+
 /** 修改家访记录 → visits.editRecord's input (follow-ups stay as they were). */
 const editForm = (visitId: string) =>
   z
@@ -179,42 +239,17 @@ function EditRecordForm({ record, onDone }: { record: VisitRecord; onDone: () =>
   return (
     <View className='visit-card visit-record-edit'>
       <Text className='visit-card__heading'>修改家访记录</Text>
-      <FormField label='家访主题（可多选）'>
-        <MultiChips options={TOPIC_CHOICES} value={values.topics} onChange={set('topics')} />
-      </FormField>
-      <FormField label='需重点关注的情况（可多选）'>
-        <MultiChips options={REASON_CHOICES} value={values.concerns} onChange={set('concerns')} />
-      </FormField>
-      <FormField label='家访小结（必填）'>
-        <Textarea
-          className='visit-card__textarea'
-          placeholder='家访小结：孩子近况、家长关切、给出的建议'
-          value={values.summary}
-          maxlength={2000}
-          onInput={(e) => set('summary')(e.detail.value)}
-        />
-      </FormField>
-      <FormField label='家访记录（选填，加密保存）'>
-        <Textarea
-          className='visit-card__textarea'
-          placeholder='详细记录（仅负责教师与心理健康教师可见）'
-          value={values.notes}
-          maxlength={5000}
-          onInput={(e) => set('notes')(e.detail.value)}
-        />
-      </FormField>
-      {record.mode === 'HOME' ? (
-        <FormField label='家庭住址（选填，加密保存）'>
-          <Input
-            name='address'
-            placeholder='家庭住址（加密保存）'
-            value={values.address}
-            onChange={set('address')}
-            maxLength={200}
-            clearable
-          />
-        </FormField>
-      ) : null}
+      <RecordFields
+        values={values}
+        set={{
+          topics: set('topics'),
+          concerns: set('concerns'),
+          summary: set('summary'),
+          notes: set('notes'),
+          address: set('address'),
+        }}
+        home={record.mode === 'HOME'}
+      />
       <FormError message={error} />
       <View className='visit-card__actions'>
         <Button type='primary' loading={busy} onClick={() => void submit()}>
@@ -361,42 +396,17 @@ function RecordForm({ record }: { record: VisitRecord }) {
   return (
     <View className='visit-card visit-record-form'>
       <Text className='visit-card__heading'>填写家访记录</Text>
-      <FormField label='家访主题（可多选）'>
-        <MultiChips options={TOPIC_CHOICES} value={values.topics} onChange={set('topics')} />
-      </FormField>
-      <FormField label='需重点关注的情况（可多选）'>
-        <MultiChips options={REASON_CHOICES} value={values.concerns} onChange={set('concerns')} />
-      </FormField>
-      <FormField label='家访小结（必填）'>
-        <Textarea
-          className='visit-card__textarea'
-          placeholder='家访小结：孩子近况、家长关切、给出的建议'
-          value={values.summary}
-          maxlength={2000}
-          onInput={(e) => set('summary')(e.detail.value)}
-        />
-      </FormField>
-      <FormField label='家访记录（选填，加密保存）'>
-        <Textarea
-          className='visit-card__textarea'
-          placeholder='详细记录（仅负责教师与心理健康教师可见）'
-          value={values.notes}
-          maxlength={5000}
-          onInput={(e) => set('notes')(e.detail.value)}
-        />
-      </FormField>
-      {record.mode === 'HOME' ? (
-        <FormField label='家庭住址（选填，加密保存）'>
-          <Input
-            name='address'
-            placeholder='家庭住址（加密保存）'
-            value={values.address}
-            onChange={set('address')}
-            maxLength={200}
-            clearable
-          />
-        </FormField>
-      ) : null}
+      <RecordFields
+        values={values}
+        set={{
+          topics: set('topics'),
+          concerns: set('concerns'),
+          summary: set('summary'),
+          notes: set('notes'),
+          address: set('address'),
+        }}
+        home={record.mode === 'HOME'}
+      />
       <FormField label='跟进事项'>
         {values.followUps.map((r, i) => (
           <View key={r.key} className='visit-follow-up'>
