@@ -1,23 +1,30 @@
 import { createDb, type DbHandle } from '../../server/db/create-db';
 import { claimDue, sendDueNotifications } from '../../server/services/notifications/worker';
-import { createTestApp, testDatabaseUrl, type TestApp } from '../helpers/test-app';
+import { createTestApp, type TestApp } from '../helpers/test-app';
+import { dropScratchDatabase } from '../helpers/pg-admin';
+import { createOwnDatabase } from '../helpers/scratch-database';
 import { inHours, makeFamily, makeSession, makeStaff, makeUnit, sessionInput } from '../helpers/builders';
 
+// On a database of its own: a worker sends every due notice it finds, and other files queue hundreds (a session
+// published at a school tells all its parents), which would crowd this file's few out of the workers' batches.
+let scratch: { name: string; url: string };
 let app: TestApp;
 let second: DbHandle;
 let schoolId: string;
 let coordId: string;
 
 beforeAll(async () => {
-  app = await createTestApp();
-  second = createDb(testDatabaseUrl(), { poolSize: 4 });
+  scratch = await createOwnDatabase('hb_notify', { seed: false });
+  app = await createTestApp({ DATABASE_URL: scratch.url });
+  second = createDb(scratch.url, { poolSize: 4 });
   schoolId = (await makeUnit(app.db)).id;
   coordId = (await makeStaff(app.db, 'COORDINATOR', schoolId)).id;
-});
+}, 120_000);
 afterAll(async () => {
-  await second.close();
-  await app.close();
-});
+  await second?.close();
+  await app?.close();
+  if (scratch) await dropScratchDatabase(scratch.name);
+}, 60_000);
 
 const sentTo = async (openid: string) =>
   ((await (await fetch(`${app.wechat.url}/__fake/sent`)).json()) as { touser: string; data: unknown }[]).filter(
