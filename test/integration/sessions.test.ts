@@ -553,6 +553,7 @@ describe('代办: a coordinator registers a household on its behalf', () => {
     const audit = await app.db.auditLog.findMany({
       where: { targetId: id, action: 'session.registerFamily' },
       select: { actorUserId: true, detail: true },
+      orderBy: { id: 'asc' },
     });
     expect(audit).toHaveLength(2);
     expect(audit[0]).toMatchObject({ actorUserId: coord.id, detail: { familyId: grandma.familyId, onBehalf: true } });
