@@ -93,7 +93,7 @@ export async function queueSmsFallback(
     where: { userId: n.userId },
     select: { familyId: true, family: { select: { orgUnitId: true } } },
   });
-  if (!guardian || !(await householdPhone(db, guardian.familyId, false))) return;
+  if (!guardian || !(await hasHouseholdPhone(db, guardian.familyId))) return;
   const others = await db.notification.count({
     where: {
       id: { not: n.id },
@@ -118,14 +118,9 @@ export async function queueSmsFallback(
   });
 }
 
-/**
- * The household's mobile: a caregiver's own (given in 我的家庭 or from WeChat, the earliest caregiver's first),
- * else the one on the school's roster. Decrypted only when `decrypt` (to send); otherwise whether there is one.
- */
-async function householdPhone(db: Db, familyId: string, decrypt: false): Promise<boolean>;
-async function householdPhone(db: Db, familyId: string, decrypt: true, cipher: FieldCipher): Promise<string | null>;
-async function householdPhone(db: Db, familyId: string, decrypt: boolean, cipher?: FieldCipher) {
-  const family = await db.family.findUnique({
+/** The household's mobiles: a caregiver's own (the earliest caregiver's first), and the one on the roster. */
+function householdNumbers(db: Db, familyId: string) {
+  return db.family.findUnique({
     where: { id: familyId },
     select: {
       contactEnc: true,
@@ -137,11 +132,20 @@ async function householdPhone(db: Db, familyId: string, decrypt: boolean, cipher
       },
     },
   });
-  const own = family?.guardians[0];
-  if (!decrypt) return Boolean(own ?? family?.contactEnc);
-  if (own?.mobileEnc) return cipher!.decrypt(own.mobileEnc, mobileCtx(own.id));
-  if (family?.contactEnc)
-    return cipher!.decryptJson<{ phone: string }>(family.contactEnc, `Family:${familyId}:contact`).phone;
+}
+
+/** Whether the household can be texted (nothing decrypted). */
+async function hasHouseholdPhone(db: Db, familyId: string): Promise<boolean> {
+  const f = await householdNumbers(db, familyId);
+  return Boolean(f?.guardians[0] ?? f?.contactEnc);
+}
+
+/** The number to text: a caregiver's own given in 我的家庭 or from WeChat, else the roster's. Decrypted to send. */
+async function householdPhone(db: Db, familyId: string, cipher: FieldCipher): Promise<string | null> {
+  const f = await householdNumbers(db, familyId);
+  const own = f?.guardians[0];
+  if (own?.mobileEnc) return cipher.decrypt(own.mobileEnc, mobileCtx(own.id));
+  if (f?.contactEnc) return cipher.decryptJson<{ phone: string }>(f.contactEnc, `Family:${familyId}:contact`).phone;
   return null;
 }
 
@@ -177,7 +181,7 @@ export async function sendDueSms(deps: {
   let sent = 0;
   let failed = 0;
   for (const m of claimed) {
-    const phone = m.familyId ? await householdPhone(db, m.familyId, true, cipher) : null;
+    const phone = m.familyId ? await householdPhone(db, m.familyId, cipher) : null;
     if (!phone) {
       await db.smsMessage.update({ where: { id: m.id }, data: { status: 'NO_NUMBER', leaseUntil: null } });
       continue;

@@ -38,22 +38,7 @@ export async function completeVisit(opts: {
 }) {
   const { db, cipher, input, now = Date.now() } = opts;
   const teacherId = opts.actor.id;
-  const v = await db.visit.findUnique({
-    where: { id: input.visitId },
-    select: {
-      teacherId: true,
-      status: true,
-      familyId: true,
-      slot: { select: { startsAt: true } },
-      window: { select: { orgUnitId: true } },
-    },
-  });
-  if (!v || v.teacherId !== teacherId) throw new AppError('NOT_FOUND', '家访不存在或不是您负责的家访');
-  if (v.status === 'CANCELLED') throw new AppError('CONFLICT', '已取消的家访不能记录');
-  if (v.status === 'COMPLETED') throw new AppError('CONFLICT', '该家访已记录完成');
-  if (v.status !== 'BOOKED') throw new AppError('CONFLICT', `该家访已记为“${VISIT_STATUS_LABELS[v.status]}”`);
-  // Only what happened counts: a visit is recorded once its slot has begun.
-  if (v.slot.startsAt.getTime() > now) throw notBegun(v.slot.startsAt);
+  const v = await ownBookedVisit(db, input.visitId, teacherId, now);
   const followUps =
     typeof input.followUp === 'string'
       ? input.followUp
@@ -115,6 +100,29 @@ const notBegun = (startsAt: Date) =>
   new AppError('CONFLICT', `家访时段还没有开始（${chinaDateTimeText(startsAt)}），开始后才能记录`);
 
 /**
+ * The teacher's own visit, still booked, whose slot has begun: what a record or an outcome (未遇到家庭,
+ * 家长要求改期) is written on. Only what happened counts: nothing is recorded before the slot starts.
+ */
+async function ownBookedVisit(db: Db, visitId: string, teacherId: string, now: number) {
+  const v = await db.visit.findUnique({
+    where: { id: visitId },
+    select: {
+      teacherId: true,
+      status: true,
+      familyId: true,
+      slot: { select: { startsAt: true } },
+      window: { select: { orgUnitId: true } },
+    },
+  });
+  if (!v || v.teacherId !== teacherId) throw new AppError('NOT_FOUND', '家访不存在或不是您负责的家访');
+  if (v.status === 'CANCELLED') throw new AppError('CONFLICT', '已取消的家访不能记录');
+  if (v.status === 'COMPLETED') throw new AppError('CONFLICT', '该家访已记录完成');
+  if (v.status !== 'BOOKED') throw new AppError('CONFLICT', `该家访已记为“${VISIT_STATUS_LABELS[v.status]}”`);
+  if (v.slot.startsAt.getTime() > now) throw notBegun(v.slot.startsAt);
+  return v;
+}
+
+/**
  * The visiting teacher records that the visit did not happen: nobody met (NO_SHOW) or the family asked for
  * another time (RESCHEDULED_BY_FAMILY). Neither is a service; a rescheduled family may book again.
  */
@@ -127,19 +135,7 @@ export async function recordOutcome(opts: {
 }) {
   const { db, cipher, input, now = Date.now() } = opts;
   const teacherId = opts.actor.id;
-  const v = await db.visit.findUnique({
-    where: { id: input.visitId },
-    select: {
-      teacherId: true,
-      status: true,
-      slot: { select: { startsAt: true } },
-      window: { select: { orgUnitId: true } },
-    },
-  });
-  if (!v || v.teacherId !== teacherId) throw new AppError('NOT_FOUND', '家访不存在或不是您负责的家访');
-  if (v.status !== 'BOOKED') throw new AppError('CONFLICT', `该家访已记为“${VISIT_STATUS_LABELS[v.status]}”`);
-  // The same rule as a record: an outcome is known once the slot has begun.
-  if (v.slot.startsAt.getTime() > now) throw notBegun(v.slot.startsAt);
+  const v = await ownBookedVisit(db, input.visitId, teacherId, now);
   await db.$transaction(async (tx) => {
     const { count } = await tx.visit.updateMany({
       where: { id: input.visitId, status: 'BOOKED' },
